@@ -1,0 +1,45 @@
+"""Calendar arithmetic in whole months, as Russian HR documents count it."""
+
+import calendar
+from datetime import date
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier); the 31st becomes the month's last day."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def whole_months_between(start: date, end: date) -> int:
+    """Complete months from `start` to `end` (0 when `end` is before `start`)."""
+    if end <= start:
+        return 0
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def years_and_months(months: int) -> str:
+    """«18 лет 2 мес.» — how experience is written in the bank."""
+    years, rest = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} {plural(years, 'год', 'года', 'лет')}")
+    if rest or not years:
+        parts.append(f"{rest} мес.")
+    return " ".join(parts)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    n = abs(n) % 100
+    if 11 <= n <= 19:
+        return many
+    n %= 10
+    if n == 1:
+        return one
+    if 2 <= n <= 4:
+        return few
+    return many

@@ -1,0 +1,415 @@
+"""The demo kindergarten «Ласточка». Tests and the README rely on its fixed facts:
+
+head / curator / council / mentor / mentee / admin log in with the password «demo»;
+Петрова (mentor, 18 years, высшая) mentors Иванова (молодой специалист, 1 year);
+Семёнова Дарья Игоревна was hired this academic year and has no mentor and no login.
+
+Loading is idempotent: a record that exists (by табельный номер or login) is left as it is.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.dates import add_months
+from mentorship.models import (
+    CouncilMembership,
+    CuratorAppointment,
+    Direction,
+    Mentee,
+    MenteeCategory,
+    MentoringForm,
+    Mentor,
+    Organization,
+    Pairing,
+    Person,
+    Position,
+    PublicationConsent,
+    PublishableData,
+    QualificationCategory,
+)
+from mentorship.services import mentee_save, mentor_save, person_save, publication_consent_save
+
+DEMO_PASSWORD = "demo"
+
+OWN = {
+    "full_name": "Муниципальное казённое дошкольное образовательное учреждение «Детский сад «Ласточка»",
+    "short_name": "МКДОУ «Детский сад «Ласточка»",
+    "address": "623100, Свердловская область, г. Первоуральск, ул. Береговая, д. 12",
+    "inn": "6625012345",
+    "ogrn": "1026601512345",
+    "phone": "+7 (3439) 62-15-40",
+    "email": "lastochka@example.ru",
+}
+
+PARTNERS = [
+    ("school", "Муниципальное автономное общеобразовательное учреждение «Средняя школа № 5»", "МАОУ «СШ № 5»"),
+    ("college", "ГАПОУ СО «Первоуральский педагогический колледж»", "Педагогический колледж"),
+    ("university", "ФГБОУ ВО «Уральский государственный педагогический университет»", "УрГПУ"),
+    ("culture", "МБУК «Детская библиотека им. П. П. Бажова»", "Детская библиотека"),
+]
+
+Q = QualificationCategory
+
+
+@dataclass
+class Staff:
+    number: str
+    last: str
+    first: str
+    middle: str
+    position: str
+    category: str = Q.NONE
+    experience_months: int | None = None
+    hired_months_ago: int = 60
+    login: str = ""
+    organization: str = ""  # short name of a partner; empty for our own staff
+    education: str = "higher_ped"
+    phone: str = ""
+
+
+STAFF = [
+    Staff("001", "Соколова", "Елена", "Викторовна", "Заведующий", Q.HIGHEST, 26 * 12 + 4, 11 * 12, "head"),
+    Staff(
+        "002",
+        "Морозова",
+        "Ирина",
+        "Александровна",
+        "Заместитель заведующего",
+        Q.HIGHEST,
+        21 * 12 + 1,
+        8 * 12,
+        "curator",
+    ),
+    Staff("003", "Волкова", "Наталья", "Сергеевна", "Старший воспитатель", Q.HIGHEST, 19 * 12 + 7, 12 * 12, "council"),
+    Staff(
+        "004",
+        "Петрова",
+        "Светлана",
+        "Николаевна",
+        "Воспитатель",
+        Q.HIGHEST,
+        18 * 12 + 2,
+        15 * 12,
+        "mentor",
+        phone="+7 912 600-14-22",
+    ),
+    Staff("005", "Иванова", "Анна", "Дмитриевна", "Воспитатель", Q.NONE, 14, 14, "mentee"),
+    Staff("006", "Семёнова", "Дарья", "Игоревна", "Воспитатель", Q.NONE, 2, 0),
+    Staff(
+        "007",
+        "Кузнецов",
+        "Алексей",
+        "Петрович",
+        "Системный администратор",
+        Q.NONE,
+        None,
+        5 * 12,
+        "admin",
+        education="higher",
+    ),
+    Staff("008", "Новикова", "Ольга", "Владимировна", "Воспитатель", Q.HIGHEST, 23 * 12, 20 * 12),
+    Staff("009", "Лебедева", "Марина", "Юрьевна", "Воспитатель", Q.FIRST, 12 * 12 + 5, 9 * 12),
+    Staff("010", "Козлова", "Татьяна", "Геннадьевна", "Музыкальный руководитель", Q.FIRST, 15 * 12, 10 * 12),
+    Staff(
+        "011", "Смирнова", "Юлия", "Андреевна", "Инструктор по физической культуре", Q.CONFORMITY, 6 * 12 + 3, 4 * 12
+    ),
+    Staff("012", "Фёдорова", "Екатерина", "Олеговна", "Учитель-логопед", Q.HIGHEST, 17 * 12, 13 * 12),
+    Staff("013", "Орлова", "Ксения", "Павловна", "Педагог-психолог", Q.CONFORMITY, 2 * 12 + 8, 2 * 12 + 8),
+    Staff("014", "Зайцева", "Алина", "Руслановна", "Воспитатель", Q.NONE, 7, 7),
+    Staff("015", "Павлова", "Виктория", "Игоревна", "Воспитатель", Q.FIRST, 9 * 12 + 2, 3 * 12),
+    Staff("016", "Белова", "Людмила", "Ивановна", "Воспитатель", Q.HIGHEST, 30 * 12, 25 * 12),
+    Staff("017", "Григорьева", "Елизавета", "Максимовна", "Воспитатель", Q.NONE, 4, 4, education="student"),
+    Staff("018", "Тихонова", "Полина", "Сергеевна", "Воспитатель", Q.FIRST, 8 * 12, 1 * 12 + 1),
+    Staff("019", "Кудрявцева", "Анастасия", "Витальевна", "Учитель-дефектолог", Q.FIRST, 11 * 12, 6 * 12),
+    Staff("020", "Гусева", "Нина", "Петровна", "Воспитатель", Q.CONFORMITY, 5 * 12 + 1, 5 * 12),
+    Staff(
+        "021", "Медведева", "Светлана", "Аркадьевна", "Педагог дополнительного образования", Q.FIRST, 10 * 12, 7 * 12
+    ),
+    Staff(
+        "022",
+        "Егорова",
+        "Валентина",
+        "Николаевна",
+        "Помощник воспитателя",
+        Q.NONE,
+        None,
+        9 * 12,
+        education="vocational",
+    ),
+    Staff(
+        "023", "Никитина", "Галина", "Михайловна", "Помощник воспитателя", Q.NONE, None, 6 * 12, education="vocational"
+    ),
+    Staff(
+        "024", "Алексеева", "Ирина", "Борисовна", "Младший воспитатель", Q.NONE, None, 2 * 12, education="vocational"
+    ),
+    Staff("025", "Степанова", "Раиса", "Фёдоровна", "Повар", Q.NONE, None, 14 * 12, education="vocational"),
+    Staff(
+        "026", "Макарова", "Оксана", "Валерьевна", "Медицинская сестра", Q.NONE, None, 8 * 12, education="vocational"
+    ),
+    Staff("027", "Андреев", "Сергей", "Иванович", "Заведующий хозяйством", Q.NONE, None, 10 * 12, education="higher"),
+    Staff("028", "Романова", "Дина", "Алексеевна", "Делопроизводитель", Q.NONE, None, 3 * 12, education="vocational"),
+    Staff("029", "Ёлкина", "Вера", "Степановна", "Воспитатель", Q.FIRST, 3 * 12 + 1, 3 * 12 + 1),
+    Staff("030", "Виноградова", "Мария", "Евгеньевна", "Музыкальный руководитель", Q.NONE, 1 * 12 + 10, 11),
+    Staff(
+        "П-01",
+        "Крылова",
+        "Елена",
+        "Анатольевна",
+        "Преподаватель",
+        Q.HIGHEST,
+        24 * 12,
+        15 * 12,
+        organization="Педагогический колледж",
+    ),
+    Staff("П-02", "Сорокин", "Дмитрий", "Олегович", "Учитель", Q.FIRST, 9 * 12, 6 * 12, organization="МАОУ «СШ № 5»"),
+    Staff(
+        "П-03",
+        "Карпова",
+        "Софья",
+        "Денисовна",
+        "Студент-практикант",
+        Q.NONE,
+        None,
+        2,
+        organization="Педагогический колледж",
+        education="student",
+    ),
+]
+
+# (mentor's number, directions, competencies, has consent)
+MENTORS = [
+    (
+        "004",
+        [
+            "Режимные моменты",
+            "Организация образовательной деятельности (ОД) по ФОП ДО",
+            "Взаимодействие с семьями воспитанников",
+        ],
+        "Организация режимных моментов в младших группах; проектная деятельность; работа с родителями.",
+        True,
+    ),
+    (
+        "008",
+        [
+            "Развивающая предметно-пространственная среда (РППС)",
+            "Организация образовательной деятельности (ОД) по ФОП ДО",
+        ],
+        "Построение РППС по ФОП ДО; игровые технологии; ТРИЗ для дошкольников.",
+        True,
+    ),
+    (
+        "012",
+        ["Психолого-педагогическое сопровождение", "Работа с документацией"],
+        "Логопедическое сопровождение; адаптированные программы; индивидуальные маршруты.",
+        True,
+    ),
+    (
+        "016",
+        ["Воспитательная работа", "Адаптация в коллективе", "Режимные моменты"],
+        "Патриотическое воспитание; традиции детского сада; наставничество с 2015 года.",
+        True,
+    ),
+    ("010", ["Воспитательная работа"], "Музыкальное развитие; подготовка праздников и открытых показов.", False),
+    (
+        "П-01",
+        ["Организация образовательной деятельности (ОД) по ФОП ДО", "ИКТ"],
+        "Методика дошкольного образования; руководство педагогической практикой студентов.",
+        True,
+    ),
+]
+
+# (mentee's number, category, difficulties, request, strengths, has consent)
+MENTEES = [
+    (
+        "005",
+        "Молодой специалист",
+        "Трудно удерживать внимание детей во время ОД; не хватает опыта в организации режимных моментов (умывание, сон).",
+        "Научиться планировать день группы и проводить утренний круг.",
+        "Творческий подход, хорошо рисует, владеет ИКТ.",
+        True,
+    ),
+    (
+        "014",
+        "Молодой специалист",
+        "Сложности в общении с родителями, ведение документации группы.",
+        "Как готовить и проводить родительские собрания.",
+        "Ответственность, доброжелательность.",
+        True,
+    ),
+    (
+        "013",
+        "Молодой специалист",
+        "Нет опыта составления индивидуальных маршрутов сопровождения.",
+        "",
+        "Современные диагностические методики.",
+        False,
+    ),
+    ("017", "Новый сотрудник детского сада", "", "Познакомиться с традициями и укладом детского сада.", "", False),
+    ("П-03", "Студент на практике", "", "Пройти практику в средней группе.", "Интерес к музыкальному развитию.", True),
+]
+
+# (mentor, mentees, direction, forms, status, start months from academic year start, length in months)
+PAIRINGS = [
+    (
+        "004",
+        ["005"],
+        "Режимные моменты",
+        ["Традиционное («один на один»)", "Воспитатель – воспитатель"],
+        Pairing.Status.ACTIVE,
+        0,
+        9,
+    ),
+    ("008", ["014"], "Взаимодействие с семьями воспитанников", ["Педагог – педагог"], Pairing.Status.ACTIVE, 1, 6),
+    (
+        "П-01",
+        ["П-03"],
+        "Организация образовательной деятельности (ОД) по ФОП ДО",
+        ["Работодатель – студент"],
+        Pairing.Status.ACTIVE,
+        2,
+        3,
+    ),
+]
+
+
+def academic_year_start(today: date) -> date:
+    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    """Create whatever part of the demo kindergarten is missing; return how many of each were added."""
+    today = timezone.localdate()
+    added = {"organizations": 0, "people": 0, "users": 0, "mentors": 0, "mentees": 0, "pairs": 0}
+
+    own = Organization.objects.filter(kind=Organization.Kind.OWN).first()
+    if own is None:
+        own = Organization.objects.create(kind=Organization.Kind.OWN, **OWN)
+        added["organizations"] += 1
+    organizations = {own.short_name: own}
+    for kind, full_name, short_name in PARTNERS:
+        organization, created = Organization.objects.get_or_create(
+            short_name=short_name, defaults={"kind": kind, "full_name": full_name}
+        )
+        organizations[short_name] = organization
+        added["organizations"] += created
+
+    admin_user = _user("admin", superuser=True, added=added)
+    people = {}
+    for staff in STAFF:
+        organization = organizations[staff.organization] if staff.organization else own
+        person = Person.objects.filter(organization=organization, personnel_number=staff.number).first()
+        if person is None:
+            person = Person(
+                organization=organization,
+                personnel_number=staff.number,
+                last_name=staff.last,
+                first_name=staff.first,
+                middle_name=staff.middle,
+                position=Position.objects.get(name=staff.position),
+                hired_on=add_months(today, -staff.hired_months_ago)
+                if staff.hired_months_ago
+                else academic_year_start(today),
+                teaching_since=add_months(today, -staff.experience_months)
+                if staff.experience_months is not None
+                else None,
+                qualification_category=staff.category,
+                education=staff.education,
+                phone=staff.phone,
+            )
+            person.position_since = person.hired_on
+            person_save(person=person, actor=admin_user)
+            added["people"] += 1
+        if staff.login and person.user_id is None:
+            person.user = admin_user if staff.login == "admin" else _user(staff.login, added=added)
+            person._history_user = admin_user
+            person.save(update_fields=["user"])
+        people[staff.number] = person
+
+    if own.head_id is None:
+        own.head = people["001"]
+        own.save(update_fields=["head"])
+    if not CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True).exists():
+        CuratorAppointment.objects.create(
+            organization=own, person=people["002"], appointed_on=academic_year_start(today)
+        )
+    for number, chair in (("003", True), ("008", False), ("012", False)):
+        CouncilMembership.objects.get_or_create(
+            person=people[number],
+            left_on__isnull=True,
+            defaults={"joined_on": academic_year_start(today), "is_chair": chair},
+        )
+
+    curator = people["002"].user
+    for number, direction_names, competencies, consent in MENTORS:
+        if hasattr(people[number], "mentor"):
+            continue
+        mentor = Mentor(
+            person=people[number],
+            competencies=competencies,
+            consent_given_on=academic_year_start(today) if consent else None,
+            added_on=academic_year_start(today),
+        )
+        mentor_save(mentor=mentor, directions=Direction.objects.filter(name__in=direction_names), actor=curator)
+        added["mentors"] += 1
+
+    for number, category, difficulties, request, strengths, consent in MENTEES:
+        if hasattr(people[number], "mentee"):
+            continue
+        mentee = Mentee(
+            person=people[number],
+            category=MenteeCategory.objects.get(name=category),
+            difficulties=difficulties,
+            request=request,
+            strengths=strengths,
+            consent_given_on=academic_year_start(today) if consent else None,
+            added_on=academic_year_start(today),
+        )
+        mentee_save(mentee=mentee, actor=curator)
+        added["mentees"] += 1
+
+    for mentor_number, mentee_numbers, direction, forms, status, start_offset, length in PAIRINGS:
+        mentor = people[mentor_number].mentor
+        if mentor.pairings.filter(mentees__person__personnel_number__in=mentee_numbers).exists():
+            continue
+        starts_on = add_months(academic_year_start(today), start_offset)
+        pairing = Pairing.objects.create(
+            mentor=mentor,
+            direction=Direction.objects.get(name=direction),
+            status=status,
+            starts_on=starts_on,
+            planned_end_on=add_months(starts_on, length) - timezone.timedelta(days=1),
+        )
+        pairing.mentees.set([people[number].mentee for number in mentee_numbers])
+        pairing.forms.set(MentoringForm.objects.filter(name__in=forms))
+        added["pairs"] += 1
+
+    if not PublicationConsent.objects.filter(person=people["004"]).exists():
+        publication_consent_save(
+            consent=PublicationConsent(
+                person=people["004"],
+                data=[
+                    PublishableData.NAME,
+                    PublishableData.POSITION,
+                    PublishableData.EXPERIENCE,
+                    PublishableData.ACHIEVEMENTS,
+                ],
+                given_on=academic_year_start(today),
+            ),
+            actor=curator,
+        )
+    return added
+
+
+def _user(username: str, *, added: dict, superuser: bool = False) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, is_superuser=superuser, is_staff=superuser)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        added["users"] += 1
+    return user

@@ -1,0 +1,61 @@
+"""What each role sees on the home page, in a fixed number of queries whatever the bank's size."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from mentorship.models import Mentee, Mentor, Pairing, Person
+from mentorship.roles import Role, person_of, roles_of
+from mentorship.selectors import mentees_for, mentors_for
+
+WITHOUT_MENTOR_SHOWN = 10
+
+
+def bank_summary() -> dict:
+    """Counts for the head, the curator and the council."""
+    current = Pairing.objects.current()
+    people = Person.objects.working().aggregate(
+        staff=Count("pk", filter=Q(organization__kind="own")),
+        pedagogical=Count("pk", filter=Q(organization__kind="own", position__is_pedagogical=True)),
+    )
+    mentors = Mentor.objects.filter(is_active=True).aggregate(
+        total=Count("pk"), without_consent=Count("pk", filter=Q(consent_given_on__isnull=True))
+    )
+    mentees = (
+        Mentee.objects.filter(is_active=True)
+        .annotate(has_mentor=Exists(current.filter(mentees=OuterRef("pk"))))
+        .aggregate(
+            total=Count("pk"),
+            without_consent=Count("pk", filter=Q(consent_given_on__isnull=True)),
+            without_mentor=Count("pk", filter=Q(has_mentor=False)),
+        )
+    )
+    return {
+        "staff": people["staff"],
+        "pedagogical": people["pedagogical"],
+        "mentors": mentors["total"],
+        "mentors_without_consent": mentors["without_consent"],
+        "mentees": mentees["total"],
+        "mentees_without_consent": mentees["without_consent"],
+        "mentees_without_mentor": mentees["without_mentor"],
+        "pairs": current.count(),
+    }
+
+
+def home_context(user) -> dict:
+    roles = roles_of(user)
+    person = person_of(user)
+    context = {"person": person, "roles": roles}
+    if roles & {Role.HEAD, Role.CURATOR, Role.COUNCIL}:
+        context["summary"] = bank_summary()
+    if roles & {Role.CURATOR, Role.COUNCIL}:
+        context["waiting_mentees"] = list(
+            mentees_for(user).filter(is_active=True, has_mentor=False).order_by("added_on", "pk")[:WITHOUT_MENTOR_SHOWN]
+        )
+    if Role.MENTOR in roles and person is not None:
+        context["my_mentees"] = list(
+            mentees_for(user)
+            .filter(pairings__mentor__person=person, pairings__status__in=Pairing.CURRENT_STATUSES)
+            .distinct()
+        )
+    if Role.MENTEE in roles and person is not None:
+        context["my_mentors"] = list(mentors_for(user).exclude(person=person))
+    return context

@@ -1,0 +1,19 @@
+from .roles import BANK_KEEPERS, BANK_READERS, Role, ordered_roles, person_of, roles_of
+
+
+def roles(request):
+    """Roles for the navigation; computed once per request and shared with the views."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"user_roles": [], "user_role_values": set(), "nav": {}}
+    held = roles_of(user)
+    return {
+        "user_roles": ordered_roles(held),
+        "user_role_values": {role.value for role in held},
+        "current_person": person_of(user),
+        "nav": {
+            "bank": bool(held & BANK_READERS),
+            "keep_bank": bool(held & BANK_KEEPERS),
+            "admin": Role.ADMIN in held,
+        },
+    }

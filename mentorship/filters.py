@@ -1,0 +1,165 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from .models import (
+    Direction,
+    Mentee,
+    MenteeCategory,
+    Mentor,
+    Organization,
+    Pairing,
+    Person,
+    Position,
+    QualificationCategory,
+)
+
+YES_NO = [("yes", "Да"), ("no", "Нет")]
+
+
+class NameSearchMixin(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Поиск по ФИО",
+        method="filter_name",
+        widget=forms.TextInput(attrs={"placeholder": "Например: семен", "autofocus": False, "type": "search"}),
+    )
+    person_lookup = ""
+
+    def filter_name(self, queryset, name, value):
+        from core.text import normalize_for_search
+
+        for word in normalize_for_search(value).split():
+            queryset = queryset.filter(**{f"{self.person_lookup}search_name__contains": word})
+        return queryset
+
+
+def _yes_no(label, method):
+    return django_filters.ChoiceFilter(label=label, choices=YES_NO, method=method, empty_label="Все")
+
+
+class PersonFilter(NameSearchMixin):
+    organization = django_filters.ModelChoiceFilter(
+        label="Организация", queryset=Organization.objects.all(), empty_label="Все"
+    )
+    position = django_filters.ModelChoiceFilter(label="Должность", queryset=Position.objects.all(), empty_label="Все")
+    pedagogical = _yes_no("Педагогический работник", method="filter_pedagogical")
+    status = django_filters.ChoiceFilter(label="Статус", choices=Person.Status.choices, empty_label="Все")
+    qualification_category = django_filters.ChoiceFilter(
+        label="Категория", choices=QualificationCategory.choices, empty_label="Все"
+    )
+    ordering = django_filters.OrderingFilter(
+        label="Сортировка",
+        empty_label="По ФИО",
+        fields=(
+            ("last_name", "name"),
+            ("hired_on", "hired"),
+            ("teaching_since", "since"),
+            ("position__name", "position"),
+        ),
+        field_labels={
+            "name": "ФИО",
+            "-name": "ФИО (Я–А)",
+            "hired": "Дата приёма (раньше)",
+            "-hired": "Дата приёма (позже)",
+            "since": "Стаж (больше)",
+            "-since": "Стаж (меньше)",
+            "position": "Должность",
+            "-position": "Должность (Я–А)",
+        },
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def filter_pedagogical(self, queryset, name, value):
+        return queryset.filter(position__is_pedagogical=(value == "yes"))
+
+
+class MentorFilter(NameSearchMixin):
+    person_lookup = "person__"
+    direction = django_filters.ModelChoiceFilter(
+        label="Направление", field_name="directions", queryset=Direction.objects.all(), empty_label="Все"
+    )
+    is_active = django_filters.ChoiceFilter(
+        label="В банке",
+        choices=[("yes", "Действующие"), ("no", "Выведенные")],
+        method="filter_active",
+        empty_label="Все",
+    )
+    consent = _yes_no("Согласие получено", method="filter_consent")
+    own = django_filters.ChoiceFilter(
+        label="Откуда",
+        choices=[("yes", "Наши сотрудники"), ("no", "Организации-партнёры")],
+        method="filter_own",
+        empty_label="Все",
+    )
+    ordering = django_filters.OrderingFilter(
+        label="Сортировка",
+        empty_label="По ФИО",
+        fields=(("person__last_name", "name"), ("person__teaching_since", "since"), ("added_on", "added")),
+        field_labels={
+            "name": "ФИО",
+            "-name": "ФИО (Я–А)",
+            "since": "Стаж (больше)",
+            "-since": "Стаж (меньше)",
+            "added": "Включён в банк (раньше)",
+            "-added": "Включён в банк (позже)",
+        },
+    )
+
+    class Meta:
+        model = Mentor
+        fields = []
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(is_active=(value == "yes"))
+
+    def filter_consent(self, queryset, name, value):
+        return queryset.filter(consent_given_on__isnull=(value == "no"))
+
+    def filter_own(self, queryset, name, value):
+        own = Q(person__organization__kind=Organization.Kind.OWN)
+        return queryset.filter(own) if value == "yes" else queryset.exclude(own)
+
+
+class MenteeFilter(NameSearchMixin):
+    person_lookup = "person__"
+    category = django_filters.ModelChoiceFilter(
+        label="Категория", queryset=MenteeCategory.objects.all(), empty_label="Все"
+    )
+    is_active = django_filters.ChoiceFilter(
+        label="В банке",
+        choices=[("yes", "Действующие"), ("no", "Выведенные")],
+        method="filter_active",
+        empty_label="Все",
+    )
+    mentor = _yes_no("Есть наставник", method="filter_mentor")
+    consent = _yes_no("Согласие получено", method="filter_consent")
+    ordering = django_filters.OrderingFilter(
+        label="Сортировка",
+        empty_label="По ФИО",
+        fields=(("person__last_name", "name"), ("person__hired_on", "hired"), ("added_on", "added")),
+        field_labels={
+            "name": "ФИО",
+            "-name": "ФИО (Я–А)",
+            "hired": "Дата приёма (раньше)",
+            "-hired": "Дата приёма (позже)",
+            "added": "Включён в банк (раньше)",
+            "-added": "Включён в банк (позже)",
+        },
+    )
+
+    class Meta:
+        model = Mentee
+        fields = []
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(is_active=(value == "yes"))
+
+    def filter_consent(self, queryset, name, value):
+        return queryset.filter(consent_given_on__isnull=(value == "no"))
+
+    def filter_mentor(self, queryset, name, value):
+        has = Exists(Pairing.objects.current().filter(mentees=OuterRef("pk")))
+        return queryset.filter(has) if value == "yes" else queryset.exclude(has)

@@ -1,0 +1,194 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils import timezone
+
+from core.dates import add_months, whole_months_between
+
+from .models import (
+    Mentee,
+    Mentor,
+    Organization,
+    Person,
+    PublicationConsent,
+    PublishableData,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BankForm(forms.ModelForm):
+    """Common look: crispy layout without its own <form> tag (templates own the form and CSRF)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.DateInput):
+                field.widget = DateInput()
+        self.apply_active_choices()
+
+    def apply_active_choices(self):
+        """Reference items taken out of use are not offered, unless the record already has one."""
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None or not hasattr(queryset.model, "is_active"):
+                continue
+            current = getattr(self.instance, f"{name}_id", None)
+            if isinstance(field, forms.ModelMultipleChoiceField) and self.instance.pk:
+                current_ids = list(getattr(self.instance, name).values_list("pk", flat=True))
+                field.queryset = queryset.filter(is_active=True) | queryset.filter(pk__in=current_ids)
+            elif current:
+                field.queryset = queryset.filter(is_active=True) | queryset.filter(pk=current)
+            else:
+                field.queryset = queryset.filter(is_active=True)
+
+
+class PersonForm(BankForm):
+    """Teaching experience is entered as «N лет M мес. на дату» and stored as the date it counts from."""
+
+    experience_years = forms.IntegerField(label="Педстаж: лет", min_value=0, max_value=60, required=False)
+    experience_months = forms.IntegerField(label="и месяцев", min_value=0, max_value=11, required=False)
+    experience_on = forms.DateField(
+        label="на дату", required=False, widget=DateInput(), help_text="Пусто — на сегодня. Дальше стаж растёт сам."
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "last_name",
+            "first_name",
+            "middle_name",
+            "organization",
+            "personnel_number",
+            "position",
+            "position_since",
+            "hired_on",
+            "qualification_category",
+            "category_assigned_on",
+            "education",
+            "education_details",
+            "phone",
+            "email",
+            "status",
+            "left_on",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["organization"].initial = Organization.objects.filter(kind=Organization.Kind.OWN).first()
+        elif self.instance.teaching_since:
+            today = timezone.localdate()
+            months = whole_months_between(self.instance.teaching_since, today)
+            self.initial.setdefault("experience_years", months // 12)
+            self.initial.setdefault("experience_months", months % 12)
+            self.initial.setdefault("experience_on", today)
+
+    def clean(self):
+        data = super().clean()
+        years, months = data.get("experience_years"), data.get("experience_months")
+        if years is None and months is None:
+            self.instance.teaching_since = None
+        else:
+            on = data.get("experience_on") or timezone.localdate()
+            if on > timezone.localdate():
+                self.add_error("experience_on", "Дата не может быть в будущем.")
+            else:
+                self.instance.teaching_since = add_months(on, -((years or 0) * 12 + (months or 0)))
+        return data
+
+
+class MentorForm(BankForm):
+    class Meta:
+        model = Mentor
+        fields = [
+            "person",
+            "directions",
+            "competencies",
+            "capacity",
+            "consent_given_on",
+            "consent_scan",
+            "is_active",
+            "note",
+        ]
+        widgets = {
+            "directions": forms.CheckboxSelectMultiple,
+            "competencies": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["person"]
+        else:
+            self.fields["person"].queryset = (
+                Person.objects.working().filter(mentor__isnull=True).select_related("position", "organization")
+            )
+            self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
+
+
+class MenteeForm(BankForm):
+    class Meta:
+        model = Mentee
+        fields = [
+            "person",
+            "category",
+            "difficulties",
+            "request",
+            "strengths",
+            "consent_given_on",
+            "consent_scan",
+            "is_active",
+            "note",
+        ]
+        widgets = {
+            "difficulties": forms.Textarea(attrs={"rows": 3}),
+            "request": forms.Textarea(attrs={"rows": 2}),
+            "strengths": forms.Textarea(attrs={"rows": 2}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["person"]
+        else:
+            self.fields["person"].queryset = (
+                Person.objects.working().filter(mentee__isnull=True).select_related("position", "organization")
+            )
+            self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
+
+
+class PublicationConsentForm(BankForm):
+    data = forms.MultipleChoiceField(
+        label="Какие данные можно публиковать на сайте",
+        choices=PublishableData.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = PublicationConsent
+        fields = ["data", "given_on", "valid_until", "scan"]
+
+
+class PublicationWithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(label="Дата отзыва", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["withdrawn_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+def reference_form_class(model):
+    """One form for every reference list: its own flags plus name, use, order."""
+    extra = [f.name for f in model._meta.fields if isinstance(f.default, bool) and f.name != "is_active"]
+    return forms.modelform_factory(model, form=BankForm, fields=["name", *extra, "is_active", "sort_order"])

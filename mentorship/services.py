@@ -1,0 +1,95 @@
+"""Writes to the bank. Each service validates with `full_clean()`, runs in a transaction and
+records who made the change (the history shows it to the curator)."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+
+from .models import Mentee, Mentor, Organization, Person, PublicationConsent
+
+
+@dataclass
+class Outcome:
+    """A saved object and the warnings the user should read (warnings never block)."""
+
+    obj: object
+    warnings: list[str] = field(default_factory=list)
+
+
+def _save(obj, *, actor: User) -> None:
+    obj.full_clean()
+    obj._history_user = actor
+    obj.save()
+
+
+@transaction.atomic
+def person_save(*, person: Person, actor: User) -> Outcome:
+    """Create or update a person's record."""
+    _save(person, actor=actor)
+    warnings = []
+    if not person.is_working and hasattr(person, "mentor") and person.mentor.is_active:
+        warnings.append("Сотрудник уволен, но остаётся в банке наставников: выведите его из банка.")
+    return Outcome(person, warnings)
+
+
+def mentor_warnings(mentor: Mentor) -> list[str]:
+    """What the curator and the head should know about a mentor; none of it forbids anything."""
+    warnings = []
+    person = mentor.person
+    own = Organization.objects.filter(kind=Organization.Kind.OWN).first()
+    if not mentor.has_consent:
+        warnings.append("Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2).")
+    if not person.position.is_pedagogical and person.organization.is_own:
+        warnings.append(f"Должность «{person.position}» не педагогическая.")
+    if own is not None:
+        years = person.teaching_years
+        if years is None:
+            warnings.append("Не указан педагогический стаж.")
+        elif years < own.mentor_min_experience_years:
+            warnings.append(
+                f"Педстаж {person.teaching_experience} — меньше принятого минимума "
+                f"({own.mentor_min_experience_years} лет)."
+            )
+    return warnings
+
+
+@transaction.atomic
+def mentor_save(*, mentor: Mentor, directions, actor: User) -> Outcome:
+    """Add a person to the bank of mentors or update their record."""
+    _save(mentor, actor=actor)
+    mentor.directions.set(directions)
+    return Outcome(mentor, mentor_warnings(mentor))
+
+
+@transaction.atomic
+def mentee_save(*, mentee: Mentee, actor: User) -> Outcome:
+    """Add a person to the bank of mentees or update their record."""
+    _save(mentee, actor=actor)
+    warnings = []
+    if not mentee.has_consent:
+        warnings.append("Нет письменного согласия наставляемого: пару нельзя будет закрепить приказом (3.3).")
+    return Outcome(mentee, warnings)
+
+
+@transaction.atomic
+def publication_consent_save(*, consent: PublicationConsent, actor: User) -> Outcome:
+    _save(consent, actor=actor)
+    return Outcome(consent)
+
+
+@transaction.atomic
+def publication_consent_withdraw(*, consent: PublicationConsent, withdrawn_on, actor: User) -> Outcome:
+    """Withdrawal takes effect at once (152-ФЗ, ст. 10.1): nothing may be published from that day."""
+    consent.withdrawn_on = withdrawn_on or timezone.localdate()
+    _save(consent, actor=actor)
+    return Outcome(consent)
+
+
+@transaction.atomic
+def reference_item_save(*, item, actor: User) -> Outcome:
+    item.full_clean()
+    item.save()
+    return Outcome(item)

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mentorship"
+
+urlpatterns = [
+    path("people/", views.PersonListView.as_view(), name="person-list"),
+    path("people/new/", views.PersonCreateView.as_view(), name="person-create"),
+    path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person-update"),
+    path("people/<int:pk>/history/", views.PersonHistoryView.as_view(), name="person-history"),
+    path(
+        "people/<int:person_pk>/publication-consents/new/",
+        views.PublicationConsentCreateView.as_view(),
+        name="publication-consent-create",
+    ),
+    path(
+        "publication-consents/<int:pk>/withdraw/",
+        views.PublicationConsentWithdrawView.as_view(),
+        name="publication-consent-withdraw",
+    ),
+    path(
+        "publication-consents/<int:pk>/scan/",
+        views.PublicationConsentScanView.as_view(),
+        name="publication-consent-scan",
+    ),
+    path("mentors/", views.MentorListView.as_view(), name="mentor-list"),
+    path("mentors/new/", views.MentorCreateView.as_view(), name="mentor-create"),
+    path("mentors/<int:pk>/", views.MentorDetailView.as_view(), name="mentor-detail"),
+    path("mentors/<int:pk>/edit/", views.MentorUpdateView.as_view(), name="mentor-update"),
+    path("mentors/<int:pk>/consent/", views.MentorConsentScanView.as_view(), name="mentor-consent-scan"),
+    path("mentees/", views.MenteeListView.as_view(), name="mentee-list"),
+    path("mentees/new/", views.MenteeCreateView.as_view(), name="mentee-create"),
+    path("mentees/<int:pk>/", views.MenteeDetailView.as_view(), name="mentee-detail"),
+    path("mentees/<int:pk>/edit/", views.MenteeUpdateView.as_view(), name="mentee-update"),
+    path("mentees/<int:pk>/consent/", views.MenteeConsentScanView.as_view(), name="mentee-consent-scan"),
+    path("references/<slug:kind>/", views.ReferenceListView.as_view(), name="reference-list"),
+    path("references/<slug:kind>/new/", views.ReferenceCreateView.as_view(), name="reference-create"),
+    path("references/<slug:kind>/<int:pk>/edit/", views.ReferenceUpdateView.as_view(), name="reference-update"),
+    path("me/", views.MyProfileView.as_view(), name="my-profile"),
+]

@@ -1,0 +1,41 @@
+from .bank import (
+    MenteeConsentScanView,
+    MenteeCreateView,
+    MenteeDetailView,
+    MenteeListView,
+    MenteeUpdateView,
+    MentorConsentScanView,
+    MentorCreateView,
+    MentorDetailView,
+    MentorListView,
+    MentorUpdateView,
+)
+from .consents import PublicationConsentCreateView, PublicationConsentScanView, PublicationConsentWithdrawView
+from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
+from .profile import MyProfileView
+from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
+
+__all__ = [
+    "MenteeConsentScanView",
+    "MenteeCreateView",
+    "MenteeDetailView",
+    "MenteeListView",
+    "MenteeUpdateView",
+    "MentorConsentScanView",
+    "MentorCreateView",
+    "MentorDetailView",
+    "MentorListView",
+    "MentorUpdateView",
+    "MyProfileView",
+    "PersonCreateView",
+    "PersonDetailView",
+    "PersonHistoryView",
+    "PersonListView",
+    "PersonUpdateView",
+    "PublicationConsentCreateView",
+    "PublicationConsentScanView",
+    "PublicationConsentWithdrawView",
+    "ReferenceCreateView",
+    "ReferenceListView",
+    "ReferenceUpdateView",
+]

@@ -1,0 +1,176 @@
+"""Mentors and mentees."""
+
+from django.views.generic import CreateView, DetailView, UpdateView
+
+from ..access import RoleRequiredMixin, can_see_mentee_difficulties
+from ..filters import MenteeFilter, MentorFilter
+from ..forms import MenteeForm, MentorForm
+from ..models import Organization
+from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, Role
+from ..selectors import mentees_for, mentors_for
+from ..services import mentee_save, mentor_save, mentor_warnings
+from .base import BankListView, ProtectedFileView, ServiceFormMixin
+
+# A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
+MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+
+
+class MentorListView(BankListView):
+    allowed_roles = BANK_READERS
+    selector = mentors_for
+    filterset_class = MentorFilter
+    template_name = "mentorship/mentor_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["own"] = Organization.own()
+        return context
+
+
+class MentorDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = MENTOR_CARD_READERS
+    template_name = "mentorship/mentor_detail.html"
+    context_object_name = "mentor"
+
+    def get_queryset(self):
+        return mentors_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            own=Organization.own(),
+            warnings=mentor_warnings(self.object) if self.roles & BANK_READERS else [],
+            can_edit=bool(self.roles & BANK_KEEPERS),
+            can_open_bank=bool(self.roles & BANK_READERS),
+            can_read_history=bool(self.roles & HISTORY_READERS),
+        )
+        return context
+
+
+class MentorCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
+    allowed_roles = BANK_KEEPERS
+    form_class = MentorForm
+    template_name = "mentorship/mentor_form.html"
+    success_message = "Наставник включён в банк."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if person := self.request.GET.get("person"):
+            initial["person"] = person
+        return initial
+
+    def run_service(self, form):
+        return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MentorUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
+    allowed_roles = BANK_KEEPERS
+    form_class = MentorForm
+    template_name = "mentorship/mentor_form.html"
+    context_object_name = "mentor"
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return mentors_for(self.request.user)
+
+    def run_service(self, form):
+        return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MentorConsentScanView(ProtectedFileView):
+    allowed_roles = MENTOR_CARD_READERS
+    file_field = "consent_scan"
+
+    def get_queryset(self):
+        return mentors_for(self.request.user)
+
+
+class MenteeListView(BankListView):
+    allowed_roles = BANK_READERS
+    selector = mentees_for
+    filterset_class = MenteeFilter
+    template_name = "mentorship/mentee_list.html"
+
+
+class MenteeDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = MENTOR_CARD_READERS
+    template_name = "mentorship/mentee_detail.html"
+    context_object_name = "mentee"
+
+    def get_queryset(self):
+        return mentees_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            show_difficulties=can_see_mentee_difficulties(self.request.user, self.object),
+            can_edit=bool(self.roles & BANK_KEEPERS),
+            can_open_bank=bool(self.roles & BANK_READERS),
+            can_read_history=bool(self.roles & HISTORY_READERS),
+        )
+        return context
+
+
+class MenteeCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
+    allowed_roles = BANK_KEEPERS
+    form_class = MenteeForm
+    template_name = "mentorship/mentee_form.html"
+    success_message = "Наставляемый включён в банк."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if person := self.request.GET.get("person"):
+            initial["person"] = person
+        return initial
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.roles & {Role.CURATOR, Role.HEAD}:
+            for name in form.instance.SENSITIVE_FIELDS:
+                form.fields.pop(name, None)
+        return form
+
+    def run_service(self, form):
+        return mentee_save(mentee=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MenteeUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
+    allowed_roles = BANK_KEEPERS
+    form_class = MenteeForm
+    template_name = "mentorship/mentee_form.html"
+    context_object_name = "mentee"
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return mentees_for(self.request.user)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # The administrator keeps the bank but never reads a mentee's difficulties.
+        if not can_see_mentee_difficulties(self.request.user, self.object):
+            for name in self.object.SENSITIVE_FIELDS:
+                form.fields.pop(name, None)
+        return form
+
+    def run_service(self, form):
+        return mentee_save(mentee=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MenteeConsentScanView(ProtectedFileView):
+    allowed_roles = MENTOR_CARD_READERS
+    file_field = "consent_scan"
+
+    def get_queryset(self):
+        return mentees_for(self.request.user)
