@@ -29,6 +29,8 @@ def mentors_for(user) -> QuerySet:
                 "pairings__mentees", filter=Q(pairings__status__in=Pairing.CURRENT_STATUSES), distinct=True
             )
         )
+        # A grouped query drops Meta.ordering; pages must not shuffle between requests.
+        .order_by("person__last_name", "person__first_name", "pk")
     )
     if roles & BANK_READERS:
         return base

@@ -21,6 +21,12 @@ class BankListView(RoleRequiredMixin, FilterView):
     def get_queryset(self):
         return type(self).selector(self.request.user)
 
+    def paginate_queryset(self, queryset, page_size):
+        # A page number past the end or not a number shows the nearest page, not an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()

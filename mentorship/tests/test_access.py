@@ -1,0 +1,132 @@
+"""Every view, every role: anonymous → login; a role without access → 403; another's record → 404."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import ROLES
+from mentorship.tests.factories import PublicationConsentFactory
+
+READERS = {"head", "curator", "council", "admin"}
+KEEPERS = {"curator", "admin"}
+HISTORY = {"head", "curator", "admin"}
+LOGGED_IN = set(ROLES) - {"anonymous"}
+
+
+def expect(ok: set[str], *, not_found: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Status per role: 200 for `ok`, 404 for `not_found` (a record in scope of another), else 403."""
+    result = {}
+    for role in ROLES:
+        if role == "anonymous":
+            result[role] = 302
+        elif role in ok:
+            result[role] = 200
+        elif role in not_found:
+            result[role] = 404
+        else:
+            result[role] = 403
+    return result
+
+
+# (name, how to build the URL from the world, expected status per role)
+CASES = [
+    ("home", lambda w: reverse("dashboard:home"), expect(LOGGED_IN)),
+    ("my-profile", lambda w: reverse("mentorship:my-profile"), expect(LOGGED_IN)),
+    ("password-change", lambda w: reverse("accounts:password-change"), expect(LOGGED_IN)),
+    ("person-list", lambda w: reverse("mentorship:person-list"), expect(READERS)),
+    ("person-detail", lambda w: reverse("mentorship:person-detail", args=[w.other_person.pk]), expect(READERS)),
+    ("person-create", lambda w: reverse("mentorship:person-create"), expect(KEEPERS)),
+    ("person-update", lambda w: reverse("mentorship:person-update", args=[w.other_person.pk]), expect(KEEPERS)),
+    ("person-history", lambda w: reverse("mentorship:person-history", args=[w.other_person.pk]), expect(HISTORY)),
+    ("mentor-list", lambda w: reverse("mentorship:mentor-list"), expect(READERS)),
+    (
+        "own-mentor-detail",
+        lambda w: reverse("mentorship:mentor-detail", args=[w.mentor.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
+        "other-mentor-detail",
+        lambda w: reverse("mentorship:mentor-detail", args=[w.other_mentor.pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    ("mentor-create", lambda w: reverse("mentorship:mentor-create"), expect(KEEPERS)),
+    ("mentor-update", lambda w: reverse("mentorship:mentor-update", args=[w.other_mentor.pk]), expect(KEEPERS)),
+    ("mentee-list", lambda w: reverse("mentorship:mentee-list"), expect(READERS)),
+    (
+        "own-mentee-detail",
+        lambda w: reverse("mentorship:mentee-detail", args=[w.mentee.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
+        "other-mentee-detail",
+        lambda w: reverse("mentorship:mentee-detail", args=[w.other_mentee.pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    ("mentee-create", lambda w: reverse("mentorship:mentee-create"), expect(KEEPERS)),
+    ("mentee-update", lambda w: reverse("mentorship:mentee-update", args=[w.other_mentee.pk]), expect(KEEPERS)),
+    (
+        "publication-consent-create",
+        lambda w: reverse("mentorship:publication-consent-create", args=[w.other_person.pk]),
+        expect(KEEPERS),
+    ),
+    (
+        "publication-consent-withdraw",
+        lambda w: reverse(
+            "mentorship:publication-consent-withdraw", args=[PublicationConsentFactory(person=w.other_person).pk]
+        ),
+        expect(KEEPERS),
+    ),
+    ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
+    ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
+    (
+        "reference-update",
+        lambda w: reverse("mentorship:reference-update", args=["forms", _first_form_pk()]),
+        expect(KEEPERS),
+    ),
+]
+
+
+def _first_form_pk() -> int:
+    from mentorship.models import MentoringForm
+
+    return MentoringForm.objects.order_by("pk").first().pk
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "url_of", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_every_view_answers_every_role(world, client_as, role, name, url_of, expected):
+    url = url_of(world)
+    response = client_as(role).get(url)
+    assert response.status_code == expected[role], f"{name} as {role}: {response.status_code}"
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("role", ["curator", "admin"])
+def test_unknown_reference_list_is_404(client_as, role):
+    assert client_as(role).get(reverse("mentorship:reference-list", args=["nope"])).status_code == 404
+
+
+def test_missing_record_is_404_not_500(client_as):
+    assert client_as("curator").get(reverse("mentorship:person-detail", args=[999999])).status_code == 404
+
+
+@pytest.mark.parametrize(("role", "status"), [("admin", 200), ("curator", 302), ("head", 302), ("anonymous", 302)])
+def test_django_admin_is_for_the_administrator_only(client_as, role, status):
+    response = client_as(role).get(reverse("admin:index"))
+    assert response.status_code == status
+    if status == 302:
+        assert "/admin/login/" in response["Location"]
+
+
+def test_login_page_is_public_and_russian(client):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.status_code == 200
+    assert "Войти" in response.content.decode()
+    assert 'lang="ru"' in response.content.decode()
+
+
+def test_logout_is_post_only(client_as):
+    client = client_as("curator")
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.post(reverse("accounts:logout")).status_code == 302
+    assert client.get(reverse("dashboard:home")).status_code == 302

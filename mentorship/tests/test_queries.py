@@ -1,0 +1,73 @@
+"""Query counts of list pages and home pages are pinned on data with many rows: an N+1 shows
+up as a changed number."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from mentorship.models import Direction
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+
+
+def add_rows(world, count: int) -> None:
+    directions = list(Direction.objects.all()[:3])
+    for _ in range(count):
+        mentor = MentorFactory()
+        mentor.directions.set(directions)
+        mentee = MenteeFactory()
+        PairingFactory(mentor=mentor, mentees=[mentee])
+        MenteeFactory()  # waiting for a mentor
+        PersonFactory()
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+PAGES = [
+    ("curator", "mentorship:person-list"),
+    ("curator", "mentorship:mentor-list"),
+    ("curator", "mentorship:mentee-list"),
+    ("curator", "dashboard:home"),
+    ("head", "dashboard:home"),
+    ("council", "dashboard:home"),
+    ("mentor", "dashboard:home"),
+    ("mentee", "dashboard:home"),
+    ("admin", "dashboard:home"),
+]
+
+
+@pytest.mark.parametrize(("role", "name"), PAGES)
+def test_query_count_does_not_grow_with_rows(world, client_as, role, name):
+    client = client_as(role)
+    url = reverse(name)
+    add_rows(world, 3)
+    few = queries_for(client, url)
+    add_rows(world, 20)
+    many = queries_for(client, url)
+    assert many == few
+
+
+# Pinned numbers: session, user, roles (3 on every page), then the page's own queries
+# (count, rows, prefetches, the filter form's choices).
+PINNED = {
+    ("curator", "mentorship:person-list"): 7,
+    ("curator", "mentorship:mentor-list"): 8,
+    ("curator", "mentorship:mentee-list"): 7,
+    ("curator", "dashboard:home"): 9,
+    ("mentor", "dashboard:home"): 5,
+    ("mentee", "dashboard:home"): 5,
+}
+
+
+@pytest.mark.parametrize(("role", "name"), list(PINNED))
+def test_query_count_is_pinned(world, client_as, django_assert_num_queries, role, name):
+    client = client_as(role)
+    add_rows(world, 30)
+    client.get(reverse(name))  # warm the session
+    with django_assert_num_queries(PINNED[(role, name)]):
+        client.get(reverse(name))
