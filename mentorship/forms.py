@@ -192,3 +192,16 @@ def reference_form_class(model):
     """One form for every reference list: its own flags plus name, use, order."""
     extra = [f.name for f in model._meta.fields if isinstance(f.default, bool) and f.name != "is_active"]
     return forms.modelform_factory(model, form=BankForm, fields=["name", *extra, "is_active", "sort_order"])
+
+
+class PartnerOrganizationForm(BankForm):
+    class Meta:
+        model = Organization
+        fields = ["kind", "full_name", "short_name", "address", "inn", "ogrn", "phone", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Our own kindergarten is one record, edited in its settings, never created here.
+        self.fields["kind"].choices = [
+            choice for choice in Organization.Kind.choices if choice[0] != Organization.Kind.OWN
+        ]

@@ -102,7 +102,8 @@ def _changes(model, record, previous, hidden, display) -> list[Change]:
     if record.history_type == "-":
         return []
     if previous is None:
-        names = [f.name for f in record.tracked_fields if f.editable] + [f.name for f in record._history_m2m_fields]
+        names = [f.name for f in record.tracked_fields if f.editable and not f.primary_key]
+        names += [f.name for f in record._history_m2m_fields]
         changes = []
         for name in names:
             model_field = model._meta.get_field(name)
@@ -112,7 +113,7 @@ def _changes(model, record, previous, hidden, display) -> list[Change]:
             new = HIDDEN if name in hidden else display(model_field, value)
             changes.append(Change(str(model_field.verbose_name), "—", new))
         return changes
-    delta = record.diff_against(previous)
+    delta = record.diff_against(previous, excluded_fields=["id"])
     changes = []
     for change in delta.changes:
         model_field = model._meta.get_field(change.field)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .models import Mentee, Mentor, Organization, Person, PublicationConsent
+from .models import Mentee, Mentor, Organization, Pairing, Person, PublicationConsent
 
 
 @dataclass
@@ -44,6 +44,11 @@ def mentor_warnings(mentor: Mentor) -> list[str]:
         warnings.append("Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2).")
     if not person.position.is_pedagogical and person.organization.is_own:
         warnings.append(f"Должность «{person.position}» не педагогическая.")
+    if own is not None and mentor.pk:
+        capacity = mentor.capacity or own.mentor_capacity
+        load = Pairing.objects.current().filter(mentor=mentor).values("mentees").distinct().count()
+        if load > capacity:
+            warnings.append(f"Наставляемых сейчас {load} — больше принятого предела ({capacity}).")
     if own is not None:
         years = person.teaching_years
         if years is None:
@@ -86,6 +91,13 @@ def publication_consent_withdraw(*, consent: PublicationConsent, withdrawn_on, a
     consent.withdrawn_on = withdrawn_on or timezone.localdate()
     _save(consent, actor=actor)
     return Outcome(consent)
+
+
+@transaction.atomic
+def organization_save(*, organization: Organization, actor: User) -> Outcome:
+    """Create or update a partner organization (ours is edited in the organization's settings)."""
+    _save(organization, actor=actor)
+    return Outcome(organization)
 
 
 @transaction.atomic

@@ -38,5 +38,8 @@ urlpatterns = [
     path("references/<slug:kind>/", views.ReferenceListView.as_view(), name="reference-list"),
     path("references/<slug:kind>/new/", views.ReferenceCreateView.as_view(), name="reference-create"),
     path("references/<slug:kind>/<int:pk>/edit/", views.ReferenceUpdateView.as_view(), name="reference-update"),
+    path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
+    path("organizations/new/", views.PartnerCreateView.as_view(), name="partner-create"),
+    path("organizations/<int:pk>/edit/", views.PartnerUpdateView.as_view(), name="partner-update"),
     path("me/", views.MyProfileView.as_view(), name="my-profile"),
 ]

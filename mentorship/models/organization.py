@@ -1,5 +1,8 @@
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from core.validators import validate_inn, validate_ogrn
 
 
 class Organization(models.Model):
@@ -22,8 +25,8 @@ class Organization(models.Model):
     full_name = models.CharField("полное наименование", max_length=500)
     short_name = models.CharField("краткое наименование", max_length=200)
     address = models.CharField("адрес", max_length=500, blank=True)
-    inn = models.CharField("ИНН", max_length=12, blank=True)
-    ogrn = models.CharField("ОГРН", max_length=15, blank=True)
+    inn = models.CharField("ИНН", max_length=12, blank=True, validators=[validate_inn])
+    ogrn = models.CharField("ОГРН", max_length=15, blank=True, validators=[validate_ogrn])
     phone = models.CharField("телефон", max_length=50, blank=True)
     email = models.EmailField("электронная почта", blank=True)
     head = models.ForeignKey(
@@ -53,6 +56,9 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.short_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentorship:organization-list")
 
     @property
     def is_own(self) -> bool:

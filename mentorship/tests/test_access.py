@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from conftest import ROLES
-from mentorship.tests.factories import PublicationConsentFactory
+from mentorship.tests.factories import PartnerFactory, PublicationConsentFactory
 
 READERS = {"head", "curator", "council", "admin"}
 KEEPERS = {"curator", "admin"}
@@ -75,6 +75,9 @@ CASES = [
         ),
         expect(KEEPERS),
     ),
+    ("organization-list", lambda w: reverse("mentorship:organization-list"), expect(READERS)),
+    ("partner-create", lambda w: reverse("mentorship:partner-create"), expect(KEEPERS)),
+    ("partner-update", lambda w: reverse("mentorship:partner-update", args=[PartnerFactory().pk]), expect(KEEPERS)),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (
@@ -104,6 +107,11 @@ def test_every_view_answers_every_role(world, client_as, role, name, url_of, exp
 @pytest.mark.parametrize("role", ["curator", "admin"])
 def test_unknown_reference_list_is_404(client_as, role):
     assert client_as(role).get(reverse("mentorship:reference-list", args=["nope"])).status_code == 404
+
+
+def test_our_own_organization_is_not_edited_as_a_partner(world, client_as):
+    own = world.person("head").organization
+    assert client_as("curator").get(reverse("mentorship:partner-update", args=[own.pk])).status_code == 404
 
 
 def test_missing_record_is_404_not_500(client_as):

@@ -236,3 +236,30 @@ def test_filters_and_sorting_do_not_fail_on_any_input(world, client_as):
         {"q": "%_'"},
     ):
         assert client.get(reverse("mentorship:person-list"), params).status_code == 200
+
+
+def test_curator_adds_a_partner_organization_with_checked_requisites(world, client_as):
+    from mentorship.models import Organization
+
+    client = client_as("curator")
+    data = {"kind": "college", "full_name": "ГАПОУ «Колледж»", "short_name": "Колледж", "inn": "7707083894"}
+    response = client.post(reverse("mentorship:partner-create"), data)
+    assert response.status_code == 200
+    assert "контрольная цифра" in response.content.decode()
+    assert 'value="ГАПОУ «Колледж»"' in response.content.decode()
+    response = client.post(reverse("mentorship:partner-create"), {**data, "inn": "7707083893"})
+    assert response.status_code == 302
+    assert Organization.objects.get(short_name="Колледж").kind == "college"
+
+
+def test_a_partner_form_never_offers_our_own_kind(world, client_as):
+    page = client_as("curator").get(reverse("mentorship:partner-create")).content.decode()
+    assert 'value="own"' not in page
+
+
+def test_mentor_over_capacity_gets_a_warning(world, client_as):
+    from mentorship.tests.factories import MenteeFactory, PairingFactory
+
+    PairingFactory(mentor=world.mentor, mentees=[MenteeFactory(), MenteeFactory()])
+    page = client_as("curator").get(reverse("mentorship:mentor-detail", args=[world.mentor.pk])).content.decode()
+    assert "больше принятого предела (2)" in page

@@ -11,6 +11,7 @@ from .bank import (
     MentorUpdateView,
 )
 from .consents import PublicationConsentCreateView, PublicationConsentScanView, PublicationConsentWithdrawView
+from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
@@ -27,6 +28,9 @@ __all__ = [
     "MentorListView",
     "MentorUpdateView",
     "MyProfileView",
+    "OrganizationListView",
+    "PartnerCreateView",
+    "PartnerUpdateView",
     "PersonCreateView",
     "PersonDetailView",
     "PersonHistoryView",
