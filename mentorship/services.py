@@ -1,12 +1,14 @@
 """Writes to the bank. Each service validates with `full_clean()`, runs in a transaction and
 records who made the change (the history shows it to the curator)."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.dates import years_and_months
 
 from .models import Mentee, Mentor, Organization, Pairing, Person, PublicationConsent
 
@@ -19,10 +21,21 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+@contextmanager
+def _authored(obj, actor: User):
+    """Name the author of the history records written inside the block, and only those:
+    a later save of the same object elsewhere must not inherit them."""
+    obj._history_user = actor
+    try:
+        yield
+    finally:
+        del obj._history_user
+
+
 def _save(obj, *, actor: User) -> None:
     obj.full_clean()
-    obj._history_user = actor
-    obj.save()
+    with _authored(obj, actor):
+        obj.save()
 
 
 @transaction.atomic
@@ -56,7 +69,7 @@ def mentor_warnings(mentor: Mentor) -> list[str]:
         elif years < own.mentor_min_experience_years:
             warnings.append(
                 f"Педстаж {person.teaching_experience} — меньше принятого минимума "
-                f"({own.mentor_min_experience_years} лет)."
+                f"({years_and_months(own.mentor_min_experience_years * 12)})."
             )
     return warnings
 
@@ -64,8 +77,10 @@ def mentor_warnings(mentor: Mentor) -> list[str]:
 @transaction.atomic
 def mentor_save(*, mentor: Mentor, directions, actor: User) -> Outcome:
     """Add a person to the bank of mentors or update their record."""
-    _save(mentor, actor=actor)
-    mentor.directions.set(directions)
+    mentor.full_clean()
+    with _authored(mentor, actor):
+        mentor.save()
+        mentor.directions.set(directions)
     return Outcome(mentor, mentor_warnings(mentor))
 
 
