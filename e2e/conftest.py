@@ -1,0 +1,107 @@
+"""Browser tests: Debian's chromium driven by Playwright's sync API against pytest-django's live_server.
+
+Never `playwright install`: the browser is /usr/bin/chromium (TOOLCHAIN.md, pitfall 4).
+"""
+
+import os
+import re
+from pathlib import Path
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would then refuse
+# synchronous queries from the tests (TOOLCHAIN.md, pitfall 3).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DEMO_PASSWORD = "demo"
+
+# Every browser test: marked e2e, real transactions (the live server thread commits and reads
+# them). serialized_rollback brings back the reference lists seeded by migrations, which the
+# flush after each transactional test would otherwise wipe out for the next one.
+E2E = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # WhiteNoise warns that STATIC_ROOT (collectstatic's output) is missing; in tests the
+    # static files come from the finders.
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    from django.db import connections
+
+    # Playwright's sync API keeps an asyncio loop running in this thread. Django's connection
+    # handler then stops using the thread-local connections and hands out fresh ones (asgiref
+    # Local, thread_critical) — without the serialized reference lists that serialized_rollback
+    # restores, and apart from the connection the test database was created on. Keep using the
+    # test database's own connection objects.
+    test_connections = {alias: connections[alias] for alias in connections}
+    with sync_playwright() as p:
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-gpu",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    # An English-speaking browser: the UI must stay Russian all the same (TOOLCHAIN.md, pitfall 5).
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded scans go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo(transactional_db, media_root):
+    """The demo kindergarten «Ласточка» in the test database (logins with the password «demo»)."""
+    from dashboard.demo import load_demo
+
+    return load_demo()
+
+
+def login(page: Page, live_server, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Log in through the real form, the way a person does it."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_load_state()
+
+
+def expect_home(page: Page, live_server) -> None:
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page).to_have_title(re.compile(r"^Главная"))
+
+
+def shot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
