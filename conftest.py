@@ -55,7 +55,7 @@ def world(db) -> World:
     curator = login("curator", last_name="Морозова", first_name="Ирина", position=position("Заместитель заведующего"))
     CuratorAppointment.objects.create(organization=own, person=curator, appointed_on=date(2025, 9, 1))
     council = login("council", last_name="Волкова", first_name="Наталья", position=position("Старший воспитатель"))
-    CouncilMembership.objects.create(person=council, joined_on=date(2025, 9, 1), is_chair=True)
+    CouncilMembership.objects.create(person=council, status="member", joined_on=date(2025, 9, 1), is_chair=True)
     w.mentor = MentorFactory(person=login("mentor", last_name="Петрова", first_name="Светлана"))
     w.mentee = MenteeFactory(
         person=login("mentee", last_name="Иванова", first_name="Анна", teaching_since=date(2025, 9, 1))

@@ -340,7 +340,7 @@ def load_demo() -> dict[str, int]:
     for number, chair in (("003", True), ("008", False), ("012", False)):
         CouncilMembership.objects.get_or_create(
             person=people[number],
-            left_on__isnull=True,
+            status=CouncilMembership.Status.MEMBER,
             defaults={"joined_on": academic_year_start(today), "is_chair": chair},
         )
 

@@ -53,7 +53,9 @@ def roles_of(user) -> frozenset[Role]:
         .annotate(
             _is_head=Exists(Organization.objects.filter(kind=Organization.Kind.OWN, head=OuterRef("pk"))),
             _is_curator=Exists(CuratorAppointment.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)),
-            _is_council=Exists(CouncilMembership.objects.filter(person=OuterRef("pk"), left_on__isnull=True)),
+            _is_council=Exists(
+                CouncilMembership.objects.filter(person=OuterRef("pk"), status=CouncilMembership.Status.MEMBER)
+            ),
             _is_mentor=Exists(Mentor.objects.filter(person=OuterRef("pk"), is_active=True)),
             _is_mentee=Exists(Mentee.objects.filter(person=OuterRef("pk"), is_active=True)),
         )

@@ -1,7 +1,9 @@
 from .bank import (
+    BankRefresh,
     ConsentMixin,
     CouncilMembership,
     CuratorAppointment,
+    ExportLog,
     Mentee,
     Mentor,
     PublicationConsent,
@@ -14,11 +16,13 @@ from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringFo
 
 __all__ = [
     "REFERENCE_MODELS",
+    "BankRefresh",
     "ConsentMixin",
     "CouncilMembership",
     "CuratorAppointment",
     "Direction",
     "Education",
+    "ExportLog",
     "Mentee",
     "MenteeCategory",
     "Mentor",

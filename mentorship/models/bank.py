@@ -1,5 +1,6 @@
 """The bank: mentors, mentees, their consents, and who runs the system (curator, council)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -184,12 +185,32 @@ class CuratorAppointment(models.Model):
 
 
 class CouncilMembership(models.Model):
-    """Membership in the council of mentors (методическое объединение), if the kindergarten has one."""
+    """Membership in the council of mentors (методическое объединение), if the kindergarten has one.
+
+    The curator proposes its composition, the head approves it (3.4).
+    """
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Предложен куратором"
+        MEMBER = "member", "В составе"
+        DECLINED = "declined", "Не утверждён"
+        LEFT = "left", "Выведен из состава"
+
+    # The whole life cycle: from → the states it may go to.
+    TRANSITIONS = {
+        Status.PROPOSED: {Status.MEMBER, Status.DECLINED},
+        Status.MEMBER: {Status.LEFT},
+        Status.DECLINED: set(),
+        Status.LEFT: set(),
+    }
+    CURRENT_STATUSES = (Status.PROPOSED, Status.MEMBER)
 
     person = models.ForeignKey(
         "mentorship.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="council_memberships"
     )
-    joined_on = models.DateField("в составе с")
+    status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    proposed_on = models.DateField("предложен", default=timezone.localdate)
+    joined_on = models.DateField("в составе с", null=True, blank=True)
     left_on = models.DateField("выведен из состава", null=True, blank=True)
     is_chair = models.BooleanField("председатель", default=False)
     history = HistoricalRecords()
@@ -201,11 +222,54 @@ class CouncilMembership(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["person"],
-                condition=models.Q(left_on__isnull=True),
+                condition=models.Q(status__in=["proposed", "member"]),
                 name="one_current_council_membership",
-                violation_error_message="Сотрудник уже входит в состав объединения.",
+                violation_error_message="Сотрудник уже входит в состав объединения или предложен в него.",
             )
         ]
 
     def __str__(self) -> str:
         return str(self.person)
+
+    def can_become(self, status: str) -> bool:
+        return status in self.TRANSITIONS[self.Status(self.status)]
+
+
+class BankRefresh(models.Model):
+    """The curator's yearly review of who needs a mentor (3.4: at least once a year)."""
+
+    organization = models.ForeignKey("mentorship.Organization", verbose_name="организация", on_delete=models.CASCADE)
+    done_at = models.DateTimeField("проведена", default=timezone.now)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="кем", on_delete=models.PROTECT, related_name="+"
+    )
+    added = models.PositiveIntegerField("включено в банк наставляемых", default=0)
+    reviewed = models.PositiveIntegerField("рассмотрено кандидатов", default=0)
+
+    class Meta:
+        verbose_name = "актуализация банка наставляемых"
+        verbose_name_plural = "актуализации банка наставляемых"
+        ordering = ["-done_at"]
+        get_latest_by = "done_at"
+
+    def __str__(self) -> str:
+        return f"Актуализация {timezone.localtime(self.done_at):%d.%m.%Y}"
+
+
+class ExportLog(models.Model):
+    """Every export of the bank: who took personal data out of the system, and when (152-ФЗ)."""
+
+    exported_at = models.DateTimeField("выгружено", auto_now_add=True)
+    exported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="кем", on_delete=models.PROTECT, related_name="+"
+    )
+    what = models.CharField("что выгружено", max_length=200)
+    rows = models.PositiveIntegerField("строк", default=0)
+
+    class Meta:
+        verbose_name = "выгрузка банка"
+        verbose_name_plural = "журнал выгрузок банка"
+        ordering = ["-exported_at"]
+
+    def __str__(self) -> str:
+        return f"{self.what} — {timezone.localtime(self.exported_at):%d.%m.%Y %H:%M}"
