@@ -2,9 +2,9 @@
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from mentorship.models import Mentee, Mentor, Pairing, Person
+from mentorship.models import CouncilMembership, Mentee, Mentor, Organization, Pairing, Person
 from mentorship.roles import Role, person_of, roles_of
-from mentorship.selectors import mentees_for, mentors_for
+from mentorship.selectors import last_refresh, mentees_for, mentors_for, refresh_is_due
 
 WITHOUT_MENTOR_SHOWN = 10
 
@@ -50,6 +50,13 @@ def home_context(user) -> dict:
         context["waiting_mentees"] = list(
             mentees_for(user).filter(is_active=True, has_mentor=False).order_by("added_on", "pk")[:WITHOUT_MENTOR_SHOWN]
         )
+    if Role.CURATOR in roles and (own := Organization.own()) is not None:
+        context["last_refresh"] = last_refresh(own)
+        context["refresh_due"] = refresh_is_due(context["last_refresh"])
+    if Role.HEAD in roles:
+        context["council_proposals"] = CouncilMembership.objects.filter(
+            status=CouncilMembership.Status.PROPOSED
+        ).count()
     if Role.MENTOR in roles and person is not None:
         context["my_mentees"] = list(
             mentees_for(user)

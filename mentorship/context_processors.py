@@ -15,5 +15,6 @@ def roles(request):
             "bank": bool(held & BANK_READERS),
             "keep_bank": bool(held & BANK_KEEPERS),
             "admin": Role.ADMIN in held,
+            "settings": bool(held & {Role.HEAD, Role.ADMIN}),
         },
     }

@@ -6,6 +6,7 @@ from core.dates import add_months, whole_months_between
 
 from .models import (
     Mentee,
+    MenteeCategory,
     Mentor,
     Organization,
     Person,
@@ -205,3 +206,95 @@ class PartnerOrganizationForm(BankForm):
         self.fields["kind"].choices = [
             choice for choice in Organization.Kind.choices if choice[0] != Organization.Kind.OWN
         ]
+
+
+class RefreshForm(forms.Form):
+    """One row per candidate: include? in which category?"""
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = candidates
+        categories = MenteeCategory.objects.filter(is_active=True)
+        by_name = {category.name: category for category in categories}
+        self.rows = []
+        for candidate in candidates:
+            pk = candidate.person.pk
+            self.fields[f"add_{pk}"] = forms.BooleanField(label="Включить", required=False, initial=True)
+            self.fields[f"category_{pk}"] = forms.ModelChoiceField(
+                label="Категория",
+                queryset=categories,
+                initial=by_name.get(candidate.category_name),
+                required=False,
+            )
+            self.rows.append((candidate, self[f"add_{pk}"], self[f"category_{pk}"]))
+
+    def clean(self):
+        data = super().clean()
+        for candidate in self.candidates:
+            pk = candidate.person.pk
+            if data.get(f"add_{pk}") and not data.get(f"category_{pk}"):
+                self.add_error(f"category_{pk}", "Выберите категорию.")
+        return data
+
+    def additions(self):
+        return [
+            (candidate.person, self.cleaned_data[f"category_{candidate.person.pk}"])
+            for candidate in self.candidates
+            if self.cleaned_data.get(f"add_{candidate.person.pk}")
+        ]
+
+
+def _own_staff():
+    return (
+        Person.objects.working()
+        .filter(organization__kind=Organization.Kind.OWN)
+        .select_related("position")
+        .order_by("last_name", "first_name")
+    )
+
+
+class CuratorAppointForm(forms.Form):
+    person = forms.ModelChoiceField(label="Куратор", queryset=Person.objects.none())
+    appointed_on = forms.DateField(label="Назначить с", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _own_staff()
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        self.fields["appointed_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class CouncilProposeForm(forms.Form):
+    person = forms.ModelChoiceField(label="Предложить в состав", queryset=Person.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = _own_staff().exclude(council_memberships__status__in=["proposed", "member"])
+        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class OrganizationSettingsForm(BankForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "full_name",
+            "short_name",
+            "address",
+            "inn",
+            "ogrn",
+            "phone",
+            "email",
+            "head",
+            "mentor_capacity",
+            "mentor_min_experience_years",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["head"].queryset = _own_staff()
+        self.fields["head"].required = True
+        self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"

@@ -1,9 +1,15 @@
 """Reads. Each selector scopes to what the user may see and owns the joins, so every page
 built on it shows the same rows with a constant number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date
 
-from .models import Mentee, Mentor, Pairing, Person, PublicationConsent
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from core.dates import add_months
+
+from .models import BankRefresh, Mentee, Mentor, Organization, Pairing, Person, PublicationConsent
 from .roles import BANK_READERS, Role, person_of, roles_of
 
 
@@ -68,3 +74,62 @@ def mentees_for(user) -> QuerySet:
 
 def publication_consents_of(person) -> QuerySet:
     return PublicationConsent.objects.filter(person=person).order_by("-given_on", "-pk")
+
+
+# Who should have a mentor (DOMAIN.md: mentee categories): young specialists, newcomers, new in the post.
+YOUNG_SPECIALIST_MONTHS = 36
+NEWCOMER_MONTHS = 12
+REFRESH_EVERY_MONTHS = 12
+
+
+@dataclass
+class RefreshCandidate:
+    person: Person
+    reasons: list[str]
+    category_name: str
+
+
+def refresh_candidates(*, today: date | None = None) -> list[RefreshCandidate]:
+    """Our working pedagogical staff who should be mentees and are not, each with the reasons.
+
+    Young specialists (≤ 3 years of teaching), hired in the last 12 months, or moved to a new
+    post in the last 12 months — and not in the mentee bank nor mentored now.
+    """
+    today = today or timezone.localdate()
+    young_since = add_months(today, -YOUNG_SPECIALIST_MONTHS)
+    recent = add_months(today, -NEWCOMER_MONTHS)
+    people = (
+        Person.objects.working()
+        .filter(organization__kind=Organization.Kind.OWN, position__is_pedagogical=True)
+        .filter(Q(teaching_since__gte=young_since) | Q(hired_on__gte=recent) | Q(position_since__gte=recent))
+        .exclude(mentee__is_active=True)
+        .exclude(pk__in=Pairing.objects.current().values("mentees__person"))
+        .select_related("position")
+        .order_by("last_name", "first_name", "pk")
+    )
+    candidates = []
+    for person in people:
+        reasons, category = [], None
+        if person.teaching_since and person.teaching_since >= young_since:
+            reasons.append(f"педстаж {person.teaching_experience} — до 3 лет")
+            category = "Молодой специалист"
+        if person.hired_on and person.hired_on >= recent:
+            reasons.append(f"принят(а) {person.hired_on:%d.%m.%Y}")
+            category = category or "Новый сотрудник детского сада"
+        new_post = person.position_since and person.position_since >= recent
+        if new_post and (person.hired_on is None or person.position_since > person.hired_on):
+            reasons.append(f"в должности «{person.position}» с {person.position_since:%d.%m.%Y}")
+            category = category or "Назначен на новую должность"
+        if reasons:
+            candidates.append(RefreshCandidate(person, reasons, category))
+    return candidates
+
+
+def last_refresh(organization) -> BankRefresh | None:
+    return BankRefresh.objects.filter(organization=organization).select_related("done_by__person").first()
+
+
+def refresh_is_due(latest: BankRefresh | None, *, today: date | None = None) -> bool:
+    """3.4: the list of staff who need a mentor is refreshed at least once a year."""
+    today = today or timezone.localdate()
+    return latest is None or timezone.localdate(latest.done_at) <= add_months(today, -REFRESH_EVERY_MONTHS)

@@ -3,14 +3,26 @@ records who made the change (the history shows it to the curator)."""
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from core.dates import years_and_months
 
-from .models import Mentee, Mentor, Organization, Pairing, Person, PublicationConsent
+from .models import (
+    BankRefresh,
+    CouncilMembership,
+    CuratorAppointment,
+    Mentee,
+    Mentor,
+    Organization,
+    Pairing,
+    Person,
+    PublicationConsent,
+)
 
 
 @dataclass
@@ -120,3 +132,84 @@ def reference_item_save(*, item, actor: User) -> Outcome:
     item.full_clean()
     item.save()
     return Outcome(item)
+
+
+@transaction.atomic
+def bank_refresh_complete(*, organization: Organization, additions, reviewed: int, actor: User) -> BankRefresh:
+    """Record the curator's yearly review and add the chosen people to the mentee bank.
+
+    `additions` is a list of (person, category). Consent is collected afterwards: the new
+    records say so in their warnings.
+    """
+    for person, category in additions:
+        mentee_save(mentee=Mentee(person=person, category=category), actor=actor)
+    refresh = BankRefresh(organization=organization, done_by=actor, added=len(additions), reviewed=reviewed)
+    refresh.full_clean()
+    refresh.save()
+    return refresh
+
+
+@transaction.atomic
+def curator_appoint(*, organization: Organization, person: Person, appointed_on, actor: User) -> Outcome:
+    """The head appoints the curator (3.4); the previous one's term ends the day before."""
+    current = (
+        CuratorAppointment.objects.select_for_update().filter(organization=organization, ended_on__isnull=True).first()
+    )
+    if current is not None:
+        if current.person_id == person.pk:
+            raise ValidationError({"person": "Этот сотрудник уже назначен куратором."})
+        if appointed_on <= current.appointed_on:
+            raise ValidationError(
+                {
+                    "appointed_on": f"Нынешний куратор назначен {current.appointed_on:%d.%m.%Y}: "
+                    "новая дата должна быть позже."
+                }
+            )
+        current.ended_on = appointed_on - timedelta(days=1)
+        _save(current, actor=actor)
+    appointment = CuratorAppointment(organization=organization, person=person, appointed_on=appointed_on)
+    _save(appointment, actor=actor)
+    warnings = []
+    if not person.position.is_deputy_head:
+        warnings.append(
+            f"По Положению (3.4) куратор назначается из заместителей руководителя, а должность — «{person.position}»."
+        )
+    if not person.is_working:
+        warnings.append("Сотрудник уволен.")
+    return Outcome(appointment, warnings)
+
+
+def _council_move(membership: CouncilMembership, status: str, *, actor: User, **fields) -> Outcome:
+    if not membership.can_become(status):
+        raise ValidationError(
+            f"Нельзя перевести из состояния «{membership.get_status_display()}» "
+            f"в «{CouncilMembership.Status(status).label}»."
+        )
+    membership.status = status
+    for name, value in fields.items():
+        setattr(membership, name, value)
+    _save(membership, actor=actor)
+    return Outcome(membership)
+
+
+@transaction.atomic
+def council_propose(*, person: Person, actor: User) -> Outcome:
+    """The curator proposes a person for the council; the head decides."""
+    if CouncilMembership.objects.filter(person=person, status__in=CouncilMembership.CURRENT_STATUSES).exists():
+        raise ValidationError({"person": "Сотрудник уже в составе или уже предложен."})
+    membership = CouncilMembership(person=person)
+    _save(membership, actor=actor)
+    warnings = [] if person.position.is_pedagogical else [f"Должность «{person.position}» не педагогическая."]
+    return Outcome(membership, warnings)
+
+
+@transaction.atomic
+def council_decide(*, membership: CouncilMembership, approve: bool, actor: User) -> Outcome:
+    if approve:
+        return _council_move(membership, CouncilMembership.Status.MEMBER, actor=actor, joined_on=timezone.localdate())
+    return _council_move(membership, CouncilMembership.Status.DECLINED, actor=actor)
+
+
+@transaction.atomic
+def council_remove(*, membership: CouncilMembership, actor: User) -> Outcome:
+    return _council_move(membership, CouncilMembership.Status.LEFT, actor=actor, left_on=timezone.localdate())

@@ -41,5 +41,11 @@ urlpatterns = [
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),
     path("organizations/new/", views.PartnerCreateView.as_view(), name="partner-create"),
     path("organizations/<int:pk>/edit/", views.PartnerUpdateView.as_view(), name="partner-update"),
+    path("council/", views.GovernanceView.as_view(), name="governance"),
+    path("council/curator/", views.CuratorAppointView.as_view(), name="curator-appoint"),
+    path("council/propose/", views.CouncilProposeView.as_view(), name="council-propose"),
+    path("council/<int:pk>/decide/", views.CouncilDecisionView.as_view(), name="council-decide"),
+    path("settings/", views.OrganizationSettingsView.as_view(), name="organization-settings"),
+    path("refresh/", views.RefreshView.as_view(), name="refresh"),
     path("me/", views.MyProfileView.as_view(), name="my-profile"),
 ]

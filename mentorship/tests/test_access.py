@@ -78,6 +78,10 @@ CASES = [
     ("organization-list", lambda w: reverse("mentorship:organization-list"), expect(READERS)),
     ("partner-create", lambda w: reverse("mentorship:partner-create"), expect(KEEPERS)),
     ("partner-update", lambda w: reverse("mentorship:partner-update", args=[PartnerFactory().pk]), expect(KEEPERS)),
+    ("governance", lambda w: reverse("mentorship:governance"), expect(READERS)),
+    ("curator-appoint", lambda w: reverse("mentorship:curator-appoint"), expect({"head"})),
+    ("organization-settings", lambda w: reverse("mentorship:organization-settings"), expect({"head", "admin"})),
+    ("refresh", lambda w: reverse("mentorship:refresh"), expect({"curator", "admin"})),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (
@@ -138,3 +142,40 @@ def test_logout_is_post_only(client_as):
     assert client.get(reverse("accounts:logout")).status_code == 405
     assert client.post(reverse("accounts:logout")).status_code == 302
     assert client.get(reverse("dashboard:home")).status_code == 302
+
+
+def _proposal(world):
+    from mentorship.models import CouncilMembership
+
+    return CouncilMembership.objects.create(person=world.other_person)
+
+
+# Actions that only take POST: (name, URL, data, roles allowed).
+POST_CASES = [
+    (
+        "council-propose",
+        lambda w: reverse("mentorship:council-propose"),
+        lambda w: {"person": w.other_person.pk},
+        {"curator"},
+    ),
+    (
+        "council-decide",
+        lambda w: reverse("mentorship:council-decide", args=[_proposal(w).pk]),
+        lambda w: {"action": "approve"},
+        {"head"},
+    ),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "url_of", "data_of", "allowed"), POST_CASES, ids=[c[0] for c in POST_CASES])
+def test_every_action_answers_every_role(world, client_as, role, name, url_of, data_of, allowed):
+    response = client_as(role).post(url_of(world), data_of(world))
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+    elif role in allowed:
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mentorship:governance")
+    else:
+        assert response.status_code == 403

@@ -58,7 +58,7 @@ PINNED = {
     ("curator", "mentorship:person-list"): 7,
     ("curator", "mentorship:mentor-list"): 8,
     ("curator", "mentorship:mentee-list"): 7,
-    ("curator", "dashboard:home"): 9,
+    ("curator", "dashboard:home"): 11,  # + our organization and its last yearly refresh
     ("mentor", "dashboard:home"): 5,
     ("mentee", "dashboard:home"): 5,
 }

@@ -11,12 +11,24 @@ from .bank import (
     MentorUpdateView,
 )
 from .consents import PublicationConsentCreateView, PublicationConsentScanView, PublicationConsentWithdrawView
+from .governance import (
+    CouncilDecisionView,
+    CouncilProposeView,
+    CuratorAppointView,
+    GovernanceView,
+    OrganizationSettingsView,
+    RefreshView,
+)
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
 
 __all__ = [
+    "CouncilDecisionView",
+    "CouncilProposeView",
+    "CuratorAppointView",
+    "GovernanceView",
     "MenteeConsentScanView",
     "MenteeCreateView",
     "MenteeDetailView",
@@ -29,6 +41,7 @@ __all__ = [
     "MentorUpdateView",
     "MyProfileView",
     "OrganizationListView",
+    "OrganizationSettingsView",
     "PartnerCreateView",
     "PartnerUpdateView",
     "PersonCreateView",
@@ -42,4 +55,5 @@ __all__ = [
     "ReferenceCreateView",
     "ReferenceListView",
     "ReferenceUpdateView",
+    "RefreshView",
 ]

@@ -1,0 +1,188 @@
+"""Who runs the system (3.3–3.5): the curator appointed by the head, the council proposed by the
+curator and approved by the head, the organization's settings, and the curator's yearly refresh."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import FormView, TemplateView, UpdateView
+
+from ..access import RoleRequiredMixin
+from ..forms import CouncilProposeForm, CuratorAppointForm, OrganizationSettingsForm, RefreshForm
+from ..models import CouncilMembership, CuratorAppointment, Organization
+from ..roles import BANK_READERS, Role
+from ..selectors import last_refresh, refresh_candidates, refresh_is_due
+from ..services import (
+    bank_refresh_complete,
+    council_decide,
+    council_propose,
+    council_remove,
+    curator_appoint,
+    organization_save,
+)
+from .base import ServiceFormMixin
+
+
+def show_outcome(request, outcome, success: str) -> None:
+    messages.success(request, success)
+    for warning in outcome.warnings:
+        messages.warning(request, warning)
+
+
+def show_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+class OwnOrganizationMixin:
+    def get_organization(self) -> Organization:
+        organization = Organization.own()
+        if organization is None:
+            from django.http import Http404
+
+            raise Http404("Организация ещё не создана: выполните manage.py init_organization.")
+        return organization
+
+
+class GovernanceView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):
+    allowed_roles = BANK_READERS
+    template_name = "mentorship/governance.html"
+
+    def get_context_data(self, **kwargs):
+        organization = self.get_organization()
+        memberships = CouncilMembership.objects.select_related("person__position").order_by(
+            "-is_chair", "person__last_name"
+        )
+        return super().get_context_data(
+            organization=organization,
+            appointments=CuratorAppointment.objects.filter(organization=organization).select_related(
+                "person__position"
+            ),
+            members=[m for m in memberships if m.status == CouncilMembership.Status.MEMBER],
+            proposals=[m for m in memberships if m.status == CouncilMembership.Status.PROPOSED],
+            is_head=Role.HEAD in self.roles,
+            is_curator=Role.CURATOR in self.roles,
+            propose_form=CouncilProposeForm() if Role.CURATOR in self.roles else None,
+            **kwargs,
+        )
+
+
+class CuratorAppointView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
+    allowed_roles = frozenset({Role.HEAD})
+    form_class = CuratorAppointForm
+    template_name = "mentorship/curator_appoint.html"
+
+    def form_valid(self, form):
+        try:
+            outcome = curator_appoint(
+                organization=self.get_organization(),
+                person=form.cleaned_data["person"],
+                appointed_on=form.cleaned_data["appointed_on"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+            return self.form_invalid(form)
+        show_outcome(self.request, outcome, f"Куратором назначен(а) {outcome.obj.person.full_name}.")
+        return redirect("mentorship:governance")
+
+
+class CouncilProposeView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.CURATOR})
+
+    def post(self, request):
+        form = CouncilProposeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Выберите сотрудника из списка.")
+            return redirect("mentorship:governance")
+        try:
+            outcome = council_propose(person=form.cleaned_data["person"], actor=request.user)
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            show_outcome(request, outcome, "Предложение отправлено руководителю на утверждение.")
+        return redirect("mentorship:governance")
+
+
+class CouncilDecisionView(RoleRequiredMixin, View):
+    """The head approves or declines a proposal, or takes a member out of the council."""
+
+    allowed_roles = frozenset({Role.HEAD})
+
+    def post(self, request, pk):
+        membership = get_object_or_404(CouncilMembership.objects.select_related("person"), pk=pk)
+        actions = {
+            "approve": (
+                lambda: council_decide(membership=membership, approve=True, actor=request.user),
+                "утверждён(а)",
+            ),
+            "decline": (
+                lambda: council_decide(membership=membership, approve=False, actor=request.user),
+                "не утверждён(а)",
+            ),
+            "remove": (lambda: council_remove(membership=membership, actor=request.user), "выведен(а) из состава"),
+        }
+        if request.POST.get("action") not in actions:
+            messages.error(request, "Неизвестное действие.")
+            return redirect("mentorship:governance")
+        run, text = actions[request.POST["action"]]
+        try:
+            outcome = run()
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            show_outcome(request, outcome, f"{membership.person.full_name}: {text}.")
+        return redirect("mentorship:governance")
+
+
+class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, UpdateView):
+    """Requisites that documents print, the head, and the mentoring settings."""
+
+    allowed_roles = frozenset({Role.HEAD, Role.ADMIN})
+    form_class = OrganizationSettingsForm
+    template_name = "mentorship/organization_settings.html"
+    success_message = "Настройки организации сохранены."
+
+    def get_object(self, queryset=None):
+        return self.get_organization()
+
+    def run_service(self, form):
+        return organization_save(organization=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("mentorship:organization-settings")
+
+
+class RefreshView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
+    """The curator's yearly duty (3.4): who should have a mentor and does not."""
+
+    allowed_roles = frozenset({Role.CURATOR, Role.ADMIN})
+    form_class = RefreshForm
+    template_name = "mentorship/refresh.html"
+
+    def get_form_kwargs(self):
+        if not hasattr(self, "_candidates"):
+            self._candidates = refresh_candidates()
+        return {**super().get_form_kwargs(), "candidates": self._candidates}
+
+    def get_context_data(self, **kwargs):
+        latest = last_refresh(self.get_organization())
+        return super().get_context_data(last=latest, due=refresh_is_due(latest), **kwargs)
+
+    def form_valid(self, form):
+        additions = form.additions()
+        bank_refresh_complete(
+            organization=self.get_organization(),
+            additions=additions,
+            reviewed=len(self._candidates),
+            actor=self.request.user,
+        )
+        if additions:
+            names = ", ".join(person.short_name for person, _ in additions)
+            messages.success(self.request, f"Включены в банк наставляемых: {names}. Осталось получить их согласия.")
+        else:
+            messages.success(self.request, "Актуализация отмечена: включать в банк некого.")
+        return redirect("mentorship:refresh")
