@@ -1,4 +1,4 @@
-from .roles import BANK_KEEPERS, BANK_READERS, Role, ordered_roles, person_of, roles_of
+from .roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, Role, ordered_roles, person_of, roles_of
 
 
 def roles(request):
@@ -16,5 +16,6 @@ def roles(request):
             "keep_bank": bool(held & BANK_KEEPERS),
             "admin": Role.ADMIN in held,
             "settings": bool(held & {Role.HEAD, Role.ADMIN}),
+            "export": bool(held & HISTORY_READERS),
         },
     }

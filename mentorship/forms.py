@@ -214,17 +214,16 @@ class RefreshForm(forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.candidates = candidates
-        categories = MenteeCategory.objects.filter(is_active=True)
-        by_name = {category.name: category for category in categories}
+        # One query for every row's select: a ModelChoiceField per row would query per row.
+        self.categories = {str(c.pk): c for c in MenteeCategory.objects.filter(is_active=True)}
+        choices = [("", "—"), *((pk, c.name) for pk, c in self.categories.items())]
+        by_name = {c.name: pk for pk, c in self.categories.items()}
         self.rows = []
         for candidate in candidates:
             pk = candidate.person.pk
             self.fields[f"add_{pk}"] = forms.BooleanField(label="Включить", required=False, initial=True)
-            self.fields[f"category_{pk}"] = forms.ModelChoiceField(
-                label="Категория",
-                queryset=categories,
-                initial=by_name.get(candidate.category_name),
-                required=False,
+            self.fields[f"category_{pk}"] = forms.ChoiceField(
+                label="Категория", choices=choices, initial=by_name.get(candidate.category_name), required=False
             )
             self.rows.append((candidate, self[f"add_{pk}"], self[f"category_{pk}"]))
 
@@ -238,7 +237,7 @@ class RefreshForm(forms.Form):
 
     def additions(self):
         return [
-            (candidate.person, self.cleaned_data[f"category_{candidate.person.pk}"])
+            (candidate.person, self.categories[self.cleaned_data[f"category_{candidate.person.pk}"]])
             for candidate in self.candidates
             if self.cleaned_data.get(f"add_{candidate.person.pk}")
         ]

@@ -213,3 +213,68 @@ def council_decide(*, membership: CouncilMembership, approve: bool, actor: User)
 @transaction.atomic
 def council_remove(*, membership: CouncilMembership, actor: User) -> Outcome:
     return _council_move(membership, CouncilMembership.Status.LEFT, actor=actor, left_on=timezone.localdate())
+
+
+@transaction.atomic
+def staff_import_prepare(*, organization: Organization, name: str, content: bytes, actor: User):
+    """Check a staff spreadsheet. A clean one is kept for preview and returned with its plan;
+    a file with bad rows is not kept at all (the plan lists them)."""
+    from .imports import plan_import
+    from .models import ImportBatch
+
+    plan = plan_import(organization=organization, name=name, content=content)
+    if not plan.is_clean:
+        return None, plan
+    batch = ImportBatch.objects.create(
+        organization=organization, created_by=actor, file_name=name[:255], content=content
+    )
+    return batch, plan
+
+
+@transaction.atomic
+def staff_import_apply(*, batch, actor: User):
+    """Import every row of a previewed spreadsheet, or none: the file is checked again first,
+    since the bank may have changed since the preview."""
+    from .imports import plan_import
+    from .models import ImportBatch
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.PREVIEW:
+        raise ValidationError("Этот файл уже загружен. Чтобы загрузить изменения, выберите файл ещё раз.")
+    plan = plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
+    if not plan.is_clean:
+        raise ValidationError("С момента проверки банк изменился и в файле появились ошибки: загрузите файл заново.")
+    for row in plan.creates:
+        person = Person(organization=batch.organization, personnel_number=row.values["personnel_number"])
+        _apply_row(person, row.values)
+        person_save(person=person, actor=actor)
+    for row in plan.updates:
+        _apply_row(row.person, row.values)
+        person_save(person=row.person, actor=actor)
+    batch.status = ImportBatch.Status.APPLIED
+    batch.applied_at = timezone.now()
+    batch.created_count, batch.updated_count, batch.unchanged_count = (
+        len(plan.creates),
+        len(plan.updates),
+        len(plan.unchanged),
+    )
+    batch.save()
+    return batch
+
+
+def _apply_row(person: Person, values: dict) -> None:
+    from .imports import IMPORTED_FIELDS
+
+    for name in IMPORTED_FIELDS:
+        # Keep the exact date already in the bank unless the spreadsheet really differs (≥ 1 month).
+        old, new = person.teaching_since, values[name]
+        if name == "teaching_since" and old and new and abs((old - new).days) < 31:
+            continue
+        setattr(person, name, values[name])
+
+
+def bank_exported(*, what: str, rows: int, actor: User):
+    """Log that personal data left the system (who, when, what)."""
+    from .models import ExportLog
+
+    return ExportLog.objects.create(exported_by=actor, what=what, rows=rows)

@@ -47,5 +47,10 @@ urlpatterns = [
     path("council/<int:pk>/decide/", views.CouncilDecisionView.as_view(), name="council-decide"),
     path("settings/", views.OrganizationSettingsView.as_view(), name="organization-settings"),
     path("refresh/", views.RefreshView.as_view(), name="refresh"),
+    path("import/", views.StaffImportView.as_view(), name="import"),
+    path("import/template.xlsx", views.ImportTemplateView.as_view(), name="import-template"),
+    path("import/<int:pk>/", views.ImportPreviewView.as_view(), name="import-preview"),
+    path("export.xlsx", views.BankExportView.as_view(), name="export"),
+    path("exports/", views.ExportLogView.as_view(), name="export-log"),
     path("me/", views.MyProfileView.as_view(), name="my-profile"),
 ]

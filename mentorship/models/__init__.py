@@ -13,6 +13,7 @@ from .organization import Organization
 from .pairs import Pairing
 from .people import Education, Person, QualificationCategory
 from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm, Position
+from .transfer import ImportBatch
 
 __all__ = [
     "REFERENCE_MODELS",
@@ -23,6 +24,7 @@ __all__ = [
     "Direction",
     "Education",
     "ExportLog",
+    "ImportBatch",
     "Mentee",
     "MenteeCategory",
     "Mentor",

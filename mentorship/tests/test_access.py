@@ -82,6 +82,15 @@ CASES = [
     ("curator-appoint", lambda w: reverse("mentorship:curator-appoint"), expect({"head"})),
     ("organization-settings", lambda w: reverse("mentorship:organization-settings"), expect({"head", "admin"})),
     ("refresh", lambda w: reverse("mentorship:refresh"), expect({"curator", "admin"})),
+    ("import", lambda w: reverse("mentorship:import"), expect(KEEPERS)),
+    ("import-template", lambda w: reverse("mentorship:import-template"), expect(KEEPERS)),
+    (
+        "curators-import-preview",
+        lambda w: reverse("mentorship:import-preview", args=[_batch(w).pk]),
+        expect({"curator"}, not_found=frozenset({"admin"})),
+    ),
+    ("export", lambda w: reverse("mentorship:export"), expect(HISTORY)),
+    ("export-log", lambda w: reverse("mentorship:export-log"), expect(HISTORY)),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (
@@ -90,6 +99,15 @@ CASES = [
         expect(KEEPERS),
     ),
 ]
+
+
+def _batch(world):
+    from mentorship.models import ImportBatch, Organization
+
+    content = "Табельный номер,Фамилия,Имя,Должность\n900,Новая,Анна,Воспитатель\n".encode()
+    return ImportBatch.objects.create(
+        organization=Organization.own(), created_by=world.users["curator"], file_name="s.csv", content=content
+    )
 
 
 def _first_form_pk() -> int:

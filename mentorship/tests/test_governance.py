@@ -80,7 +80,7 @@ def test_curator_adds_semenova_from_the_refresh_page_in_one_step(world, client_a
     form = client.get(reverse("mentorship:refresh")).context["form"]
     data = {name: "on" for name in form.fields if name.startswith("add_")}
     for candidate in form.candidates:
-        data[f"category_{candidate.person.pk}"] = form.fields[f"category_{candidate.person.pk}"].initial.pk
+        data[f"category_{candidate.person.pk}"] = form.fields[f"category_{candidate.person.pk}"].initial
     response = client.post(reverse("mentorship:refresh"), data, follow=True)
     assert "Включены в банк наставляемых" in response.content.decode()
     mentee = Mentee.objects.get(person=semenova)

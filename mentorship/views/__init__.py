@@ -23,12 +23,17 @@ from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdat
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
+from .transfer import BankExportView, ExportLogView, ImportPreviewView, ImportTemplateView, StaffImportView
 
 __all__ = [
+    "BankExportView",
     "CouncilDecisionView",
     "CouncilProposeView",
     "CuratorAppointView",
+    "ExportLogView",
     "GovernanceView",
+    "ImportPreviewView",
+    "ImportTemplateView",
     "MenteeConsentScanView",
     "MenteeCreateView",
     "MenteeDetailView",
@@ -56,4 +61,5 @@ __all__ = [
     "ReferenceListView",
     "ReferenceUpdateView",
     "RefreshView",
+    "StaffImportView",
 ]

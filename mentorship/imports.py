@@ -1,0 +1,430 @@
+"""Reading the staff list the kindergarten already keeps in a spreadsheet.
+
+XLSX, or CSV as UTF-8 with «,» or as Russian Excel writes it (cp1251 with «;»). Rows are
+matched on the табельный номер. Nothing is written here: `plan_import()` returns what would
+change and every bad row with its line number; `services.staff_import_apply()` writes a clean
+plan all at once.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+
+from core.dates import add_months
+from core.text import normalize_for_search
+
+from .models import Education, Organization, Person, Position, QualificationCategory
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_ROWS = 5000
+
+# Canonical column → the headers people write for it (compared case- and «ё»-insensitively).
+COLUMNS = {
+    "personnel_number": ["табельный номер", "таб. номер", "таб номер", "табельный №", "таб. №", "табельный"],
+    "last_name": ["фамилия"],
+    "first_name": ["имя"],
+    "middle_name": ["отчество"],
+    "full_name": ["фио", "ф.и.о.", "ф. и. о.", "сотрудник"],
+    "position": ["должность"],
+    "hired_on": ["дата приема", "дата приёма", "принят", "дата приема на работу"],
+    "position_since": ["в должности с", "дата назначения на должность"],
+    "experience": ["педстаж", "педагогический стаж", "педстаж, лет", "педстаж (лет)", "стаж педагогический"],
+    "qualification_category": ["категория", "квалификационная категория"],
+    "education": ["образование"],
+    "phone": ["телефон"],
+    "email": ["email", "e-mail", "эл. почта", "электронная почта", "почта"],
+    "left_on": ["дата увольнения", "уволен"],
+}
+TEMPLATE_HEADERS = [
+    "Табельный номер",
+    "Фамилия",
+    "Имя",
+    "Отчество",
+    "Должность",
+    "Дата приёма",
+    "В должности с",
+    "Педстаж",
+    "Категория",
+    "Образование",
+    "Телефон",
+    "Email",
+    "Дата увольнения",
+]
+TEMPLATE_EXAMPLE = [
+    "031",
+    "Семёнова",
+    "Дарья",
+    "Игоревна",
+    "Воспитатель",
+    "01.09.2026",
+    "01.09.2026",
+    "0,5",
+    "Без категории",
+    "Высшее педагогическое",
+    "+7 900 000-00-00",
+    "",
+    "",
+]
+# Fields an import sets on a person, in the order the preview lists changes.
+IMPORTED_FIELDS = [
+    "last_name",
+    "first_name",
+    "middle_name",
+    "position",
+    "hired_on",
+    "position_since",
+    "teaching_since",
+    "qualification_category",
+    "education",
+    "phone",
+    "email",
+    "status",
+    "left_on",
+]
+CATEGORY_ALIASES = {
+    "сзд": QualificationCategory.CONFORMITY,
+    "нет": QualificationCategory.NONE,
+    "": QualificationCategory.NONE,
+}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong type, empty, no header)."""
+
+
+@dataclass
+class RowProblem:
+    line: int
+    reasons: list[str]
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class PlannedRow:
+    line: int
+    values: dict
+    person: Person | None = None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(
+            v for v in (self.values["last_name"], self.values["first_name"], self.values["middle_name"]) if v
+        )
+
+
+@dataclass
+class ImportPlan:
+    creates: list[PlannedRow] = field(default_factory=list)
+    updates: list[PlannedRow] = field(default_factory=list)
+    unchanged: list[PlannedRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.problems
+
+    @property
+    def total(self) -> int:
+        return len(self.creates) + len(self.updates) + len(self.unchanged)
+
+
+# --- reading the file ---------------------------------------------------------------------
+
+
+def read_rows(name: str, content: bytes) -> list[tuple[int, dict[str, object]]]:
+    """(line number, {canonical column: raw value}) for every non-empty data row."""
+    if len(content) > MAX_IMPORT_BYTES:
+        raise ImportFileError(
+            f"Файл больше {MAX_IMPORT_BYTES // (1024 * 1024)} МБ: это не похоже на список сотрудников."
+        )
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        table = _read_xlsx(content)
+    elif suffix in (".csv", ".txt"):
+        table = _read_csv(content)
+    else:
+        raise ImportFileError("Загрузите таблицу в формате XLSX или CSV (из Excel: «Сохранить как» → «CSV»).")
+    header_line, columns = _find_header(table)
+    rows = []
+    for line, cells in table[header_line:]:
+        values = {key: cells[index] if index < len(cells) else None for index, key in columns.items()}
+        if all(_blank(v) for v in values.values()):
+            continue
+        rows.append((line, values))
+    if not rows:
+        raise ImportFileError("В файле нет ни одной строки с сотрудниками под заголовком.")
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise ImportFileError(f"Строк больше {MAX_IMPORT_ROWS}: разбейте файл на части.")
+    return rows
+
+
+def _read_xlsx(content: bytes) -> list[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or renamed file
+        raise ImportFileError("Файл XLSX не открывается: он повреждён или это файл другого формата.") from error
+    sheet = workbook.worksheets[0]
+    table = [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    workbook.close()
+    return table
+
+
+def _read_csv(content: bytes) -> list[tuple[int, list]]:
+    # Russian Excel saves CSV in cp1251 with «;»; other programs in UTF-8 with «,».
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError("Не удалось прочитать кодировку файла: сохраните его как CSV UTF-8 или CSV (Windows).")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [(number, row) for number, row in enumerate(reader, start=1)]
+
+
+def _find_header(table) -> tuple[int, dict[int, str]]:
+    """The first of the top rows naming at least ФИО and должность; returns its index and columns."""
+    aliases = {normalize_for_search(alias): key for key, names in COLUMNS.items() for alias in names}
+    for index, (_, cells) in enumerate(table[:10]):
+        columns = {}
+        for position, cell in enumerate(cells):
+            key = aliases.get(normalize_for_search(str(cell or "")).rstrip(":"))
+            if key and key not in columns.values():
+                columns[position] = key
+        found = set(columns.values())
+        if "position" in found and ({"last_name", "first_name"} <= found or "full_name" in found):
+            return index + 1, columns
+    raise ImportFileError(
+        "Не найдена строка заголовков: нужны столбцы «Табельный номер», «Фамилия», «Имя», «Должность» "
+        "(или «ФИО» вместо трёх столбцов). Скачайте образец."
+    )
+
+
+# --- checking the rows ----------------------------------------------------------------------
+
+
+def plan_import(*, organization: Organization, name: str, content: bytes) -> ImportPlan:
+    """What importing the file would do; bad rows are listed and make the plan unusable."""
+    rows = read_rows(name, content)
+    positions = {normalize_for_search(p.name): p for p in Position.objects.filter(is_active=True)}
+    existing = {
+        p.personnel_number: p
+        for p in Person.objects.filter(organization=organization)
+        .exclude(personnel_number="")
+        .select_related("position")
+    }
+    plan = ImportPlan()
+    seen: dict[str, int] = {}
+    for line, raw in rows:
+        values, reasons = _clean_row(raw, positions)
+        number = values.get("personnel_number")
+        if number:
+            if number in seen:
+                reasons.append(f"табельный номер {number} уже встречался в строке {seen[number]}")
+            else:
+                seen[number] = line
+        if reasons:
+            plan.problems.append(RowProblem(line, reasons))
+            continue
+        row = PlannedRow(line, values, existing.get(number))
+        if row.person is None:
+            plan.creates.append(row)
+        else:
+            row.changes = _changes(row.person, values)
+            (plan.updates if row.changes else plan.unchanged).append(row)
+    return plan
+
+
+def _clean_row(raw: dict, positions: dict[str, Position]) -> tuple[dict, list[str]]:
+    reasons: list[str] = []
+    values: dict = {}
+
+    number = _text(raw.get("personnel_number"))
+    if number.endswith(".0") and number[:-2].isdigit():  # Excel turns 31 into 31.0
+        number = number[:-2]
+    if not number:
+        reasons.append("не указан табельный номер: по нему строки сопоставляются с банком")
+    elif len(number) > 20:
+        reasons.append("табельный номер длиннее 20 знаков")
+    values["personnel_number"] = number
+
+    last, first, middle = _text(raw.get("last_name")), _text(raw.get("first_name")), _text(raw.get("middle_name"))
+    if not (last or first) and raw.get("full_name"):
+        parts = _text(raw.get("full_name")).split()
+        last = parts[0] if parts else ""
+        first = parts[1] if len(parts) > 1 else ""
+        middle = " ".join(parts[2:])
+    if not last or not first:
+        reasons.append("не указано ФИО (нужны хотя бы фамилия и имя)")
+    values.update(last_name=last, first_name=first, middle_name=middle)
+
+    position_name = _text(raw.get("position"))
+    position = positions.get(normalize_for_search(position_name))
+    if not position_name:
+        reasons.append("не указана должность")
+    elif position is None:
+        reasons.append(f"неизвестная должность «{position_name}»: добавьте её в справочник «Должности» или исправьте")
+    values["position"] = position
+
+    for key, label in (
+        ("hired_on", "дата приёма"),
+        ("position_since", "в должности с"),
+        ("left_on", "дата увольнения"),
+    ):
+        parsed, problem = _date(raw.get(key), label)
+        values[key] = parsed
+        if problem:
+            reasons.append(problem)
+    if values["hired_on"] and values["left_on"] and values["left_on"] < values["hired_on"]:
+        reasons.append("дата увольнения раньше даты приёма")
+    values["status"] = Person.Status.LEFT if values["left_on"] else Person.Status.WORKING
+
+    months, problem = _experience(raw.get("experience"))
+    if problem:
+        reasons.append(problem)
+    values["teaching_since"] = add_months(timezone.localdate(), -months) if months is not None else None
+
+    values["qualification_category"], problem = _choice(
+        raw.get("qualification_category"), QualificationCategory, "категория"
+    )
+    if problem:
+        reasons.append(problem)
+    education = _text(raw.get("education"))
+    values["education"], problem = _choice(education, Education, "образование") if education else ("", None)
+    if problem:
+        reasons.append(problem)
+
+    values["phone"] = _text(raw.get("phone"))[:50]
+    email = _text(raw.get("email"))
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            reasons.append(f"адрес почты «{email}» записан с ошибкой")
+    values["email"] = email
+    return values, reasons
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _blank(value) -> bool:
+    return value is None or _text(value) == ""
+
+
+DATE_PATTERNS = [
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$"), ("day", "month", "year")),
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$"), ("day", "month", "year2")),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("year", "month", "day")),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("day", "month", "year")),
+]
+
+
+def _date(value, label: str) -> tuple[date | None, str | None]:
+    if _blank(value):
+        return None, None
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    text = _text(value).split(" ")[0]
+    for pattern, order in DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, (int(group) for group in match.groups()), strict=True))
+            year = parts.get("year") or 2000 + parts["year2"]
+            try:
+                parsed = date(year, parts["month"], parts["day"])
+            except ValueError:
+                return None, f"{label}: даты «{text}» не существует"
+            if not 1900 <= parsed.year <= timezone.localdate().year + 1:
+                return None, f"{label}: год {parsed.year} похож на опечатку"
+            return parsed, None
+    return None, f"{label}: «{text}» не похоже на дату (нужно ДД.ММ.ГГГГ)"
+
+
+EXPERIENCE_TEXT = re.compile(r"^(?:(\d+)\s*(?:г|л)\S*)?\s*(?:(\d+)\s*м\S*)?$")
+
+
+def _experience(value) -> tuple[int | None, str | None]:
+    """Teaching experience as years («5», «2,5») or «5 лет 3 мес.»; returns whole months."""
+    if _blank(value):
+        return None, None
+    if isinstance(value, int | float):
+        years = float(value)
+    else:
+        text = _text(value).lower().replace(",", ".")
+        try:
+            years = float(text)
+        except ValueError:
+            match = EXPERIENCE_TEXT.match(text)
+            if not match or not any(match.groups()):
+                return None, f"педстаж «{_text(value)}»: укажите число лет (например, 5 или 2,5) или «5 лет 3 мес.»"
+            return int(match.group(1) or 0) * 12 + int(match.group(2) or 0), None
+    if not 0 <= years <= 60:
+        return None, f"педстаж {value} лет — вне разумных пределов"
+    return round(years * 12), None
+
+
+def _choice(value, choices, label: str) -> tuple[str, str | None]:
+    text = normalize_for_search(_text(value)).removesuffix(" категория")
+    if text in CATEGORY_ALIASES and choices is QualificationCategory:
+        return CATEGORY_ALIASES[text], None
+    for choice_value, choice_label in choices.choices:
+        folded = normalize_for_search(choice_label)
+        if text in (folded, choice_value) or (folded.startswith(text) and len(text) >= 4):
+            return choice_value, None
+    allowed = ", ".join(f"«{choice_label}»" for _, choice_label in choices.choices)
+    return "", f"{label} «{_text(value)}» не из списка: {allowed}"
+
+
+def _changes(person: Person, values: dict) -> list[Change]:
+    changes = []
+    for name in IMPORTED_FIELDS:
+        old, new = getattr(person, name), values[name]
+        if name == "teaching_since":
+            # Experience in a spreadsheet is whole years or months: a change below a month is not a change.
+            if old is None and new is None:
+                continue
+            if old is not None and new is not None and abs((old - new).days) < 31:
+                continue
+        if old == new:
+            continue
+        model_field = Person._meta.get_field(name)
+        changes.append(Change(str(model_field.verbose_name), _display(person, name, old), _display(person, name, new)))
+    return changes
+
+
+def _display(person: Person, name: str, value) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    model_field = Person._meta.get_field(name)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    return str(value)

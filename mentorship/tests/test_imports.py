@@ -1,0 +1,250 @@
+"""Importing the staff spreadsheet: encodings, separators, dates, duplicates, all or nothing."""
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from mentorship.imports import ImportFileError, plan_import
+from mentorship.models import ExportLog, ImportBatch, Organization, Person
+from mentorship.services import staff_import_apply, staff_import_prepare
+
+HEADER = ["Табельный номер", "Фамилия", "Имя", "Отчество", "Должность", "Дата приёма", "Педстаж", "Категория"]
+GOOD = [
+    ["101", "Семёнова", "Дарья", "Игоревна", "Воспитатель", "01.09.2026", "0,5", "без категории"],
+    ["102", "Орлов", "Павел", "Ильич", "Музыкальный руководитель", "15.01.2020", "7", "Первая"],
+    ["103", "Ёлкина", "Вера", "", "Учитель-логопед", "2019-03-01", "12 лет 3 мес.", "высшая"],
+]
+
+
+def csv_bytes(rows, *, delimiter=",", encoding="utf-8"):
+    """As a spreadsheet program writes it: «0,5» is quoted when «,» separates the columns."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def xlsx_bytes(rows):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def own(world):
+    return Organization.own()
+
+
+def run(own, actor, name, content):
+    batch, plan = staff_import_prepare(organization=own, name=name, content=content, actor=actor)
+    assert plan.is_clean, plan.problems
+    return staff_import_apply(batch=batch, actor=actor)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("staff.csv", csv_bytes([HEADER, *GOOD])),
+        ("staff.csv", csv_bytes([HEADER, *GOOD], delimiter=";", encoding="cp1251")),
+        ("staff.csv", b"\xef\xbb\xbf" + csv_bytes([HEADER, *GOOD], delimiter=";")),
+        ("staff.xlsx", xlsx_bytes([HEADER, *GOOD])),
+    ],
+    ids=["utf8-comma", "cp1251-semicolon", "utf8-bom-semicolon", "xlsx"],
+)
+def test_every_format_imports_the_same_people(own, world, name, content):
+    batch = run(own, world.users["curator"], name, content)
+    assert batch.created_count == 3
+    semenova = Person.objects.get(personnel_number="101")
+    assert semenova.full_name == "Семёнова Дарья Игоревна"
+    assert semenova.hired_on == date(2026, 9, 1)
+    assert semenova.teaching_months() == 6
+    assert Person.objects.get(personnel_number="102").qualification_category == "first"
+    elkina = Person.objects.get(personnel_number="103")
+    assert (elkina.hired_on, elkina.teaching_months(), elkina.qualification_category) == (
+        date(2019, 3, 1),
+        147,
+        "highest",
+    )
+    assert Person.objects.search("елкина").get() == elkina
+
+
+def test_xlsx_dates_arrive_as_dates_or_strings(own, world):
+    rows = [
+        HEADER,
+        ["201", "Белова", "Ирина", "", "Воспитатель", datetime(2021, 8, 30), 3, ""],
+        ["202", "Белов", "Иван", "", "Воспитатель", "31.08.2025", 2.5, ""],
+    ]
+    run(own, world.users["curator"], "s.xlsx", xlsx_bytes(rows))
+    assert Person.objects.get(personnel_number="201").hired_on == date(2021, 8, 30)
+    assert Person.objects.get(personnel_number="202").hired_on == date(2025, 8, 31)
+
+
+def test_importing_the_same_file_twice_adds_nobody(own, world):
+    content = csv_bytes([HEADER, *GOOD])
+    run(own, world.users["curator"], "staff.csv", content)
+    count = Person.objects.count()
+    batch, plan = staff_import_prepare(
+        organization=own, name="staff.csv", content=content, actor=world.users["curator"]
+    )
+    assert (len(plan.creates), len(plan.updates), len(plan.unchanged)) == (0, 0, 3)
+    staff_import_apply(batch=batch, actor=world.users["curator"])
+    assert Person.objects.count() == count
+
+
+def test_a_changed_position_updates_the_person_and_shows_in_history(own, world):
+    run(own, world.users["curator"], "staff.csv", csv_bytes([HEADER, *GOOD]))
+    changed = [[*GOOD[0][:4], "Старший воспитатель", *GOOD[0][5:]]]
+    batch, plan = staff_import_prepare(
+        organization=own, name="staff.csv", content=csv_bytes([HEADER, *changed]), actor=world.users["curator"]
+    )
+    assert [(c.label, c.old, c.new) for c in plan.updates[0].changes] == [
+        ("должность", "Воспитатель", "Старший воспитатель")
+    ]
+    staff_import_apply(batch=batch, actor=world.users["curator"])
+    person = Person.objects.get(personnel_number="101")
+    assert person.position.name == "Старший воспитатель"
+    latest = person.history.first()
+    assert latest.history_user == world.users["curator"]
+    assert latest.position_id == person.position_id
+
+
+def test_every_bad_row_is_listed_and_nothing_is_written(own, world):
+    rows = [
+        HEADER,
+        GOOD[0],
+        ["104", "Кротова", "Анна", "", "Воспитатель", "31.02.2024", "", ""],
+        ["105", "", "", "", "Воспитатель", "", "", ""],
+        ["106", "Жукова", "Мария", "", "Космонавт", "", "", ""],
+        ["101", "Двойникова", "Ольга", "", "Воспитатель", "", "", ""],
+        ["", "Безномера", "Ольга", "", "Воспитатель", "", "пять", "лучшая"],
+    ]
+    before = Person.objects.count()
+    batch, plan = staff_import_prepare(
+        organization=own, name="s.csv", content=csv_bytes(rows), actor=world.users["curator"]
+    )
+    assert batch is None
+    problems = {problem.line: "; ".join(problem.reasons) for problem in plan.problems}
+    assert set(problems) == {3, 4, 5, 6, 7}
+    assert "31.02.2024" in problems[3] and "не существует" in problems[3]
+    assert "не указано ФИО" in problems[4]
+    assert "неизвестная должность «Космонавт»" in problems[5]
+    assert "уже встречался в строке 2" in problems[6]
+    assert (
+        "не указан табельный номер" in problems[7]
+        and "педстаж «пять»" in problems[7]
+        and "категория «лучшая»" in problems[7]
+    )
+    assert Person.objects.count() == before
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_full_name_column_is_split(own, world):
+    rows = [["Таб. №", "ФИО", "Должность"], ["301", "Соболева Инна Петровна", "Воспитатель"]]
+    run(own, world.users["curator"], "s.csv", csv_bytes(rows))
+    person = Person.objects.get(personnel_number="301")
+    assert (person.last_name, person.first_name, person.middle_name) == ("Соболева", "Инна", "Петровна")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("staff.pdf", b"%PDF-1.4", "XLSX или CSV"),
+        ("staff.xlsx", b"not a zip", "не открывается"),
+        ("staff.csv", b"", "заголовков"),
+        ("staff.csv", csv_bytes([["a", "b"], ["1", "2"]]), "заголовков"),
+        ("staff.csv", csv_bytes([HEADER]), "ни одной строки"),
+    ],
+)
+def test_unreadable_files_are_explained(own, name, content, message):
+    with pytest.raises(ImportFileError, match=message):
+        plan_import(organization=own, name=name, content=content)
+
+
+def test_a_previewed_file_is_applied_once(own, world):
+    batch, _ = staff_import_prepare(
+        organization=own, name="s.csv", content=csv_bytes([HEADER, *GOOD]), actor=world.users["curator"]
+    )
+    staff_import_apply(batch=batch, actor=world.users["curator"])
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="уже загружен"):
+        staff_import_apply(batch=batch, actor=world.users["curator"])
+
+
+class TestPages:
+    def upload(self, client, name, content):
+        return client.post(reverse("mentorship:import"), {"file": SimpleUploadedFile(name, content)})
+
+    def test_curator_previews_then_imports(self, world, client_as):
+        client = client_as("curator")
+        response = self.upload(client, "staff.csv", csv_bytes([HEADER, *GOOD], delimiter=";", encoding="cp1251"))
+        batch = ImportBatch.objects.get()
+        assert response["Location"] == reverse("mentorship:import-preview", args=[batch.pk])
+        preview = client.get(response["Location"]).content.decode()
+        assert "Семёнова Дарья Игоревна" in preview
+        assert not Person.objects.filter(personnel_number="101").exists()
+        response = client.post(reverse("mentorship:import-preview", args=[batch.pk]), follow=True)
+        assert "добавлено 3" in response.content.decode()
+        assert Person.objects.filter(personnel_number__in=["101", "102", "103"]).count() == 3
+
+    def test_bad_rows_are_shown_with_line_numbers(self, world, client_as):
+        rows = [HEADER, GOOD[0], ["104", "Кротова", "Анна", "", "Воспитатель", "31.02.2024", "", ""]]
+        response = self.upload(client_as("curator"), "staff.csv", csv_bytes(rows))
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "ничего не записано" in body
+        assert "<td>3</td>" in body and "31.02.2024" in body
+        assert not Person.objects.filter(personnel_number="101").exists()
+
+    def test_another_users_upload_is_404(self, world, client_as):
+        batch, _ = staff_import_prepare(
+            organization=Organization.own(),
+            name="s.csv",
+            content=csv_bytes([HEADER, *GOOD]),
+            actor=world.users["curator"],
+        )
+        client = client_as("admin")
+        assert client.get(reverse("mentorship:import-preview", args=[batch.pk])).status_code == 404
+        assert client.post(reverse("mentorship:import-preview", args=[batch.pk])).status_code == 404
+        assert not Person.objects.filter(personnel_number="101").exists()
+
+    def test_template_is_a_workbook_with_the_headers(self, world, client_as):
+        response = client_as("curator").get(reverse("mentorship:import-template"))
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        assert [cell.value for cell in sheet[1]][:5] == ["Табельный номер", "Фамилия", "Имя", "Отчество", "Должность"]
+
+    def test_too_big_a_file_is_refused(self, world, client_as, monkeypatch):
+        monkeypatch.setattr("mentorship.views.transfer.MAX_IMPORT_BYTES", 10)
+        response = self.upload(client_as("curator"), "staff.csv", csv_bytes([HEADER, *GOOD]))
+        assert "больше 5 МБ" in response.content.decode()
+
+
+@pytest.mark.parametrize(("role", "has_difficulties"), [("curator", True), ("head", True), ("admin", False)])
+def test_export_is_logged_and_hides_difficulties_from_the_administrator(world, client_as, role, has_difficulties):
+    response = client_as(role).get(reverse("mentorship:export"))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Наставники", "Наставляемые", "Согласия на публикацию"]
+    mentees = workbook["Наставляемые"]
+    names = [row[0] for row in mentees.iter_rows(min_row=2, values_only=True)]
+    assert any(name.startswith("Иванова") for name in names)
+    headers = [cell.value for cell in mentees[1]]
+    assert ("Профессиональные затруднения" in headers) is has_difficulties
+    text = " ".join(str(v) for row in mentees.iter_rows(values_only=True) for v in row if v)
+    assert ("Трудно удерживать" in text) is has_difficulties
+    log = ExportLog.objects.get()
+    assert log.exported_by == world.users[role]
+    assert log.rows == len(names) + mentees.parent["Наставники"].max_row - 1
+
+
+def test_export_log_lists_who_exported(world, client_as):
+    client_as("curator").get(reverse("mentorship:export"))
+    page = client_as("head").get(reverse("mentorship:export-log")).content.decode()
+    assert "Банк наставников и наставляемых" in page
