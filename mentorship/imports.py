@@ -72,7 +72,8 @@ TEMPLATE_EXAMPLE = [
     "",
     "",
 ]
-# Fields an import sets on a person, in the order the preview lists changes.
+# Fields an import sets on a person, in the order the preview lists changes. On a person already
+# in the bank only the cells the row fills are applied.
 IMPORTED_FIELDS = [
     "last_name",
     "first_name",
@@ -321,6 +322,15 @@ def _clean_row(raw: dict, positions: dict[str, Position]) -> tuple[dict, list[st
         except ValidationError:
             reasons.append(f"адрес почты «{email}» записан с ошибкой")
     values["email"] = email
+    # What the row actually says. A blank cell keeps what the bank has: a short list with
+    # only names and posts must never wipe dates or experience entered by hand.
+    given = {"last_name", "first_name", "position"}
+    for name in IMPORTED_FIELDS:
+        if name not in given and values.get(name) not in (None, ""):
+            given.add(name)
+    if values["left_on"]:
+        given.add("status")
+    values["given"] = given
     return values, reasons
 
 
@@ -405,6 +415,8 @@ def _choice(value, choices, label: str) -> tuple[str, str | None]:
 def _changes(person: Person, values: dict) -> list[Change]:
     changes = []
     for name in IMPORTED_FIELDS:
+        if name not in values["given"]:
+            continue
         old, new = getattr(person, name), values[name]
         if name == "teaching_since":
             # Experience in a spreadsheet is whole years or months: a change below a month is not a change.

@@ -266,6 +266,8 @@ def _apply_row(person: Person, values: dict) -> None:
     from .imports import IMPORTED_FIELDS
 
     for name in IMPORTED_FIELDS:
+        if person.pk and name not in values["given"]:
+            continue  # a blank cell keeps what the bank has
         # Keep the exact date already in the bank unless the spreadsheet really differs (≥ 1 month).
         old, new = person.teaching_since, values[name]
         if name == "teaching_since" and old and new and abs((old - new).days) < 31:

@@ -248,3 +248,34 @@ def test_export_log_lists_who_exported(world, client_as):
     client_as("curator").get(reverse("mentorship:export"))
     page = client_as("head").get(reverse("mentorship:export-log")).content.decode()
     assert "Банк наставников и наставляемых" in page
+
+
+def test_blank_cells_keep_what_the_bank_has(own, world):
+    person = world.other_person  # Семёнова, with dates and experience entered by hand
+    person.personnel_number = "006"
+    person.phone = "+7 900 111-22-33"
+    person.save()
+    rows = [[*HEADER, "Телефон"], ["006", "Семёнова", "Дарья", "Игоревна", "Воспитатель", "", "", "", ""]]
+    batch, plan = staff_import_prepare(
+        organization=own, name="s.csv", content=csv_bytes(rows), actor=world.users["curator"]
+    )
+    assert len(plan.unchanged) == 1
+    staff_import_apply(batch=batch, actor=world.users["curator"])
+    person.refresh_from_db()
+    assert (person.hired_on, person.teaching_since, person.phone) == (
+        date(2020, 9, 1),
+        date(2010, 9, 1),
+        "+7 900 111-22-33",
+    )
+
+
+def test_a_dismissal_date_marks_the_person_as_left(own, world):
+    world.other_person.personnel_number = "006"
+    world.other_person.save()
+    rows = [
+        [*HEADER, "Дата увольнения"],
+        ["006", "Семёнова", "Дарья", "Игоревна", "Воспитатель", "", "", "", "30.10.2026"],
+    ]
+    run(own, world.users["curator"], "s.csv", csv_bytes(rows))
+    world.other_person.refresh_from_db()
+    assert (world.other_person.status, world.other_person.left_on) == ("left", date(2026, 10, 30))
