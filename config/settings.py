@@ -161,6 +161,8 @@ STORAGES = {
         )
     },
 }
+# Where `manage.py backup` writes its archives by default.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 # A scan of a signed consent is a photo or a PDF of a few pages.
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -180,7 +182,19 @@ SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if 
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # The header only allows a later submission to the preload list; browsers act on the list alone.
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", False) else None
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+
+
+def client_address_behind_proxy(request) -> str | None:
+    # Behind nginx every request comes from 127.0.0.1; nginx puts the browser's address in
+    # X-Real-IP, overwriting whatever the browser sent, and gunicorn listens on 127.0.0.1 only.
+    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
+
+
+# Without this the lockout pair would be (username, 127.0.0.1): one guesser would lock that
+# login out of every computer in the kindergarten.
+AXES_CLIENT_IP_CALLABLE = client_address_behind_proxy if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

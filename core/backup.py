@@ -161,11 +161,8 @@ class Manifest:
 
 
 def backup_folder() -> Path:
-    """Where archives go by default: DJANGO_BACKUP_DIR, else backups/ in the project."""
-    # A BACKUP_DIR setting wins: config/settings.py is the one module meant to read the
-    # environment, and this function reads the variable only while the setting is absent.
-    configured = getattr(settings, "BACKUP_DIR", None) or os.environ.get("DJANGO_BACKUP_DIR")
-    return Path(configured) if configured else Path(settings.BASE_DIR) / "backups"
+    """Where archives go by default: settings.BACKUP_DIR (DJANGO_BACKUP_DIR in the environment)."""
+    return Path(settings.BACKUP_DIR)
 
 
 def default_backup_name(moment: datetime | None = None) -> str:

@@ -215,13 +215,22 @@ def test_backup_writes_one_private_archive_with_a_manifest_of_rows_and_files(kin
     assert f"записей в базе данных: {len(dump)}; файлов: 3" in text
 
 
-def test_backup_folder_comes_from_the_environment(settings, monkeypatch, tmp_path):
-    if hasattr(settings, "BACKUP_DIR"):
-        del settings.BACKUP_DIR
-    monkeypatch.setenv("DJANGO_BACKUP_DIR", str(tmp_path / "копии"))
+def test_backup_folder_is_a_setting(settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path / "копии"
     assert backup_folder() == tmp_path / "копии"
-    monkeypatch.delenv("DJANGO_BACKUP_DIR")
-    assert backup_folder() == settings.BASE_DIR / "backups"
+
+
+def test_backup_folder_comes_from_the_environment(monkeypatch, tmp_path):
+    import importlib
+
+    import config.settings as project_settings
+
+    monkeypatch.setenv("DJANGO_BACKUP_DIR", str(tmp_path / "копии"))
+    try:
+        assert tmp_path / "копии" == importlib.reload(project_settings).BACKUP_DIR
+    finally:
+        monkeypatch.delenv("DJANGO_BACKUP_DIR")
+        importlib.reload(project_settings)
 
 
 def rewrite(archive: Path, target: Path, change) -> Path:
