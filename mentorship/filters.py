@@ -163,3 +163,24 @@ class MenteeFilter(NameSearchMixin):
     def filter_mentor(self, queryset, name, value):
         has = Exists(Pairing.objects.current().filter(mentees=OuterRef("pk")))
         return queryset.filter(has) if value == "yes" else queryset.exclude(has)
+
+
+class PairingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="ФИО участника", method="filter_name")
+    status = django_filters.ChoiceFilter(label="Состояние", choices=Pairing.Status.choices, empty_label="Все")
+    direction = django_filters.ModelChoiceFilter(
+        label="Направление", queryset=Direction.objects.all(), empty_label="Все"
+    )
+
+    class Meta:
+        model = Pairing
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        from core.text import normalize_for_search
+
+        for word in normalize_for_search(value).split():
+            queryset = queryset.filter(
+                Q(mentor__person__search_name__contains=word) | Q(mentees__person__search_name__contains=word)
+            )
+        return queryset.distinct()

@@ -3,12 +3,14 @@ from django import forms
 from django.utils import timezone
 
 from core.dates import add_months, whole_months_between
+from core.files import validate_scan
 
 from .models import (
     Mentee,
     MenteeCategory,
     Mentor,
     Organization,
+    Pairing,
     Person,
     PublicationConsent,
     PublishableData,
@@ -297,3 +299,51 @@ class OrganizationSettingsForm(BankForm):
         self.fields["head"].queryset = _own_staff()
         self.fields["head"].required = True
         self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+
+
+class PairingForm(BankForm):
+    mentor = forms.ModelChoiceField(label="Наставник", queryset=Mentor.objects.none())
+    mentees = forms.ModelMultipleChoiceField(
+        label="Наставляемые",
+        queryset=Mentee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Один — пара; двое и больше — группа.",
+    )
+
+    class Meta:
+        model = Pairing
+        fields = ["mentor", "mentees", "direction", "forms", "starts_on", "planned_end_on", "note"]
+        widgets = {"forms": forms.CheckboxSelectMultiple, "note": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"planned_end_on": "Не больше 12 месяцев от начала."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = (
+            Mentor.objects.filter(is_active=True, person__status=Person.Status.WORKING)
+            .select_related("person__position", "person__organization")
+            .order_by("person__last_name", "person__first_name")
+        )
+        self.fields["mentor"].label_from_instance = lambda m: (
+            f"{m.person.full_name} — {m.person.position}, {m.person.organization}"
+        )
+        self.fields["mentees"].queryset = (
+            Mentee.objects.filter(is_active=True, person__status=Person.Status.WORKING)
+            .select_related("person__position", "category")
+            .order_by("person__last_name", "person__first_name")
+        )
+        self.fields["mentees"].label_from_instance = lambda m: (
+            f"{m.person.full_name} — {m.person.position}, {m.category}"
+        )
+
+
+class PairingConsentForm(forms.Form):
+    person = forms.ModelChoiceField(label="Участник", queryset=Person.objects.none())
+    given_on = forms.DateField(label="Дата согласия", widget=DateInput())
+    scan = forms.FileField(label="Скан (PDF, JPG или PNG)", required=False, validators=[validate_scan])
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(pk__in=[p.pk for p in participants])
+        self.fields["given_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False

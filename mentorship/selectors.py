@@ -133,3 +133,24 @@ def refresh_is_due(latest: BankRefresh | None, *, today: date | None = None) -> 
     """3.4: the list of staff who need a mentor is refreshed at least once a year."""
     today = today or timezone.localdate()
     return latest is None or timezone.localdate(latest.done_at) <= add_months(today, -REFRESH_EVERY_MONTHS)
+
+
+def pairings_for(user) -> QuerySet:
+    """Pairs with everything their pages show. Readers of the bank see all; a mentor and a mentee theirs."""
+    roles = roles_of(user)
+    base = (
+        Pairing.objects.select_related("mentor__person__position", "mentor__person__organization", "direction")
+        .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents")
+        .order_by("-starts_on", "-pk")
+    )
+    if roles & BANK_READERS:
+        return base
+    person = person_of(user)
+    if person is None:
+        return base.none()
+    scope = Q()
+    if Role.MENTOR in roles:
+        scope |= Q(mentor__person=person)
+    if Role.MENTEE in roles:
+        scope |= Q(mentees__person=person)
+    return base.filter(scope).distinct() if scope else base.none()

@@ -52,5 +52,14 @@ urlpatterns = [
     path("import/<int:pk>/", views.ImportPreviewView.as_view(), name="import-preview"),
     path("export.xlsx", views.BankExportView.as_view(), name="export"),
     path("exports/", views.ExportLogView.as_view(), name="export-log"),
+    path("pairs/", views.PairingListView.as_view(), name="pairing-list"),
+    path("pairs/new/", views.PairingCreateView.as_view(), name="pairing-create"),
+    path("pairs/<int:pk>/", views.PairingDetailView.as_view(), name="pairing-detail"),
+    path("pairs/<int:pk>/edit/", views.PairingUpdateView.as_view(), name="pairing-update"),
+    path("pairs/<int:pk>/move/", views.PairingMoveView.as_view(), name="pairing-move"),
+    path("pairs/<int:pk>/consents/", views.PairingConsentView.as_view(), name="pairing-consent"),
+    path(
+        "pair-consents/<int:pk>/withdraw/", views.PairingConsentWithdrawView.as_view(), name="pairing-consent-withdraw"
+    ),
     path("me/", views.MyProfileView.as_view(), name="my-profile"),
 ]

@@ -10,7 +10,7 @@ from .bank import (
     PublishableData,
 )
 from .organization import Organization
-from .pairs import Pairing
+from .pairs import Pairing, PairingConsent, PairingTransition
 from .people import Education, Person, QualificationCategory
 from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm, Position
 from .transfer import ImportBatch
@@ -31,6 +31,8 @@ __all__ = [
     "MentoringForm",
     "Organization",
     "Pairing",
+    "PairingConsent",
+    "PairingTransition",
     "Person",
     "Position",
     "PublicationConsent",

@@ -1,14 +1,31 @@
-"""Pairs and groups. This holds who mentors whom; their life cycle, consents and orders
-are built on top of it (the pairs-and-orders issue)."""
+"""Pairs and groups: one mentor with one or more mentees, fixed by the head's order (3.3)."""
 
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from core.files import random_file_name, validate_scan
 
 
 class PairingQuerySet(models.QuerySet):
     def current(self):
         """Pairs that bind a mentor and mentees now: fixed by order or running."""
         return self.filter(status__in=Pairing.CURRENT_STATUSES)
+
+    def open(self):
+        """Everything not finished: from a proposal to a running pair."""
+        return self.exclude(status__in=Pairing.CLOSED_STATUSES)
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    roles: frozenset  # role values allowed to make it
+    needs_comment: bool = False
 
 
 class Pairing(models.Model):
@@ -21,8 +38,35 @@ class Pairing(models.Model):
         ACTIVE = "active", "Активна"
         COMPLETED = "completed", "Завершена"
         TERMINATED = "terminated", "Прекращена досрочно"
+        CANCELLED = "cancelled", "Отозвана"
 
-    CURRENT_STATUSES = (Status.FIXED, Status.ACTIVE)
+    class Initiator(models.TextChoices):
+        MENTOR = "mentor", "Наставник"
+        EMPLOYER = "employer", "Работодатель (по просьбе наставляемого — через куратора)"
+
+    S = Status
+    # The whole life cycle in one table: (from, to) → who may move it and what the button says.
+    # Moves to FIXED, ACTIVE and TERMINATED happen only through the order services.
+    TRANSITIONS = {
+        (S.PROPOSED, S.AWAITING_CONSENTS): Transition("Собрать согласия", frozenset({"curator", "council"})),
+        (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL): Transition("Отправить руководителю", frozenset({"curator"})),
+        (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", frozenset({"curator"})),
+        (S.RETURNED, S.AWAITING_CONSENTS): Transition("Вернуть к сбору согласий", frozenset({"curator", "council"})),
+        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", frozenset({"head"}), needs_comment=True),
+        (S.AWAITING_APPROVAL, S.FIXED): Transition("Утвердить приказом", frozenset({"head"})),
+        (S.FIXED, S.ACTIVE): Transition("Начать", frozenset()),
+        (S.FIXED, S.TERMINATED): Transition("Прекратить", frozenset({"head"})),
+        (S.ACTIVE, S.TERMINATED): Transition("Прекратить досрочно", frozenset({"head"})),
+        (S.ACTIVE, S.COMPLETED): Transition("Завершить", frozenset({"curator"})),
+        (S.PROPOSED, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), needs_comment=True),
+        (S.AWAITING_CONSENTS, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), True),
+        (S.RETURNED, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), needs_comment=True),
+    }
+    # Transitions done on the pair's page with a button; the rest have their own forms.
+    BUTTON_TARGETS = (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL, S.RETURNED, S.COMPLETED, S.CANCELLED)
+    CURRENT_STATUSES = (S.FIXED, S.ACTIVE)
+    CLOSED_STATUSES = (S.COMPLETED, S.TERMINATED, S.CANCELLED)
+    EDITABLE_STATUSES = (S.PROPOSED, S.AWAITING_CONSENTS, S.RETURNED)
 
     mentor = models.ForeignKey(
         "mentorship.Mentor", verbose_name="наставник", on_delete=models.PROTECT, related_name="pairings"
@@ -35,6 +79,21 @@ class Pairing(models.Model):
     status = models.CharField("состояние", max_length=20, choices=Status.choices, default=Status.PROPOSED)
     starts_on = models.DateField("начало")
     planned_end_on = models.DateField("плановое окончание")
+    note = models.TextField("примечание", blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="кто предложил",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ended_on = models.DateField("фактическое окончание", null=True, blank=True)
+    termination_initiator = models.CharField(
+        "инициатор прекращения", max_length=10, choices=Initiator.choices, blank=True
+    )
+    termination_reason = models.TextField("причина прекращения", blank=True)
+    notice_on = models.DateField("дата уведомления", null=True, blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
     history = HistoricalRecords()
 
@@ -44,6 +103,85 @@ class Pairing(models.Model):
         verbose_name = "наставническая пара (группа)"
         verbose_name_plural = "наставнические пары и группы"
         ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(planned_end_on__gte=models.F("starts_on")),
+                name="pairing_ends_after_start",
+                violation_error_message="Окончание раньше начала.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.mentor} — {self.direction}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentorship:pairing-detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    @classmethod
+    def transition(cls, source: str, target: str) -> Transition | None:
+        return cls.TRANSITIONS.get((cls.Status(source), cls.Status(target)))
+
+    def buttons(self, roles) -> list[tuple[str, Transition]]:
+        """The transitions the holder of `roles` may press on this pair's page now."""
+        held = {str(role) for role in roles}
+        result = []
+        for (source, target), transition in self.TRANSITIONS.items():
+            if source == self.status and target in self.BUTTON_TARGETS and transition.roles & held:
+                result.append((target.value, transition))
+        return result
+
+
+def pairing_consent_scan_path(instance, filename: str) -> str:
+    return random_file_name("pair-consents", filename)
+
+
+class PairingConsent(models.Model):
+    """A participant's written consent to this pair or group (3.3): mentor and every mentee."""
+
+    pairing = models.ForeignKey(Pairing, verbose_name="пара", on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey(
+        "mentorship.Person", verbose_name="участник", on_delete=models.PROTECT, related_name="pairing_consents"
+    )
+    given_on = models.DateField("дата согласия")
+    scan = models.FileField("скан", upload_to=pairing_consent_scan_path, blank=True, validators=[validate_scan])
+    withdrawn_on = models.DateField("согласие отозвано", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "согласие участника пары"
+        verbose_name_plural = "согласия участников пар"
+        constraints = [
+            models.UniqueConstraint(fields=["pairing", "person"], name="one_consent_per_participant"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.given_on:%d.%m.%Y}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.withdrawn_on is None
+
+
+class PairingTransition(models.Model):
+    """Every move of a pair: who, when, from → to, with the comment (e.g. why it was returned)."""
+
+    pairing = models.ForeignKey(Pairing, verbose_name="пара", on_delete=models.CASCADE, related_name="transitions")
+    source = models.CharField("из состояния", max_length=20, choices=Pairing.Status.choices, blank=True)
+    target = models.CharField("в состояние", max_length=20, choices=Pairing.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="кто", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField("когда", default=timezone.now)
+    comment = models.TextField("комментарий", blank=True)
+
+    class Meta:
+        verbose_name = "смена состояния пары"
+        verbose_name_plural = "смены состояний пар"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display() or '—'} → {self.get_target_display()}"

@@ -91,6 +91,23 @@ CASES = [
     ),
     ("export", lambda w: reverse("mentorship:export"), expect(HISTORY)),
     ("export-log", lambda w: reverse("mentorship:export-log"), expect(HISTORY)),
+    ("pairing-list", lambda w: reverse("mentorship:pairing-list"), expect(READERS | {"mentor", "mentee"})),
+    ("pairing-create", lambda w: reverse("mentorship:pairing-create"), expect({"curator", "council"})),
+    (
+        "own-pairing-detail",
+        lambda w: reverse("mentorship:pairing-detail", args=[w.pairing.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
+        "other-pairing-detail",
+        lambda w: reverse("mentorship:pairing-detail", args=[w.other_mentor.pairings.get().pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    (
+        "pairing-update",
+        lambda w: reverse("mentorship:pairing-update", args=[_proposed_pair(w).pk]),
+        expect({"curator", "council"}),
+    ),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (
@@ -108,6 +125,12 @@ def _batch(world):
     return ImportBatch.objects.create(
         organization=Organization.own(), created_by=world.users["curator"], file_name="s.csv", content=content
     )
+
+
+def _proposed_pair(world):
+    from mentorship.tests.factories import MenteeFactory, PairingFactory
+
+    return PairingFactory(mentor=world.other_mentor, mentees=[MenteeFactory()], status="proposed")
 
 
 def _first_form_pk() -> int:

@@ -20,6 +20,15 @@ from .governance import (
     RefreshView,
 )
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
+from .pairs import (
+    PairingConsentView,
+    PairingConsentWithdrawView,
+    PairingCreateView,
+    PairingDetailView,
+    PairingListView,
+    PairingMoveView,
+    PairingUpdateView,
+)
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
@@ -47,6 +56,13 @@ __all__ = [
     "MyProfileView",
     "OrganizationListView",
     "OrganizationSettingsView",
+    "PairingConsentView",
+    "PairingConsentWithdrawView",
+    "PairingCreateView",
+    "PairingDetailView",
+    "PairingListView",
+    "PairingMoveView",
+    "PairingUpdateView",
     "PartnerCreateView",
     "PartnerUpdateView",
     "PersonCreateView",

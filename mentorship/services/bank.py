@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import years_and_months
 
-from .models import (
+from ..models import (
     BankRefresh,
     CouncilMembership,
     CuratorAppointment,
@@ -219,8 +219,8 @@ def council_remove(*, membership: CouncilMembership, actor: User) -> Outcome:
 def staff_import_prepare(*, organization: Organization, name: str, content: bytes, actor: User):
     """Check a staff spreadsheet. A clean one is kept for preview and returned with its plan;
     a file with bad rows is not kept at all (the plan lists them)."""
-    from .imports import plan_import
-    from .models import ImportBatch
+    from ..imports import plan_import
+    from ..models import ImportBatch
 
     plan = plan_import(organization=organization, name=name, content=content)
     if not plan.is_clean:
@@ -235,8 +235,8 @@ def staff_import_prepare(*, organization: Organization, name: str, content: byte
 def staff_import_apply(*, batch, actor: User):
     """Import every row of a previewed spreadsheet, or none: the file is checked again first,
     since the bank may have changed since the preview."""
-    from .imports import plan_import
-    from .models import ImportBatch
+    from ..imports import plan_import
+    from ..models import ImportBatch
 
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
@@ -263,7 +263,7 @@ def staff_import_apply(*, batch, actor: User):
 
 
 def _apply_row(person: Person, values: dict) -> None:
-    from .imports import IMPORTED_FIELDS
+    from ..imports import IMPORTED_FIELDS
 
     for name in IMPORTED_FIELDS:
         if person.pk and name not in values["given"]:
@@ -277,6 +277,6 @@ def _apply_row(person: Person, values: dict) -> None:
 
 def bank_exported(*, what: str, rows: int, actor: User):
     """Log that personal data left the system (who, when, what)."""
-    from .models import ExportLog
+    from ..models import ExportLog
 
     return ExportLog.objects.create(exported_by=actor, what=what, rows=rows)

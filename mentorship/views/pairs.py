@@ -1,0 +1,178 @@
+"""Pairs and groups: proposal, consents, the moves of the life cycle (Pairing.TRANSITIONS)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views import View
+from django.views.generic import CreateView, DetailView, UpdateView
+
+from ..access import RoleRequiredMixin
+from ..filters import PairingFilter
+from ..forms import PairingConsentForm, PairingForm
+from ..models import Mentee, Pairing, PairingConsent
+from ..roles import BANK_READERS, Role
+from ..selectors import pairings_for
+from ..services import (
+    missing_consents,
+    pairing_consent_record,
+    pairing_consent_withdraw,
+    pairing_move,
+    pairing_propose,
+    pairing_update,
+    pairing_warnings,
+    participants,
+)
+from .base import BankListView
+
+PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
+PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+
+
+class PairingListView(BankListView):
+    allowed_roles = PAIR_READERS
+    selector = pairings_for
+    filterset_class = PairingFilter
+    template_name = "mentorship/pairing_list.html"
+
+
+class PairingFormMixin(RoleRequiredMixin):
+    allowed_roles = PROPOSERS
+    form_class = PairingForm
+    template_name = "mentorship/pairing_form.html"
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        fields = {key: data[key] for key in ("mentor", "mentees", "direction", "forms", "starts_on", "planned_end_on")}
+        try:
+            outcome = self.save(fields, data["note"])
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect(outcome.obj.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Пара не сохранена: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class PairingCreateView(PairingFormMixin, CreateView):
+    success_message = "Пара предложена. Соберите письменные согласия участников."
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if mentee := self.request.GET.get("mentee"):
+            initial["mentees"] = Mentee.objects.filter(pk=mentee)
+        if mentor := self.request.GET.get("mentor"):
+            initial["mentor"] = mentor
+        return initial
+
+    def save(self, fields, note):
+        return pairing_propose(**fields, note=note, actor=self.request.user)
+
+
+class PairingUpdateView(PairingFormMixin, UpdateView):
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return pairings_for(self.request.user).filter(status__in=Pairing.EDITABLE_STATUSES)
+
+    def save(self, fields, note):
+        return pairing_update(pairing=self.object, **fields, note=note, actor=self.request.user)
+
+
+class PairingDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = PAIR_READERS
+    template_name = "mentorship/pairing_detail.html"
+    context_object_name = "pairing"
+
+    def get_queryset(self):
+        return pairings_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        pairing = self.object
+        consents = {consent.person_id: consent for consent in pairing.consents.all()}
+        people = participants(pairing)
+        can_collect = bool(self.roles & PROPOSERS) and pairing.status not in Pairing.CLOSED_STATUSES
+        return super().get_context_data(
+            rows=[(person, consents.get(person.pk), person.pk == pairing.mentor.person_id) for person in people],
+            missing=missing_consents(pairing),
+            warnings=pairing_warnings(pairing) if self.roles & BANK_READERS else [],
+            buttons=pairing.buttons(self.roles),
+            transitions=pairing.transitions.select_related("actor__person"),
+            can_edit=pairing.is_editable and bool(self.roles & PROPOSERS),
+            consent_form=PairingConsentForm(participants=people) if can_collect else None,
+            can_collect=can_collect,
+            **kwargs,
+        )
+
+
+class PairingMoveView(RoleRequiredMixin, View):
+    """A button on the pair's page: one transition of the state table."""
+
+    allowed_roles = PAIR_READERS
+
+    def post(self, request, pk):
+        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        try:
+            pairing_move(
+                pairing=pairing,
+                target=request.POST.get("target", ""),
+                actor=request.user,
+                roles=self.roles,
+                comment=request.POST.get("comment", ""),
+            )
+        except ValueError:
+            messages.error(request, "Неизвестное действие.")
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            pairing.refresh_from_db()
+            messages.success(request, f"Состояние пары: «{pairing.get_status_display()}».")
+        return redirect(pairing.get_absolute_url())
+
+
+class PairingConsentView(RoleRequiredMixin, View):
+    allowed_roles = PROPOSERS
+
+    def post(self, request, pk):
+        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        form = PairingConsentForm(request.POST, request.FILES, participants=participants(pairing))
+        if form.is_valid():
+            try:
+                pairing_consent_record(
+                    pairing=pairing,
+                    person=form.cleaned_data["person"],
+                    given_on=form.cleaned_data["given_on"],
+                    scan=form.cleaned_data["scan"],
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, f"Согласие записано: {form.cleaned_data['person'].full_name}.")
+        else:
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                for message in errors:
+                    messages.error(request, f"{label}: {message}" if label else message)
+        return redirect(pairing.get_absolute_url())
+
+
+class PairingConsentWithdrawView(RoleRequiredMixin, View):
+    allowed_roles = PROPOSERS
+
+    def post(self, request, pk):
+        consent = get_object_or_404(
+            PairingConsent.objects.select_related("pairing", "person").filter(pairing__in=pairings_for(request.user)),
+            pk=pk,
+        )
+        pairing_consent_withdraw(consent=consent, withdrawn_on=timezone.localdate(), actor=request.user)
+        messages.warning(request, f"Согласие отозвано: {consent.person.full_name}.")
+        return redirect(consent.pairing.get_absolute_url())
