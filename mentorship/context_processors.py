@@ -7,6 +7,12 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {"user_roles": [], "user_role_values": set(), "nav": {}}
     held = roles_of(user)
+    queue = 0
+    if Role.HEAD in held:
+        from .models import Pairing
+
+        # One count on the head's pages: what waits for a decision shows in the menu.
+        queue = Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count()
     return {
         "user_roles": ordered_roles(held),
         "user_role_values": {role.value for role in held},
@@ -17,5 +23,6 @@ def roles(request):
             "admin": Role.ADMIN in held,
             "settings": bool(held & {Role.HEAD, Role.ADMIN}),
             "export": bool(held & HISTORY_READERS),
+            "queue": queue,
         },
     }

@@ -80,6 +80,9 @@ class PersonForm(BankForm):
             "email",
             "status",
             "left_on",
+            "name_genitive",
+            "name_dative",
+            "name_accusative",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -154,3 +154,24 @@ def pairings_for(user) -> QuerySet:
     if Role.MENTEE in roles:
         scope |= Q(mentees__person=person)
     return base.filter(scope).distinct() if scope else base.none()
+
+
+def orders_for(user) -> QuerySet:
+    """Orders: the bank's readers see the register; a mentor or mentee the orders about their pair."""
+    from .models import Order
+
+    roles = roles_of(user)
+    base = Order.objects.select_related("organization", "created_by__person").order_by("-date", "-number", "-pk")
+    if roles & BANK_READERS:
+        return base
+    return base.filter(pairings__in=pairings_for(user)).distinct()
+
+
+def approval_queue() -> QuerySet:
+    """Everything awaiting the head: pairs now; the roadmap, programs and releases join later."""
+    return (
+        Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL)
+        .select_related("mentor__person__position", "mentor__person__organization", "direction", "proposed_by__person")
+        .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents__person")
+        .order_by("starts_on", "pk")
+    )

@@ -61,5 +61,10 @@ urlpatterns = [
     path(
         "pair-consents/<int:pk>/withdraw/", views.PairingConsentWithdrawView.as_view(), name="pairing-consent-withdraw"
     ),
+    path("queue/", views.ApprovalQueueView.as_view(), name="approval-queue"),
+    path("orders/", views.OrderListView.as_view(), name="order-list"),
+    path("orders/<int:pk>/", views.OrderDetailView.as_view(), name="order-detail"),
+    path("orders/<int:pk>/pdf/", views.OrderPdfView.as_view(), name="order-pdf"),
+    path("orders/<int:pk>/scan/", views.OrderScanView.as_view(), name="order-scan"),
     path("me/", views.MyProfileView.as_view(), name="my-profile"),
 ]

@@ -9,6 +9,7 @@ from .bank import (
     PublicationConsent,
     PublishableData,
 )
+from .orders import Order, OrderJournal
 from .organization import Organization
 from .pairs import Pairing, PairingConsent, PairingTransition
 from .people import Education, Person, QualificationCategory
@@ -29,6 +30,8 @@ __all__ = [
     "MenteeCategory",
     "Mentor",
     "MentoringForm",
+    "Order",
+    "OrderJournal",
     "Organization",
     "Pairing",
     "PairingConsent",

@@ -87,6 +87,10 @@ class Person(models.Model):
     email = models.EmailField("электронная почта", blank=True)
     status = models.CharField("статус", max_length=10, choices=Status.choices, default=Status.WORKING)
     left_on = models.DateField("дата увольнения", null=True, blank=True)
+    # Orders decline names automatically; these override a library's mistake (blank — automatic).
+    name_genitive = models.CharField("ФИО в родительном падеже (кого?)", max_length=300, blank=True)
+    name_dative = models.CharField("ФИО в дательном падеже (кому?)", max_length=300, blank=True)
+    name_accusative = models.CharField("ФИО в винительном падеже (кого?)", max_length=300, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name="учётная запись",
@@ -150,6 +154,17 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+    def in_case(self, case) -> str:
+        """«Петровой С. Н.» — for the sentences of orders; a manual override wins."""
+        from core.declension import Case, short_name_in_case
+
+        override = {
+            Case.GENITIVE: self.name_genitive,
+            Case.DATIVE: self.name_dative,
+            Case.ACCUSATIVE: self.name_accusative,
+        }.get(case)
+        return short_name_in_case(self.last_name, self.first_name, self.middle_name, case, override=override or None)
 
     @property
     def short_name(self) -> str:

@@ -19,6 +19,7 @@ from .bank import (
     staff_import_apply,
     staff_import_prepare,
 )
+from .orders import order_attach_scan, order_register, pairings_activate_due, pairings_approve
 from .pairs import (
     missing_consents,
     pairing_consent_record,
@@ -42,6 +43,8 @@ __all__ = [
     "mentor_save",
     "mentor_warnings",
     "missing_consents",
+    "order_attach_scan",
+    "order_register",
     "organization_save",
     "pairing_consent_record",
     "pairing_consent_withdraw",
@@ -49,6 +52,8 @@ __all__ = [
     "pairing_propose",
     "pairing_update",
     "pairing_warnings",
+    "pairings_activate_due",
+    "pairings_approve",
     "participants",
     "person_save",
     "publication_consent_save",

@@ -108,6 +108,8 @@ CASES = [
         lambda w: reverse("mentorship:pairing-update", args=[_proposed_pair(w).pk]),
         expect({"curator", "council"}),
     ),
+    ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
+    ("order-list", lambda w: reverse("mentorship:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (

@@ -19,6 +19,7 @@ from .governance import (
     OrganizationSettingsView,
     RefreshView,
 )
+from .orders import ApprovalQueueView, OrderDetailView, OrderListView, OrderPdfView, OrderScanView
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .pairs import (
     PairingConsentView,
@@ -35,6 +36,7 @@ from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateV
 from .transfer import BankExportView, ExportLogView, ImportPreviewView, ImportTemplateView, StaffImportView
 
 __all__ = [
+    "ApprovalQueueView",
     "BankExportView",
     "CouncilDecisionView",
     "CouncilProposeView",
@@ -54,6 +56,10 @@ __all__ = [
     "MentorListView",
     "MentorUpdateView",
     "MyProfileView",
+    "OrderDetailView",
+    "OrderListView",
+    "OrderPdfView",
+    "OrderScanView",
     "OrganizationListView",
     "OrganizationSettingsView",
     "PairingConsentView",

@@ -1,0 +1,171 @@
+"""Russian full names in the cases an order needs: «назначить Петрову Светлану Николаевну»,
+«Петровой Светлане Николаевне».
+
+The rules are petrovich's (pytrovich). They decline Russian names well and leave indeclinable
+ones (Черных, Бондаренко, Дюма, a woman's Шевчук) alone; where they cannot know the answer —
+a surname that is also a noun (a woman's Сова declines as Совы, not Совой), a name whose
+declension the bearer decides (Айгуль) — the person's record carries a manual form, passed here
+as `override`, which always wins. We never guess a gender silently: without a patronymic,
+a first name or a surname that tells, the caller gets `UnknownGenderError`.
+"""
+
+from enum import Enum
+from typing import Literal
+
+from pytrovich.detector import PetrovichGenderDetector
+from pytrovich.enums import Case as PetrovichCase
+from pytrovich.enums import Gender as PetrovichGender
+from pytrovich.enums import NamePart
+from pytrovich.maker import PetrovichDeclinationMaker
+
+Gender = Literal["male", "female"]
+
+
+class Case(Enum):
+    NOMINATIVE = "nominative"
+    GENITIVE = "genitive"
+    DATIVE = "dative"
+    ACCUSATIVE = "accusative"
+    INSTRUMENTAL = "instrumental"
+    PREPOSITIONAL = "prepositional"
+
+    @property
+    def label(self) -> str:
+        return _CASE_LABELS[self]
+
+
+_CASE_LABELS = {
+    Case.NOMINATIVE: "именительный (кто?)",
+    Case.GENITIVE: "родительный (кого?)",
+    Case.DATIVE: "дательный (кому?)",
+    Case.ACCUSATIVE: "винительный (кого?)",
+    Case.INSTRUMENTAL: "творительный (кем?)",
+    Case.PREPOSITIONAL: "предложный (о ком?)",
+}
+
+
+class UnknownGenderError(ValueError):
+    """Neither the patronymic nor the names tell whether to decline as a man or a woman."""
+
+
+_maker = PetrovichDeclinationMaker()
+_detector = PetrovichGenderDetector()
+
+# Azerbaijani, Kazakh, Kyrgyz patronymics end in a separate word: «Рашид оглы», «Лутфияр кызы».
+_MALE_PATRONYMIC_WORDS = {"оглы", "оглу", "улы", "уулу"}
+_FEMALE_PATRONYMIC_WORDS = {"кызы", "гызы", "кизи"}
+
+
+def gender_of(first_name: str, middle_name: str | None, *, last_name: str | None = None) -> Gender | None:
+    """Gender from the patronymic (-вна/-чна/-кызы, -ич/-оглы), else from the first name
+    (Никита, Илья — "male"; Любовь — "female"), else from the surname when given (Иванова);
+    None when nothing tells (Саша Черных)."""
+    middle = " ".join((middle_name or "").lower().split())
+    if middle:
+        last_word = middle.split()[-1]
+        if middle.endswith(("вна", "чна", "шна")) or last_word in _FEMALE_PATRONYMIC_WORDS:
+            return "female"
+        if middle.endswith("ич") or last_word in _MALE_PATRONYMIC_WORDS:
+            return "male"
+    for part, value in (("firstname", first_name), ("lastname", last_name)):
+        if value and value.strip():
+            detected = _detector.detect(**{part: value.strip()})
+            if detected == PetrovichGender.MALE:
+                return "male"
+            if detected == PetrovichGender.FEMALE:
+                return "female"
+    return None
+
+
+def decline_full_name(
+    last_name: str,
+    first_name: str,
+    middle_name: str | None,
+    case: Case,
+    *,
+    gender: Gender | None = None,
+    override: str | None = None,
+) -> str:
+    """«Фамилия Имя Отчество» in `case`. `override` (the form typed by hand on the person's
+    record) wins when given; the patronymic may be empty."""
+    if override and override.strip():
+        return _squeeze(override)
+    parts = [_squeeze(last_name), _squeeze(first_name), _squeeze(middle_name or "")]
+    if case is Case.NOMINATIVE:
+        return " ".join(part for part in parts if part)
+    gender = _resolve_gender(gender, *parts)
+    declined = (
+        _decline(NamePart.LASTNAME, parts[0], gender, case),
+        _decline(NamePart.FIRSTNAME, parts[1], gender, case),
+        _decline(NamePart.MIDDLENAME, parts[2], gender, case),
+    )
+    return " ".join(part for part in declined if part)
+
+
+def short_name_in_case(
+    last_name: str,
+    first_name: str,
+    middle_name: str | None,
+    case: Case,
+    *,
+    gender: Gender | None = None,
+    override: str | None = None,
+) -> str:
+    """«Петровой С. Н.»: the surname in `case`, then the initials. `override` is the same
+    full form `decline_full_name` takes; its first words (as many as the surname has) are used."""
+    full = decline_full_name(last_name, first_name, middle_name, case, gender=gender, override=override)
+    surname = " ".join(full.split()[: len(_squeeze(last_name).split()) or 1])
+    return " ".join([surname, *_initials(first_name, middle_name)])
+
+
+def signature_name(last_name: str, first_name: str, middle_name: str | None) -> str:
+    """«С.Н. Петрова»: initials before the surname, as under a signature (ГОСТ Р 7.0.97-2016)."""
+    return " ".join(part for part in ("".join(_initials(first_name, middle_name)), _squeeze(last_name)) if part)
+
+
+def _initials(first_name: str, middle_name: str | None) -> list[str]:
+    return [f"{part[0].upper()}." for part in (_squeeze(first_name), _squeeze(middle_name or "")) if part]
+
+
+def _squeeze(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _resolve_gender(gender: Gender | None, last_name: str, first_name: str, middle_name: str) -> Gender:
+    if gender is None:
+        gender = gender_of(first_name, middle_name, last_name=last_name)
+    if gender is None:
+        raise UnknownGenderError(
+            f"Не удалось определить, склонять ли «{last_name} {first_name}» как мужское или женское имя: "
+            "укажите пол или впишите форму имени вручную."
+        )
+    if gender not in ("male", "female"):
+        raise ValueError(f"gender must be 'male' or 'female', not {gender!r}")
+    return gender
+
+
+# Adjectival men's surnames on -гий (Долгий, Строгий) fall through petrovich's -ий rule
+# (Георгий → Георгия) instead of its -кий/-хий one.
+_ADJECTIVE_GIY = {
+    Case.GENITIVE: "ого",
+    Case.DATIVE: "ому",
+    Case.ACCUSATIVE: "ого",
+    Case.INSTRUMENTAL: "им",
+    Case.PREPOSITIONAL: "ом",
+}
+
+
+def _decline(part: NamePart, value: str, gender: Gender, case: Case) -> str:
+    if not value:
+        return value
+    petrovich_gender = PetrovichGender.MALE if gender == "male" else PetrovichGender.FEMALE
+    result = _maker.make(part, petrovich_gender, PetrovichCase[case.name], value)
+    pieces = []
+    # Both sides split alike: petrovich declines a double surname piece by piece.
+    for original, declined in zip(value.split("-"), result.split("-"), strict=True):
+        if part is NamePart.LASTNAME and gender == "male" and original.lower().endswith("гий"):
+            declined = original[:-2] + _ADJECTIVE_GIY[case]
+        if original.isupper() and len(original) > 1:
+            declined = declined.upper()  # petrovich appends lowercase endings: ИВАНОВой
+        pieces.append(declined)
+    return "-".join(pieces)

@@ -1,0 +1,80 @@
+"""Printed documents: a Django template rendered to PDF with WeasyPrint, without the network.
+
+Every order, consent and report goes through `render_pdf()`; a view only returns the bytes.
+Templates extend `documents/pdf/base.html` and may use `{% static %}` for images and
+stylesheets: the fetcher below reads those from disk and refuses everything else, so a
+document never waits on (or leaks to) the internet, and a missing file is an error in
+tests rather than a blank spot on a signed order.
+"""
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+# `{% static 'x.css' %}` gives "/static/x.css"; against this base it becomes
+# "file:///static/x.css", a name the fetcher maps to our static files and nothing else.
+_BASE_URL = "file:///"
+
+
+class PdfResourceError(RuntimeError):
+    """A document asked for something other than one of our static files, or for a
+    static file that does not exist."""
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Serves `data:` URIs and our own static files; refuses http(s), ftp and any other file."""
+
+    def __init__(self):
+        # fail_on_errors: a refused or missing resource stops the rendering.
+        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
+
+    def fetch(self, url, headers=None):
+        if url[:5].lower() == "data:":
+            return super().fetch(url, headers)
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            raise PdfResourceError(f"Документ обращается к сети, это запрещено: {url}")
+        path = _static_file(unquote(parts.path))
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        # The response keeps the "file:///static/…" name, so url(…) inside a stylesheet
+        # resolves to another static file, not to a path on the server's disk.
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def _static_file(url_path: str) -> Path:
+    prefix = "/" + settings.STATIC_URL.lstrip("/")
+    if not url_path.startswith(prefix):
+        raise PdfResourceError(f"Документ может подключать только статические файлы: {url_path}")
+    name = url_path.removeprefix(prefix)
+    if not name or name.startswith("/") or ".." in name.split("/"):
+        raise PdfResourceError(f"Документ может подключать только статические файлы: {url_path}")
+    # After collectstatic (production) the hashed names live in STATIC_ROOT only;
+    # before it (development, tests) the finders know the sources.
+    root = Path(settings.STATIC_ROOT).resolve()
+    collected = (root / name).resolve()
+    if collected.is_relative_to(root) and collected.is_file():
+        return collected
+    found = finders.find(name)
+    if found:
+        return Path(found)
+    raise PdfResourceError(f"Нет статического файла для документа: {name}")
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render `template_name` with `context` to HTML, then to PDF bytes (A4, fonts from the system).
+
+    Raises PdfResourceError when the template refers to the network or to a missing file.
+    """
+    html = render_to_string(template_name, context)
+    try:
+        return HTML(string=html, base_url=_BASE_URL, url_fetcher=StaticFilesOnlyFetcher()).write_pdf()
+    except FatalURLFetchingError as error:
+        # WeasyPrint's fatal error is a BaseException: turn it into an ordinary one so
+        # Django's handlers see it.
+        raise PdfResourceError(str(error.__cause__ or error)) from error.__cause__

@@ -1,0 +1,113 @@
+"""Orders (приказы): the head's numbered documents. Once registered, an order never changes:
+its PDF is frozen; a correction is a new order."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from core.files import random_file_name, validate_scan
+
+
+def order_pdf_path(instance, filename: str) -> str:
+    return random_file_name("orders", filename)
+
+
+def order_scan_path(instance, filename: str) -> str:
+    return random_file_name("orders-signed", filename)
+
+
+class OrderJournal(models.Model):
+    """The kindergarten's journal of orders on main activity: «45-ОД», numbered within a year."""
+
+    organization = models.OneToOneField(
+        "mentorship.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="order_journal"
+    )
+    suffix = models.CharField("окончание номера", max_length=20, default="-ОД", blank=True)
+    year = models.PositiveSmallIntegerField("год журнала")
+    next_number = models.PositiveIntegerField(
+        "следующий номер", default=1, help_text="Делопроизводитель может поставить номер по бумажному журналу."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "журнал приказов"
+        verbose_name_plural = "журналы приказов"
+
+    def __str__(self) -> str:
+        return f"Журнал приказов {self.year}: следующий № {self.next_number}{self.suffix}"
+
+
+class Order(models.Model):
+    class Kind(models.TextChoices):
+        INTRODUCTION = "introduction", "О внедрении системы наставничества и утверждении положения"
+        CURATOR = "curator", "О назначении куратора"
+        COUNCIL = "council", "Об утверждении состава методического объединения"
+        PAIRING = "pairing", "О закреплении наставнических пар (групп)"
+        REPLACEMENT = "replacement", "О замене наставника"
+        EXTENSION = "extension", "О продлении срока наставничества"
+        TERMINATION = "termination", "О досрочном прекращении наставничества"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Проект"
+        REGISTERED = "registered", "Зарегистрирован"
+        SIGNED = "signed", "Подписан, скан приложен"
+
+    organization = models.ForeignKey("mentorship.Organization", verbose_name="организация", on_delete=models.PROTECT)
+    kind = models.CharField("вид", max_length=20, choices=Kind.choices)
+    status = models.CharField("состояние", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    date = models.DateField("дата")
+    year = models.PositiveSmallIntegerField("год", null=True, blank=True)
+    number = models.PositiveIntegerField("номер", null=True, blank=True)
+    number_text = models.CharField("номер с окончанием", max_length=40, blank=True)
+    place = models.CharField("место издания", max_length=200, blank=True)
+    heading = models.CharField("заголовок", max_length=500)
+    preamble = models.TextField("преамбула")
+    clauses = models.JSONField("пункты", default=list)
+    # Rows of the order's table as they were when it was written (names in the nominative).
+    table = models.JSONField("таблица", default=list, blank=True)
+    acquaintance = models.JSONField("лист ознакомления", default=list, blank=True)
+    signer_position = models.CharField("должность подписывающего", max_length=200)
+    signer_name = models.CharField("подписывает", max_length=200)
+    pairings = models.ManyToManyField("mentorship.Pairing", verbose_name="пары", blank=True, related_name="orders")
+    pdf = models.FileField("PDF", upload_to=order_pdf_path, blank=True)
+    signed_scan = models.FileField(
+        "скан подписанного приказа", upload_to=order_scan_path, blank=True, validators=[validate_scan]
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="подготовил", on_delete=models.PROTECT, related_name="+"
+    )
+    registered_at = models.DateTimeField("зарегистрирован", null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="зарегистрировал",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["pdf"])
+
+    class Meta:
+        verbose_name = "приказ"
+        verbose_name_plural = "приказы"
+        ordering = ["-date", "-number", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "number"],
+                condition=models.Q(number__isnull=False),
+                name="order_number_unique_within_year",
+                violation_error_message="Приказ с таким номером в этом году уже есть.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        number = f"№ {self.number_text}" if self.number_text else "проект"
+        return f"Приказ {number} от {self.date:%d.%m.%Y} «{self.heading}»"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mentorship:order-detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT

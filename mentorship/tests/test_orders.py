@@ -1,0 +1,252 @@
+"""The head's approval and the orders it writes: text read back from the PDF, frozen files,
+numbering within a year (also under concurrent approvals on PostgreSQL)."""
+
+import io
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.urls import reverse
+from pypdf import PdfReader
+
+from mentorship.models import Order, OrderJournal, Organization, Pairing
+from mentorship.roles import Role
+from mentorship.services import order_register, pairing_consent_record, pairings_approve
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+
+S = Pairing.Status
+
+
+def pdf_text(order: Order) -> str:
+    with order.pdf.open("rb") as handle:
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def ready_pair(world, *, consents=True, **kwargs):
+    pairing = PairingFactory(
+        mentor=kwargs.pop("mentor", None) or MentorFactory(),
+        mentees=kwargs.pop("mentees", None) or [MenteeFactory()],
+        status=S.AWAITING_APPROVAL,
+        starts_on=kwargs.pop("starts_on", date(2027, 1, 11)),
+        planned_end_on=date(2027, 8, 31),
+    )
+    if consents:
+        for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
+            pairing_consent_record(
+                pairing=pairing, person=person, given_on=date(2026, 11, 20), actor=world.users["curator"]
+            )
+    return pairing
+
+
+def approve(world, pairings, **kwargs):
+    return pairings_approve(pairings=pairings, actor=world.users["head"], roles={Role.HEAD}, **kwargs).obj
+
+
+def test_two_pairs_approved_together_are_fixed_by_one_order(world):
+    first = ready_pair(
+        world,
+        mentor=MentorFactory(
+            person=PersonFactory(last_name="Новикова", first_name="Ольга", middle_name="Владимировна")
+        ),
+    )
+    second = ready_pair(
+        world,
+        mentees=[
+            MenteeFactory(person=PersonFactory(last_name="Зайцева", first_name="Алина", middle_name="Руслановна"))
+        ],
+    )
+    order = approve(world, [first, second], date=date(2026, 11, 24))
+    assert order.kind == Order.Kind.PAIRING
+    assert order.number_text == "1-ОД"
+    assert set(order.pairings.all()) == {first, second}
+    for pairing in (first, second):
+        pairing.refresh_from_db()
+        assert pairing.status == S.FIXED
+        assert pairing.transitions.last().comment == "Приказ № 1-ОД от 24.11.2026"
+    text = pdf_text(order)
+    for expected in (
+        "ПРИКАЗ",
+        "24.11.2026",
+        "№ 1-ОД",
+        "О закреплении наставнических пар (групп)",
+        "ПРИКАЗЫВАЮ",
+        "Новикова Ольга Владимировна",
+        "Зайцева Алина Руслановна",
+        "351.8",
+        "Лист ознакомления",
+    ):
+        assert expected in text, expected
+    # The curator is named in the accusative: «возложить на … Морозову И. И.»
+    assert "Морозову" in text
+    assert ".." not in text
+
+
+def test_a_pair_that_starts_today_becomes_active_at_once(world):
+    from django.utils import timezone
+
+    pairing = ready_pair(world, starts_on=timezone.localdate())
+    approve(world, [pairing])
+    pairing.refresh_from_db()
+    assert pairing.status == S.ACTIVE
+    assert [t.target for t in pairing.transitions.all()][-2:] == [S.FIXED, S.ACTIVE]
+
+
+def test_a_missing_consent_refuses_the_whole_approval_and_names_whose(world):
+    ready = ready_pair(world)
+    lacking = ready_pair(world, consents=False)
+    with pytest.raises(ValidationError) as caught:
+        approve(world, [ready, lacking])
+    text = " ".join(caught.value.messages)
+    assert f"нет письменного согласия — {lacking.mentor.person.full_name}" in text
+    assert not Order.objects.exists()
+    ready.refresh_from_db()
+    assert ready.status == S.AWAITING_APPROVAL
+
+
+def test_only_pairs_awaiting_approval_can_be_approved(world):
+    with pytest.raises(ValidationError, match="не на утверждении"):
+        approve(world, [world.pairing])
+
+
+def test_editing_a_person_after_registration_leaves_the_pdf_byte_identical(world):
+    pairing = ready_pair(world)
+    order = approve(world, [pairing])
+    with order.pdf.open("rb") as handle:
+        before = handle.read()
+    person = pairing.mentor.person
+    person.last_name = "Переименованная"
+    person.save()
+    own = Organization.own()
+    own.full_name = "Другое название"
+    own.save()
+    order.refresh_from_db()
+    with order.pdf.open("rb") as handle:
+        assert handle.read() == before
+    with pytest.raises(ValidationError, match="изменить его нельзя"):
+        order_register(order=order, actor=world.users["head"])
+
+
+def test_numbers_follow_the_journal_the_clerk_set(world):
+    OrderJournal.objects.create(organization=Organization.own(), year=2026, next_number=45, suffix="-ОД")
+    first = approve(world, [ready_pair(world)], date=date(2026, 11, 24))
+    second = approve(world, [ready_pair(world)], date=date(2026, 11, 25))
+    assert (first.number_text, second.number_text) == ("45-ОД", "46-ОД")
+    new_year = approve(world, [ready_pair(world)], date=date(2027, 1, 11))
+    assert (new_year.year, new_year.number_text) == (2027, "1-ОД")
+    with pytest.raises(ValidationError, match="уже ведётся за 2027"):
+        approve(world, [ready_pair(world)], date=date(2026, 12, 30))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serializes writers; the race needs PostgreSQL")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_registrations_never_share_a_number(world):
+    drafts = [
+        Order.objects.create(
+            organization=Organization.own(),
+            kind=Order.Kind.CURATOR,
+            date=date(2026, 11, 24),
+            heading=f"Проект {n}",
+            preamble="Преамбула",
+            clauses=["Пункт"],
+            signer_position="Заведующий",
+            signer_name="Е. В. Соколова",
+            created_by=world.users["head"],
+        )
+        for n in range(6)
+    ]
+    barrier = threading.Barrier(len(drafts))
+    errors = []
+
+    def register(order):
+        try:
+            barrier.wait()
+            order_register(order=order, actor=world.users["head"])
+        except Exception as error:  # collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=register, args=(order,)) for order in drafts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(Order.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
+
+
+class TestPages:
+    def test_head_approves_two_pairs_in_the_queue(self, world, client_as):
+        first, second = ready_pair(world), ready_pair(world)
+        response = client_as("head").post(
+            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [first.pk, second.pk]}
+        )
+        order = Order.objects.get()
+        assert response["Location"] == order.get_absolute_url()
+        pdf = client_as("head").get(reverse("mentorship:order-pdf", args=[order.pk]))
+        assert pdf["Content-Type"] == "application/pdf"
+
+    def test_the_queue_names_a_missing_consent(self, world, client_as):
+        lacking = ready_pair(world, consents=False)
+        page = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
+        assert f"Нет письменного согласия: {lacking.mentor.person.full_name}" in page
+        response = client_as("head").post(
+            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [lacking.pk]}, follow=True
+        )
+        assert "нет письменного согласия" in response.content.decode()
+        assert not Order.objects.exists()
+
+    def test_head_returns_a_pair_with_a_comment_the_curator_sees(self, world, client_as):
+        pairing = ready_pair(world)
+        client_as("head").post(
+            reverse("mentorship:approval-queue"),
+            {"action": "return", "pairing": pairing.pk, "comment": "Уточните срок"},
+        )
+        pairing.refresh_from_db()
+        assert pairing.status == S.RETURNED
+        assert "Уточните срок" in client_as("curator").get(pairing.get_absolute_url()).content.decode()
+
+    def test_a_signed_scan_completes_the_order(self, world, client_as):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        order = approve(world, [ready_pair(world)])
+        client_as("curator").post(
+            reverse("mentorship:order-detail", args=[order.pk]),
+            {"scan": SimpleUploadedFile("p.pdf", b"%PDF-1.4 signed")},
+        )
+        order.refresh_from_db()
+        assert order.status == Order.Status.SIGNED
+        assert client_as("council").post(reverse("mentorship:order-detail", args=[order.pk]), {}).status_code == 403
+
+    @pytest.mark.parametrize(
+        ("role", "status"),
+        [
+            ("head", 200),
+            ("curator", 200),
+            ("council", 200),
+            ("admin", 200),
+            ("mentor", 404),
+            ("norole", 403),
+            ("mentee", 404),
+        ],
+    )
+    def test_an_order_about_someone_else_is_not_shown(self, world, client_as, role, status):
+        order = approve(world, [ready_pair(world)])
+        assert client_as(role).get(reverse("mentorship:order-detail", args=[order.pk])).status_code == status
+        assert client_as(role).get(reverse("mentorship:order-pdf", args=[order.pk])).status_code == status
+
+    def test_participants_see_the_order_about_their_pair(self, world, client_as):
+        pairing = ready_pair(world, mentor=world.other_mentor, mentees=[MenteeFactory()])
+        world.pairing.status = S.COMPLETED
+        world.pairing.save()
+        own = ready_pair(world, mentor=world.mentor, mentees=[world.mentee])
+        order = approve(world, [own, pairing])
+        assert client_as("mentor").get(reverse("mentorship:order-detail", args=[order.pk])).status_code == 200
+        assert client_as("mentee").get(reverse("mentorship:order-pdf", args=[order.pk])).status_code == 200

@@ -1,0 +1,133 @@
+"""The head's approval queue and the register of orders."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, TemplateView
+
+from core.files import validate_scan
+
+from ..access import RoleRequiredMixin
+from ..models import Order, Pairing
+from ..roles import BANK_READERS, Role
+from ..selectors import approval_queue, orders_for, pairings_for
+from ..services import missing_consents, order_attach_scan, pairing_move, pairing_warnings, pairings_approve
+from .base import BankListView, ProtectedFileView
+
+ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
+ORDER_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+
+
+class ApprovalQueueView(RoleRequiredMixin, TemplateView):
+    allowed_roles = frozenset({Role.HEAD})
+    template_name = "mentorship/approval_queue.html"
+
+    def get_context_data(self, **kwargs):
+        items = []
+        for pairing in approval_queue():
+            items.append(
+                {"pairing": pairing, "missing": missing_consents(pairing), "warnings": pairing_warnings(pairing)}
+            )
+        return super().get_context_data(items=items, **kwargs)
+
+    def post(self, request):
+        if request.POST.get("action") == "return":
+            pairing = get_object_or_404(Pairing, pk=request.POST.get("pairing"))
+            try:
+                pairing_move(
+                    pairing=pairing,
+                    target=Pairing.Status.RETURNED,
+                    actor=request.user,
+                    roles=self.roles,
+                    comment=request.POST.get("comment", ""),
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, "Пара возвращена куратору с комментарием.")
+            return redirect("mentorship:approval-queue")
+        chosen = Pairing.objects.filter(pk__in=[pk for pk in request.POST.getlist("pairings") if pk.isdigit()])
+        try:
+            order = pairings_approve(pairings=list(chosen), actor=request.user, roles=self.roles).obj
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("mentorship:approval-queue")
+        messages.success(request, f"Утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.")
+        return redirect(order.get_absolute_url())
+
+
+class OrderFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label="Вид", choices=Order.Kind.choices, empty_label="Все")
+    year = django_filters.NumberFilter(label="Год")
+    status = django_filters.ChoiceFilter(label="Состояние", choices=Order.Status.choices, empty_label="Все")
+
+    class Meta:
+        model = Order
+        fields = []
+
+
+class OrderListView(BankListView):
+    allowed_roles = ORDER_READERS
+    selector = orders_for
+    filterset_class = OrderFilter
+    template_name = "mentorship/order_list.html"
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPG или PNG)", validators=[validate_scan])
+
+
+class OrderDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = ORDER_READERS
+    template_name = "mentorship/order_detail.html"
+    context_object_name = "order"
+
+    def get_queryset(self):
+        return orders_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            pairings=self.object.pairings.filter(pk__in=pairings_for(self.request.user)).select_related(
+                "mentor__person", "direction"
+            ),
+            scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        if not self.roles & ORDER_KEEPERS:
+            raise PermissionDenied("Скан приказа прикладывают руководитель, куратор или администратор.")
+        order = get_object_or_404(self.get_queryset(), pk=pk)
+        form = ScanForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                order_attach_scan(order=order, scan=form.cleaned_data["scan"], actor=request.user)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(request, "Скан подписанного приказа приложен.")
+        else:
+            for message in form.errors.get("scan", []):
+                messages.error(request, message)
+        return redirect(order.get_absolute_url())
+
+
+class OrderPdfView(ProtectedFileView):
+    allowed_roles = ORDER_READERS
+    file_field = "pdf"
+
+    def get_queryset(self):
+        return orders_for(self.request.user)
+
+
+class OrderScanView(ProtectedFileView):
+    allowed_roles = ORDER_READERS
+    file_field = "signed_scan"
+
+    def get_queryset(self):
+        return orders_for(self.request.user)
