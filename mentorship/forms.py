@@ -350,3 +350,23 @@ class PairingConsentForm(forms.Form):
         self.fields["given_on"].initial = timezone.localdate()
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class PairingTerminateForm(forms.Form):
+    initiator = forms.ChoiceField(label="Инициатор", choices=Pairing.Initiator.choices, widget=forms.RadioSelect)
+    notice_on = forms.DateField(label="Дата письменного уведомления", widget=DateInput())
+    ends_on = forms.DateField(
+        label="Прекратить с",
+        widget=DateInput(),
+        help_text="Не раньше чем через 3 рабочих дня после уведомления; выходные и праздники не считаются.",
+    )
+    reason = forms.CharField(
+        label="Причина",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Например: наставник увольняется; психологическая несовместимость; просьба наставляемого.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

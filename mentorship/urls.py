@@ -56,6 +56,7 @@ urlpatterns = [
     path("pairs/new/", views.PairingCreateView.as_view(), name="pairing-create"),
     path("pairs/<int:pk>/", views.PairingDetailView.as_view(), name="pairing-detail"),
     path("pairs/<int:pk>/edit/", views.PairingUpdateView.as_view(), name="pairing-update"),
+    path("pairs/<int:pk>/terminate/", views.PairingTerminateView.as_view(), name="pairing-terminate"),
     path("pairs/<int:pk>/move/", views.PairingMoveView.as_view(), name="pairing-move"),
     path("pairs/<int:pk>/consents/", views.PairingConsentView.as_view(), name="pairing-consent"),
     path(

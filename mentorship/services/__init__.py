@@ -19,7 +19,13 @@ from .bank import (
     staff_import_apply,
     staff_import_prepare,
 )
-from .orders import order_attach_scan, order_register, pairings_activate_due, pairings_approve
+from .orders import (
+    order_attach_scan,
+    order_register,
+    pairing_terminate,
+    pairings_activate_due,
+    pairings_approve,
+)
 from .pairs import (
     missing_consents,
     pairing_consent_record,
@@ -50,6 +56,7 @@ __all__ = [
     "pairing_consent_withdraw",
     "pairing_move",
     "pairing_propose",
+    "pairing_terminate",
     "pairing_update",
     "pairing_warnings",
     "pairings_activate_due",

@@ -16,13 +16,14 @@ from accounts.models import User
 from core.dates import add_months
 from core.declension import Case, signature_name
 from core.pdf import render_pdf
+from core.workdays import notice_end_date
 
-from ..models import Order, OrderJournal, Organization, Pairing, PairingTransition
+from ..models import CuratorAppointment, Order, OrderJournal, Organization, Pairing, PairingTransition
 from ..roles import Role
 from .bank import Outcome, _authored
 from .pairs import _check_rules, missing_consents
 
-__all__ = ["order_attach_scan", "order_register", "pairings_activate_due", "pairings_approve"]
+__all__ = ["order_attach_scan", "order_register", "pairing_terminate", "pairings_activate_due", "pairings_approve"]
 
 LAW = "статьёй 351.8 Трудового кодекса Российской Федерации"
 
@@ -128,7 +129,6 @@ def _pairing_rows(pairings) -> list[dict]:
 def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
     own = _own()
     head = own.head
-    from ..models import CuratorAppointment
 
     curator = (
         CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True)
@@ -147,13 +147,7 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
             "в размере и на срок, определённые дополнительными соглашениями к трудовым договорам "
             f"(в соответствии со {LAW})."
         )
-    if curator is not None:
-        person = curator.person
-        whom = person.in_case(Case.ACCUSATIVE)
-        # «… Морозову И. А.» already ends with the full stop of the initials.
-        clauses.append(f"Контроль за исполнением приказа возложить на куратора наставничества {whom}".rstrip(".") + ".")
-    else:
-        clauses.append("Контроль за исполнением приказа оставляю за собой.")
+    clauses.append(_control_clause(own))
     people = []
     for pairing in pairings:
         for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
@@ -254,3 +248,91 @@ def pairings_activate_due(*, today=None) -> int:
     for pairing in due:
         _move(pairing, Pairing.Status.ACTIVE, None, comment="Наступила дата начала")
     return len(due)
+
+
+def _participants_genitive(pairing: Pairing) -> str:
+    return ", ".join(mentee.person.in_case(Case.GENITIVE) for mentee in pairing.mentees.all())
+
+
+def _fixing_order(pairing: Pairing) -> Order | None:
+    return pairing.orders.filter(kind=Order.Kind.PAIRING).exclude(number=None).order_by("date").first()
+
+
+def _control_clause(own: Organization) -> str:
+
+    curator = (
+        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True).select_related("person").first()
+    )
+    if curator is None:
+        return "Контроль за исполнением приказа оставляю за собой."
+    whom = curator.person.in_case(Case.ACCUSATIVE).rstrip(".")
+    return f"Контроль за исполнением приказа возложить на куратора наставничества {whom}."
+
+
+@transaction.atomic
+def pairing_terminate(
+    *, pairing: Pairing, initiator: str, reason: str, notice_on, ends_on, actor: User, roles, order_date=None
+) -> Outcome:
+    """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
+    comes through the curator), with written notice at least 3 working days ahead — weekends and
+    public holidays are not counted. The order is registered at once."""
+    if Role.HEAD not in roles:
+        raise PermissionDenied("Досрочное прекращение оформляет руководитель.")
+    pairing = Pairing.objects.select_for_update().select_related("mentor__person").get(pk=pairing.pk)
+    if Pairing.transition(pairing.status, Pairing.Status.TERMINATED) is None:
+        raise ValidationError(f"Пару в состоянии «{pairing.get_status_display()}» досрочно не прекратить.")
+    if initiator not in Pairing.Initiator.values:
+        raise ValidationError("Укажите, кто инициатор: наставник или работодатель.")
+    if not reason.strip():
+        raise ValidationError("Укажите причину прекращения.")
+    earliest = notice_end_date(notice_on)
+    if ends_on < earliest:
+        raise ValidationError(
+            f"Уведомление от {notice_on:%d.%m.%Y}: прекратить можно не раньше {earliest:%d.%m.%Y} — "
+            "за 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
+        )
+    own = _own()
+    mentor = pairing.mentor.person
+    fixing = _fixing_order(pairing)
+    basis = (
+        f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)}"
+        if initiator == Pairing.Initiator.MENTOR
+        else "решения работодателя"
+    )
+    clauses = [
+        f"Прекратить досрочно с {ends_on:%d.%m.%Y} наставничество {mentor.in_case(Case.GENITIVE)} "
+        f"в отношении {_participants_genitive(pairing)}"
+        + (f", закреплённое приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}" if fixing else "")
+        + ".",
+        f"Причина: {reason.strip().rstrip('.')}.",
+    ]
+    if mentor.organization.is_own:
+        clauses.append(
+            f"Прекратить выплату доплаты за наставническую деятельность {mentor.in_case(Case.DATIVE)} "
+            f"с {ends_on:%d.%m.%Y}."
+        )
+    clauses.append(_control_clause(own))
+    order = Order(
+        organization=own,
+        kind=Order.Kind.TERMINATION,
+        date=order_date or timezone.localdate(),
+        place=_place(own),
+        heading="О досрочном прекращении наставничества",
+        preamble=(
+            f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, "
+            f"на основании {basis} от {notice_on:%d.%m.%Y}"
+        ),
+        clauses=clauses,
+        acquaintance=[p.full_name for p in [mentor, *(m.person for m in pairing.mentees.all())]],
+        signer_position=str(own.head.position),
+        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
+        created_by=actor,
+    )
+    order.full_clean()
+    order.save()
+    order.pairings.set([pairing])
+    order = order_register(order=order, actor=actor)
+    pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
+    pairing.notice_on, pairing.ended_on = notice_on, ends_on
+    _move(pairing, Pairing.Status.TERMINATED, actor, comment=f"Приказ № {order.number_text}: {reason.strip()}")
+    return Outcome(order)

@@ -108,6 +108,7 @@ CASES = [
         lambda w: reverse("mentorship:pairing-update", args=[_proposed_pair(w).pk]),
         expect({"curator", "council"}),
     ),
+    ("pairing-terminate", lambda w: reverse("mentorship:pairing-terminate", args=[w.pairing.pk]), expect({"head"})),
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
     ("order-list", lambda w: reverse("mentorship:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),

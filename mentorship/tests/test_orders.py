@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from mentorship.models import Order, OrderJournal, Organization, Pairing
 from mentorship.roles import Role
-from mentorship.services import order_register, pairing_consent_record, pairings_approve
+from mentorship.services import order_register, pairing_consent_record, pairing_terminate, pairings_approve
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
 
 S = Pairing.Status
@@ -250,3 +250,71 @@ class TestPages:
         order = approve(world, [own, pairing])
         assert client_as("mentor").get(reverse("mentorship:order-detail", args=[order.pk])).status_code == 200
         assert client_as("mentee").get(reverse("mentorship:order-pdf", args=[order.pk])).status_code == 200
+
+
+class TestTermination:
+    def terminate(self, world, pairing, **kwargs):
+        data = {
+            "initiator": "mentor",
+            "reason": "Наставник увольняется",
+            "notice_on": date(2026, 11, 20),
+            "ends_on": date(2026, 11, 25),
+        }
+        data.update(kwargs)
+        return pairing_terminate(pairing=pairing, actor=world.users["head"], roles={Role.HEAD}, **data).obj
+
+    def test_notice_of_three_working_days_across_a_holiday(self, world):
+        # Notice on 30.12.2025: 31.12 and 1–9.01 are days off, so the third working day is 14.01.2026.
+        with pytest.raises(ValidationError, match=r"не раньше 14\.01\.2026"):
+            self.terminate(world, world.pairing, notice_on=date(2025, 12, 30), ends_on=date(2026, 1, 13))
+        order = self.terminate(
+            world, world.pairing, notice_on=date(2025, 12, 30), ends_on=date(2026, 1, 14), order_date=date(2026, 1, 12)
+        )
+        world.pairing.refresh_from_db()
+        assert (world.pairing.status, world.pairing.ended_on) == (S.TERMINATED, date(2026, 1, 14))
+        assert order.kind == Order.Kind.TERMINATION
+
+    def test_the_order_names_the_mentor_and_mentee_in_the_genitive(self, world):
+        order = self.terminate(world, world.pairing)
+        text = " ".join(pdf_text(order).split())
+        assert "О досрочном прекращении наставничества" in text
+        assert "Петровой" in text and "Ивановой" in text
+        assert "Наставник увольняется" in text
+        assert "Прекратить выплату доплаты" in text
+
+    def test_a_reason_and_the_head_are_required(self, world):
+        with pytest.raises(ValidationError, match="причину"):
+            self.terminate(world, world.pairing, reason=" ")
+        from django.core.exceptions import PermissionDenied
+
+        with pytest.raises(PermissionDenied):
+            pairing_terminate(
+                pairing=world.pairing,
+                actor=world.users["curator"],
+                roles={Role.CURATOR},
+                initiator="mentor",
+                reason="x",
+                notice_on=date(2026, 11, 20),
+                ends_on=date(2026, 12, 1),
+            )
+
+    def test_a_proposal_cannot_be_terminated(self, world):
+        pairing = ready_pair(world)
+        with pytest.raises(ValidationError, match="досрочно не прекратить"):
+            self.terminate(world, pairing)
+
+    def test_the_form_keeps_what_was_typed_on_a_short_notice(self, world, client_as):
+        url = reverse("mentorship:pairing-terminate", args=[world.pairing.pk])
+        response = client_as("head").post(
+            url,
+            {
+                "initiator": "employer",
+                "reason": "Систематическое неисполнение",
+                "notice_on": "2026-11-20",
+                "ends_on": "2026-11-23",
+            },
+        )
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "не раньше 25.11.2026" in body and "Систематическое неисполнение" in body
+        assert client_as("curator").get(url).status_code == 403

@@ -28,6 +28,7 @@ from .pairs import (
     PairingDetailView,
     PairingListView,
     PairingMoveView,
+    PairingTerminateView,
     PairingUpdateView,
 )
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
@@ -68,6 +69,7 @@ __all__ = [
     "PairingDetailView",
     "PairingListView",
     "PairingMoveView",
+    "PairingTerminateView",
     "PairingUpdateView",
     "PartnerCreateView",
     "PartnerUpdateView",

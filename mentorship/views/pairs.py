@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views import View
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from ..access import RoleRequiredMixin
 from ..filters import PairingFilter
-from ..forms import PairingConsentForm, PairingForm
+from ..forms import PairingConsentForm, PairingForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
 from ..roles import BANK_READERS, Role
 from ..selectors import pairings_for
@@ -19,6 +19,7 @@ from ..services import (
     pairing_consent_withdraw,
     pairing_move,
     pairing_propose,
+    pairing_terminate,
     pairing_update,
     pairing_warnings,
     participants,
@@ -107,6 +108,8 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             can_edit=pairing.is_editable and bool(self.roles & PROPOSERS),
             consent_form=PairingConsentForm(participants=people) if can_collect else None,
             can_collect=can_collect,
+            can_terminate=Role.HEAD in self.roles and pairing.status in Pairing.CURRENT_STATUSES,
+            pairing_orders=pairing.orders.exclude(number=None).order_by("date", "number"),
             **kwargs,
         )
 
@@ -176,3 +179,37 @@ class PairingConsentWithdrawView(RoleRequiredMixin, View):
         pairing_consent_withdraw(consent=consent, withdrawn_on=timezone.localdate(), actor=request.user)
         messages.warning(request, f"Согласие отозвано: {consent.person.full_name}.")
         return redirect(consent.pairing.get_absolute_url())
+
+
+class PairingTerminateView(RoleRequiredMixin, FormView):
+    """The head ends a pair early; the order is registered at once."""
+
+    allowed_roles = frozenset({Role.HEAD})
+    form_class = PairingTerminateForm
+    template_name = "mentorship/pairing_terminate.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.pairing = (
+            get_object_or_404(
+                Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES).select_related("mentor__person"),
+                pk=kwargs["pk"],
+            )
+            if request.user.is_authenticated
+            else None
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pairing=self.pairing, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            order = pairing_terminate(
+                pairing=self.pairing, actor=self.request.user, roles=self.roles, **form.cleaned_data
+            ).obj
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Наставничество прекращено. Приказ № {order.number_text} зарегистрирован.")
+        return redirect(order.get_absolute_url())
