@@ -250,29 +250,61 @@ MENTEES = [
     ),
     ("017", "Новый сотрудник детского сада", "", "Познакомиться с традициями и укладом детского сада.", "", False),
     ("П-03", "Студент на практике", "", "Пройти практику в средней группе.", "Интерес к музыкальному развитию.", True),
+    ("029", "Молодой специалист", "Мало опыта работы с документацией группы.", "", "Хорошо знает ИКТ.", True),
+    (
+        "030",
+        "Молодой специалист",
+        "Трудно выстраивать общение с родителями.",
+        "Как вести родительский чат.",
+        "Музыкальность.",
+        True,
+    ),
+    (
+        "018",
+        "Новый сотрудник детского сада",
+        "",
+        "Познакомиться с традициями детского сада.",
+        "Опыт работы в школе.",
+        True,
+    ),
+    ("015", "Педагог с профессиональными затруднениями", "Дисциплина в старшей группе.", "", "Организованность.", True),
 ]
 
 # (mentor, mentees, direction, forms, status, start months from academic year start, length in months)
+# Pairs in every state of their life cycle, each made through the services as the curator and
+# the head would, so the orders and the log exist too. (mentor, mentees, direction, forms,
+# start and length in months counted from the start of the academic year, what happens.)
+PAIR_FORM = ["Педагог – педагог"]
 PAIRINGS = [
+    ("004", ["029"], "ИКТ", ["Реверсивное"], -12, 9, "completed"),
+    ("012", ["018"], "Режимные моменты", PAIR_FORM, -11, 9, "terminated"),
     (
         "004",
         ["005"],
         "Режимные моменты",
         ["Традиционное («один на один»)", "Воспитатель – воспитатель"],
-        Pairing.Status.ACTIVE,
         0,
         9,
+        "active",
     ),
-    ("008", ["014"], "Взаимодействие с семьями воспитанников", ["Педагог – педагог"], Pairing.Status.ACTIVE, 1, 6),
+    ("008", ["014"], "Взаимодействие с семьями воспитанников", PAIR_FORM, 0, 9, "active"),
     (
         "П-01",
         ["П-03"],
         "Организация образовательной деятельности (ОД) по ФОП ДО",
         ["Работодатель – студент"],
-        Pairing.Status.ACTIVE,
-        2,
-        3,
+        0,
+        4,
+        "active",
     ),
+    ("016", ["015"], "Воспитательная работа", PAIR_FORM, 4, 6, "fixed"),
+    ("016", ["013"], "Адаптация в коллективе", PAIR_FORM, 3, 6, "awaiting_approval"),
+    ("012", ["017"], "Психолого-педагогическое сопровождение", PAIR_FORM, 3, 6, "awaiting_approval"),
+    ("008", ["030"], "Развивающая предметно-пространственная среда (РППС)", PAIR_FORM, 3, 6, "consent_withdrawn"),
+    ("010", ["018"], "Воспитательная работа", PAIR_FORM, 3, 6, "awaiting_consents"),
+    ("012", ["029"], "Работа с документацией", PAIR_FORM, 3, 6, "proposed"),
+    ("004", ["030"], "Взаимодействие с семьями воспитанников", PAIR_FORM, 3, 6, "returned"),
+    ("П-01", ["013"], "ИКТ", PAIR_FORM, 3, 6, "cancelled"),
 ]
 
 
@@ -372,21 +404,8 @@ def load_demo() -> dict[str, int]:
         mentee_save(mentee=mentee, actor=curator)
         added["mentees"] += 1
 
-    for mentor_number, mentee_numbers, direction, forms, status, start_offset, length in PAIRINGS:
-        mentor = people[mentor_number].mentor
-        if mentor.pairings.filter(mentees__person__personnel_number__in=mentee_numbers).exists():
-            continue
-        starts_on = add_months(academic_year_start(today), start_offset)
-        pairing = Pairing.objects.create(
-            mentor=mentor,
-            direction=Direction.objects.get(name=direction),
-            status=status,
-            starts_on=starts_on,
-            planned_end_on=add_months(starts_on, length) - timezone.timedelta(days=1),
-        )
-        pairing.mentees.set([people[number].mentee for number in mentee_numbers])
-        pairing.forms.set(MentoringForm.objects.filter(name__in=forms))
-        added["pairs"] += 1
+    if not Pairing.objects.exists():
+        added["pairs"] = _demo_pairs(people, curator=curator, head=people["001"].user, today=today)
 
     if not PublicationConsent.objects.filter(person=people["004"]).exists():
         publication_consent_save(
@@ -403,6 +422,99 @@ def load_demo() -> dict[str, int]:
             actor=curator,
         )
     return added
+
+
+def _demo_pairs(people, *, curator, head, today) -> int:
+    """Walk each demo pair through the services to its state; orders come out in date order."""
+    from mentorship.roles import Role
+    from mentorship.services import (
+        pairing_consent_record,
+        pairing_consent_withdraw,
+        pairing_move,
+        pairing_propose,
+        pairing_terminate,
+        pairings_approve,
+        participants,
+    )
+
+    S = Pairing.Status
+    start = academic_year_start(today)
+    made = {}
+    for mentor, mentees, direction, forms, offset, length, fate in PAIRINGS:
+        starts_on = add_months(start, offset)
+        pairing = pairing_propose(
+            mentor=people[mentor].mentor,
+            mentees=[people[number].mentee for number in mentees],
+            direction=Direction.objects.get(name=direction),
+            forms=MentoringForm.objects.filter(name__in=forms),
+            starts_on=starts_on,
+            planned_end_on=add_months(starts_on, length) - timezone.timedelta(days=1),
+            actor=curator,
+        ).obj
+        made[(mentor, direction)] = pairing
+        if fate == "proposed":
+            continue
+        if fate == "cancelled":
+            pairing_move(
+                pairing=pairing,
+                target=S.CANCELLED,
+                actor=curator,
+                roles={Role.CURATOR},
+                comment="Наставник из колледжа в этом году не может вести второго наставляемого.",
+            )
+            continue
+        pairing_move(pairing=pairing, target=S.AWAITING_CONSENTS, actor=curator, roles={Role.CURATOR})
+        for person in participants(pairing):
+            if fate == "awaiting_consents" and person == pairing.mentor.person:
+                continue  # the music teacher has not signed yet
+            pairing_consent_record(pairing=pairing, person=person, given_on=min(starts_on, today), actor=curator)
+        if fate == "awaiting_consents":
+            continue
+        pairing_move(pairing=pairing, target=S.AWAITING_APPROVAL, actor=curator, roles={Role.CURATOR})
+        if fate == "returned":
+            pairing_move(
+                pairing=pairing,
+                target=S.RETURNED,
+                actor=head,
+                roles={Role.HEAD},
+                comment="Уточните срок: программа по работе с семьями не уложится в полгода.",
+            )
+        elif fate == "consent_withdrawn":
+            consent = pairing.consents.get(person=people[mentees[0]])
+            pairing_consent_withdraw(consent=consent, withdrawn_on=today, actor=curator)
+
+    def approve(keys, on):
+        pairings_approve(pairings=[made[key] for key in keys], actor=head, roles={Role.HEAD}, date=on)
+
+    approve([("004", "ИКТ")], add_months(start, -12))
+    approve([("012", "Режимные моменты")], add_months(start, -11))
+    notice = add_months(start, -7)
+    from core.workdays import notice_end_date
+
+    pairing_terminate(
+        pairing=made[("012", "Режимные моменты")],
+        initiator=Pairing.Initiator.EMPLOYER,
+        reason="Просьба наставляемой о смене наставника (через куратора): психологическая несовместимость",
+        notice_on=notice,
+        ends_on=notice_end_date(notice),
+        actor=head,
+        roles={Role.HEAD},
+        order_date=notice,
+    )
+    completed = made[("004", "ИКТ")]
+    pairing_move(
+        pairing=completed, target=S.COMPLETED, actor=curator, roles={Role.CURATOR}, ended_on=completed.planned_end_on
+    )
+    approve(
+        [
+            ("004", "Режимные моменты"),
+            ("008", "Взаимодействие с семьями воспитанников"),
+            ("П-01", "Организация образовательной деятельности (ОД) по ФОП ДО"),
+        ],
+        start,
+    )
+    approve([("016", "Воспитательная работа")], today)
+    return len(made)
 
 
 def _user(username: str, *, added: dict, superuser: bool = False) -> User:

@@ -157,7 +157,7 @@ def pairing_update(
 
 
 @transaction.atomic
-def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: str = "") -> Outcome:
+def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: str = "", ended_on=None) -> Outcome:
     """Move a pair along Pairing.TRANSITIONS, if the actor's role may make that move."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
     transition = Pairing.transition(pairing.status, target)
@@ -179,7 +179,7 @@ def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: 
     source = pairing.status
     pairing.status = target
     if target == Pairing.Status.COMPLETED:
-        pairing.ended_on = timezone.localdate()
+        pairing.ended_on = ended_on or timezone.localdate()
     with _authored(pairing, actor):
         pairing.save()
     _log(pairing, source, target, actor, comment.strip())
