@@ -1,0 +1,50 @@
+"""The head's path: the queue, a refusal for a missing consent, two pairs fixed by one order."""
+
+from playwright.sync_api import expect
+
+from e2e.conftest import E2E, login, shot
+
+pytestmark = E2E
+
+
+def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
+    from mentorship.models import Order, Pairing
+
+    login(page, live_server, "head")
+    nav = page.locator("nav.navbar")
+    expect(nav.get_by_role("link", name="На утверждение")).to_contain_text("3")
+    nav.get_by_role("link", name="На утверждение").click()
+    expect(page.locator("main h1")).to_have_text("Ждут вашего решения")
+    cards = page.locator("main .card")
+    withdrawn = cards.filter(has_text="Виноградова Мария Евгеньевна")
+    expect(withdrawn).to_contain_text("Нет письменного согласия: Виноградова Мария Евгеньевна")
+    shot(page, "head-queue")
+
+    # A pair whose mentee withdrew her consent: refused, and the page says whose consent is missing.
+    withdrawn.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Утвердить отмеченные одним приказом").click()
+    expect(page.locator(".alert-danger")).to_contain_text("нет письменного согласия — Виноградова Мария Евгеньевна")
+    shot(page, "head-queue-refused")
+    assert not Order.objects.filter(pairings__mentees__person__last_name="Виноградова").exists()
+
+    # The two ready pairs together: one order fixes both.
+    for name in ("Орлова Ксения Павловна", "Григорьева Елизавета Максимовна"):
+        cards.filter(has_text=name).get_by_role("checkbox").check()
+    page.get_by_role("button", name="Утвердить отмеченные одним приказом").click()
+    expect(page.locator(".alert-success")).to_contain_text("зарегистрирован")
+    expect(page.locator("main h1")).to_contain_text("Приказ № ")
+    expect(page.locator("main")).to_contain_text("Орлова Ксения Павловна")
+    expect(page.locator("main")).to_contain_text("Григорьева Елизавета Максимовна")
+    shot(page, "head-order")
+    order = Order.objects.latest("registered_at")
+    assert sorted(p.mentees.get().person.last_name for p in order.pairings.all()) == ["Григорьева", "Орлова"]
+    assert set(order.pairings.values_list("status", flat=True)) <= {Pairing.Status.FIXED, Pairing.Status.ACTIVE}
+
+    pdf = page.request.get(f"{live_server.url}/bank/orders/{order.pk}/pdf/")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+
+    # What is left in the queue: only the pair without its consent.
+    nav.get_by_role("link", name="На утверждение").click()
+    expect(page.locator("main .card")).to_have_count(1)
