@@ -370,3 +370,37 @@ class PairingTerminateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class PairingReplaceForm(forms.Form):
+    new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Mentor.objects.none())
+    grounds = forms.ChoiceField(label="Основание", widget=forms.RadioSelect)
+    details = forms.CharField(label="Подробности", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    consent_on = forms.DateField(label="Письменное согласие нового наставника от", widget=DateInput())
+    starts_on = forms.DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
+
+    def __init__(self, *args, pairing, **kwargs):
+        from .services import REPLACEMENT_GROUNDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["new_mentor"].queryset = (
+            Mentor.objects.filter(is_active=True, person__status=Person.Status.WORKING)
+            .exclude(pk=pairing.mentor_id)
+            .select_related("person__position", "person__organization")
+            .order_by("person__last_name", "person__first_name")
+        )
+        self.fields["new_mentor"].label_from_instance = lambda m: f"{m.person.full_name} — {m.person.position}"
+        self.fields["grounds"].choices = [(key, f"В связи с {text}") for key, text in REPLACEMENT_GROUNDS.items()]
+        self.fields["starts_on"].initial = timezone.localdate()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class PairingExtendForm(forms.Form):
+    new_end_on = forms.DateField(label="Продлить до", widget=DateInput(), help_text="Всего не больше 12 месяцев.")
+    agreed_on = forms.DateField(label="Взаимное согласие сторон от", widget=DateInput())
+
+    def __init__(self, *args, pairing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -20,8 +20,11 @@ from .bank import (
     staff_import_prepare,
 )
 from .orders import (
+    REPLACEMENT_GROUNDS,
     order_attach_scan,
     order_register,
+    pairing_extend,
+    pairing_replace_mentor,
     pairing_terminate,
     pairings_activate_due,
     pairings_approve,
@@ -38,6 +41,7 @@ from .pairs import (
 )
 
 __all__ = [
+    "REPLACEMENT_GROUNDS",
     "Outcome",
     "bank_exported",
     "bank_refresh_complete",
@@ -54,8 +58,10 @@ __all__ = [
     "organization_save",
     "pairing_consent_record",
     "pairing_consent_withdraw",
+    "pairing_extend",
     "pairing_move",
     "pairing_propose",
+    "pairing_replace_mentor",
     "pairing_terminate",
     "pairing_update",
     "pairing_warnings",

@@ -21,11 +21,25 @@ from core.workdays import notice_end_date
 from ..models import CuratorAppointment, Order, OrderJournal, Organization, Pairing, PairingTransition
 from ..roles import Role
 from .bank import Outcome, _authored
-from .pairs import _check_rules, missing_consents
+from .pairs import _check_rules, latest_end, missing_consents, pairing_warnings
 
-__all__ = ["order_attach_scan", "order_register", "pairing_terminate", "pairings_activate_due", "pairings_approve"]
+__all__ = [
+    "REPLACEMENT_GROUNDS",
+    "order_attach_scan",
+    "order_register",
+    "pairing_extend",
+    "pairing_replace_mentor",
+    "pairing_terminate",
+    "pairings_activate_due",
+    "pairings_approve",
+]
 
 LAW = "статьёй 351.8 Трудового кодекса Российской Федерации"
+
+
+def _sentence(text: str) -> str:
+    """One full stop at the end, also after initials: «… Морозову И. А.»."""
+    return text.rstrip(".") + "."
 
 
 def _own() -> Organization:
@@ -259,14 +273,13 @@ def _fixing_order(pairing: Pairing) -> Order | None:
 
 
 def _control_clause(own: Organization) -> str:
-
     curator = (
         CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True).select_related("person").first()
     )
     if curator is None:
         return "Контроль за исполнением приказа оставляю за собой."
-    whom = curator.person.in_case(Case.ACCUSATIVE).rstrip(".")
-    return f"Контроль за исполнением приказа возложить на куратора наставничества {whom}."
+    whom = curator.person.in_case(Case.ACCUSATIVE)
+    return _sentence(f"Контроль за исполнением приказа возложить на куратора наставничества {whom}")
 
 
 @transaction.atomic
@@ -312,18 +325,38 @@ def pairing_terminate(
             f"с {ends_on:%d.%m.%Y}."
         )
     clauses.append(_control_clause(own))
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.TERMINATION,
+        heading="О досрочном прекращении наставничества",
+        basis=f"на основании {basis} от {notice_on:%d.%m.%Y}",
+        clauses=clauses,
+        actor=actor,
+        date=order_date,
+    )
+    pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
+    pairing.notice_on, pairing.ended_on = notice_on, ends_on
+    _move(pairing, Pairing.Status.TERMINATED, actor, comment=f"Приказ № {order.number_text}: {reason.strip()}")
+    return Outcome(order)
+
+
+def _order_for_pair(
+    pairing: Pairing, *, kind, heading: str, basis: str, clauses: list[str], actor, date, extra_people=()
+):
+    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet."""
+    own = _own()
+    people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
     order = Order(
         organization=own,
-        kind=Order.Kind.TERMINATION,
-        date=order_date or timezone.localdate(),
+        kind=kind,
+        date=date or timezone.localdate(),
         place=_place(own),
-        heading="О досрочном прекращении наставничества",
+        heading=heading,
         preamble=(
-            f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, "
-            f"на основании {basis} от {notice_on:%d.%m.%Y}"
+            f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
         ),
-        clauses=clauses,
-        acquaintance=[p.full_name for p in [mentor, *(m.person for m in pairing.mentees.all())]],
+        clauses=[*clauses, _control_clause(own)],
+        acquaintance=list(dict.fromkeys(person.full_name for person in people)),
         signer_position=str(own.head.position),
         signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
         created_by=actor,
@@ -331,8 +364,135 @@ def pairing_terminate(
     order.full_clean()
     order.save()
     order.pairings.set([pairing])
-    order = order_register(order=order, actor=actor)
-    pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
-    pairing.notice_on, pairing.ended_on = notice_on, ends_on
-    _move(pairing, Pairing.Status.TERMINATED, actor, comment=f"Приказ № {order.number_text}: {reason.strip()}")
+    return order_register(order=order, actor=actor)
+
+
+def _current_pair(pairing: Pairing, roles, action: str) -> Pairing:
+    if Role.HEAD not in roles:
+        raise PermissionDenied(f"{action} оформляет руководитель.")
+    pairing = Pairing.objects.select_for_update().select_related("mentor__person__organization").get(pk=pairing.pk)
+    if pairing.status not in Pairing.CURRENT_STATUSES:
+        raise ValidationError(f"{action}: пара в состоянии «{pairing.get_status_display()}».")
+    return pairing
+
+
+REPLACEMENT_GROUNDS = {
+    "leaves": "увольнением наставника",
+    "incompatibility": "психологической несовместимостью наставника и наставляемого",
+    "failure": "систематическим неисполнением наставником своих обязанностей",
+    "discipline": "привлечением наставника к дисциплинарной ответственности",
+    "request": "обоснованной просьбой наставника или наставляемого",
+}
+
+
+@transaction.atomic
+def pairing_replace_mentor(
+    *,
+    pairing: Pairing,
+    new_mentor,
+    grounds: str,
+    details: str = "",
+    consent_on,
+    starts_on,
+    actor: User,
+    roles,
+    order_date=None,
+) -> Outcome:
+    """Replace the mentor by order; the new mentor's written consent is recorded; the term stays."""
+    pairing = _current_pair(pairing, roles, "Замену наставника")
+    if grounds not in REPLACEMENT_GROUNDS:
+        raise ValidationError("Выберите основание замены.")
+    old = pairing.mentor
+    if new_mentor.pk == old.pk:
+        raise ValidationError("Новый наставник тот же, что и прежний.")
+    _check_rules(
+        pairing=pairing,
+        mentor=new_mentor,
+        mentees=list(pairing.mentees.all()),
+        direction=pairing.direction,
+        forms=list(pairing.forms.all()),
+    )
+    if not (pairing.starts_on <= starts_on <= pairing.planned_end_on):
+        raise ValidationError(
+            f"Дата замены — в пределах срока наставничества ({pairing.starts_on:%d.%m.%Y} – "
+            f"{pairing.planned_end_on:%d.%m.%Y}); срок при замене не меняется."
+        )
+    reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
+    clauses = [
+        f"В связи с {reason} заменить наставника {_participants_genitive(pairing)}: "
+        f"с {starts_on:%d.%m.%Y} вместо {old.person.in_case(Case.GENITIVE)} назначить наставником "
+        f"{new_mentor.person.in_case(Case.ACCUSATIVE)} на срок до {pairing.planned_end_on:%d.%m.%Y}; "
+        "срок наставничества не меняется.",
+    ]
+    if old.person.organization.is_own:
+        clauses.append(
+            f"Прекратить выплату доплаты за наставническую деятельность {old.person.in_case(Case.DATIVE)} "
+            f"с {starts_on:%d.%m.%Y}."
+        )
+    if new_mentor.person.organization.is_own:
+        clauses.append(
+            f"Установить {new_mentor.person.in_case(Case.DATIVE)} доплату за наставническую деятельность "
+            "в размере и на срок, определённые дополнительным соглашением к трудовому договору."
+        )
+    from .pairs import pairing_consent_record
+
+    pairing.mentor = new_mentor
+    with _authored(pairing, actor):
+        pairing.save()
+    pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.REPLACEMENT,
+        heading="О замене наставника",
+        basis=f"на основании письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}",
+        clauses=clauses,
+        actor=actor,
+        date=order_date,
+        extra_people=[old.person],
+    )
+    PairingTransition.objects.create(
+        pairing=pairing,
+        source=pairing.status,
+        target=pairing.status,
+        actor=actor,
+        comment=(
+            f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, приказ № {order.number_text}"
+        ),
+    )
+    return Outcome(order, pairing_warnings(pairing))
+
+
+@transaction.atomic
+def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, roles, order_date=None) -> Outcome:
+    """Extend by mutual consent of the sides; never past 12 months in total."""
+    pairing = _current_pair(pairing, roles, "Продление")
+    if new_end_on <= pairing.planned_end_on:
+        raise ValidationError(f"Новое окончание должно быть позже нынешнего ({pairing.planned_end_on:%d.%m.%Y}).")
+    if new_end_on > latest_end(pairing.starts_on):
+        raise ValidationError(
+            f"Всего не больше 12 месяцев: продлить можно не дальше {latest_end(pairing.starts_on):%d.%m.%Y}."
+        )
+    old_end = pairing.planned_end_on
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.EXTENSION,
+        heading="О продлении срока наставничества",
+        basis=f"по взаимному согласию сторон от {agreed_on:%d.%m.%Y}",
+        clauses=[
+            f"Продлить срок наставничества {pairing.mentor.person.in_case(Case.GENITIVE)} в отношении "
+            f"{_participants_genitive(pairing)} до {new_end_on:%d.%m.%Y}.",
+        ],
+        actor=actor,
+        date=order_date,
+    )
+    pairing.planned_end_on = new_end_on
+    with _authored(pairing, actor):
+        pairing.save()
+    PairingTransition.objects.create(
+        pairing=pairing,
+        source=pairing.status,
+        target=pairing.status,
+        actor=actor,
+        comment=f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
+    )
     return Outcome(order)

@@ -318,3 +318,77 @@ class TestTermination:
         assert response.status_code == 200
         assert "не раньше 25.11.2026" in body and "Систематическое неисполнение" in body
         assert client_as("curator").get(url).status_code == 403
+
+
+class TestReplacementAndExtension:
+    def test_replacing_the_mentor_keeps_the_term_and_records_the_new_consent(self, world):
+        from mentorship.services import pairing_replace_mentor
+
+        new = MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна"))
+        end = world.pairing.planned_end_on
+        order = pairing_replace_mentor(
+            pairing=world.pairing,
+            new_mentor=new,
+            grounds="leaves",
+            consent_on=date(2026, 11, 23),
+            starts_on=date(2026, 12, 1),
+            actor=world.users["head"],
+            roles={Role.HEAD},
+        ).obj
+        world.pairing.refresh_from_db()
+        assert (world.pairing.mentor, world.pairing.planned_end_on) == (new, end)
+        assert world.pairing.consents.get(person=new.person).given_on == date(2026, 11, 23)
+        assert "Замена наставника" in world.pairing.transitions.last().comment
+        text = " ".join(pdf_text(order).split())
+        assert "О замене наставника" in text
+        assert "Петровой" in text and "Белову" in text and "Ивановой" in text
+        assert "срок наставничества не меняется" in text
+        assert ".." not in text
+
+    def test_replacement_outside_the_term_or_by_the_same_mentor_is_refused(self, world):
+        from mentorship.services import pairing_replace_mentor
+
+        kwargs = {
+            "pairing": world.pairing,
+            "grounds": "request",
+            "consent_on": date(2026, 11, 23),
+            "actor": world.users["head"],
+            "roles": {Role.HEAD},
+        }
+        with pytest.raises(ValidationError, match="тот же"):
+            pairing_replace_mentor(new_mentor=world.mentor, starts_on=date(2026, 12, 1), **kwargs)
+        with pytest.raises(ValidationError, match="в пределах срока"):
+            pairing_replace_mentor(new_mentor=MentorFactory(), starts_on=date(2028, 1, 1), **kwargs)
+
+    @pytest.mark.parametrize(("new_end", "ok"), [(date(2027, 8, 31), True), (date(2027, 9, 1), False)])
+    def test_extension_never_past_twelve_months(self, world, new_end, ok):
+        from mentorship.services import pairing_extend
+
+        # world.pairing runs 01.09.2026 – 31.05.2027: twelve months end on 31.08.2027.
+        def call():
+            return pairing_extend(
+                pairing=world.pairing,
+                new_end_on=new_end,
+                agreed_on=date(2026, 11, 20),
+                actor=world.users["head"],
+                roles={Role.HEAD},
+            ).obj
+
+        if ok:
+            order = call()
+            world.pairing.refresh_from_db()
+            assert world.pairing.planned_end_on == new_end
+            assert "до 31.08.2027" in " ".join(pdf_text(order).split())
+        else:
+            with pytest.raises(ValidationError, match=r"не дальше 31\.08\.2027"):
+                call()
+
+    def test_pages_for_the_head_only_and_errors_keep_input(self, world, client_as):
+        url = reverse("mentorship:pairing-extend", args=[world.pairing.pk])
+        assert client_as("curator").get(url).status_code == 403
+        response = client_as("head").post(url, {"new_end_on": "2027-12-31", "agreed_on": "2026-11-20"})
+        assert response.status_code == 200
+        assert "не дальше 31.08.2027" in response.content.decode() and 'value="2027-12-31"' in response.content.decode()
+        replace = reverse("mentorship:pairing-replace", args=[world.pairing.pk])
+        assert client_as("head").get(replace).status_code == 200
+        assert client_as("mentor").get(replace).status_code == 403

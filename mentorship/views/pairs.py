@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from ..access import RoleRequiredMixin
 from ..filters import PairingFilter
-from ..forms import PairingConsentForm, PairingForm, PairingTerminateForm
+from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
 from ..roles import BANK_READERS, Role
 from ..selectors import pairings_for
@@ -17,8 +18,10 @@ from ..services import (
     missing_consents,
     pairing_consent_record,
     pairing_consent_withdraw,
+    pairing_extend,
     pairing_move,
     pairing_propose,
+    pairing_replace_mentor,
     pairing_terminate,
     pairing_update,
     pairing_warnings,
@@ -181,35 +184,64 @@ class PairingConsentWithdrawView(RoleRequiredMixin, View):
         return redirect(consent.pairing.get_absolute_url())
 
 
-class PairingTerminateView(RoleRequiredMixin, FormView):
-    """The head ends a pair early; the order is registered at once."""
+class PairOrderView(RoleRequiredMixin, FormView):
+    """The head changes a fixed or running pair by order: terminate, replace the mentor, extend."""
 
     allowed_roles = frozenset({Role.HEAD})
-    form_class = PairingTerminateForm
-    template_name = "mentorship/pairing_terminate.html"
+    success_text = ""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.pairing = (
-            get_object_or_404(
-                Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES).select_related("mentor__person"),
-                pk=kwargs["pk"],
-            )
-            if request.user.is_authenticated
-            else None
+    @cached_property
+    def pairing(self) -> Pairing:
+        """Loaded after the role check, so a wrong role is a 403 before anything else."""
+        return get_object_or_404(
+            Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES).select_related("mentor__person"),
+            pk=self.kwargs["pk"],
         )
-        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.form_class is not PairingTerminateForm:
+            kwargs["pairing"] = self.pairing
+        return kwargs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pairing=self.pairing, **kwargs)
 
     def form_valid(self, form):
         try:
-            order = pairing_terminate(
-                pairing=self.pairing, actor=self.request.user, roles=self.roles, **form.cleaned_data
-            ).obj
+            outcome = self.run(form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
             return self.form_invalid(form)
-        messages.success(self.request, f"Наставничество прекращено. Приказ № {order.number_text} зарегистрирован.")
-        return redirect(order.get_absolute_url())
+        messages.success(self.request, f"{self.success_text} Приказ № {outcome.obj.number_text} зарегистрирован.")
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect(outcome.obj.get_absolute_url())
+
+
+class PairingTerminateView(PairOrderView):
+    form_class = PairingTerminateForm
+    template_name = "mentorship/pairing_terminate.html"
+    success_text = "Наставничество прекращено."
+
+    def run(self, data):
+        return pairing_terminate(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+
+
+class PairingReplaceView(PairOrderView):
+    form_class = PairingReplaceForm
+    template_name = "mentorship/pairing_replace.html"
+    success_text = "Наставник заменён."
+
+    def run(self, data):
+        return pairing_replace_mentor(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+
+
+class PairingExtendView(PairOrderView):
+    form_class = PairingExtendForm
+    template_name = "mentorship/pairing_extend.html"
+    success_text = "Срок продлён."
+
+    def run(self, data):
+        return pairing_extend(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
