@@ -26,7 +26,9 @@ from .pairs import _check_rules, latest_end, missing_consents, pairing_warnings
 __all__ = [
     "REPLACEMENT_GROUNDS",
     "order_attach_scan",
+    "order_draft",
     "order_register",
+    "order_update_draft",
     "pairing_extend",
     "pairing_replace_mentor",
     "pairing_terminate",
@@ -496,3 +498,145 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
         comment=f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
     )
     return Outcome(order)
+
+
+# --- Orders drafted from the records and registered by the head after any editing ---------
+
+
+def _draft(own: Organization, *, kind, heading, preamble, clauses, acquaintance, actor, date) -> Order:
+    order = Order(
+        organization=own,
+        kind=kind,
+        date=date or timezone.localdate(),
+        place=_place(own),
+        heading=heading,
+        preamble=preamble,
+        clauses=clauses,
+        acquaintance=acquaintance,
+        signer_position=str(own.head.position),
+        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
+        created_by=actor,
+    )
+    order.full_clean()
+    with _authored(order, actor):
+        order.save()
+    return order
+
+
+def _current_curator(own: Organization):
+    return (
+        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True)
+        .select_related("person__position")
+        .first()
+    )
+
+
+CURATOR_DUTIES = (
+    "Куратору руководствоваться пунктом 3.4 Положения о наставничестве: не реже одного раза в год актуализировать "
+    "сведения о педагогах, которых необходимо включить в наставничество; вести банк наставников и наставляемых; "
+    "разработать дорожную карту; курировать разработку и реализацию персонализированных программ наставничества; "
+    "проводить мониторинг и формировать итоговый аналитический отчёт."
+)
+
+
+@transaction.atomic
+def order_draft(*, kind: str, actor: User, date=None) -> Order:
+    """A project of an order written from the records; its text stays editable until registration."""
+    own = _own()
+    regulation = f"Положением о наставничестве педагогических работников {own.short_name}"
+    curator = _current_curator(own)
+    if kind == Order.Kind.CURATOR:
+        if curator is None:
+            raise ValidationError("Куратор не назначен: сначала назначьте его на странице «Куратор и МО».")
+        person = curator.person
+        return _draft(
+            own,
+            kind=kind,
+            heading="О назначении куратора реализации программ наставничества",
+            preamble=f"В соответствии с {regulation}, в целях организации наставничества педагогических работников",
+            clauses=[
+                _sentence(
+                    f"Назначить куратором реализации программ наставничества с {curator.appointed_on:%d.%m.%Y} "
+                    f"{person.in_case(Case.ACCUSATIVE)} ({str(person.position).lower()})"
+                ),
+                CURATOR_DUTIES,
+                "Контроль за исполнением приказа оставляю за собой.",
+            ],
+            acquaintance=[person.full_name],
+            actor=actor,
+            date=date,
+        )
+    if kind == Order.Kind.COUNCIL:
+        from ..models import CouncilMembership
+
+        members = list(
+            CouncilMembership.objects.filter(status=CouncilMembership.Status.MEMBER)
+            .select_related("person__position")
+            .order_by("-is_chair", "person__last_name")
+        )
+        if not members:
+            raise ValidationError("В методическом объединении никого нет: сначала утвердите его состав.")
+        names = [f"{m.person.full_name} — {str(m.person.position).lower()}" for m in members]
+        chair = next((m for m in members if m.is_chair), None)
+        clauses = [
+            "Утвердить состав методического объединения наставников: " + "; ".join(names) + ".",
+            "Методическому объединению руководствоваться пунктом 3.5 Положения о наставничестве.",
+        ]
+        if chair is not None:
+            clauses.insert(1, _sentence(f"Назначить председателем {chair.person.in_case(Case.ACCUSATIVE)}"))
+        clauses.append(_control_clause(own))
+        return _draft(
+            own,
+            kind=kind,
+            heading="Об утверждении состава методического объединения наставников",
+            preamble=f"В соответствии с {regulation}, по представлению куратора наставничества",
+            clauses=clauses,
+            acquaintance=[m.person.full_name for m in members],
+            actor=actor,
+            date=date,
+        )
+    if kind == Order.Kind.INTRODUCTION:
+        on = date or timezone.localdate()
+        clauses = [
+            f"Внедрить систему наставничества педагогических работников в {own.short_name} с {on:%d.%m.%Y}.",
+            f"Утвердить Положение о наставничестве педагогических работников {own.short_name} (приложение 1).",
+            "Утвердить дорожную карту (план мероприятий) по реализации Положения о наставничестве (приложение 2).",
+        ]
+        if curator is not None:
+            clauses.append(
+                _sentence(
+                    "Назначить куратором реализации программ наставничества "
+                    f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(curator.person.position).lower()})"
+                )
+            )
+        clauses.append(_control_clause(own))
+        return _draft(
+            own,
+            kind=kind,
+            heading="О внедрении системы наставничества педагогических работников и утверждении Положения",
+            preamble=(
+                "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, распоряжением "
+                "Министерства просвещения Российской Федерации от 25.12.2019 № Р-145"
+            ),
+            clauses=clauses,
+            acquaintance=[curator.person.full_name] if curator else [],
+            actor=actor,
+            date=date,
+        )
+    raise ValidationError("Приказы этого вида пишутся из карточки пары: утверждение, замена, продление, прекращение.")
+
+
+@transaction.atomic
+def order_update_draft(*, order: Order, date, heading: str, preamble: str, clauses: list[str], actor: User) -> Order:
+    """Edit a project; a registered order is never edited."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if not order.is_draft:
+        raise ValidationError("Приказ уже зарегистрирован: исправление оформляется новым приказом.")
+    order.date, order.heading, order.preamble = date, heading.strip(), preamble.strip()
+    order.clauses = [clause.strip() for clause in clauses if clause.strip()]
+    if not order.clauses:
+        raise ValidationError("В приказе должен быть хотя бы один пункт.")
+    order.full_clean()
+    with _authored(order, actor):
+        order.save()
+    return order

@@ -111,6 +111,7 @@ CASES = [
     ("pairing-terminate", lambda w: reverse("mentorship:pairing-terminate", args=[w.pairing.pk]), expect({"head"})),
     ("pairing-replace", lambda w: reverse("mentorship:pairing-replace", args=[w.pairing.pk]), expect({"head"})),
     ("pairing-extend", lambda w: reverse("mentorship:pairing-extend", args=[w.pairing.pk]), expect({"head"})),
+    ("order-create", lambda w: reverse("mentorship:order-create"), expect({"head", "curator"})),
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
     ("order-list", lambda w: reverse("mentorship:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),

@@ -392,3 +392,86 @@ class TestReplacementAndExtension:
         replace = reverse("mentorship:pairing-replace", args=[world.pairing.pk])
         assert client_as("head").get(replace).status_code == 200
         assert client_as("mentor").get(replace).status_code == 403
+
+
+class TestGovernanceOrders:
+    @pytest.mark.parametrize(
+        ("kind", "expected"),
+        [
+            (Order.Kind.INTRODUCTION, ["О внедрении системы наставничества", "Р-145", "приложение 1", "Морозову"]),
+            (Order.Kind.CURATOR, ["О назначении куратора", "Морозову", "3.4 Положения"]),
+            (
+                Order.Kind.COUNCIL,
+                ["Об утверждении состава методического объединения", "Волкова", "председателем Волкову"],
+            ),
+        ],
+    )
+    def test_each_kind_is_drafted_edited_and_registered(self, world, kind, expected):
+        from mentorship.services import order_draft, order_update_draft
+
+        draft = order_draft(kind=kind, actor=world.users["curator"], date=date(2026, 11, 24))
+        assert draft.is_draft and not draft.number and not draft.pdf
+        order_update_draft(
+            order=draft,
+            date=draft.date,
+            heading=draft.heading,
+            preamble=draft.preamble,
+            clauses=[*draft.clauses, "Разместить приказ на сайте детского сада."],
+            actor=world.users["curator"],
+        )
+        order = order_register(order=draft, actor=world.users["head"])
+        text = " ".join(pdf_text(order).split())
+        for phrase in [*expected, "Разместить приказ на сайте", f"№ {order.number_text}", "24.11.2026"]:
+            assert phrase in text, phrase
+        from mentorship.services import order_update_draft as update
+
+        with pytest.raises(ValidationError, match="исправление оформляется новым приказом"):
+            update(order=order, date=order.date, heading="x", preamble="y", clauses=["z"], actor=world.users["head"])
+
+    def test_a_draft_needs_at_least_one_clause(self, world):
+        from mentorship.services import order_draft, order_update_draft
+
+        draft = order_draft(kind=Order.Kind.CURATOR, actor=world.users["curator"])
+        with pytest.raises(ValidationError, match="хотя бы один пункт"):
+            order_update_draft(
+                order=draft, date=draft.date, heading="h", preamble="p", clauses=["  "], actor=world.users["curator"]
+            )
+
+    def test_curator_prepares_head_registers_in_the_browser_pages(self, world, client_as):
+        response = client_as("curator").post(
+            reverse("mentorship:order-create"), {"kind": "council", "date": "2026-11-24"}
+        )
+        order = Order.objects.get()
+        assert response["Location"] == order.get_absolute_url()
+        preview = client_as("council").get(reverse("mentorship:order-preview", args=[order.pk]))
+        assert preview["Content-Type"] == "application/pdf"
+        assert "ПРОЕКТ" in " ".join(PdfReader(io.BytesIO(preview.content)).pages[0].extract_text().split())
+        edit = reverse("mentorship:order-edit", args=[order.pk])
+        client_as("curator").post(
+            edit,
+            {
+                "date": "2026-11-25",
+                "heading": "Об утверждении состава МО",
+                "preamble": "Основание",
+                "clauses": "Первый\n\nВторой",
+            },
+        )
+        order.refresh_from_db()
+        assert (order.heading, order.clauses, order.date) == (
+            "Об утверждении состава МО",
+            ["Первый", "Второй"],
+            date(2026, 11, 25),
+        )
+        assert client_as("curator").post(reverse("mentorship:order-register", args=[order.pk])).status_code == 403
+        client_as("head").post(reverse("mentorship:order-register", args=[order.pk]))
+        order.refresh_from_db()
+        assert order.number_text == "1-ОД" and order.pdf
+        assert client_as("curator").get(edit).status_code == 404
+
+    def test_no_curator_no_curator_order(self, world):
+        from mentorship.models import CuratorAppointment
+        from mentorship.services import order_draft
+
+        CuratorAppointment.objects.update(ended_on=date(2026, 11, 1))
+        with pytest.raises(ValidationError, match="Куратор не назначен"):
+            order_draft(kind=Order.Kind.CURATOR, actor=world.users["head"])

@@ -19,7 +19,17 @@ from .governance import (
     OrganizationSettingsView,
     RefreshView,
 )
-from .orders import ApprovalQueueView, OrderDetailView, OrderListView, OrderPdfView, OrderScanView
+from .orders import (
+    ApprovalQueueView,
+    OrderCreateView,
+    OrderDetailView,
+    OrderDraftUpdateView,
+    OrderListView,
+    OrderPdfView,
+    OrderPreviewView,
+    OrderRegisterView,
+    OrderScanView,
+)
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .pairs import (
     PairingConsentView,
@@ -59,9 +69,13 @@ __all__ = [
     "MentorListView",
     "MentorUpdateView",
     "MyProfileView",
+    "OrderCreateView",
     "OrderDetailView",
+    "OrderDraftUpdateView",
     "OrderListView",
     "OrderPdfView",
+    "OrderPreviewView",
+    "OrderRegisterView",
     "OrderScanView",
     "OrganizationListView",
     "OrganizationSettingsView",

@@ -4,16 +4,30 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, TemplateView
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
 
 from core.files import validate_scan
+from core.pdf import render_pdf
 
 from ..access import RoleRequiredMixin
 from ..models import Order, Pairing
 from ..roles import BANK_READERS, Role
 from ..selectors import approval_queue, orders_for, pairings_for
-from ..services import missing_consents, order_attach_scan, pairing_move, pairing_warnings, pairings_approve
+from ..services import (
+    missing_consents,
+    order_attach_scan,
+    order_draft,
+    order_register,
+    order_update_draft,
+    pairing_move,
+    pairing_warnings,
+    pairings_approve,
+)
 from .base import BankListView, ProtectedFileView
 
 ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
@@ -95,6 +109,8 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
                 "mentor__person", "direction"
             ),
             scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
+            can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
+            can_register=self.object.is_draft and Role.HEAD in self.roles,
             **kwargs,
         )
 
@@ -131,3 +147,121 @@ class OrderScanView(ProtectedFileView):
 
     def get_queryset(self):
         return orders_for(self.request.user)
+
+
+DRAFTABLE = [
+    (Order.Kind.INTRODUCTION, Order.Kind.INTRODUCTION.label),
+    (Order.Kind.CURATOR, Order.Kind.CURATOR.label),
+    (Order.Kind.COUNCIL, Order.Kind.COUNCIL.label),
+]
+ORDER_WRITERS = frozenset({Role.HEAD, Role.CURATOR})
+
+
+class OrderNewForm(forms.Form):
+    kind = forms.ChoiceField(label="Приказ", choices=DRAFTABLE, widget=forms.RadioSelect)
+    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class OrderDraftForm(forms.Form):
+    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    heading = forms.CharField(label="Заголовок", max_length=500)
+    preamble = forms.CharField(label="Преамбула (основание)", widget=forms.Textarea(attrs={"rows": 3}))
+    clauses = forms.CharField(
+        label="Пункты",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Каждый пункт — с новой строки; номера проставятся сами.",
+    )
+
+
+class OrderCreateView(RoleRequiredMixin, FormView):
+    """A project of an order written from the records (the curator prepares, the head registers)."""
+
+    allowed_roles = ORDER_WRITERS
+    form_class = OrderNewForm
+    template_name = "mentorship/order_new.html"
+
+    def get_initial(self):
+        return {"date": timezone.localdate()}
+
+    def form_valid(self, form):
+        try:
+            order = order_draft(kind=form.cleaned_data["kind"], date=form.cleaned_data["date"], actor=self.request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, "Проект приказа подготовлен: проверьте текст и отправьте на регистрацию.")
+        return redirect(order.get_absolute_url())
+
+
+class OrderDraftUpdateView(RoleRequiredMixin, FormView):
+    allowed_roles = ORDER_WRITERS
+    form_class = OrderDraftForm
+    template_name = "mentorship/order_edit.html"
+
+    @cached_property
+    def order(self) -> Order:
+        return get_object_or_404(orders_for(self.request.user).filter(status=Order.Status.DRAFT), pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        order = self.order
+        return {
+            "date": order.date,
+            "heading": order.heading,
+            "preamble": order.preamble,
+            "clauses": "\n".join(order.clauses),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(order=self.order, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            order_update_draft(
+                order=self.order,
+                date=data["date"],
+                heading=data["heading"],
+                preamble=data["preamble"],
+                clauses=data["clauses"].splitlines(),
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, "Проект приказа сохранён.")
+        return redirect(self.order.get_absolute_url())
+
+
+class OrderRegisterView(RoleRequiredMixin, View):
+    """The head registers a project: it gets its number and its PDF is frozen."""
+
+    allowed_roles = frozenset({Role.HEAD})
+
+    def post(self, request, pk):
+        order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
+        try:
+            order = order_register(order=order, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"Приказ зарегистрирован: № {order.number_text} от {order.date:%d.%m.%Y}.")
+        return redirect(order.get_absolute_url())
+
+
+class OrderPreviewView(RoleRequiredMixin, View):
+    """A project as it will print: rendered on the fly, marked «ПРОЕКТ», never stored."""
+
+    allowed_roles = ORDER_READERS
+
+    def get(self, request, pk):
+        order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
+        pdf = render_pdf(
+            "mentorship/pdf/order.html", {"order": order, "organization": order.organization, "draft": True}
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="proekt-prikaza-{order.pk}.pdf"'
+        response["Cache-Control"] = "private, no-store"
+        return response
