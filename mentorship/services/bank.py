@@ -60,20 +60,33 @@ def person_save(*, person: Person, actor: User) -> Outcome:
     return Outcome(person, warnings)
 
 
-def mentor_warnings(mentor: Mentor) -> list[str]:
-    """What the curator and the head should know about a mentor; none of it forbids anything."""
+def current_mentees_by_mentor(mentor_ids) -> dict[int, set[int]]:
+    """Whom each mentor mentors now, in one query (for pages listing many mentors or pairs)."""
+    loads: dict[int, set[int]] = {pk: set() for pk in mentor_ids}
+    rows = Pairing.objects.current().filter(mentor_id__in=loads).values_list("mentor_id", "mentees")
+    for mentor_id, mentee_id in rows:
+        if mentee_id is not None:
+            loads[mentor_id].add(mentee_id)
+    return loads
+
+
+def mentor_warnings(mentor: Mentor, *, own: Organization | None = None, load: set[int] | None = None) -> list[str]:
+    """What the curator and the head should know about a mentor; none of it forbids anything.
+
+    `own` and `load` may be passed in by pages that show many mentors, to save the queries.
+    """
     warnings = []
     person = mentor.person
-    own = Organization.objects.filter(kind=Organization.Kind.OWN).first()
+    own = own or Organization.own()
     if not mentor.has_consent:
         warnings.append("Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2).")
     if not person.position.is_pedagogical and person.organization.is_own:
         warnings.append(f"Должность «{person.position}» не педагогическая.")
     if own is not None and mentor.pk:
         capacity = mentor.capacity or own.mentor_capacity
-        load = Pairing.objects.current().filter(mentor=mentor).values("mentees").distinct().count()
-        if load > capacity:
-            warnings.append(f"Наставляемых сейчас {load} — больше принятого предела ({capacity}).")
+        count = len(load if load is not None else current_mentees_by_mentor([mentor.pk])[mentor.pk])
+        if count > capacity:
+            warnings.append(f"Наставляемых сейчас {count} — больше принятого предела ({capacity}).")
     if own is not None:
         years = person.teaching_years
         if years is None:

@@ -10,7 +10,7 @@ from accounts.models import User
 from core.dates import add_months
 
 from ..models import Mentee, Mentor, Organization, Pairing, PairingConsent, PairingTransition, Person
-from .bank import Outcome, _authored, mentor_warnings
+from .bank import Outcome, _authored, current_mentees_by_mentor, mentor_warnings
 
 __all__ = [
     "missing_consents",
@@ -85,19 +85,17 @@ def _check_rules(*, pairing: Pairing, mentor: Mentor, mentees: list[Mentee], dir
         raise ValidationError(errors)
 
 
-def pairing_warnings(pairing: Pairing) -> list[str]:
-    """What the head should see before approving; none of it forbids the pair."""
-    warnings = [f"Наставник: {warning}" for warning in mentor_warnings(pairing.mentor)]
-    own = Organization.own()
+def pairing_warnings(pairing: Pairing, *, own: Organization | None = None, loads: dict | None = None) -> list[str]:
+    """What the head should see before approving; none of it forbids the pair.
+
+    The approval queue passes `own` and `loads` (current_mentees_by_mentor) for all its pairs at once.
+    """
+    own = own or Organization.own()
+    current = (loads or current_mentees_by_mentor([pairing.mentor_id]))[pairing.mentor_id]
+    warnings = [f"Наставник: {w}" for w in mentor_warnings(pairing.mentor, own=own, load=current)]
     if own is not None:
         capacity = pairing.mentor.capacity or own.mentor_capacity
-        others = (
-            Mentee.objects.filter(pairings__mentor=pairing.mentor, pairings__status__in=Pairing.CURRENT_STATUSES)
-            .exclude(pairings=pairing)
-            .distinct()
-            .count()
-        )
-        load = others + pairing.mentees.count()
+        load = len(current | {mentee.pk for mentee in pairing.mentees.all()})
         if load > capacity and not any("предела" in w for w in warnings):
             warnings.append(f"У наставника будет {load} наставляемых — больше принятого предела ({capacity}).")
     if not pairing.mentor.person.organization.is_own:

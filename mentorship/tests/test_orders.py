@@ -475,3 +475,28 @@ class TestGovernanceOrders:
         CuratorAppointment.objects.update(ended_on=date(2026, 11, 1))
         with pytest.raises(ValidationError, match="Куратор не назначен"):
             order_draft(kind=Order.Kind.CURATOR, actor=world.users["head"])
+
+
+def test_the_daily_command_starts_fixed_pairs_on_their_start_date(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    due = PairingFactory(
+        mentor=MentorFactory(), mentees=[MenteeFactory()], status=S.FIXED, starts_on=timezone.localdate()
+    )
+    later = PairingFactory(
+        mentor=MentorFactory(),
+        mentees=[MenteeFactory()],
+        status=S.FIXED,
+        starts_on=date(2099, 1, 1),
+        planned_end_on=date(2099, 6, 1),
+    )
+    output = StringIO()
+    call_command("daily", stdout=output)
+    due.refresh_from_db()
+    later.refresh_from_db()
+    assert (due.status, later.status) == (S.ACTIVE, S.FIXED)
+    assert due.transitions.last().comment == "Наступила дата начала"
+    assert "Начались пары: 1." in output.getvalue()

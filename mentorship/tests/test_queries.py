@@ -12,8 +12,18 @@ from mentorship.models import Direction
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
 
 
+def add_queue_rows(count: int) -> None:
+    """Pairs awaiting the head, each with a consent recorded: the approval queue's rows."""
+    from mentorship.models import PairingConsent
+
+    for _ in range(count):
+        pairing = PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()], status="awaiting_approval")
+        PairingConsent.objects.create(pairing=pairing, person=pairing.mentor.person, given_on=date(2026, 11, 1))
+
+
 def add_rows(world, count: int) -> None:
     directions = list(Direction.objects.all()[:3])
+    add_queue_rows(count)
     for _ in range(count):
         mentor = MentorFactory()
         mentor.directions.set(directions)
@@ -42,6 +52,9 @@ PAGES = [
     ("curator", "mentorship:governance"),
     ("curator", "mentorship:organization-list"),
     ("head", "dashboard:home"),
+    ("head", "mentorship:approval-queue"),
+    ("head", "mentorship:order-list"),
+    ("curator", "mentorship:pairing-list"),
     ("council", "dashboard:home"),
     ("mentor", "dashboard:home"),
     ("mentee", "dashboard:home"),

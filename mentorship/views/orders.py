@@ -15,10 +15,11 @@ from core.files import validate_scan
 from core.pdf import render_pdf
 
 from ..access import RoleRequiredMixin
-from ..models import Order, Pairing
+from ..models import Order, Organization, Pairing
 from ..roles import BANK_READERS, Role
 from ..selectors import approval_queue, orders_for, pairings_for
 from ..services import (
+    current_mentees_by_mentor,
     missing_consents,
     order_attach_scan,
     order_draft,
@@ -39,11 +40,17 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
     template_name = "mentorship/approval_queue.html"
 
     def get_context_data(self, **kwargs):
-        items = []
-        for pairing in approval_queue():
-            items.append(
-                {"pairing": pairing, "missing": missing_consents(pairing), "warnings": pairing_warnings(pairing)}
-            )
+        pairings = list(approval_queue())
+        own = Organization.own()
+        loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
+        items = [
+            {
+                "pairing": pairing,
+                "missing": missing_consents(pairing),
+                "warnings": pairing_warnings(pairing, own=own, loads=loads),
+            }
+            for pairing in pairings
+        ]
         return super().get_context_data(items=items, **kwargs)
 
     def post(self, request):
