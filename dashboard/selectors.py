@@ -1,8 +1,8 @@
 """What each role sees on the home page, in a fixed number of queries whatever the bank's size."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from mentorship.models import CouncilMembership, Mentee, Mentor, Organization, Pairing, Person
+from mentorship.models import CouncilMembership, Mentee, Mentor, Organization, Pairing, PairingTransition, Person
 from mentorship.roles import Role, person_of, roles_of
 from mentorship.selectors import last_refresh, mentees_for, mentors_for, refresh_is_due
 
@@ -53,6 +53,19 @@ def home_context(user) -> dict:
     if Role.CURATOR in roles and (own := Organization.own()) is not None:
         context["last_refresh"] = last_refresh(own)
         context["refresh_due"] = refresh_is_due(context["last_refresh"])
+    if roles & {Role.CURATOR, Role.COUNCIL}:
+        context["returned_pairs"] = list(
+            Pairing.objects.filter(status=Pairing.Status.RETURNED)
+            .select_related("mentor__person", "direction")
+            .prefetch_related(
+                "mentees__person",
+                Prefetch(
+                    "transitions",
+                    queryset=PairingTransition.objects.filter(target=Pairing.Status.RETURNED).order_by("-at"),
+                    to_attr="returns",
+                ),
+            )
+        )
     if Role.HEAD in roles:
         context["council_proposals"] = CouncilMembership.objects.filter(
             status=CouncilMembership.Status.PROPOSED

@@ -64,9 +64,15 @@ urlpatterns = [
     path(
         "pair-consents/<int:pk>/withdraw/", views.PairingConsentWithdrawView.as_view(), name="pairing-consent-withdraw"
     ),
+    path(
+        "pairs/<int:pk>/consent-form/<int:person_pk>.pdf",
+        views.PairingConsentFormView.as_view(),
+        name="pairing-consent-form",
+    ),
     path("queue/", views.ApprovalQueueView.as_view(), name="approval-queue"),
     path("orders/", views.OrderListView.as_view(), name="order-list"),
     path("orders/new/", views.OrderCreateView.as_view(), name="order-create"),
+    path("orders/journal/", views.OrderJournalView.as_view(), name="order-journal"),
     path("orders/<int:pk>/", views.OrderDetailView.as_view(), name="order-detail"),
     path("orders/<int:pk>/edit/", views.OrderDraftUpdateView.as_view(), name="order-edit"),
     path("orders/<int:pk>/register/", views.OrderRegisterView.as_view(), name="order-register"),

@@ -27,6 +27,7 @@ __all__ = [
     "REPLACEMENT_GROUNDS",
     "order_attach_scan",
     "order_draft",
+    "order_journal_set",
     "order_register",
     "order_update_draft",
     "pairing_extend",
@@ -640,3 +641,22 @@ def order_update_draft(*, order: Order, date, heading: str, preamble: str, claus
     with _authored(order, actor):
         order.save()
     return order
+
+
+@transaction.atomic
+def order_journal_set(*, organization: Organization, year: int, next_number: int, suffix: str, actor: User):
+    """The clerk aligns the journal with the paper one: the next number and the ending («-ОД»)."""
+    journal = _journal(organization, year)
+    taken = (
+        Order.objects.filter(organization=organization, year=year, number__gte=next_number)
+        .order_by("number")
+        .values_list("number_text", flat=True)
+        .first()
+    )
+    if taken:
+        raise ValidationError(f"Номер {taken} в {year} году уже занят: следующий номер должен быть больше.")
+    journal.next_number, journal.suffix = next_number, suffix.strip()
+    journal.full_clean()
+    with _authored(journal, actor):
+        journal.save()
+    return journal

@@ -500,3 +500,17 @@ def test_the_daily_command_starts_fixed_pairs_on_their_start_date(world):
     assert (due.status, later.status) == (S.ACTIVE, S.FIXED)
     assert due.transitions.last().comment == "Наступила дата начала"
     assert "Начались пары: 1." in output.getvalue()
+
+
+def test_the_clerk_sets_the_next_number_but_never_to_a_taken_one(world, client_as):
+    from django.utils import timezone
+
+    approve(world, [ready_pair(world)])  # № 1 of this year
+    client = client_as("curator")
+    response = client.post(reverse("mentorship:order-journal"), {"next_number": "1", "suffix": "-ОД"})
+    assert "уже занят" in response.content.decode()
+    client.post(reverse("mentorship:order-journal"), {"next_number": "45", "suffix": "-од"})
+    journal = OrderJournal.objects.get()
+    assert (journal.year, journal.next_number, journal.suffix) == (timezone.localdate().year, 45, "-од")
+    assert approve(world, [ready_pair(world)]).number_text == "45-од"
+    assert client_as("council").get(reverse("mentorship:order-journal")).status_code == 403

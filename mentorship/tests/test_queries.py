@@ -19,6 +19,8 @@ def add_queue_rows(count: int) -> None:
     for _ in range(count):
         pairing = PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()], status="awaiting_approval")
         PairingConsent.objects.create(pairing=pairing, person=pairing.mentor.person, given_on=date(2026, 11, 1))
+        returned = PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()], status="returned")
+        returned.transitions.create(source="awaiting_approval", target="returned", comment="Уточните срок")
 
 
 def add_rows(world, count: int) -> None:
@@ -79,7 +81,7 @@ PINNED = {
     ("curator", "mentorship:person-list"): 7,
     ("curator", "mentorship:mentor-list"): 8,
     ("curator", "mentorship:mentee-list"): 7,
-    ("curator", "dashboard:home"): 11,  # + our organization and its last yearly refresh
+    ("curator", "dashboard:home"): 15,  # + our organization, its last refresh, pairs returned by the head (4)
     ("mentor", "dashboard:home"): 5,
     ("mentee", "dashboard:home"): 5,
 }

@@ -11,6 +11,7 @@ from .bank import (
     MentorUpdateView,
 )
 from .consents import PublicationConsentCreateView, PublicationConsentScanView, PublicationConsentWithdrawView
+from .documents import PairingConsentFormView
 from .governance import (
     CouncilDecisionView,
     CouncilProposeView,
@@ -24,6 +25,7 @@ from .orders import (
     OrderCreateView,
     OrderDetailView,
     OrderDraftUpdateView,
+    OrderJournalView,
     OrderListView,
     OrderPdfView,
     OrderPreviewView,
@@ -72,6 +74,7 @@ __all__ = [
     "OrderCreateView",
     "OrderDetailView",
     "OrderDraftUpdateView",
+    "OrderJournalView",
     "OrderListView",
     "OrderPdfView",
     "OrderPreviewView",
@@ -79,6 +82,7 @@ __all__ = [
     "OrderScanView",
     "OrganizationListView",
     "OrganizationSettingsView",
+    "PairingConsentFormView",
     "PairingConsentView",
     "PairingConsentWithdrawView",
     "PairingCreateView",

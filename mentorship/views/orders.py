@@ -23,6 +23,7 @@ from ..services import (
     missing_consents,
     order_attach_scan,
     order_draft,
+    order_journal_set,
     order_register,
     order_update_draft,
     pairing_move,
@@ -272,3 +273,41 @@ class OrderPreviewView(RoleRequiredMixin, View):
         response["Content-Disposition"] = f'inline; filename="proekt-prikaza-{order.pk}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class JournalForm(forms.Form):
+    next_number = forms.IntegerField(label="Следующий номер", min_value=1)
+    suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
+
+
+class OrderJournalView(RoleRequiredMixin, FormView):
+    """Where the clerk sets the next number so it follows the kindergarten's paper journal."""
+
+    allowed_roles = ORDER_KEEPERS
+    form_class = JournalForm
+    template_name = "mentorship/order_journal.html"
+
+    def get_initial(self):
+        from ..models import OrderJournal
+
+        journal = OrderJournal.objects.filter(organization=Organization.own()).first()
+        return (
+            {"next_number": journal.next_number, "suffix": journal.suffix}
+            if journal
+            else {"next_number": 1, "suffix": "-ОД"}
+        )
+
+    def form_valid(self, form):
+        try:
+            journal = order_journal_set(
+                organization=Organization.own(),
+                year=timezone.localdate().year,
+                actor=self.request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Следующий приказ получит № {journal.next_number}{journal.suffix}.")
+        return redirect("mentorship:order-list")

@@ -1,0 +1,335 @@
+"""Printed forms about a pair or group, prefilled from the records: the written consent every
+participant signs before the order (3.2, 3.3 of the regulation; ТК РФ ст. 351.8; 152-ФЗ).
+
+All wording is decided here — own staff or a partner's mentor, pair or group, a woman or a man —
+so the templates only lay it out. A mentee's professional difficulties and request are never
+put into a form: the form is handed round on paper.
+"""
+
+from core.declension import Case, UnknownGenderError, decline_full_name, gender_of
+from core.pdf import render_pdf
+
+from .models import Organization, Pairing, Person
+from .services import participants
+
+MENTOR_TEMPLATE = "mentorship/pdf/consent_mentor.html"
+MENTEE_TEMPLATE = "mentorship/pdf/consent_mentee.html"
+
+LABOUR_LAW = "ст. 351.8 ТК РФ"
+BLANK_DATE = "«___» ____________ 20___ г."
+
+MENTOR_DATA = (
+    "фамилия, имя, отчество; место работы, должность; образование, квалификационная категория, "
+    "педагогический стаж; контактные данные; сведения о наставнической деятельности и её результатах"
+)
+MENTEE_DATA = (
+    "фамилия, имя, отчество; место работы, должность; образование, квалификационная категория, стаж; "
+    "контактные данные; результаты диагностики профессиональных затруднений, запрос на наставничество, "
+    "результаты самоанализа и освоения программы наставничества"
+)
+
+
+def consent_context(pairing: Pairing, person: Person) -> dict:
+    """Everything the consent form of `person` in `pairing` prints.
+
+    Raises ValueError when the person is not (or no longer) a participant of the pair.
+    """
+    people = participants(pairing)
+    if person.pk not in {p.pk for p in people}:
+        raise ValueError(f"{person.full_name} не участвует в этой паре (группе).")
+    person = next(p for p in people if p.pk == person.pk)
+    own = Organization.own()
+    own_name = own.short_name if own else "образовательной организации"
+    mentor = pairing.mentor.person
+    mentees = people[1:]
+    is_mentor = person.pk == mentor.pk
+    own_staff = own is not None and mentor.organization_id == own.pk
+    is_group = len(mentees) > 1
+    gender = gender_of(person.first_name, person.middle_name, last_name=person.last_name)
+
+    def by_gender(male: str, female: str, unknown: str) -> str:
+        return {"male": male, "female": female}.get(gender, unknown)
+
+    terms = [
+        ("Срок", f"с {pairing.starts_on:%d.%m.%Y} по {pairing.planned_end_on:%d.%m.%Y}"),
+        ("Вид", f"групповое (наставник и {len(mentees)} наставляемых)" if is_group else "индивидуальное (пара)"),
+        ("Направление", f"«{pairing.direction}»"),
+        ("Формы наставничества", "; ".join(f"«{form}»" for form in pairing.forms.all())),
+    ]
+    regulation = f"Положением о наставничестве педагогических работников {own_name}"
+    context = {
+        "organization": own,
+        "addressee": _addressee(own),
+        "sender_name": _full_name(person, Case.GENITIVE),
+        "sender_position": _sender_position(person, own),
+        "name": person.full_name,
+        "signature": _initials_and_surname(person, Case.NOMINATIVE),
+        "blank_date": BLANK_DATE,
+        "acquainted": (
+            f"С {regulation} {by_gender('ознакомлен', 'ознакомлена', 'ознакомлен(а)')}, "
+            "свои права и обязанности мне разъяснены."
+        ),
+        "personal_data": _personal_data(
+            own, MENTOR_DATA if is_mentor else MENTEE_DATA, mentee=not is_mentor, gender=by_gender
+        ),
+    }
+    if is_mentor:
+        named = [f"{_full_name(m, Case.GENITIVE)}, {_position_phrase(m, own, Case.GENITIVE)}" for m in mentees]
+        # An apposition closes with a comma; a list after a colon inside a sentence, with «, —».
+        whom = f"группы наставляемых: {'; '.join(named)}, —" if is_group else f"{named[0]},"
+        # Ст. 351.8 binds our employer and our employee; a partner's mentor works under the cooperation
+        # agreement with their organization (DOMAIN.md).
+        basis = (
+            f"со статьёй 351.8 Трудового кодекса Российской Федерации и {regulation}"
+            if own_staff
+            else f"с {regulation} и договором о сотрудничестве с организацией-партнёром"
+        )
+        context.update(
+            template=MENTOR_TEMPLATE,
+            title="педагогического работника на осуществление наставнической деятельности",
+            statement=(
+                f"Я, {person.full_name}, {_position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
+                f"{basis} даю согласие на назначение меня наставником {whom} на следующих условиях."
+            ),
+            terms=[
+                *terms,
+                (
+                    "Содержание",
+                    "разработка и реализация совместно с наставляемым персонализированной программы "
+                    "наставничества, итоговый отчёт",
+                ),
+                ("Оплата", _payment(mentor, own)),
+            ],
+            ending=_mentor_ending(mentor, own),
+        )
+    else:
+        others = [m for m in mentees if m.pk != person.pk]
+        terms.insert(0, ("Наставник", f"{mentor.full_name}, {_position_phrase(mentor, own, Case.NOMINATIVE)}"))
+        if others:
+            terms.insert(
+                1,
+                (
+                    "Другие наставляемые группы",
+                    "; ".join(f"{m.full_name}, {_position_phrase(m, own, Case.NOMINATIVE)}" for m in others),
+                ),
+            )
+        terms.append(
+            (
+                "Содержание",
+                "участие в разработке и реализации персонализированной программы наставничества, "
+                "самоанализ, итоговый отчёт",
+            )
+        )
+        kind = "группе" if is_group else "паре"
+        context.update(
+            template=MENTEE_TEMPLATE,
+            title=f"на участие в наставнической {kind} в качестве наставляемого",
+            statement=(
+                f"Я, {person.full_name}, {_position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
+                f"с {regulation} даю согласие на участие в наставнической {kind} в качестве "
+                f"{by_gender('наставляемого', 'наставляемой', 'наставляемого')} на следующих условиях."
+            ),
+            terms=terms,
+            ending=(
+                "Мне разъяснено, что о прекращении участия в наставничестве или о замене наставника я вправе "
+                "обратиться с письменным заявлением к куратору наставничества; решение принимает работодатель."
+            ),
+        )
+    return context
+
+
+def consent_form_pdf(pairing: Pairing, person: Person) -> bytes:
+    """The prefilled consent form of one participant, as PDF. ValueError if not a participant."""
+    context = consent_context(pairing, person)
+    return render_pdf(context["template"], context)
+
+
+# --- names and positions -----------------------------------------------------------------------
+
+
+def _full_name(person: Person, case: Case) -> str:
+    """«Петровой Светланы Николаевны»; the manual form on the record wins; nominative if the
+    gender cannot be told (a form is better with an undeclined name than not printed at all)."""
+    override = {Case.GENITIVE: person.name_genitive, Case.DATIVE: person.name_dative}.get(case) or None
+    try:
+        return decline_full_name(person.last_name, person.first_name, person.middle_name, case, override=override)
+    except UnknownGenderError:
+        return person.full_name
+
+
+def _initials_and_surname(person: Person, case: Case) -> str:
+    """«Е. В. Соколовой»: initials first, as in an addressee line or under a signature."""
+    try:
+        declined = person.in_case(case)  # «Соколовой Е. В.»
+    except UnknownGenderError:
+        declined = person.in_case(Case.NOMINATIVE)
+    words = declined.split()
+    surname_words = len(person.last_name.split()) or 1
+    return " ".join([*words[surname_words:], *words[:surname_words]])
+
+
+def _position_phrase(person: Person, own: Organization | None, case: Case) -> str:
+    """«воспитатель» / «воспитателя»; a partner's people also get their organization, in brackets:
+    its name stays as registered («Педагогический колледж») and so does not have to be declined."""
+    position = position_in_case(str(person.position), case) or _lower_first(str(person.position))
+    if own is None or person.organization_id != own.pk:
+        return f"{position} ({person.organization.short_name})"
+    return position
+
+
+def _sender_position(person: Person, own: Organization | None) -> list[str]:
+    """Lines under «от …» in the addressee block: the position in the genitive when we can decline
+    it, else as it is named (after a comma either way); a partner's organization on its own line."""
+    lines = [position_in_case(str(person.position), Case.GENITIVE) or _lower_first(str(person.position))]
+    if own is None or person.organization_id != own.pk:
+        lines.append(person.organization.short_name)
+    return lines
+
+
+def _addressee(own: Organization | None) -> dict:
+    head = own.head if own else None
+    if head is None:
+        return {"position": "Руководителю", "organization": own.short_name if own else "", "name": "_" * 20}
+    position = position_in_case(str(head.position), Case.DATIVE) or "руководителю"
+    return {
+        "position": position[:1].upper() + position[1:],
+        "organization": own.short_name,
+        "name": _initials_and_surname(head, Case.DATIVE),
+    }
+
+
+def _payment(mentor: Person, own: Organization | None) -> str:
+    if own is not None and mentor.organization_id == own.pk:
+        return f"доплата устанавливается дополнительным соглашением к трудовому договору ({LABOUR_LAW})"
+    own_name = own.short_name if own else "образовательной организацией"
+    # The agreement's party by its full name, in brackets so that any name reads right after «с».
+    return (
+        "наставничество осуществляется в рамках договора о сотрудничестве с организацией-партнёром "
+        f"({mentor.organization.full_name}), без доплаты по трудовому договору с {own_name}"
+    )
+
+
+def _mentor_ending(mentor: Person, own: Organization | None) -> str:
+    if own is not None and mentor.organization_id == own.pk:
+        return (
+            "Мне разъяснено, что я и работодатель вправе досрочно прекратить наставничество, письменно "
+            f"уведомив другую сторону не менее чем за три рабочих дня ({LABOUR_LAW})."
+        )
+    own_name = own.short_name if own else "образовательную организацию"
+    return (
+        f"Мне разъяснено, что я вправе досрочно прекратить наставничество, письменно уведомив {own_name} "
+        "не менее чем за три рабочих дня; в том же порядке наставничество может прекратить и образовательная "
+        "организация."
+    )
+
+
+def _personal_data(own: Organization | None, data: str, *, mentee: bool, gender) -> dict:
+    """The 152-ФЗ paragraph (ст. 9 ч. 4: who, operator, purpose, data, actions, term, withdrawal).
+    Distribution is excluded on purpose: publishing needs a separate consent (ст. 10.1)."""
+    # «даю согласие оператору — <full name> —»: the full name stays in the nominative, as registered.
+    operator = own.full_name if own else "образовательная организация"
+    if own and own.address:
+        operator += f" (адрес: {own.address})"
+    access = (
+        "предоставление доступа моему наставнику, куратору наставничества, руководителю и членам "
+        "методического объединения, рассматривающим программу наставничества"
+        if mentee
+        else "предоставление доступа куратору наставничества, руководителю и членам методического объединения"
+    )
+    return {
+        "gender_registered": gender("зарегистрированный", "зарегистрированная", "зарегистрированный(ая)"),
+        "text": (
+            "в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» "
+            f"даю согласие оператору — {operator} — на обработку моих персональных данных ({data}) в целях организации "
+            "наставничества педагогических работников и ведения системы наставничества: сбор, запись, систематизацию, "
+            f"накопление, хранение, уточнение, извлечение, использование, {access}, обезличивание, "
+            "блокирование, удаление и уничтожение — с использованием средств автоматизации и без них."
+        ),
+        "limits": (
+            "Распространение моих персональных данных, в том числе опубликование на официальном сайте "
+            "организации, этим согласием не разрешается: на это даётся отдельное согласие (ст. 10.1 "
+            "Федерального закона № 152-ФЗ). Согласие действует до окончания наставничества и истечения "
+            "сроков хранения документов о нём и может быть отозвано мной письменным заявлением."
+        ),
+    }
+
+
+def _lower_first(text: str) -> str:
+    first = text.split()[0] if text.split() else ""
+    if first.isupper() and len(first) > 1:
+        return text  # an abbreviation stays as it is
+    return text[:1].lower() + text[1:]
+
+
+# Positions as staff lists name them: adjectives, then the head noun, then its complement
+# («инструктор по физической культуре», «заместитель заведующего»), which never changes.
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя")
+_INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ами", "ями")
+_HUSHING_OR_VELAR = "гкхжшщч"
+
+
+def position_in_case(name: str, case: Case) -> str | None:
+    """«Старший воспитатель» → «старшего воспитателя» (genitive) / «старшему воспитателю» (dative).
+
+    Only the genitive and the dative, only for the shapes Russian posts take; None whenever the
+    phrase is not clearly one of them (the caller then prints the post as it is named), so a
+    form never carries an invented word.
+    """
+    if case not in (Case.GENITIVE, Case.DATIVE):
+        return None
+    words = name.split()
+    if not words or any(word.isupper() and len(word) > 1 for word in words[:2]):
+        return None
+    lowered = [_lower_first(words[0]), *words[1:]]
+    result = []
+    i = 0
+    while i < len(lowered) and _is_adjective(lowered[i]):
+        result.append(_adjective(lowered[i], case))
+        i += 1
+    if i == len(lowered):
+        # A noun-like adjective alone: «Заведующий». Two or more are ambiguous («заведующий кафедрой»).
+        return result[0] if len(result) == 1 else None
+    head = lowered[i]
+    if head.endswith(_INSTRUMENTAL_ENDINGS):
+        # «Заведующий хозяйством», «управляющий делами»: the adjective is the head itself.
+        return " ".join([*result, *lowered[i:]]) if len(result) == 1 else None
+    parts = [_noun(part, case) for part in head.split("-")]
+    if not all(parts):
+        return None
+    return " ".join([*result, "-".join(parts), *lowered[i + 1 :]])
+
+
+def _is_adjective(word: str) -> bool:
+    return len(word) > 3 and "-" not in word and word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _adjective(word: str, case: Case) -> str:
+    stem, ending = word[:-2], word[-2:]
+    if ending in ("ая", "яя"):
+        # Feminine: genitive = dative; «-ей» after a soft stem or a hushing one (заведующая, старшая).
+        return stem + ("ой" if ending == "ая" and stem[-1] not in "жшщч" else "ей")
+    hard = ending in ("ый", "ой") or stem[-1] in "гкх"
+    if case is Case.GENITIVE:
+        return stem + ("ого" if hard else "его")
+    return stem + ("ому" if hard else "ему")
+
+
+def _noun(word: str, case: Case) -> str | None:
+    genitive = case is Case.GENITIVE
+    if len(word) < 3 or not word.isalpha():
+        return None
+    if word.endswith(("ец", "ок", "ек")):
+        return None  # a fleeting vowel (продавец → продавца): not guessed
+    if word.endswith("ия"):
+        return word[:-1] + "и"
+    if word.endswith(("ь", "й")):
+        return word[:-1] + ("я" if genitive else "ю")
+    if word.endswith("а"):
+        if genitive:
+            return word[:-1] + ("и" if word[-2] in _HUSHING_OR_VELAR else "ы")
+        return word[:-1] + "е"
+    if word.endswith("я"):
+        return word[:-1] + ("и" if genitive else "е")
+    if word[-1] in "бвгджзклмнпрстфхцчшщ":
+        return word + ("а" if genitive else "у")
+    return None

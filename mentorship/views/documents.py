@@ -1,0 +1,36 @@
+"""Printed forms about a pair, rendered on request from the records (nothing is stored)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views import View
+
+from ..access import RoleRequiredMixin
+from ..documents import consent_form_pdf
+from ..roles import BANK_READERS, Role
+from ..selectors import pairings_for
+from ..services import participants
+
+CONSENT_FORM_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+
+
+class PairingConsentFormView(RoleRequiredMixin, View):
+    """The prefilled consent form of one participant of a pair, as PDF to print and sign.
+
+    The bank's readers print anyone's; a mentor or a mentee only their own, in their own pair:
+    another pair, or another participant's form, is a 404.
+    """
+
+    allowed_roles = CONSENT_FORM_READERS
+
+    def get(self, request, pk, person_pk):
+        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        if not self.roles & BANK_READERS and (self.person is None or self.person.pk != person_pk):
+            raise Http404("Бланк другого участника недоступен.")
+        person = next((p for p in participants(pairing) if p.pk == person_pk), None)
+        if person is None:
+            raise Http404("Этот сотрудник не участвует в паре.")
+        pdf = consent_form_pdf(pairing, person)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="soglasie-{pairing.pk}-{person.pk}.pdf"'
+        response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
+        return response
