@@ -17,6 +17,25 @@ def _current_pairings() -> QuerySet:
     return Pairing.objects.current().select_related("mentor__person", "direction")
 
 
+def _scoped(base: QuerySet, user, *, as_mentor, as_mentee, distinct: bool = False) -> QuerySet:
+    """The one rule of record scoping: the bank's readers see everything; a mentor or a mentee
+    only what `as_mentor(person)` / `as_mentee(person)` select; anyone else nothing."""
+    roles = roles_of(user)
+    if roles & BANK_READERS:
+        return base
+    person = person_of(user)
+    if person is None:
+        return base.none()
+    scope = Q()
+    if Role.MENTOR in roles:
+        scope |= as_mentor(person)
+    if Role.MENTEE in roles:
+        scope |= as_mentee(person)
+    if not scope:
+        return base.none()
+    return base.filter(scope).distinct() if distinct else base.filter(scope)
+
+
 def people_for(user) -> QuerySet:
     """People in the bank; only the bank's readers see anyone."""
     if not roles_of(user) & BANK_READERS:
@@ -26,7 +45,6 @@ def people_for(user) -> QuerySet:
 
 def mentors_for(user) -> QuerySet:
     """Mentors with their load. Readers of the bank see all; a mentor sees themself; a mentee their mentor."""
-    roles = roles_of(user)
     base = (
         Mentor.objects.select_related("person__organization", "person__position")
         .prefetch_related("directions")
@@ -38,38 +56,27 @@ def mentors_for(user) -> QuerySet:
         # A grouped query drops Meta.ordering; pages must not shuffle between requests.
         .order_by("person__last_name", "person__first_name", "pk")
     )
-    if roles & BANK_READERS:
-        return base
-    person = person_of(user)
-    if person is None:
-        return base.none()
-    scope = Q()
-    if Role.MENTOR in roles:
-        scope |= Q(person=person)
-    if Role.MENTEE in roles:
-        scope |= Q(pk__in=Pairing.objects.current().filter(mentees__person=person).values("mentor"))
-    return base.filter(scope) if scope else base.none()
+    return _scoped(
+        base,
+        user,
+        as_mentor=lambda person: Q(person=person),
+        as_mentee=lambda person: Q(pk__in=Pairing.objects.current().filter(mentees__person=person).values("mentor")),
+    )
 
 
 def mentees_for(user) -> QuerySet:
     """Mentees with their current mentor. Readers see all; a mentor their own mentees; a mentee themself."""
-    roles = roles_of(user)
     base = (
         Mentee.objects.select_related("person__organization", "person__position", "category")
         .prefetch_related(Prefetch("pairings", queryset=_current_pairings(), to_attr="current_pairings"))
         .annotate(has_mentor=Exists(Pairing.objects.current().filter(mentees=OuterRef("pk"))))
     )
-    if roles & BANK_READERS:
-        return base
-    person = person_of(user)
-    if person is None:
-        return base.none()
-    scope = Q()
-    if Role.MENTOR in roles:
-        scope |= Q(pk__in=Pairing.objects.current().filter(mentor__person=person).values("mentees"))
-    if Role.MENTEE in roles:
-        scope |= Q(person=person)
-    return base.filter(scope) if scope else base.none()
+    return _scoped(
+        base,
+        user,
+        as_mentor=lambda person: Q(pk__in=Pairing.objects.current().filter(mentor__person=person).values("mentees")),
+        as_mentee=lambda person: Q(person=person),
+    )
 
 
 def publication_consents_of(person) -> QuerySet:
@@ -137,23 +144,18 @@ def refresh_is_due(latest: BankRefresh | None, *, today: date | None = None) -> 
 
 def pairings_for(user) -> QuerySet:
     """Pairs with everything their pages show. Readers of the bank see all; a mentor and a mentee theirs."""
-    roles = roles_of(user)
     base = (
         Pairing.objects.select_related("mentor__person__position", "mentor__person__organization", "direction")
         .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents")
         .order_by("-starts_on", "-pk")
     )
-    if roles & BANK_READERS:
-        return base
-    person = person_of(user)
-    if person is None:
-        return base.none()
-    scope = Q()
-    if Role.MENTOR in roles:
-        scope |= Q(mentor__person=person)
-    if Role.MENTEE in roles:
-        scope |= Q(mentees__person=person)
-    return base.filter(scope).distinct() if scope else base.none()
+    return _scoped(
+        base,
+        user,
+        as_mentor=lambda person: Q(mentor__person=person),
+        as_mentee=lambda person: Q(mentees__person=person),
+        distinct=True,
+    )
 
 
 def orders_for(user) -> QuerySet:

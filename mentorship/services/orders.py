@@ -21,7 +21,7 @@ from core.workdays import notice_end_date
 from ..models import CuratorAppointment, Order, OrderJournal, Organization, Pairing, PairingTransition
 from ..roles import Role
 from .bank import Outcome, _authored
-from .pairs import _check_rules, latest_end, missing_consents, pairing_warnings
+from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
 
 __all__ = [
     "REPLACEMENT_GROUNDS",
@@ -307,7 +307,6 @@ def pairing_terminate(
             f"Уведомление от {notice_on:%d.%m.%Y}: прекратить можно не раньше {earliest:%d.%m.%Y} — "
             "за 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
         )
-    own = _own()
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
     basis = (
@@ -327,7 +326,6 @@ def pairing_terminate(
             f"Прекратить выплату доплаты за наставническую деятельность {mentor.in_case(Case.DATIVE)} "
             f"с {ends_on:%d.%m.%Y}."
         )
-    clauses.append(_control_clause(own))
     order = _order_for_pair(
         pairing,
         kind=Order.Kind.TERMINATION,
@@ -453,14 +451,12 @@ def pairing_replace_mentor(
         date=order_date,
         extra_people=[old.person],
     )
-    PairingTransition.objects.create(
-        pairing=pairing,
-        source=pairing.status,
-        target=pairing.status,
-        actor=actor,
-        comment=(
-            f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, приказ № {order.number_text}"
-        ),
+    _log(
+        pairing,
+        pairing.status,
+        pairing.status,
+        actor,
+        (f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, приказ № {order.number_text}"),
     )
     return Outcome(order, pairing_warnings(pairing))
 
@@ -491,12 +487,12 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
     pairing.planned_end_on = new_end_on
     with _authored(pairing, actor):
         pairing.save()
-    PairingTransition.objects.create(
-        pairing=pairing,
-        source=pairing.status,
-        target=pairing.status,
-        actor=actor,
-        comment=f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
+    _log(
+        pairing,
+        pairing.status,
+        pairing.status,
+        actor,
+        f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
     )
     return Outcome(order)
 

@@ -281,6 +281,7 @@ class TestTermination:
         assert "Петровой" in text and "Ивановой" in text
         assert "Наставник увольняется" in text
         assert "Прекратить выплату доплаты" in text
+        assert text.count("Контроль за исполнением") == 1
 
     def test_a_reason_and_the_head_are_required(self, world):
         with pytest.raises(ValidationError, match="причину"):
