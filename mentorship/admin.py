@@ -2,15 +2,22 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    BankRefresh,
     CouncilMembership,
     CuratorAppointment,
     Direction,
+    ExportLog,
+    ImportBatch,
     Mentee,
     MenteeCategory,
     Mentor,
     MentoringForm,
+    Order,
+    OrderJournal,
     Organization,
     Pairing,
+    PairingConsent,
+    PairingTransition,
     Person,
     Position,
     PublicationConsent,
@@ -113,3 +120,58 @@ class PairingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("mentor", "mentees")
     filter_horizontal = ("forms",)
     list_select_related = ("mentor__person", "direction")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are facts once written: the administrator reads them, never edits them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Order)
+class OrderAdmin(ReadOnlyAdmin):
+    # A registered order is never edited: corrections are new orders, made in the system.
+    list_display = ("number_text", "date", "heading", "status")
+    list_filter = ("kind", "status", "year")
+    search_fields = ("heading", "number_text")
+
+
+@admin.register(OrderJournal)
+class OrderJournalAdmin(SimpleHistoryAdmin):
+    list_display = ("organization", "year", "next_number", "suffix")
+
+
+@admin.register(PairingTransition)
+class PairingTransitionAdmin(ReadOnlyAdmin):
+    list_display = ("pairing", "source", "target", "actor", "at")
+    list_select_related = ("pairing__mentor__person", "pairing__direction", "actor")
+
+
+@admin.register(PairingConsent)
+class PairingConsentAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "pairing", "given_on", "withdrawn_on")
+    list_select_related = ("person", "pairing__mentor__person", "pairing__direction")
+    autocomplete_fields = ("person",)
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(ReadOnlyAdmin):
+    list_display = ("exported_at", "exported_by", "what", "rows")
+
+
+@admin.register(BankRefresh)
+class BankRefreshAdmin(ReadOnlyAdmin):
+    list_display = ("done_at", "done_by", "added", "reviewed")
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    list_display = ("file_name", "created_by", "created_at", "status", "created_count", "updated_count")
+    exclude = ("content",)
