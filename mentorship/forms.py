@@ -195,8 +195,9 @@ class PublicationWithdrawForm(forms.Form):
 
 
 def reference_form_class(model):
-    """One form for every reference list: its own flags plus name, use, order."""
-    extra = [f.name for f in model._meta.fields if isinstance(f.default, bool) and f.name != "is_active"]
+    """One form for every reference list: name, its own fields (flags, a direction's keywords), use, order."""
+    common = {"id", "name", "is_active", "sort_order"}
+    extra = [f.name for f in model._meta.fields if f.editable and f.name not in common]
     return forms.modelform_factory(model, form=BankForm, fields=["name", *extra, "is_active", "sort_order"])
 
 

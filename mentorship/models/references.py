@@ -21,6 +21,14 @@ class ReferenceItem(models.Model):
 class Direction(ReferenceItem):
     """Direction of mentoring by which pairs are fixed (3.5 of the regulation)."""
 
+    keywords = models.CharField(
+        "слова для подбора наставника",
+        max_length=500,
+        blank=True,
+        help_text="Через запятую начала слов, по которым затруднения наставляемого относятся к направлению: "
+        "«режим, умыван, прогулк».",
+    )
+
     class Meta(ReferenceItem.Meta):
         verbose_name = "направление наставничества"
         verbose_name_plural = "направления наставничества"

@@ -192,7 +192,7 @@ def test_inactive_position_submitted_for_a_new_person_is_refused():
     [
         (Position, ["name", "is_pedagogical", "is_deputy_head", "is_active", "sort_order"]),
         (MentoringForm, ["name", "is_one_off", "needs_group", "is_active", "sort_order"]),
-        (Direction, ["name", "is_active", "sort_order"]),
+        (Direction, ["name", "keywords", "is_active", "sort_order"]),
         (MenteeCategory, ["name", "is_active", "sort_order"]),
     ],
 )

@@ -108,7 +108,12 @@ class MenteeDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.roles & {Role.CURATOR, Role.COUNCIL, Role.HEAD} and self.object.is_active:
+            from ..matching import EXPLANATION, suggest_mentors
+
+            context.update(suggestions=suggest_mentors(self.object), matching_explanation=EXPLANATION)
         context.update(
+            can_propose=bool(self.roles & {Role.CURATOR, Role.COUNCIL}),
             show_difficulties=can_see_mentee_difficulties(self.request.user, self.object),
             can_edit=bool(self.roles & BANK_KEEPERS),
             can_open_bank=bool(self.roles & BANK_READERS),
