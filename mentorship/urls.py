@@ -61,6 +61,7 @@ urlpatterns = [
     path("pairs/<int:pk>/terminate/", views.PairingTerminateView.as_view(), name="pairing-terminate"),
     path("pairs/<int:pk>/move/", views.PairingMoveView.as_view(), name="pairing-move"),
     path("pairs/<int:pk>/consents/", views.PairingConsentView.as_view(), name="pairing-consent"),
+    path("pair-consents/<int:pk>/scan/", views.PairingConsentScanView.as_view(), name="pairing-consent-scan"),
     path(
         "pair-consents/<int:pk>/withdraw/", views.PairingConsentWithdrawView.as_view(), name="pairing-consent-withdraw"
     ),

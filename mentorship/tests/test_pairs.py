@@ -239,6 +239,16 @@ class TestPages:
         )
         consent = pairing.consents.get()
         assert consent.given_on == date(2026, 11, 20) and consent.scan
+        page = client_as("curator").get(pairing.get_absolute_url()).content.decode()
+        scan_url = reverse("mentorship:pairing-consent-scan", args=[consent.pk])
+        assert scan_url in page
+        served = client_as("head").get(scan_url)
+        assert served["Content-Type"] == "application/pdf"
+        assert b"".join(served.streaming_content) == b"%PDF-1.4 x"
+        # Someone who does not see the pair gets nothing: a mentor of another pair, a login without a role.
+        assert client_as("mentor").get(scan_url).status_code == 404
+        assert client_as("norole").get(scan_url).status_code == 403
+        assert client_as("curator").get("/files/" + consent.scan.name).status_code == 404
 
     def test_a_wrong_role_pressing_a_button_gets_403(self, world, client_as, direction, pair_form):
         pairing = propose(world, direction, pair_form).obj

@@ -34,6 +34,7 @@ from .orders import (
 )
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .pairs import (
+    PairingConsentScanView,
     PairingConsentView,
     PairingConsentWithdrawView,
     PairingCreateView,
@@ -83,6 +84,7 @@ __all__ = [
     "OrganizationListView",
     "OrganizationSettingsView",
     "PairingConsentFormView",
+    "PairingConsentScanView",
     "PairingConsentView",
     "PairingConsentWithdrawView",
     "PairingCreateView",

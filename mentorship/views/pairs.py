@@ -27,7 +27,7 @@ from ..services import (
     pairing_warnings,
     participants,
 )
-from .base import BankListView
+from .base import BankListView, ProtectedFileView
 
 PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
 PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -245,3 +245,13 @@ class PairingExtendView(PairOrderView):
 
     def run(self, data):
         return pairing_extend(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+
+
+class PairingConsentScanView(ProtectedFileView):
+    """The scan of a participant's signed consent, for those who see the pair."""
+
+    allowed_roles = PAIR_READERS
+    file_field = "scan"
+
+    def get_queryset(self):
+        return PairingConsent.objects.filter(pairing__in=pairings_for(self.request.user))
