@@ -13,6 +13,7 @@ from .models import (
     Position,
     QualificationCategory,
 )
+from .models.people import name_search_q
 
 YES_NO = [("yes", "Да"), ("no", "Нет")]
 
@@ -26,11 +27,7 @@ class NameSearchMixin(django_filters.FilterSet):
     person_lookup = ""
 
     def filter_name(self, queryset, name, value):
-        from core.text import normalize_for_search
-
-        for word in normalize_for_search(value).split():
-            queryset = queryset.filter(**{f"{self.person_lookup}search_name__contains": word})
-        return queryset
+        return queryset.filter(name_search_q(value, self.person_lookup))
 
 
 def _yes_no(label, method):
@@ -177,10 +174,6 @@ class PairingFilter(django_filters.FilterSet):
         fields = []
 
     def filter_name(self, queryset, name, value):
-        from core.text import normalize_for_search
-
-        for word in normalize_for_search(value).split():
-            queryset = queryset.filter(
-                Q(mentor__person__search_name__contains=word) | Q(mentees__person__search_name__contains=word)
-            )
-        return queryset.distinct()
+        # The whole name typed belongs to one participant: the mentor or one of the mentees.
+        either = name_search_q(value, "mentor__person__") | name_search_q(value, "mentees__person__")
+        return queryset.filter(either).distinct()

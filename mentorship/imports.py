@@ -412,22 +412,28 @@ def _choice(value, choices, label: str) -> tuple[str, str | None]:
     return "", f"{label} «{_text(value)}» не из списка: {allowed}"
 
 
-def _changes(person: Person, values: dict) -> list[Change]:
-    changes = []
+def changed_fields(person: Person, values: dict) -> list[str]:
+    """What an import row changes on a person already in the bank — the one rule for the preview
+    and for the import itself: only the cells the row fills, and experience only when it differs by
+    a month or more (spreadsheets keep whole years or months, the bank keeps a date)."""
+    names = []
     for name in IMPORTED_FIELDS:
         if name not in values["given"]:
             continue
         old, new = getattr(person, name), values[name]
-        if name == "teaching_since":
-            # Experience in a spreadsheet is whole years or months: a change below a month is not a change.
-            if old is None and new is None:
-                continue
-            if old is not None and new is not None and abs((old - new).days) < 31:
-                continue
-        if old == new:
+        if name == "teaching_since" and old and new and abs((old - new).days) < 31:
             continue
-        model_field = Person._meta.get_field(name)
-        changes.append(Change(str(model_field.verbose_name), _display(person, name, old), _display(person, name, new)))
+        if old != new:
+            names.append(name)
+    return names
+
+
+def _changes(person: Person, values: dict) -> list[Change]:
+    changes = []
+    for name in changed_fields(person, values):
+        label = str(Person._meta.get_field(name).verbose_name)
+        old, new = getattr(person, name), values[name]
+        changes.append(Change(label, _display(person, name, old), _display(person, name, new)))
     return changes
 
 

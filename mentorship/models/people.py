@@ -31,19 +31,22 @@ class Education(models.TextChoices):
     OTHER = "other", "Другое"
 
 
+def name_search_q(text: str, prefix: str = "") -> models.Q:
+    """Every word typed must occur in the person's name, ignoring case and «ё»/«е», the same on
+    SQLite and PostgreSQL. `prefix` reaches the person from another model: "mentor__person__"."""
+    query = models.Q()
+    for word in normalize_for_search(text).split():
+        query &= models.Q(**{f"{prefix}search_name__contains": word})
+    return query
+
+
 class PersonQuerySet(models.QuerySet):
     def working(self):
         return self.filter(status=Person.Status.WORKING)
 
     def search(self, text: str):
         """Name search ignoring case and «ё»/«е», identical on SQLite and PostgreSQL."""
-        folded = normalize_for_search(text)
-        if not folded:
-            return self
-        query = self
-        for word in folded.split():
-            query = query.filter(search_name__contains=word)
-        return query
+        return self.filter(name_search_q(text))
 
 
 class Person(models.Model):

@@ -276,15 +276,9 @@ def staff_import_apply(*, batch, actor: User):
 
 
 def _apply_row(person: Person, values: dict) -> None:
-    from ..imports import IMPORTED_FIELDS
+    from ..imports import IMPORTED_FIELDS, changed_fields
 
-    for name in IMPORTED_FIELDS:
-        if person.pk and name not in values["given"]:
-            continue  # a blank cell keeps what the bank has
-        # Keep the exact date already in the bank unless the spreadsheet really differs (≥ 1 month).
-        old, new = person.teaching_since, values[name]
-        if name == "teaching_since" and old and new and abs((old - new).days) < 31:
-            continue
+    for name in changed_fields(person, values) if person.pk else IMPORTED_FIELDS:
         setattr(person, name, values[name])
 
 

@@ -262,3 +262,13 @@ class TestPages:
         assert client.get(reverse("mentorship:pairing-detail", args=[world.pairing.pk])).status_code == 200
         other = Pairing.objects.exclude(pk=world.pairing.pk).get()
         assert client.get(reverse("mentorship:pairing-detail", args=[other.pk])).status_code == 404
+
+
+def test_the_pairs_list_finds_a_participant_by_name_ignoring_yo(world, client_as):
+    page = client_as("council").get(reverse("mentorship:pairing-list"), {"q": "иванова анна"}).content.decode()
+    assert world.pairing.get_absolute_url() in page
+    other = Pairing.objects.exclude(pk=world.pairing.pk).get()
+    assert other.get_absolute_url() not in page
+    # Words of two different people do not make one match.
+    page = client_as("council").get(reverse("mentorship:pairing-list"), {"q": "иванова новикова"}).content.decode()
+    assert "Пар пока нет" in page
