@@ -146,12 +146,7 @@ def _pairing_rows(pairings) -> list[dict]:
 def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
     own = _own()
     head = own.head
-
-    curator = (
-        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True)
-        .select_related("person__position")
-        .first()
-    )
+    curator = _current_curator(own)
     program_due = min(add_months(p.starts_on, 1) for p in pairings)
     clauses = [
         "Закрепить наставнические пары (группы) в составе и на срок согласно таблице.",
@@ -164,7 +159,7 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
             "в размере и на срок, определённые дополнительными соглашениями к трудовым договорам "
             f"(в соответствии со {LAW})."
         )
-    clauses.append(_control_clause(own))
+    clauses.append(_control_clause(curator))
     people = []
     for pairing in pairings:
         for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
@@ -275,10 +270,16 @@ def _fixing_order(pairing: Pairing) -> Order | None:
     return pairing.orders.filter(kind=Order.Kind.PAIRING).exclude(number=None).order_by("date").first()
 
 
-def _control_clause(own: Organization) -> str:
-    curator = (
-        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True).select_related("person").first()
+def _current_curator(own: Organization) -> CuratorAppointment | None:
+    return (
+        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True)
+        .select_related("person__position")
+        .first()
     )
+
+
+def _control_clause(curator: CuratorAppointment | None) -> str:
+    """Who controls the order: the curator (named in the accusative), or the head themself."""
     if curator is None:
         return "Контроль за исполнением приказа оставляю за собой."
     whom = curator.person.in_case(Case.ACCUSATIVE)
@@ -356,7 +357,7 @@ def _order_for_pair(
         preamble=(
             f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
         ),
-        clauses=[*clauses, _control_clause(own)],
+        clauses=[*clauses, _control_clause(_current_curator(own))],
         acquaintance=list(dict.fromkeys(person.full_name for person in people)),
         signer_position=str(own.head.position),
         signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
@@ -520,14 +521,6 @@ def _draft(own: Organization, *, kind, heading, preamble, clauses, acquaintance,
     return order
 
 
-def _current_curator(own: Organization):
-    return (
-        CuratorAppointment.objects.filter(organization=own, ended_on__isnull=True)
-        .select_related("person__position")
-        .first()
-    )
-
-
 CURATOR_DUTIES = (
     "Куратору руководствоваться пунктом 3.4 Положения о наставничестве: не реже одного раза в год актуализировать "
     "сведения о педагогах, которых необходимо включить в наставничество; вести банк наставников и наставляемых; "
@@ -581,7 +574,7 @@ def order_draft(*, kind: str, actor: User, date=None) -> Order:
         ]
         if chair is not None:
             clauses.insert(1, _sentence(f"Назначить председателем {chair.person.in_case(Case.ACCUSATIVE)}"))
-        clauses.append(_control_clause(own))
+        clauses.append(_control_clause(curator))
         return _draft(
             own,
             kind=kind,
@@ -606,7 +599,7 @@ def order_draft(*, kind: str, actor: User, date=None) -> Order:
                     f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(curator.person.position).lower()})"
                 )
             )
-        clauses.append(_control_clause(own))
+        clauses.append(_control_clause(curator))
         return _draft(
             own,
             kind=kind,

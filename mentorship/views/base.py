@@ -4,6 +4,7 @@ import mimetypes
 from pathlib import Path
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView
@@ -74,3 +75,15 @@ class ProtectedFileView(RoleRequiredMixin, DetailView):
         response = FileResponse(handle, content_type=content_type, filename=name)
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+def report_errors(request, error: ValidationError) -> None:
+    """A refused action: every reason the service gave, as a message on the next page."""
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def form_errors(form, error: ValidationError) -> None:
+    """A refused form: every reason the service gave, above the form that keeps what was typed."""
+    for message in error.messages:
+        form.add_error(None, message)

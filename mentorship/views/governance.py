@@ -21,18 +21,13 @@ from ..services import (
     curator_appoint,
     organization_save,
 )
-from .base import ServiceFormMixin
+from .base import ServiceFormMixin, report_errors
 
 
 def show_outcome(request, outcome, success: str) -> None:
     messages.success(request, success)
     for warning in outcome.warnings:
         messages.warning(request, warning)
-
-
-def show_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 class OwnOrganizationMixin:
@@ -101,7 +96,7 @@ class CouncilProposeView(RoleRequiredMixin, View):
         try:
             outcome = council_propose(person=form.cleaned_data["person"], actor=request.user)
         except ValidationError as error:
-            show_errors(request, error)
+            report_errors(request, error)
         else:
             show_outcome(request, outcome, "Предложение отправлено руководителю на утверждение.")
         return redirect("mentorship:governance")
@@ -132,7 +127,7 @@ class CouncilDecisionView(RoleRequiredMixin, View):
         try:
             outcome = run()
         except ValidationError as error:
-            show_errors(request, error)
+            report_errors(request, error)
         else:
             show_outcome(request, outcome, f"{membership.person.full_name}: {text}.")
         return redirect("mentorship:governance")

@@ -30,7 +30,7 @@ from ..services import (
     pairing_warnings,
     pairings_approve,
 )
-from .base import BankListView, ProtectedFileView
+from .base import BankListView, ProtectedFileView, form_errors, report_errors
 
 ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
 ORDER_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -66,8 +66,7 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
                     comment=request.POST.get("comment", ""),
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                report_errors(request, error)
             else:
                 messages.success(request, "Пара возвращена куратору с комментарием.")
             return redirect("mentorship:approval-queue")
@@ -75,8 +74,7 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
         try:
             order = pairings_approve(pairings=list(chosen), actor=request.user, roles=self.roles).obj
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
             return redirect("mentorship:approval-queue")
         messages.success(request, f"Утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.")
         return redirect(order.get_absolute_url())
@@ -131,8 +129,7 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
             try:
                 order_attach_scan(order=order, scan=form.cleaned_data["scan"], actor=request.user)
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                report_errors(request, error)
             else:
                 messages.success(request, "Скан подписанного приказа приложен.")
         else:
@@ -195,8 +192,7 @@ class OrderCreateView(RoleRequiredMixin, FormView):
         try:
             order = order_draft(kind=form.cleaned_data["kind"], date=form.cleaned_data["date"], actor=self.request.user)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Проект приказа подготовлен: проверьте текст и отправьте на регистрацию.")
         return redirect(order.get_absolute_url())
@@ -235,8 +231,7 @@ class OrderDraftUpdateView(RoleRequiredMixin, FormView):
                 actor=self.request.user,
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Проект приказа сохранён.")
         return redirect(self.order.get_absolute_url())
@@ -252,8 +247,7 @@ class OrderRegisterView(RoleRequiredMixin, View):
         try:
             order = order_register(order=order, actor=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
         else:
             messages.success(request, f"Приказ зарегистрирован: № {order.number_text} от {order.date:%d.%m.%Y}.")
         return redirect(order.get_absolute_url())
@@ -306,8 +300,7 @@ class OrderJournalView(RoleRequiredMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Следующий приказ получит № {journal.next_number}{journal.suffix}.")
         return redirect("mentorship:order-list")

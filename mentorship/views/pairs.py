@@ -27,7 +27,7 @@ from ..services import (
     pairing_warnings,
     participants,
 )
-from .base import BankListView, ProtectedFileView
+from .base import BankListView, ProtectedFileView, form_errors, report_errors
 
 PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
 PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -51,8 +51,7 @@ class PairingFormMixin(RoleRequiredMixin):
         try:
             outcome = self.save(fields, data["note"])
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         for warning in outcome.warnings:
@@ -135,8 +134,7 @@ class PairingMoveView(RoleRequiredMixin, View):
         except ValueError:
             messages.error(request, "Неизвестное действие.")
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
         else:
             pairing.refresh_from_db()
             messages.success(request, f"Состояние пары: «{pairing.get_status_display()}».")
@@ -159,8 +157,7 @@ class PairingConsentView(RoleRequiredMixin, View):
                     actor=request.user,
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    messages.error(request, message)
+                report_errors(request, error)
             else:
                 messages.success(request, f"Согласие записано: {form.cleaned_data['person'].full_name}.")
         else:
@@ -211,8 +208,7 @@ class PairOrderView(RoleRequiredMixin, FormView):
         try:
             outcome = self.run(form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{self.success_text} Приказ № {outcome.obj.number_text} зарегистрирован.")
         for warning in outcome.warnings:

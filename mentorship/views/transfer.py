@@ -18,6 +18,7 @@ from ..imports import MAX_IMPORT_BYTES, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, Impo
 from ..models import ExportLog, ImportBatch
 from ..roles import BANK_KEEPERS, HISTORY_READERS
 from ..services import bank_exported, staff_import_apply, staff_import_prepare
+from .base import report_errors
 from .governance import OwnOrganizationMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,8 +90,7 @@ class ImportPreviewView(RoleRequiredMixin, TemplateView):
         try:
             batch = staff_import_apply(batch=batch, actor=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            report_errors(request, error)
             return redirect("mentorship:import")
         messages.success(
             request,
