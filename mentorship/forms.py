@@ -110,6 +110,17 @@ class PersonForm(BankForm):
         return data
 
 
+def offer_people_not_yet_in(form, bank: str) -> None:
+    """A new record offers working people not yet in that bank; an existing one keeps its person."""
+    if form.instance.pk:
+        del form.fields["person"]
+        return
+    form.fields["person"].queryset = (
+        Person.objects.working().filter(**{f"{bank}__isnull": True}).select_related("position", "organization")
+    )
+    form.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
+
+
 class MentorForm(BankForm):
     class Meta:
         model = Mentor
@@ -131,13 +142,7 @@ class MentorForm(BankForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["person"]
-        else:
-            self.fields["person"].queryset = (
-                Person.objects.working().filter(mentor__isnull=True).select_related("position", "organization")
-            )
-            self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
+        offer_people_not_yet_in(self, "mentor")
 
 
 class MenteeForm(BankForm):
@@ -163,13 +168,7 @@ class MenteeForm(BankForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["person"]
-        else:
-            self.fields["person"].queryset = (
-                Person.objects.working().filter(mentee__isnull=True).select_related("position", "organization")
-            )
-            self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
+        offer_people_not_yet_in(self, "mentee")
 
 
 class PublicationConsentForm(BankForm):

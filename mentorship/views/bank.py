@@ -47,11 +47,8 @@ class MentorDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class MentorCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
-    allowed_roles = BANK_KEEPERS
-    form_class = MentorForm
-    template_name = "mentorship/mentor_form.html"
-    success_message = "Наставник включён в банк."
+class PersonFromLinkMixin:
+    """«Включить в банк» from a person's card opens the form with that person chosen."""
 
     def get_initial(self):
         initial = super().get_initial()
@@ -59,11 +56,15 @@ class MentorCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
             initial["person"] = person
         return initial
 
+
+class MentorCreateView(RoleRequiredMixin, PersonFromLinkMixin, ServiceFormMixin, CreateView):
+    allowed_roles = BANK_KEEPERS
+    form_class = MentorForm
+    template_name = "mentorship/mentor_form.html"
+    success_message = "Наставник включён в банк."
+
     def run_service(self, form):
         return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class MentorUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
@@ -78,9 +79,6 @@ class MentorUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
 
     def run_service(self, form):
         return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class MentorConsentScanView(ProtectedFileView):
@@ -122,17 +120,11 @@ class MenteeDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class MenteeCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
+class MenteeCreateView(RoleRequiredMixin, PersonFromLinkMixin, ServiceFormMixin, CreateView):
     allowed_roles = BANK_KEEPERS
     form_class = MenteeForm
     template_name = "mentorship/mentee_form.html"
     success_message = "Наставляемый включён в банк."
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if person := self.request.GET.get("person"):
-            initial["person"] = person
-        return initial
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -143,9 +135,6 @@ class MenteeCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
 
     def run_service(self, form):
         return mentee_save(mentee=form.instance, actor=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class MenteeUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
@@ -168,9 +157,6 @@ class MenteeUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
 
     def run_service(self, form):
         return mentee_save(mentee=form.instance, actor=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class MenteeConsentScanView(ProtectedFileView):

@@ -52,9 +52,6 @@ class PersonCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
     def run_service(self, form):
         return person_save(person=form.instance, actor=self.request.user)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class PersonUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
     allowed_roles = BANK_KEEPERS
@@ -68,9 +65,6 @@ class PersonUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
 
     def run_service(self, form):
         return person_save(person=form.instance, actor=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class PersonHistoryView(RoleRequiredMixin, DetailView):
