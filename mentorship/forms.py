@@ -366,7 +366,7 @@ class PairingTerminateForm(forms.Form):
         help_text="Например: наставник увольняется; психологическая несовместимость; просьба наставляемого.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, pairing=None, **kwargs):  # every form of a pair order takes the pair
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False

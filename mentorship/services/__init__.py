@@ -21,12 +21,14 @@ from .bank import (
     staff_import_prepare,
 )
 from .orders import (
-    REPLACEMENT_GROUNDS,
     order_attach_scan,
     order_draft,
     order_journal_set,
     order_register,
     order_update_draft,
+)
+from .pair_orders import (
+    REPLACEMENT_GROUNDS,
     pairing_extend,
     pairing_replace_mentor,
     pairing_terminate,

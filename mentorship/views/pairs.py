@@ -196,10 +196,7 @@ class PairOrderView(RoleRequiredMixin, FormView):
         )
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        if self.form_class is not PairingTerminateForm:
-            kwargs["pairing"] = self.pairing
-        return kwargs
+        return {**super().get_form_kwargs(), "pairing": self.pairing}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pairing=self.pairing, **kwargs)

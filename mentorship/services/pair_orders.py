@@ -1,0 +1,399 @@
+"""Orders that fix or change a pair: approval (one order for several pairs), mentor replacement,
+extension and early termination. Each is registered at once and moves the pair along its table."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.dates import add_months
+from core.declension import Case, signature_name
+from core.workdays import notice_end_date
+
+from ..models import Order, Pairing, PairingTransition
+from ..roles import Role
+from .bank import Outcome, _authored
+from .orders import LAW, _control_clause, _current_curator, _own, _place, order_register
+from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
+
+__all__ = [
+    "REPLACEMENT_GROUNDS",
+    "pairing_extend",
+    "pairing_replace_mentor",
+    "pairing_terminate",
+    "pairings_activate_due",
+    "pairings_approve",
+]
+
+
+def _experience(person) -> str:
+    return person.teaching_experience
+
+
+def _pairing_rows(pairings) -> list[dict]:
+    rows = []
+    for pairing in pairings:
+        mentor = pairing.mentor.person
+        mentees = list(pairing.mentees.all())
+        for mentee in mentees:
+            rows.append(
+                {
+                    "mentor": mentor.full_name,
+                    "mentor_position": str(mentor.position).lower(),
+                    "mentor_category": mentor.get_qualification_category_display().lower() + " категория"
+                    if mentor.qualification_category not in ("none", "conformity")
+                    else mentor.get_qualification_category_display().lower(),
+                    "mentor_experience": _experience(mentor),
+                    "mentee": mentee.person.full_name,
+                    "mentee_position": str(mentee.person.position).lower(),
+                    "mentee_experience": _experience(mentee.person),
+                    "mentee_category": str(mentee.category).lower(),
+                    "forms": "; ".join(str(form) for form in pairing.forms.all()),
+                    "kind": "групповая" if len(mentees) > 1 else "индивидуальная",
+                    "starts_on": f"{pairing.starts_on:%d.%m.%Y}",
+                    "ends_on": f"{pairing.planned_end_on:%d.%m.%Y}",
+                    "payment": "по дополнительному соглашению"
+                    if mentor.organization.is_own
+                    else "нет (договор с организацией-партнёром)",
+                }
+            )
+    return rows
+
+
+def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
+    own = _own()
+    head = own.head
+    curator = _current_curator(own)
+    program_due = min(add_months(p.starts_on, 1) for p in pairings)
+    clauses = [
+        "Закрепить наставнические пары (группы) в составе и на срок согласно таблице.",
+        "Наставникам совместно с наставляемыми разработать персонализированные программы наставничества "
+        f"и представить их куратору в срок до {program_due:%d.%m.%Y}.",
+    ]
+    if any(p.mentor.person.organization.is_own for p in pairings):
+        clauses.append(
+            "Установить наставникам из числа работников учреждения доплату за наставническую деятельность "
+            "в размере и на срок, определённые дополнительными соглашениями к трудовым договорам "
+            f"(в соответствии со {LAW})."
+        )
+    clauses.append(_control_clause(curator))
+    people = []
+    for pairing in pairings:
+        for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
+            if person.full_name not in people:
+                people.append(person.full_name)
+    if curator is not None and curator.person.full_name not in people:
+        people.append(curator.person.full_name)
+    order = Order(
+        organization=own,
+        kind=Order.Kind.PAIRING,
+        date=date,
+        place=_place(own),
+        heading="О закреплении наставнических пар (групп)",
+        preamble=(
+            f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, "
+            "на основании письменных согласий наставников и наставляемых"
+        ),
+        clauses=clauses,
+        table=_pairing_rows(pairings),
+        acquaintance=people,
+        signer_position=str(head.position),
+        signer_name=signature_name(head.last_name, head.first_name, head.middle_name),
+        created_by=actor,
+    )
+    order.full_clean()
+    order.save()
+    order.pairings.set(pairings)
+    return order
+
+
+def _move(pairing: Pairing, target: str, actor: User | None, comment: str = "") -> None:
+    source = pairing.status
+    pairing.status = target
+    with _authored(pairing, actor):
+        pairing.save()
+    PairingTransition.objects.create(pairing=pairing, source=source, target=target, actor=actor, comment=comment)
+
+
+@transaction.atomic
+def pairings_approve(*, pairings, actor: User, roles, date=None) -> Outcome:
+    """The head approves several pairs at once: one order fixes them all (3.3).
+
+    All or nothing: a pair without every participant's written consent stops the whole approval,
+    and the message names whose consent is missing.
+    """
+    if Role.HEAD not in roles:
+        raise PermissionDenied("Пары утверждает руководитель.")
+    ids = [p.pk for p in pairings]
+    if not ids:
+        raise ValidationError("Отметьте пары, которые утверждаете.")
+    locked = list(
+        Pairing.objects.select_for_update()
+        .filter(pk__in=ids)
+        .select_related("mentor__person__position", "mentor__person__organization", "direction")
+        .order_by("starts_on", "pk")
+    )
+    errors = []
+    for pairing in locked:
+        label = (
+            f"Пара «{pairing.mentor.person.short_name} — "
+            + ", ".join(m.person.short_name for m in pairing.mentees.all())
+            + "»"
+        )
+        if pairing.status != Pairing.Status.AWAITING_APPROVAL:
+            errors.append(f"{label} не на утверждении («{pairing.get_status_display()}»).")
+            continue
+        missing = missing_consents(pairing)
+        if missing:
+            errors.append(f"{label}: нет письменного согласия — " + ", ".join(p.full_name for p in missing) + ".")
+        try:
+            _check_rules(
+                pairing=pairing,
+                mentor=pairing.mentor,
+                mentees=list(pairing.mentees.all()),
+                direction=pairing.direction,
+                forms=list(pairing.forms.all()),
+            )
+        except ValidationError as error:
+            errors.extend(f"{label}: {message}" for message in error.messages)
+    if errors:
+        raise ValidationError(errors)
+    order = order_register(
+        order=_pairing_order(pairings=locked, date=date or timezone.localdate(), actor=actor), actor=actor
+    )
+    today = timezone.localdate()
+    for pairing in locked:
+        _move(pairing, Pairing.Status.FIXED, actor, comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}")
+        if pairing.starts_on <= today:
+            _move(pairing, Pairing.Status.ACTIVE, actor, comment="Наступила дата начала")
+    return Outcome(order)
+
+
+@transaction.atomic
+def pairings_activate_due(*, today=None) -> int:
+    """Pairs fixed by order start on their start date (run daily)."""
+    today = today or timezone.localdate()
+    due = list(Pairing.objects.select_for_update().filter(status=Pairing.Status.FIXED, starts_on__lte=today))
+    for pairing in due:
+        _move(pairing, Pairing.Status.ACTIVE, None, comment="Наступила дата начала")
+    return len(due)
+
+
+def _participants_genitive(pairing: Pairing) -> str:
+    return ", ".join(mentee.person.in_case(Case.GENITIVE) for mentee in pairing.mentees.all())
+
+
+def _fixing_order(pairing: Pairing) -> Order | None:
+    return pairing.orders.filter(kind=Order.Kind.PAIRING).exclude(number=None).order_by("date").first()
+
+
+@transaction.atomic
+def pairing_terminate(
+    *, pairing: Pairing, initiator: str, reason: str, notice_on, ends_on, actor: User, roles, order_date=None
+) -> Outcome:
+    """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
+    comes through the curator), with written notice at least 3 working days ahead — weekends and
+    public holidays are not counted. The order is registered at once."""
+    if Role.HEAD not in roles:
+        raise PermissionDenied("Досрочное прекращение оформляет руководитель.")
+    pairing = Pairing.objects.select_for_update().select_related("mentor__person").get(pk=pairing.pk)
+    if Pairing.transition(pairing.status, Pairing.Status.TERMINATED) is None:
+        raise ValidationError(f"Пару в состоянии «{pairing.get_status_display()}» досрочно не прекратить.")
+    if initiator not in Pairing.Initiator.values:
+        raise ValidationError("Укажите, кто инициатор: наставник или работодатель.")
+    if not reason.strip():
+        raise ValidationError("Укажите причину прекращения.")
+    earliest = notice_end_date(notice_on)
+    if ends_on < earliest:
+        raise ValidationError(
+            f"Уведомление от {notice_on:%d.%m.%Y}: прекратить можно не раньше {earliest:%d.%m.%Y} — "
+            "за 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
+        )
+    mentor = pairing.mentor.person
+    fixing = _fixing_order(pairing)
+    basis = (
+        f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)}"
+        if initiator == Pairing.Initiator.MENTOR
+        else "решения работодателя"
+    )
+    clauses = [
+        f"Прекратить досрочно с {ends_on:%d.%m.%Y} наставничество {mentor.in_case(Case.GENITIVE)} "
+        f"в отношении {_participants_genitive(pairing)}"
+        + (f", закреплённое приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}" if fixing else "")
+        + ".",
+        f"Причина: {reason.strip().rstrip('.')}.",
+    ]
+    if mentor.organization.is_own:
+        clauses.append(
+            f"Прекратить выплату доплаты за наставническую деятельность {mentor.in_case(Case.DATIVE)} "
+            f"с {ends_on:%d.%m.%Y}."
+        )
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.TERMINATION,
+        heading="О досрочном прекращении наставничества",
+        basis=f"на основании {basis} от {notice_on:%d.%m.%Y}",
+        clauses=clauses,
+        actor=actor,
+        date=order_date,
+    )
+    pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
+    pairing.notice_on, pairing.ended_on = notice_on, ends_on
+    _move(pairing, Pairing.Status.TERMINATED, actor, comment=f"Приказ № {order.number_text}: {reason.strip()}")
+    return Outcome(order)
+
+
+def _order_for_pair(
+    pairing: Pairing, *, kind, heading: str, basis: str, clauses: list[str], actor, date, extra_people=()
+):
+    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet."""
+    own = _own()
+    people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
+    order = Order(
+        organization=own,
+        kind=kind,
+        date=date or timezone.localdate(),
+        place=_place(own),
+        heading=heading,
+        preamble=(
+            f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
+        ),
+        clauses=[*clauses, _control_clause(_current_curator(own))],
+        acquaintance=list(dict.fromkeys(person.full_name for person in people)),
+        signer_position=str(own.head.position),
+        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
+        created_by=actor,
+    )
+    order.full_clean()
+    order.save()
+    order.pairings.set([pairing])
+    return order_register(order=order, actor=actor)
+
+
+def _current_pair(pairing: Pairing, roles, action: str) -> Pairing:
+    if Role.HEAD not in roles:
+        raise PermissionDenied(f"{action} оформляет руководитель.")
+    pairing = Pairing.objects.select_for_update().select_related("mentor__person__organization").get(pk=pairing.pk)
+    if pairing.status not in Pairing.CURRENT_STATUSES:
+        raise ValidationError(f"{action}: пара в состоянии «{pairing.get_status_display()}».")
+    return pairing
+
+
+REPLACEMENT_GROUNDS = {
+    "leaves": "увольнением наставника",
+    "incompatibility": "психологической несовместимостью наставника и наставляемого",
+    "failure": "систематическим неисполнением наставником своих обязанностей",
+    "discipline": "привлечением наставника к дисциплинарной ответственности",
+    "request": "обоснованной просьбой наставника или наставляемого",
+}
+
+
+@transaction.atomic
+def pairing_replace_mentor(
+    *,
+    pairing: Pairing,
+    new_mentor,
+    grounds: str,
+    details: str = "",
+    consent_on,
+    starts_on,
+    actor: User,
+    roles,
+    order_date=None,
+) -> Outcome:
+    """Replace the mentor by order; the new mentor's written consent is recorded; the term stays."""
+    pairing = _current_pair(pairing, roles, "Замену наставника")
+    if grounds not in REPLACEMENT_GROUNDS:
+        raise ValidationError("Выберите основание замены.")
+    old = pairing.mentor
+    if new_mentor.pk == old.pk:
+        raise ValidationError("Новый наставник тот же, что и прежний.")
+    _check_rules(
+        pairing=pairing,
+        mentor=new_mentor,
+        mentees=list(pairing.mentees.all()),
+        direction=pairing.direction,
+        forms=list(pairing.forms.all()),
+    )
+    if not (pairing.starts_on <= starts_on <= pairing.planned_end_on):
+        raise ValidationError(
+            f"Дата замены — в пределах срока наставничества ({pairing.starts_on:%d.%m.%Y} – "
+            f"{pairing.planned_end_on:%d.%m.%Y}); срок при замене не меняется."
+        )
+    reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
+    clauses = [
+        f"В связи с {reason} заменить наставника {_participants_genitive(pairing)}: "
+        f"с {starts_on:%d.%m.%Y} вместо {old.person.in_case(Case.GENITIVE)} назначить наставником "
+        f"{new_mentor.person.in_case(Case.ACCUSATIVE)} на срок до {pairing.planned_end_on:%d.%m.%Y}; "
+        "срок наставничества не меняется.",
+    ]
+    if old.person.organization.is_own:
+        clauses.append(
+            f"Прекратить выплату доплаты за наставническую деятельность {old.person.in_case(Case.DATIVE)} "
+            f"с {starts_on:%d.%m.%Y}."
+        )
+    if new_mentor.person.organization.is_own:
+        clauses.append(
+            f"Установить {new_mentor.person.in_case(Case.DATIVE)} доплату за наставническую деятельность "
+            "в размере и на срок, определённые дополнительным соглашением к трудовому договору."
+        )
+    from .pairs import pairing_consent_record
+
+    pairing.mentor = new_mentor
+    with _authored(pairing, actor):
+        pairing.save()
+    pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.REPLACEMENT,
+        heading="О замене наставника",
+        basis=f"на основании письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}",
+        clauses=clauses,
+        actor=actor,
+        date=order_date,
+        extra_people=[old.person],
+    )
+    _log(
+        pairing,
+        pairing.status,
+        pairing.status,
+        actor,
+        (f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, приказ № {order.number_text}"),
+    )
+    return Outcome(order, pairing_warnings(pairing))
+
+
+@transaction.atomic
+def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, roles, order_date=None) -> Outcome:
+    """Extend by mutual consent of the sides; never past 12 months in total."""
+    pairing = _current_pair(pairing, roles, "Продление")
+    if new_end_on <= pairing.planned_end_on:
+        raise ValidationError(f"Новое окончание должно быть позже нынешнего ({pairing.planned_end_on:%d.%m.%Y}).")
+    if new_end_on > latest_end(pairing.starts_on):
+        raise ValidationError(
+            f"Всего не больше 12 месяцев: продлить можно не дальше {latest_end(pairing.starts_on):%d.%m.%Y}."
+        )
+    old_end = pairing.planned_end_on
+    order = _order_for_pair(
+        pairing,
+        kind=Order.Kind.EXTENSION,
+        heading="О продлении срока наставничества",
+        basis=f"по взаимному согласию сторон от {agreed_on:%d.%m.%Y}",
+        clauses=[
+            f"Продлить срок наставничества {pairing.mentor.person.in_case(Case.GENITIVE)} в отношении "
+            f"{_participants_genitive(pairing)} до {new_end_on:%d.%m.%Y}.",
+        ],
+        actor=actor,
+        date=order_date,
+    )
+    pairing.planned_end_on = new_end_on
+    with _authored(pairing, actor):
+        pairing.save()
+    _log(
+        pairing,
+        pairing.status,
+        pairing.status,
+        actor,
+        f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
+    )
+    return Outcome(order)
