@@ -1,14 +1,17 @@
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.dates import add_months, whole_months_between
 from core.files import validate_scan
 
+from .imports import MAX_IMPORT_BYTES
 from .models import (
     Mentee,
     MenteeCategory,
     Mentor,
+    Order,
     Organization,
     Pairing,
     Person,
@@ -404,3 +407,49 @@ class PairingExtendForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPG или PNG)", validators=[validate_scan])
+
+
+DRAFTABLE = [
+    (Order.Kind.INTRODUCTION, Order.Kind.INTRODUCTION.label),
+    (Order.Kind.CURATOR, Order.Kind.CURATOR.label),
+    (Order.Kind.COUNCIL, Order.Kind.COUNCIL.label),
+]
+
+
+class OrderNewForm(forms.Form):
+    kind = forms.ChoiceField(label="Приказ", choices=DRAFTABLE, widget=forms.RadioSelect)
+    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+
+
+class OrderDraftForm(forms.Form):
+    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    heading = forms.CharField(label="Заголовок", max_length=500)
+    preamble = forms.CharField(label="Преамбула (основание)", widget=forms.Textarea(attrs={"rows": 3}))
+    clauses = forms.CharField(
+        label="Пункты",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Каждый пункт — с новой строки; номера проставятся сами.",
+    )
+
+
+class JournalForm(forms.Form):
+    next_number = forms.IntegerField(label="Следующий номер", min_value=1)
+    suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
+
+
+class StaffFileForm(forms.Form):
+    file = forms.FileField(
+        label="Файл со списком сотрудников",
+        help_text="XLSX или CSV (UTF-8 с запятыми или «CSV (разделители — точка с запятой)» из Excel), до 5 МБ.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
+        return upload

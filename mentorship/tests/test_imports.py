@@ -221,7 +221,7 @@ class TestPages:
         assert [cell.value for cell in sheet[1]][:5] == ["Табельный номер", "Фамилия", "Имя", "Отчество", "Должность"]
 
     def test_too_big_a_file_is_refused(self, world, client_as, monkeypatch):
-        monkeypatch.setattr("mentorship.views.transfer.MAX_IMPORT_BYTES", 10)
+        monkeypatch.setattr("mentorship.forms.MAX_IMPORT_BYTES", 10)
         response = self.upload(client_as("curator"), "staff.csv", csv_bytes([HEADER, *GOOD]))
         assert "больше 5 МБ" in response.content.decode()
 

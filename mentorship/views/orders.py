@@ -1,7 +1,6 @@
 """The head's approval queue and the register of orders."""
 
 import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -11,10 +10,10 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from core.files import validate_scan
 from core.pdf import render_pdf
 
 from ..access import RoleRequiredMixin
+from ..forms import JournalForm, OrderDraftForm, OrderNewForm, ScanForm
 from ..models import Order, Organization, Pairing
 from ..roles import BANK_READERS, Role
 from ..selectors import approval_queue, orders_for, pairings_for
@@ -97,10 +96,6 @@ class OrderListView(BankListView):
     template_name = "mentorship/order_list.html"
 
 
-class ScanForm(forms.Form):
-    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPG или PNG)", validators=[validate_scan])
-
-
 class OrderDetailView(RoleRequiredMixin, DetailView):
     allowed_roles = ORDER_READERS
     template_name = "mentorship/order_detail.html"
@@ -154,28 +149,7 @@ class OrderScanView(ProtectedFileView):
         return orders_for(self.request.user)
 
 
-DRAFTABLE = [
-    (Order.Kind.INTRODUCTION, Order.Kind.INTRODUCTION.label),
-    (Order.Kind.CURATOR, Order.Kind.CURATOR.label),
-    (Order.Kind.COUNCIL, Order.Kind.COUNCIL.label),
-]
 ORDER_WRITERS = frozenset({Role.HEAD, Role.CURATOR})
-
-
-class OrderNewForm(forms.Form):
-    kind = forms.ChoiceField(label="Приказ", choices=DRAFTABLE, widget=forms.RadioSelect)
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-
-
-class OrderDraftForm(forms.Form):
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    heading = forms.CharField(label="Заголовок", max_length=500)
-    preamble = forms.CharField(label="Преамбула (основание)", widget=forms.Textarea(attrs={"rows": 3}))
-    clauses = forms.CharField(
-        label="Пункты",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Каждый пункт — с новой строки; номера проставятся сами.",
-    )
 
 
 class OrderCreateView(RoleRequiredMixin, FormView):
@@ -267,11 +241,6 @@ class OrderPreviewView(RoleRequiredMixin, View):
         response["Content-Disposition"] = f'inline; filename="proekt-prikaza-{order.pk}.pdf"'
         response["Cache-Control"] = "private, no-store"
         return response
-
-
-class JournalForm(forms.Form):
-    next_number = forms.IntegerField(label="Следующий номер", min_value=1)
-    suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
 
 
 class OrderJournalView(RoleRequiredMixin, FormView):

@@ -2,7 +2,6 @@
 
 import io
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -14,7 +13,8 @@ from django.views.generic import ListView, TemplateView
 
 from ..access import RoleRequiredMixin
 from ..exports import bank_workbook
-from ..imports import MAX_IMPORT_BYTES, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
+from ..forms import StaffFileForm
+from ..imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
 from ..models import ExportLog, ImportBatch
 from ..roles import BANK_KEEPERS, HISTORY_READERS
 from ..services import bank_exported, staff_import_apply, staff_import_prepare
@@ -22,20 +22,6 @@ from .base import report_errors
 from .governance import OwnOrganizationMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class StaffFileForm(forms.Form):
-    file = forms.FileField(
-        label="Файл со списком сотрудников",
-        help_text="XLSX или CSV (UTF-8 с запятыми или «CSV (разделители — точка с запятой)» из Excel), до 5 МБ.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
-        return upload
 
 
 class StaffImportView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):
