@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "mentorship",
+    "roadmap",
+    "programs",
     "dashboard",
 ]
 

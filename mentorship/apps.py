@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class MentorshipConfig(AppConfig):
     name = "mentorship"
     verbose_name = "Банк наставничества"
+
+    def ready(self):
+        from . import queue
+        from .models import Pairing
+        from .views.orders import pairing_queue_items
+
+        queue.register(
+            queue.QueueSection(
+                key="pairings",
+                title="Пары и группы",
+                template="mentorship/queue/pairings.html",
+                items=pairing_queue_items,
+                count=lambda: Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count(),
+                order=10,
+            )
+        )

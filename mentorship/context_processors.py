@@ -9,10 +9,10 @@ def roles(request):
     held = roles_of(user)
     queue = 0
     if Role.HEAD in held:
-        from .models import Pairing
+        from .queue import pending_count
 
-        # One count on the head's pages: what waits for a decision shows in the menu.
-        queue = Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count()
+        # One count per queue section on the head's pages: what waits for a decision shows in the menu.
+        queue = pending_count()
     return {
         "user_roles": ordered_roles(held),
         "user_role_values": {role.value for role in held},

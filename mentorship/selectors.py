@@ -170,7 +170,7 @@ def orders_for(user) -> QuerySet:
 
 
 def approval_queue() -> QuerySet:
-    """Everything awaiting the head: pairs now; the roadmap, programs and releases join later."""
+    """Pairs awaiting the head (the pairs section of the queue in queue.py)."""
     return (
         Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL)
         .select_related("mentor__person__position", "mentor__person__organization", "direction", "proposed_by__person")

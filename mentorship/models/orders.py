@@ -47,6 +47,8 @@ class Order(models.Model):
         REPLACEMENT = "replacement", "О замене наставника"
         EXTENSION = "extension", "О продлении срока наставничества"
         TERMINATION = "termination", "О досрочном прекращении наставничества"
+        ROADMAP = "roadmap", "Об утверждении дорожной карты"
+        RELEASE = "release", "Об освобождении от работы для участия в мероприятии"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Проект"

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from core.pdf import render_pdf
 
+from .. import queue
 from ..access import RoleRequiredMixin
 from ..forms import JournalForm, OrderDraftForm, OrderNewForm, ScanForm
 from ..models import Order, Organization, Pairing
@@ -35,23 +36,31 @@ ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
 ORDER_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
+def pairing_queue_items() -> list[dict]:
+    """Pairs awaiting the head, each with the consents still missing and the warnings."""
+    pairings = list(approval_queue())
+    own = Organization.own()
+    loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
+    return [
+        {
+            "pairing": pairing,
+            "missing": missing_consents(pairing),
+            "warnings": pairing_warnings(pairing, own=own, loads=loads),
+        }
+        for pairing in pairings
+    ]
+
+
 class ApprovalQueueView(RoleRequiredMixin, TemplateView):
+    """Every section of the queue (mentorship/queue.py); pairs are approved and returned here,
+    the other sections post to their own apps."""
+
     allowed_roles = frozenset({Role.HEAD})
     template_name = "mentorship/approval_queue.html"
 
     def get_context_data(self, **kwargs):
-        pairings = list(approval_queue())
-        own = Organization.own()
-        loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
-        items = [
-            {
-                "pairing": pairing,
-                "missing": missing_consents(pairing),
-                "warnings": pairing_warnings(pairing, own=own, loads=loads),
-            }
-            for pairing in pairings
-        ]
-        return super().get_context_data(items=items, **kwargs)
+        filled = [(section, section.items()) for section in queue.sections()]
+        return super().get_context_data(sections=filled, waiting=any(items for _, items in filled), **kwargs)
 
     def post(self, request):
         if request.POST.get("action") == "return":
