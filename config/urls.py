@@ -9,5 +9,7 @@ urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
     path("bank/", include("mentorship.urls")),
+    path("roadmap/", include("roadmap.urls")),
+    path("programs/", include("programs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,57 @@
+"""Who sees which program. A program carries the mentee's professional difficulties, so it is seen
+only by the mentee, their mentor, the curator, the head and the council that reviews programs
+(152-ФЗ; DOMAIN.md) — not by the system administrator. Evidence files are seen only by those
+running the program: its mentor and mentees, the curator and the head."""
+
+from django.db.models import Q, QuerySet
+
+from mentorship.roles import Role, person_of, roles_of
+
+from .models import Evidence, Program
+
+PROGRAM_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL})
+EVIDENCE_READERS = frozenset({Role.HEAD, Role.CURATOR})
+# Roles that may open programs at all (a mentor or mentee only their own).
+PROGRAM_ROLES = PROGRAM_READERS | {Role.MENTOR, Role.MENTEE}
+
+
+def _own_scope(user, *, mentor_path: str, mentee_path: str) -> Q | None:
+    roles = roles_of(user)
+    person = person_of(user)
+    if person is None:
+        return None
+    scope = Q()
+    if Role.MENTOR in roles:
+        scope |= Q(**{mentor_path: person})
+    if Role.MENTEE in roles:
+        scope |= Q(**{mentee_path: person})
+    return scope or None
+
+
+def programs_for(user) -> QuerySet:
+    """Programs with what their lists print: the head, curator and council see all; a mentor or
+    mentee the programs of their own pairs; anyone else none."""
+    base = Program.objects.select_related("pairing__mentor__person", "pairing__direction").prefetch_related(
+        "pairing__mentees__person"
+    )
+    if roles_of(user) & PROGRAM_READERS:
+        return base
+    scope = _own_scope(user, mentor_path="pairing__mentor__person", mentee_path="pairing__mentees__person")
+    if scope is None:
+        return base.none()
+    return base.filter(pk__in=Program.objects.filter(scope).values("pk"))
+
+
+def evidence_for(user) -> QuerySet:
+    """Evidence files the user may open: those running the program only (the council does not)."""
+    base = Evidence.objects.select_related("record__program")
+    if roles_of(user) & EVIDENCE_READERS:
+        return base
+    scope = _own_scope(
+        user,
+        mentor_path="record__program__pairing__mentor__person",
+        mentee_path="record__program__pairing__mentees__person",
+    )
+    if scope is None:
+        return base.none()
+    return base.filter(pk__in=Evidence.objects.filter(scope).values("pk"))

@@ -1,0 +1,3 @@
+"""URLs: see programs/urls.py."""
+
+urlpatterns = []
