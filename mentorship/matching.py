@@ -6,6 +6,7 @@ or request weighs most, then free places, the same post, experience above the mi
 the qualification category, and our own staff over a partner's.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from core.dates import plural
@@ -49,6 +50,14 @@ def _words(text: str) -> list[str]:
     return [word.strip(".,;:!?«»()\"'—-") for word in normalize_for_search(text).split()]
 
 
+def _phrases_with(text: str, words: list[str]) -> list[str]:
+    """The mentor's own phrases («организация режимных моментов в младших группах») that hold a word
+    the mentee needs: the reason reads as the mentor wrote it, not as a list of word stems."""
+    stems = {word[:6] for word in words}
+    phrases = [phrase.strip().rstrip(".") for phrase in re.split(r"[;\n]+", text) if phrase.strip()]
+    return [phrase[0].lower() + phrase[1:] for phrase in phrases if any(w[:6] in stems for w in _words(phrase))]
+
+
 def _mentions(stems: list[str], words: list[str]) -> bool:
     return any(word.startswith(stem) for stem in stems for word in words if stem)
 
@@ -84,7 +93,7 @@ def _score(mentor: Mentor, mentee: Mentee, need: list[str], own, load: set[int])
     )
     if shared:
         s.score += WEIGHTS["competency"] * min(len(shared), 2)
-        s.reasons.append("в компетенциях есть: " + ", ".join(shared[:3]))
+        s.reasons.append("в компетенциях: " + "; ".join(_phrases_with(mentor.competencies, shared)[:2]))
     capacity = mentor.capacity or (own.mentor_capacity if own else 2)
     s.places_left = capacity - len(load)
     if s.places_left > 0:

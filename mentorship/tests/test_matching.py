@@ -75,7 +75,7 @@ def test_reasons_are_in_words(world, mentee):
     assert "та же должность: воспитатель" in suggestion.reasons
     assert "стаж 18 лет" in suggestion.reasons
     assert "категория: высшая" in suggestion.reasons
-    assert any(reason.startswith("в компетенциях есть:") for reason in suggestion.reasons)
+    assert "в компетенциях: режимные моменты, дневной сон и умывание" in suggestion.reasons
 
 
 def test_a_partners_mentor_and_a_full_one_are_marked(world, mentee):
