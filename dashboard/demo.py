@@ -421,6 +421,11 @@ def load_demo() -> dict[str, int]:
             ),
             actor=curator,
         )
+
+    from roadmap.demo import load as load_roadmap
+
+    # After the pairs: the roadmap's order comes later in the journal than the pair orders.
+    added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
     return added
 
 

@@ -1,0 +1,491 @@
+"""Pages of the roadmap. Reading: the head, the curator, the council, the administrator.
+Writing: the curator drafts, sends and marks execution; the head approves or returns.
+Objects are fetched through the selectors; what may not change any more is a 404 to the edit
+pages (their buttons are not shown), a wrong role is a 403."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from mentorship.access import RoleRequiredMixin
+from mentorship.models import Organization
+from mentorship.roles import Role
+from mentorship.views.base import ProtectedFileView, form_errors, report_errors
+
+from .documents import render_roadmap_pdf
+from .forms import ActivityForm, MarkForm, RoadmapCreateForm, StageForm
+from .models import Activity, Roadmap, Stage
+from .selectors import READERS, activities_for, roadmap_detail_queryset, roadmaps_for
+from .services import (
+    activity_delete,
+    activity_mark,
+    activity_save,
+    activity_unmark,
+    creatable_years,
+    roadmap_approve,
+    roadmap_create,
+    roadmap_delete,
+    roadmap_move,
+    stage_delete,
+    stage_save,
+)
+
+CURATOR = frozenset({Role.CURATOR})
+HEAD = frozenset({Role.HEAD})
+
+
+def attach_errors(form, error: ValidationError) -> None:
+    """A refused form: messages about a field go under that field, the rest above the form."""
+    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+        form.add_error(None, error)
+    else:
+        form_errors(form, error)
+
+
+def show_outcome(request, text: str, outcome) -> None:
+    messages.success(request, text)
+    for warning in outcome.warnings:
+        messages.warning(request, warning)
+
+
+class RoadmapListView(RoleRequiredMixin, ListView):
+    allowed_roles = READERS
+    template_name = "roadmap/list.html"
+    context_object_name = "roadmaps"
+
+    def get_queryset(self):
+        return roadmaps_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        own = Organization.own()
+        can_create = Role.CURATOR in self.roles and own is not None and bool(creatable_years(own))
+        return super().get_context_data(can_create=can_create, **kwargs)
+
+
+class RoadmapCreateView(RoleRequiredMixin, FormView):
+    allowed_roles = CURATOR
+    form_class = RoadmapCreateForm
+    template_name = "roadmap/create.html"
+
+    @cached_property
+    def years(self) -> list[int]:
+        own = Organization.own()
+        return creatable_years(own) if own is not None else []
+
+    def get_form_kwargs(self):
+        sources = []
+        if self.years:
+            sources = list(roadmaps_for(self.request.user).filter(start_year__lt=max(self.years)))
+        return {**super().get_form_kwargs(), "years": self.years, "sources": sources}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=self.years, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = roadmap_create(
+                start_year=data["start_year"],
+                basis=data["basis"],
+                source=data["source"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        show_outcome(self.request, "Черновик дорожной карты составлен: проверьте сроки и ответственных.", outcome)
+        return redirect(outcome.obj.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Дорожная карта не создана: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class RoadmapDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = READERS
+    template_name = "roadmap/detail.html"
+    context_object_name = "roadmap"
+
+    def get_queryset(self):
+        return roadmap_detail_queryset(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        roadmap = self.object
+        today = timezone.localdate()
+        stages = list(roadmap.stages.all())
+        total = done = overdue = late = 0
+        for stage in stages:
+            for activity in stage.activities.all():
+                activity.overdue = roadmap.is_approved and activity.is_overdue(today)
+                total += 1
+                done += activity.is_done
+                late += activity.is_late
+                overdue += activity.overdue
+        is_curator = Role.CURATOR in self.roles
+        deciding = Role.HEAD in self.roles and roadmap.status == Roadmap.Status.AWAITING_APPROVAL
+        transitions = list(roadmap.transitions.all())
+        return super().get_context_data(
+            stages=stages,
+            today=today,
+            counts={"total": total, "done": done, "overdue": overdue, "late": late},
+            done_percent=round(100 * done / total) if total else 0,
+            buttons=roadmap.buttons(self.roles),
+            can_edit=is_curator and roadmap.is_editable,
+            can_mark=is_curator and roadmap.is_approved,
+            can_delete=is_curator
+            and roadmap.status == Roadmap.Status.DRAFT
+            and not any(step.target == Roadmap.Status.AWAITING_APPROVAL for step in transitions),
+            deciding=deciding,
+            transitions=transitions,
+            last_return=next((s for s in reversed(transitions) if s.target == Roadmap.Status.RETURNED), None),
+            **kwargs,
+        )
+
+
+MOVED = {
+    Roadmap.Status.AWAITING_APPROVAL: "Дорожная карта отправлена руководителю на утверждение.",
+    Roadmap.Status.DRAFT: "Дорожная карта забрана на доработку: это снова черновик.",
+    Roadmap.Status.RETURNED: "Дорожная карта возвращена куратору.",
+}
+
+
+class RoadmapMoveView(RoleRequiredMixin, View):
+    """A button on the roadmap's page: one transition of Roadmap.TRANSITIONS."""
+
+    allowed_roles = CURATOR | HEAD
+
+    def post(self, request, pk):
+        roadmap = get_object_or_404(roadmaps_for(request.user), pk=pk)
+        try:
+            outcome = roadmap_move(
+                roadmap=roadmap,
+                target=request.POST.get("target", ""),
+                actor=request.user,
+                roles=self.roles,
+                comment=request.POST.get("comment", ""),
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            show_outcome(request, MOVED.get(outcome.obj.status, "Состояние дорожной карты изменено."), outcome)
+        return redirect(roadmap.get_absolute_url())
+
+
+class HeadDecisionView(RoleRequiredMixin, View):
+    """The head's decision, from the queue or from the roadmap's page: back to where it came from."""
+
+    allowed_roles = HEAD
+
+    def back(self):
+        target = self.request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+            return redirect(target)
+        return redirect("mentorship:approval-queue")
+
+    def roadmap(self, pk) -> Roadmap:
+        return get_object_or_404(roadmaps_for(self.request.user), pk=pk)
+
+
+class RoadmapApproveView(HeadDecisionView):
+    def post(self, request, pk):
+        roadmap = self.roadmap(pk)
+        try:
+            order = roadmap_approve(roadmap=roadmap, actor=request.user, roles=self.roles).obj
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(
+                request,
+                f"Дорожная карта на {roadmap.year_label} учебный год утверждена. "
+                f"Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.",
+            )
+        return self.back()
+
+
+class RoadmapReturnView(HeadDecisionView):
+    def post(self, request, pk):
+        roadmap = self.roadmap(pk)
+        try:
+            roadmap_move(
+                roadmap=roadmap,
+                target=Roadmap.Status.RETURNED,
+                actor=request.user,
+                roles=self.roles,
+                comment=request.POST.get("comment", ""),
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, f"Дорожная карта на {roadmap.year_label} учебный год возвращена куратору.")
+        return self.back()
+
+
+class RoadmapPdfView(RoleRequiredMixin, View):
+    """The roadmap as it stands today: «ПРОЕКТ» or «УТВЕРЖДЕНА», with the execution marks."""
+
+    allowed_roles = READERS
+
+    def get(self, request, pk):
+        roadmap = get_object_or_404(roadmaps_for(request.user).select_related("organization"), pk=pk)
+        response = HttpResponse(render_roadmap_pdf(roadmap), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf"'
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class RoadmapAnnexView(ProtectedFileView):
+    """The annex to the order, frozen on the day of approval."""
+
+    allowed_roles = READERS
+    file_field = "annex_pdf"
+
+    def get_queryset(self):
+        return roadmaps_for(self.request.user)
+
+
+class RoadmapDeleteView(RoleRequiredMixin, TemplateView):
+    allowed_roles = CURATOR
+    template_name = "roadmap/confirm_delete.html"
+
+    @cached_property
+    def roadmap(self) -> Roadmap:
+        return get_object_or_404(
+            roadmaps_for(self.request.user).filter(status=Roadmap.Status.DRAFT), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=f"Удалить черновик дорожной карты на {self.roadmap.year_label} учебный год?",
+            text="Этапы и мероприятия черновика будут удалены. Черновик, который видел руководитель, удалить нельзя.",
+            cancel_url=self.roadmap.get_absolute_url(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        roadmap = self.roadmap
+        try:
+            roadmap_delete(roadmap=roadmap, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect(roadmap.get_absolute_url())
+        messages.success(request, f"Черновик дорожной карты на {roadmap.year_label} учебный год удалён.")
+        return redirect("roadmap:list")
+
+
+# --- Stages and activities of a draft ------------------------------------------------------
+
+
+class EditableRoadmapMixin(RoleRequiredMixin):
+    """Pages that change the text: the curator, and only while the roadmap is a draft or returned."""
+
+    allowed_roles = CURATOR
+
+    def editable_roadmaps(self):
+        return roadmaps_for(self.request.user).filter(status__in=Roadmap.EDITABLE_STATUSES)
+
+    def done(self, roadmap: Roadmap, anchor: str = ""):
+        return redirect(roadmap.get_absolute_url() + anchor)
+
+
+class StageFormView(EditableRoadmapMixin, FormView):
+    form_class = StageForm
+    template_name = "roadmap/stage_form.html"
+
+    @cached_property
+    def stage(self) -> Stage:
+        if "pk" in self.kwargs:
+            return get_object_or_404(Stage.objects.filter(roadmap__in=self.editable_roadmaps()), pk=self.kwargs["pk"])
+        return Stage(roadmap=get_object_or_404(self.editable_roadmaps(), pk=self.kwargs["roadmap"]))
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.stage}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(stage=self.stage, roadmap=self.stage.roadmap, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            stage = stage_save(stage=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Этап {stage.number} «{stage.title}» сохранён.")
+        return self.done(stage.roadmap, f"#stage-{stage.pk}")
+
+
+class StageDeleteView(EditableRoadmapMixin, TemplateView):
+    template_name = "roadmap/confirm_delete.html"
+
+    @cached_property
+    def stage(self) -> Stage:
+        return get_object_or_404(
+            Stage.objects.filter(roadmap__in=self.editable_roadmaps()).select_related("roadmap"), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            title=f"Удалить этап {self.stage.number} «{self.stage.title}»?",
+            text="Удалить можно только этап без мероприятий; следующие этапы получат новые номера.",
+            cancel_url=self.stage.roadmap.get_absolute_url(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        stage = self.stage
+        try:
+            stage_delete(stage=stage, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, f"Этап «{stage.title}» удалён.")
+        return self.done(stage.roadmap)
+
+
+class ActivityFormView(EditableRoadmapMixin, FormView):
+    form_class = ActivityForm
+    template_name = "roadmap/activity_form.html"
+
+    @cached_property
+    def roadmap(self) -> Roadmap:
+        if "pk" in self.kwargs:
+            return self.activity.stage.roadmap
+        return get_object_or_404(self.editable_roadmaps(), pk=self.kwargs["roadmap"])
+
+    @cached_property
+    def activity(self) -> Activity:
+        if "pk" in self.kwargs:
+            return get_object_or_404(
+                activities_for(self.request.user).filter(stage__roadmap__in=self.editable_roadmaps()),
+                pk=self.kwargs["pk"],
+            )
+        stages = self.roadmap.stages.all()
+        chosen = self.request.GET.get("stage", "")
+        stage = (stages.filter(pk=chosen).first() if chosen.isdigit() else None) or stages.last()
+        return Activity(stage=stage)
+
+    def get(self, request, *args, **kwargs):
+        if self.activity.stage_id is None:
+            messages.error(request, "Сначала добавьте этап: мероприятие входит в один из этапов.")
+            return self.done(self.roadmap)
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.activity, "roadmap": self.roadmap}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, roadmap=self.roadmap, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            activity = activity_save(activity=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Мероприятие {activity.stage.number}.{activity.number} сохранено.")
+        return self.done(activity.stage.roadmap, f"#activity-{activity.pk}")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Мероприятие не сохранено: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class ActivityDeleteView(EditableRoadmapMixin, TemplateView):
+    template_name = "roadmap/confirm_delete.html"
+
+    @cached_property
+    def activity(self) -> Activity:
+        return get_object_or_404(
+            activities_for(self.request.user).filter(stage__roadmap__in=self.editable_roadmaps()), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        activity = self.activity
+        return super().get_context_data(
+            title=f"Удалить мероприятие {activity.stage.number}.{activity.number}?",
+            text=activity.text,
+            cancel_url=activity.stage.roadmap.get_absolute_url(),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        activity = self.activity
+        try:
+            activity_delete(activity=activity, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, "Мероприятие удалено, номера следующих пересчитаны.")
+        return self.done(activity.stage.roadmap)
+
+
+# --- Execution marks on an approved roadmap ------------------------------------------------
+
+
+class ActivityMarkView(RoleRequiredMixin, FormView):
+    allowed_roles = CURATOR
+    form_class = MarkForm
+    template_name = "roadmap/mark_form.html"
+
+    @cached_property
+    def activity(self) -> Activity:
+        return get_object_or_404(
+            activities_for(self.request.user).filter(stage__roadmap__status=Roadmap.Status.APPROVED),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_initial(self):
+        activity = self.activity
+        return {"done_on": activity.done_on or timezone.localdate(), "note": activity.done_note}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, roadmap=self.activity.stage.roadmap, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            outcome = activity_mark(
+                activity=self.activity,
+                done_on=form.cleaned_data["done_on"],
+                note=form.cleaned_data["note"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        activity = outcome.obj
+        show_outcome(
+            self.request, f"Мероприятие {activity.stage.number}.{activity.number} отмечено выполненным.", outcome
+        )
+        return redirect(activity.stage.roadmap.get_absolute_url() + f"#activity-{activity.pk}")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Отметка не сохранена: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class ActivityUnmarkView(RoleRequiredMixin, View):
+    allowed_roles = CURATOR
+
+    def post(self, request, pk):
+        activity = get_object_or_404(
+            activities_for(request.user).filter(stage__roadmap__status=Roadmap.Status.APPROVED), pk=pk
+        )
+        try:
+            activity_unmark(activity=activity, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(
+                request, f"Отметка о выполнении мероприятия {activity.stage.number}.{activity.number} снята."
+            )
+        return redirect(reverse("roadmap:detail", args=[activity.stage.roadmap_id]) + f"#activity-{activity.pk}")
