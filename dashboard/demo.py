@@ -422,6 +422,10 @@ def load_demo() -> dict[str, int]:
             actor=curator,
         )
 
+    from programs.demo import load as load_programs
+
+    added["programs"] = load_programs(today)
+
     from roadmap.demo import load as load_roadmap
 
     # After the pairs: the roadmap's order comes later in the journal than the pair orders.

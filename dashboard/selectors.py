@@ -5,6 +5,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from mentorship.models import CouncilMembership, Mentee, Mentor, Organization, Pairing, PairingTransition, Person
 from mentorship.roles import Role, person_of, roles_of
 from mentorship.selectors import last_refresh, mentees_for, mentors_for, refresh_is_due
+from programs.progress import awaiting_confirmation, home_programs
+from roadmap.selectors import home_context as roadmap_home_context
 
 WITHOUT_MENTOR_SHOWN = 10
 
@@ -78,4 +80,14 @@ def home_context(user) -> dict:
         )
     if Role.MENTEE in roles and person is not None:
         context["my_mentors"] = list(mentors_for(user).exclude(person=person))
+    if roles & {Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE}:
+        # Programs in work with their progress and overdue items: three queries for any number.
+        programs = home_programs(user)
+        context["programs_all"] = programs["all"]
+        context["programs_mine"] = programs["mine"]
+        context["programs_as_mentee"] = programs["as_mentee"]
+        context["programs_overdue"] = sum(1 for program in programs["all"] if program.progress.overdue)
+    if Role.MENTEE in roles and person is not None:
+        context["awaiting_confirmation"] = awaiting_confirmation(user)
+    context.update(roadmap_home_context(user))
     return context

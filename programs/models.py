@@ -119,6 +119,14 @@ class Program(models.Model):
     curator_conclusion = models.TextField("заключение куратора", blank=True)
     termination_reason = models.TextField("причина прекращения", blank=True)
     curator_agreed_at = models.DateTimeField("согласовано куратором", null=True, blank=True)
+    curator_agreed_by = models.ForeignKey(
+        "mentorship.Person",
+        verbose_name="согласовал куратор",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     council_agreed_at = models.DateTimeField("согласовано методическим объединением", null=True, blank=True)
     council_agreed_by = models.ForeignKey(
         "mentorship.Person",
@@ -181,6 +189,25 @@ class Program(models.Model):
     @classmethod
     def transition(cls, source: str, target: str) -> Transition | None:
         return cls.TRANSITIONS.get((cls.Status(source), cls.Status(target)))
+
+    def buttons(self, roles) -> list[tuple[str, Transition]]:
+        """The transitions the holder of `roles` may press now (roles as they apply to this program:
+        "mentor" only for the pair's own mentor — see services.program.roles_on)."""
+        held = {str(role) for role in roles}
+        return [
+            (target.value, transition)
+            for (source, target), transition in self.TRANSITIONS.items()
+            if source == self.status and transition.roles & held
+        ]
+
+    def missing_agreements(self, *, council_exists: bool) -> list[str]:
+        """Who has still to agree the program before the head may approve it."""
+        missing = []
+        if self.curator_agreed_at is None:
+            missing.append("куратор")
+        if council_exists and self.council_agreed_at is None:
+            missing.append("методическое объединение")
+        return missing
 
 
 class PlanItem(models.Model):

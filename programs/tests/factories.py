@@ -1,9 +1,11 @@
+from datetime import timedelta
+
 import factory
 
 from mentorship.models import Direction
 from mentorship.tests.factories import PairingFactory
 
-from ..models import ActivityForm, PlanItem, Program
+from ..models import ActivityForm, ActivityRecord, PlanItem, Program
 
 
 class ProgramFactory(factory.django.DjangoModelFactory):
@@ -32,3 +34,86 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
     deadline = factory.LazyAttribute(lambda item: item.program.starts_on.replace(day=28))
     responsible = "Наставник"
     expected_result = "Конспект консультации"
+
+
+def program_with_plan(pairing, status=Program.Status.DRAFT, *, items: int = 3, done: int = 0, **fields) -> Program:
+    """A program of `pairing` in `status` with `items` plan lines spread over its term, `done` of them
+    marked; in review it is agreed by the curator (and the council: pass council_agreed_at=None to leave
+    that out)."""
+    from django.utils import timezone
+
+    if status in (Program.Status.REVIEW, Program.Status.APPROVED, *Program.IN_WORK_STATUSES, *Program.CLOSED_STATUSES):
+        fields.setdefault("curator_agreed_at", timezone.now())
+        fields.setdefault("council_agreed_at", timezone.now())
+    program = ProgramFactory(pairing=pairing, status=status, **fields)
+    span = (program.ends_on - program.starts_on).days
+    for n in range(items):
+        deadline = program.starts_on + timedelta(days=span * (n + 1) // (items + 1))
+        PlanItemFactory(
+            program=program,
+            position=n + 1,
+            deadline=deadline,
+            done_on=deadline if n < done else None,
+            done_note="Проведено" if n < done else "",
+        )
+    return program
+
+
+# --- the log (logging helper) ---------------------------------------------------------------------
+
+
+def program_in_work(pairing, *, done: int = 0, due: int = 0, overdue: int = 0, status=Program.Status.RUNNING):
+    """A running program of `pairing` whose plan has exactly `done` items marked, `due` items with a
+    deadline ahead and `overdue` items past their deadline, counted from today."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    program = program_with_plan(pairing, status, items=0)
+    position = 0
+    for kind, count in (("done", done), ("overdue", overdue), ("due", due)):
+        for n in range(count):
+            position += 1
+            deadline = today + timedelta(days=10 + n) if kind == "due" else today - timedelta(days=1 + n)
+            PlanItemFactory(
+                program=program,
+                position=position,
+                deadline=deadline,
+                done_on=deadline if kind == "done" else None,
+                done_note="Проведено" if kind == "done" else "",
+            )
+    return program
+
+
+class ActivityRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityRecord
+
+    program = factory.SubFactory(ProgramFactory, status=Program.Status.RUNNING)
+    done_on = factory.LazyAttribute(lambda record: record.program.starts_on)
+    description = factory.Sequence(lambda n: f"Консультация «Режим дня» № {n + 1}")
+    result = "Составлен план режимных моментов"
+    logged_by = factory.LazyAttribute(lambda record: record.program.pairing.mentor.person.user)
+
+
+def jpeg_with_exif(size=(64, 48), orientation: int | None = None) -> bytes:
+    """A small JPEG carrying the metadata a phone writes: the maker, the model and the GPS position."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, (200, 120, 40))
+    image.putpixel((0, 0), (0, 0, 255))  # a marked corner, to see where a turn put it
+    exif = Image.Exif()
+    exif[0x010F] = "Apple"  # Make
+    exif[0x0110] = "iPhone 15"  # Model
+    if orientation:
+        exif[0x0112] = orientation
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (55.0, 45.0, 21.0)  # GPSLatitudeRef, GPSLatitude
+    gps[3], gps[4] = "E", (37.0, 37.0, 4.0)  # GPSLongitudeRef, GPSLongitude
+    output = io.BytesIO()
+    image.save(output, "JPEG", exif=exif, comment=b"taken at the kindergarten")
+    return output.getvalue()
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -1,0 +1,226 @@
+"""Release from duty for an event of a program (1.4 of the regulation).
+
+A participant of the program (its mentor or a mentee) asks to be released on a date for some hours
+to take part in a plan event, naming who will replace them. Only the head decides, and only with a
+substitute, «при условии обеспечения непрерывности образовательного процесса … и замены их
+отсутствия»: an approval without one is refused. Approval issues a registered order of kind
+«release»; the request is linked to it. The requester may withdraw the request while it waits.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.dates import plural
+from core.declension import Case, signature_name
+from mentorship.models import Order, Person
+from mentorship.roles import Role, person_of
+from mentorship.services.bank import Outcome, _authored, _save
+from mentorship.services.orders import _control_clause, _current_curator, _own, _place, order_register
+
+from ..models import PlanItem, Program, ReleaseRequest
+
+__all__ = ["release_approve", "release_refuse", "release_request", "release_withdraw"]
+
+S = ReleaseRequest.Status
+HEADING = "Об освобождении от работы для участия в мероприятии программы наставничества"
+
+
+def _participant(program: Program, person: Person | None) -> bool:
+    if person is None:
+        return False
+    return program.pairing.mentor.person_id == person.pk or program.pairing.mentees.filter(person=person).exists()
+
+
+def _check_substitute(substitute: Person | None, person: Person, on: date, *, field: str = "substitute") -> None:
+    if substitute is None:
+        return
+    own = _own()
+    if substitute.pk == person.pk:
+        raise ValidationError({field: "Заменить себя самого нельзя: укажите другого работника."})
+    if substitute.organization_id != own.pk or not substitute.is_working:
+        raise ValidationError(
+            {field: f"{substitute.full_name}: заменять может только работающий сотрудник учреждения."}
+        )
+    busy = ReleaseRequest.objects.filter(person=substitute, date=on, status=S.APPROVED)
+    if busy.exists():
+        raise ValidationError(
+            {
+                field: f"{substitute.full_name} {on:%d.%m.%Y} освобождается от работы по другому приказу: "
+                "выберите другую замену."
+            }
+        )
+
+
+@transaction.atomic
+def release_request(
+    *,
+    program: Program,
+    event: str,
+    date: date,
+    hours: Decimal,
+    item: PlanItem | None = None,
+    substitute: Person | None = None,
+    actor: User,
+    roles,
+) -> Outcome:
+    """A participant asks to be released from duty for an event of their program in work."""
+    person = person_of(actor)
+    if not roles & {Role.MENTOR, Role.MENTEE} or not _participant(program, person):
+        raise PermissionDenied("Освобождение для мероприятия программы просит её участник: наставник или наставляемый.")
+    own = _own()
+    if person.organization_id != own.pk:
+        raise ValidationError(
+            "Освобождение от работы оформляется для работников учреждения; наставник из организации-партнёра "
+            "договаривается со своим работодателем."
+        )
+    if not program.in_work:
+        raise ValidationError(f"Программа «{program.get_status_display()}»: освобождение просят, пока она реализуется.")
+    errors = {}
+    if date < timezone.localdate():
+        errors["date"] = "Освобождение просят заранее: дата уже прошла."
+    elif not (program.starts_on <= date <= program.ends_on):
+        errors["date"] = (
+            f"Дата — в пределах срока программы ({program.starts_on:%d.%m.%Y} – {program.ends_on:%d.%m.%Y})."
+        )
+    if item is not None and item.program_id != program.pk:
+        errors["item"] = "Этот пункт из плана другой программы."
+    if errors:
+        raise ValidationError(errors)
+    _check_substitute(substitute, person, date)
+    if ReleaseRequest.objects.filter(person=person, date=date, status__in=[S.REQUESTED, S.APPROVED]).exists():
+        raise ValidationError({"date": f"На {date:%d.%m.%Y} у вас уже есть просьба об освобождении."})
+    release = ReleaseRequest(
+        program=program,
+        item=item,
+        person=person,
+        event=event.strip(),
+        date=date,
+        hours=hours,
+        substitute=substitute,
+        requested_by=actor,
+    )
+    _save(release, actor=actor)
+    warnings = []
+    if substitute is None:
+        warnings.append("Замена не указана: без неё руководитель не сможет освободить вас (п. 1.4 Положения).")
+    return Outcome(release, warnings)
+
+
+def _pending(release: ReleaseRequest) -> ReleaseRequest:
+    release = (
+        ReleaseRequest.objects.select_for_update()
+        .select_related("person__position", "substitute__position", "program__pairing")
+        .get(pk=release.pk)
+    )
+    if release.status != S.REQUESTED:
+        raise ValidationError(f"Просьба уже рассмотрена: «{release.get_status_display()}».")
+    return release
+
+
+def _hours_text(hours: Decimal) -> str:
+    hours = Decimal(hours).normalize()
+    if hours == hours.to_integral_value():
+        whole = int(hours)
+        return f"{whole} {plural(whole, 'час', 'часа', 'часов')}"
+    return f"{str(hours).replace('.', ',')} часа"
+
+
+def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
+    own = _own()
+    person, substitute = release.person, release.substitute
+    event = release.event.strip().rstrip(".")
+    clauses = [
+        f"Освободить {person.in_case(Case.ACCUSATIVE)} ({str(person.position).lower()}) от выполнения должностных "
+        f"обязанностей {release.date:%d.%m.%Y} на {_hours_text(release.hours)} для участия в мероприятии "
+        f"персонализированной программы наставничества «{event}».",
+        f"Возложить обязанности {person.in_case(Case.GENITIVE)} на время отсутствия {release.date:%d.%m.%Y} "
+        f"на {substitute.in_case(Case.ACCUSATIVE)} ({str(substitute.position).lower()}).",
+        _control_clause(_current_curator(own)),
+    ]
+    requested_on = timezone.localtime(release.requested_at).date()
+    order = Order(
+        organization=own,
+        kind=Order.Kind.RELEASE,
+        date=date or timezone.localdate(),
+        place=_place(own),
+        heading=HEADING,
+        preamble=(
+            f"В соответствии с пунктом 1.4 Положения о наставничестве педагогических работников {own.short_name}, "
+            f"на основании заявления {person.in_case(Case.GENITIVE)} от {requested_on:%d.%m.%Y}, "
+            "при условии обеспечения непрерывности образовательного процесса"
+        ),
+        clauses=clauses,
+        acquaintance=list(dict.fromkeys([person.full_name, substitute.full_name])),
+        signer_position=str(own.head.position),
+        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
+        created_by=actor,
+    )
+    order.full_clean()
+    with _authored(order, actor):
+        order.save()
+    # The pair sees the order among its own (orders_for scopes a mentor's and a mentee's orders by pair).
+    order.pairings.set([release.program.pairing])
+    return order_register(order=order, actor=actor)
+
+
+@transaction.atomic
+def release_approve(
+    *,
+    release: ReleaseRequest,
+    substitute: Person | None = None,
+    comment: str = "",
+    actor: User,
+    roles,
+    order_date=None,
+) -> Outcome:
+    """The head releases the person by a registered order; a substitute is required (1.4).
+
+    The head may name or change the substitute here when the request has none or another is better.
+    """
+    if Role.HEAD not in roles:
+        raise PermissionDenied("Об освобождении от работы решает руководитель.")
+    release = _pending(release)
+    substitute = substitute or release.substitute
+    if substitute is None:
+        raise ValidationError(
+            "Без замены освободить нельзя (п. 1.4 Положения: непрерывность образовательного процесса): "
+            "укажите, кто заменит работника."
+        )
+    _check_substitute(substitute, release.person, release.date)
+    release.substitute = substitute
+    order = _release_order(release, actor=actor, date=order_date)
+    release.status, release.order = S.APPROVED, order
+    release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
+    _save(release, actor=actor)
+    return Outcome(release)
+
+
+@transaction.atomic
+def release_refuse(*, release: ReleaseRequest, comment: str, actor: User, roles) -> Outcome:
+    """The head refuses, saying why (the requester reads it)."""
+    if Role.HEAD not in roles:
+        raise PermissionDenied("Об освобождении от работы решает руководитель.")
+    release = _pending(release)
+    if not comment.strip():
+        raise ValidationError("Напишите, почему отказано: работник прочтёт это.")
+    release.status = S.REFUSED
+    release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
+    _save(release, actor=actor)
+    return Outcome(release)
+
+
+@transaction.atomic
+def release_withdraw(*, release: ReleaseRequest, actor: User) -> Outcome:
+    """The requester takes the request back while it waits for the head."""
+    release = _pending(release)
+    person = person_of(actor)
+    if release.requested_by_id != actor.pk and (person is None or release.person_id != person.pk):
+        raise PermissionDenied("Отозвать просьбу может только тот, кто её подал.")
+    release.status = S.WITHDRAWN
+    _save(release, actor=actor)
+    return Outcome(release)

@@ -1,0 +1,242 @@
+"""Release from duty for a program event (1.4): the request, the head's queue, approval only with a
+substitute (an order of kind «release» is registered), refusal, withdrawal."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from mentorship import queue
+from mentorship.models import Order, Person
+from mentorship.roles import Role, roles_of
+from mentorship.tests.factories import PartnerFactory, PersonFactory
+
+from ..models import ReleaseRequest
+from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
+from .factories import program_in_work
+
+S = ReleaseRequest.Status
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def program(world):
+    return program_in_work(world.pairing, done=1, due=2)
+
+
+def ask(world, program, *, role="mentee", substitute=None, **fields):
+    user = world.users[role]
+    values = {
+        "event": "Открытый показ НОД в подготовительной группе детского сада № 5",
+        "date": timezone.localdate() + timedelta(days=7),
+        "hours": Decimal("2"),
+        **fields,
+    }
+    return release_request(program=program, substitute=substitute, actor=user, roles=roles_of(user), **values).obj
+
+
+def head(world):
+    return {"actor": world.users["head"], "roles": roles_of(world.users["head"])}
+
+
+# --- the request ---------------------------------------------------------------------------------------
+
+
+def test_mentee_asks_through_the_form_naming_a_substitute(client_as, world, program):
+    item = program.items.filter(done_on__isnull=True).first()
+    response = client_as("mentee").post(
+        reverse("programs:release-create", args=[program.pk]),
+        {
+            "item": item.pk,
+            "event": "Мастер-класс наставника",
+            "date": (timezone.localdate() + timedelta(days=3)).isoformat(),
+            "hours": "1.5",
+            "substitute": world.other_person.pk,
+        },
+    )
+    assert response.status_code == 302
+    release = ReleaseRequest.objects.get()
+    assert (release.person, release.substitute, release.item, release.status) == (
+        world.mentee.person,
+        world.other_person,
+        item,
+        S.REQUESTED,
+    )
+    assert release.hours == Decimal("1.5") and release.requested_by == world.users["mentee"]
+
+
+def test_a_request_without_substitute_is_taken_with_a_warning(world, program):
+    user = world.users["mentor"]
+    outcome = release_request(
+        program=program,
+        event="Семинар",
+        date=timezone.localdate() + timedelta(days=2),
+        hours=Decimal("3"),
+        actor=user,
+        roles=roles_of(user),
+    )
+    assert outcome.obj.person == world.mentor.person and outcome.obj.substitute is None
+    assert "Замена не указана" in outcome.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"date": timezone.localdate() - timedelta(days=1)}, "date"),
+        ({"date": timezone.localdate() + timedelta(days=400)}, "date"),
+        ({"hours": Decimal("0")}, "hours"),
+        ({"hours": Decimal("25")}, "hours"),
+    ],
+)
+def test_bad_date_or_hours_are_refused(world, program, fields, field):
+    with pytest.raises(ValidationError) as error:
+        ask(world, program, **fields)
+    assert field in error.value.message_dict or any("Часов" in m for m in error.value.messages)
+
+
+def test_the_substitute_must_be_another_working_colleague_of_ours(world, program):
+    left = PersonFactory(status=Person.Status.LEFT, left_on=timezone.localdate() - timedelta(days=30))
+    partner = PersonFactory(organization=PartnerFactory())
+    for substitute in (world.mentee.person, left, partner):
+        with pytest.raises(ValidationError) as error:
+            ask(world, program, substitute=substitute)
+        assert "substitute" in error.value.message_dict
+    assert not ReleaseRequest.objects.exists()
+
+
+def test_someone_outside_the_program_cannot_ask(world, program):
+    for role in ("curator", "head", "council"):
+        with pytest.raises(PermissionDenied):
+            ask(world, program, role=role)
+
+
+def test_the_same_day_is_not_asked_twice(world, program):
+    ask(world, program)
+    with pytest.raises(ValidationError, match="уже есть просьба"):
+        ask(world, program)
+
+
+# --- the head's decision ----------------------------------------------------------------------------------
+
+
+def test_the_request_waits_in_the_heads_queue(client_as, world, program):
+    ask(world, program, substitute=world.other_person)
+    section = queue.SECTIONS["releases"]
+    assert (section.title, section.order, section.count()) == ("Освобождение от работы", 40, 1)
+    page = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
+    assert "Освобождение от работы" in page and "Открытый показ НОД" in page
+    assert reverse("programs:release-approve", args=[ReleaseRequest.objects.get().pk]) in page
+
+
+def test_approval_without_any_substitute_is_refused(client_as, world, program):
+    release = ask(world, program)
+    with pytest.raises(ValidationError, match="Без замены освободить нельзя"):
+        release_approve(release=release, **head(world))
+    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]), {"substitute": ""})
+    assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
+    release.refresh_from_db()
+    assert release.status == S.REQUESTED and not Order.objects.filter(kind=Order.Kind.RELEASE).exists()
+
+
+def test_approval_registers_a_release_order_naming_both_people(client_as, world, program):
+    release = ask(world, program)
+    # The head names the substitute while approving (the request had none).
+    response = client_as("head").post(
+        reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk}
+    )
+    assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
+    release.refresh_from_db()
+    order = release.order
+    assert release.status == S.APPROVED and release.substitute == world.other_person
+    assert release.decided_by == world.users["head"] and release.decided_at is not None
+    assert order.kind == Order.Kind.RELEASE and order.status == Order.Status.REGISTERED and order.number
+    assert order.heading == "Об освобождении от работы для участия в мероприятии программы наставничества"
+    assert "пунктом 1.4 Положения о наставничестве" in order.preamble
+    text = " ".join(order.clauses)
+    assert "Освободить Иванову А. И." in text
+    assert f"{release.date:%d.%m.%Y} на 2 часа" in text
+    assert "Открытый показ НОД в подготовительной группе детского сада № 5" in text
+    assert "Возложить обязанности Ивановой А. И." in text and "на Семёнову Д. И." in text
+    assert "Контроль за исполнением приказа возложить на куратора наставничества Морозову" in order.clauses[-1]
+    assert order.acquaintance == ["Иванова Анна Ивановна", "Семёнова Дарья Игоревна"]
+    assert list(order.pairings.all()) == [world.pairing]
+    assert order.pdf.name
+
+
+def test_the_registered_order_pdf_names_both_people(world, program):
+    from pypdf import PdfReader
+
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    with release.order.pdf.open("rb") as handle:
+        text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
+    text = " ".join(text.split())
+    assert "Об освобождении от работы" in text and "Иванову А. И." in text and "Семёнову Д. И." in text
+
+
+def test_fractional_hours_read_naturally(world, program):
+    release = release_approve(
+        release=ask(world, program, substitute=world.other_person, hours=Decimal("1.5")), **head(world)
+    ).obj
+    assert "на 1,5 часа" in release.order.clauses[0]
+
+
+def test_the_head_may_change_the_substitute_in_the_request(world, program):
+    replacement = PersonFactory(last_name="Кузьмина", first_name="Ольга", middle_name="Петровна")
+    release = ask(world, program, substitute=world.other_person)
+    release = release_approve(release=release, substitute=replacement, **head(world)).obj
+    assert release.substitute == replacement and "на Кузьмину О. П." in release.order.clauses[1]
+
+
+def test_refusal_needs_a_comment_and_is_shown_to_the_requester(client_as, world, program):
+    release = ask(world, program, substitute=world.other_person)
+    with pytest.raises(ValidationError):
+        release_refuse(release=release, comment=" ", **head(world))
+    release_refuse(release=release, comment="В этот день проверка Роспотребнадзора", **head(world))
+    release.refresh_from_db()
+    assert release.status == S.REFUSED and release.order is None
+    page = client_as("mentee").get(reverse("programs:release-list")).content.decode()
+    assert "Отказано" in page and "В этот день проверка Роспотребнадзора" in page
+    with pytest.raises(ValidationError, match="уже рассмотрена"):
+        release_approve(release=release, **head(world))
+
+
+@pytest.mark.parametrize("role", ["curator", "council", "mentor"])
+def test_only_the_head_approves(world, program, role):
+    release = ask(world, program, substitute=world.other_person)
+    with pytest.raises(PermissionDenied):
+        release_approve(release=release, actor=world.users[role], roles=roles_of(world.users[role]))
+
+
+def test_the_requester_withdraws_while_pending(client_as, world, program):
+    release = ask(world, program, substitute=world.other_person)
+    with pytest.raises(PermissionDenied):
+        release_withdraw(release=release, actor=world.users["mentor"])
+    response = client_as("mentee").post(reverse("programs:release-withdraw", args=[release.pk]))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == S.WITHDRAWN
+    assert queue.SECTIONS["releases"].count() == 0
+    with pytest.raises(ValidationError):
+        release_approve(release=release, **head(world))
+
+
+def test_a_partner_mentor_is_not_released_by_our_order(world, program):
+    mentor = world.mentor.person
+    mentor.organization = PartnerFactory()
+    mentor.save()
+    with pytest.raises(ValidationError, match="работников учреждения"):
+        ask(world, program, role="mentor")
+
+
+def test_mentor_and_mentee_see_their_programs_requests_the_curator_all(client_as, world, program):
+    ask(world, program, substitute=world.other_person)
+    assert client_as("mentor").get(reverse("programs:release-list")).context["releases"].count() == 1
+    assert client_as("curator").get(reverse("programs:release-list")).context["releases"].count() == 1
+    assert Role.HEAD in roles_of(world.users["head"])

@@ -1,0 +1,509 @@
+"""Pages of the log: a program's journal, recording an activity with evidence, the mentee's answer,
+the evidence files (streamed only to those running the program), one-off meetings, and requests
+for release from duty with the head's decision (from the queue)."""
+
+import io
+import mimetypes
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView
+from PIL import Image, UnidentifiedImageError
+
+from mentorship.access import RoleRequiredMixin
+from mentorship.roles import Role
+from mentorship.views.base import ProtectedFileView, report_errors
+
+from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
+from ..models import Evidence, Program, ReleaseRequest
+from ..progress import (
+    can_edit_record,
+    can_see_evidence,
+    is_mentee_of,
+    is_participant,
+    meetings_for,
+    program_log_context,
+    records_for,
+    releases_for,
+)
+from ..selectors import PROGRAM_ROLES, evidence_for, programs_for
+from ..services.logging import (
+    evidence_delete,
+    meeting_delete,
+    meeting_save,
+    record_delete,
+    record_log,
+    record_respond,
+    record_update,
+)
+from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
+
+EVIDENCE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
+MEETING_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR})
+RELEASE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
+THUMB_SIZE = (320, 320)
+
+
+def attach_errors(form, error: ValidationError) -> None:
+    """A service's refusal above the form or at the field it names; the form keeps what was typed."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+class ProgramLogView(RoleRequiredMixin, DetailView):
+    """A program's journal: progress, what is overdue, the records with their evidence, releases."""
+
+    allowed_roles = PROGRAM_ROLES
+    template_name = "programs/log/program_log.html"
+    context_object_name = "program"
+
+    def get_queryset(self):
+        return programs_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(log=program_log_context(self.object, self.request.user), **kwargs)
+
+
+class MentorProgramMixin(RoleRequiredMixin):
+    """Pages about one program of the mentor's own; any other program is not found."""
+
+    allowed_roles = frozenset({Role.MENTOR})
+
+    @cached_property
+    def program(self) -> Program:
+        return get_object_or_404(
+            programs_for(self.request.user).filter(pairing__mentor__person=self.person), pk=self.kwargs["pk"]
+        )
+
+
+def _log_url(program: Program, anchor: str = "") -> str:
+    return reverse("programs:program-log", args=[program.pk]) + (f"#{anchor}" if anchor else "")
+
+
+class RecordFormMixin:
+    form_class = RecordForm
+    template_name = "programs/log/record_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "program": self.program}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(program=self.program, **kwargs)
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Запись не сохранена: исправьте отмеченное. Файлы выберите заново.")
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = self.save(
+                done_on=data["done_on"],
+                description=data["description"],
+                result=data["result"],
+                item=data["item"],
+                item_done=data["item_done"],
+                files=data["files"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect(_log_url(self.program, f"record-{outcome.obj.pk}"))
+
+
+class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
+    success_message = "Мероприятие записано. Наставляемый увидит его и подтвердит."
+
+    def get(self, request, *args, **kwargs):
+        if not self.program.in_work:
+            messages.error(request, "Мероприятия записываются, пока программа реализуется или корректируется.")
+            return redirect(_log_url(self.program))
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = {"done_on": timezone.localdate()}
+        if item := self.request.GET.get("item"):
+            initial["item"] = self.program.items.filter(pk=item if item.isdigit() else None).first()
+            # Came from «записать выполнение» of a plan line: most likely it is done now.
+            initial["item_done"] = initial["item"] is not None and not initial["item"].is_done
+        return initial
+
+    def save(self, **fields):
+        return record_log(program=self.program, **fields)
+
+
+class RecordUpdateView(RoleRequiredMixin, RecordFormMixin, FormView):
+    allowed_roles = frozenset({Role.MENTOR})
+    success_message = "Запись исправлена."
+
+    @cached_property
+    def record(self):
+        return get_object_or_404(
+            records_for(self.request.user).filter(logged_by=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    @property
+    def program(self) -> Program:
+        return self.record.program
+
+    def _closed(self):
+        if can_edit_record(self.request.user, self.record):
+            return None
+        messages.error(self.request, "Запись уже не изменить: наставляемый подтвердил её или программа закрыта.")
+        return redirect("programs:record-detail", pk=self.record.pk)
+
+    def get(self, request, *args, **kwargs):
+        return self._closed() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._closed() or super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        return RecordForm.initial_from(self.record)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(record=self.record, evidence=list(self.record.evidence.all()), **kwargs)
+
+    def save(self, **fields):
+        return record_update(record=self.record, **fields)
+
+
+class RecordDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = PROGRAM_ROLES
+    template_name = "programs/log/record_detail.html"
+    context_object_name = "record"
+
+    def get_queryset(self):
+        return records_for(self.request.user).prefetch_related("evidence")
+
+    def get_context_data(self, **kwargs):
+        record, user = self.object, self.request.user
+        responding = is_mentee_of(user, record.program)
+        return super().get_context_data(
+            program=record.program,
+            can_see_evidence=can_see_evidence(user, record.program),
+            can_edit=can_edit_record(user, record),
+            # One mentee's comment is replaced by the next one, so it comes back to be edited; in a
+            # group each mentee adds a signed line, so the box starts empty.
+            respond_form=RespondForm(
+                initial={"comment": record.mentee_comment if record.program.pairing.mentees.count() == 1 else ""}
+            )
+            if responding
+            else None,
+            **kwargs,
+        )
+
+
+class RecordDeleteView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.MENTOR})
+
+    def post(self, request, pk):
+        record = get_object_or_404(records_for(request.user).filter(logged_by=request.user), pk=pk)
+        try:
+            outcome = record_delete(record=record, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect("programs:record-detail", pk=pk)
+        messages.success(request, "Запись удалена вместе с файлами.")
+        for warning in outcome.warnings:
+            messages.warning(request, warning)
+        return redirect(_log_url(record.program))
+
+
+class RecordRespondView(RoleRequiredMixin, View):
+    """The mentee confirms the record and/or comments on it."""
+
+    allowed_roles = frozenset({Role.MENTEE})
+
+    def post(self, request, pk):
+        record = get_object_or_404(records_for(request.user), pk=pk)
+        form = RespondForm(request.POST)
+        comment = form.data.get("comment", "")[:3000]
+        try:
+            record_respond(
+                record=record,
+                confirm=request.POST.get("action") == "confirm",
+                comment=comment,
+                actor=request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            if request.POST.get("action") == "confirm":
+                messages.success(request, "Вы подтвердили, что мероприятие проведено.")
+            else:
+                messages.success(request, "Комментарий записан: наставник его увидит.")
+        target = request.POST.get("next")
+        if target == "log":
+            return redirect(_log_url(record.program, f"record-{record.pk}"))
+        return redirect("programs:record-detail", pk=record.pk)
+
+
+class EvidenceFileView(ProtectedFileView):
+    """A file of the evidence, only to those running the program; `?thumb=1` — a small preview of a photo."""
+
+    allowed_roles = EVIDENCE_ROLES
+    file_field = "file"
+
+    def get_queryset(self):
+        return evidence_for(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        evidence = self.get_object()
+        try:
+            handle = evidence.file.open("rb")
+        except (FileNotFoundError, ValueError) as error:
+            raise Http404("Файл не найден.") from error
+        if request.GET.get("thumb") and evidence.kind == Evidence.Kind.PHOTO:
+            return self._thumbnail(handle)
+        name = evidence.original_name or Path(evidence.file.name).name
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = FileResponse(handle, content_type=content_type, filename=name)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _thumbnail(self, handle):
+        try:
+            with handle, Image.open(handle) as image:
+                image.draft("RGB", THUMB_SIZE)  # JPEG decodes at a fraction of the size: fast
+                image.thumbnail(THUMB_SIZE)
+                output = io.BytesIO()
+                image.convert("RGB").save(output, "JPEG", quality=80)
+        except (UnidentifiedImageError, OSError) as error:
+            raise Http404("Превью не построить.") from error
+        response = HttpResponse(output.getvalue(), content_type="image/jpeg")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class EvidenceDeleteView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.MENTOR})
+
+    def post(self, request, pk):
+        evidence = get_object_or_404(evidence_for(request.user).filter(record__logged_by=request.user), pk=pk)
+        try:
+            evidence_delete(evidence=evidence, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, f"Файл «{evidence.original_name}» удалён.")
+        return redirect("programs:record-update", pk=evidence.record_id)
+
+
+# --- one-off meetings -----------------------------------------------------------------------------
+
+
+class MeetingListView(RoleRequiredMixin, ListView):
+    allowed_roles = MEETING_ROLES
+    template_name = "programs/log/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return meetings_for(self.request.user).prefetch_related("participants__position")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_log=Role.MENTOR in self.roles, **kwargs)
+
+
+class MeetingFormMixin(RoleRequiredMixin):
+    allowed_roles = frozenset({Role.MENTOR})
+    form_class = MeetingForm
+    template_name = "programs/log/meeting_form.html"
+    meeting = None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "mentor_person": self.person, "instance": self.meeting}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            meeting_save(
+                meeting=self.meeting,
+                held_on=data["held_on"],
+                form=data["form"],
+                participants=data["participants"],
+                topic=data["topic"],
+                result=data["result"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Встреча записана.")
+        return redirect("programs:meeting-list")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Встреча не записана: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class MeetingCreateView(MeetingFormMixin, FormView):
+    def get_initial(self):
+        return {"held_on": timezone.localdate()}
+
+
+class MeetingUpdateView(MeetingFormMixin, FormView):
+    @cached_property
+    def meeting(self):
+        return get_object_or_404(
+            meetings_for(self.request.user).filter(mentor__person=self.person), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(editing=True, **kwargs)
+
+
+class MeetingDeleteView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.MENTOR})
+
+    def post(self, request, pk):
+        meeting = get_object_or_404(meetings_for(request.user).filter(mentor__person=self.person), pk=pk)
+        meeting_delete(meeting=meeting, actor=request.user, roles=self.roles)
+        messages.success(request, "Встреча удалена.")
+        return redirect("programs:meeting-list")
+
+
+# --- release from duty (1.4) ----------------------------------------------------------------------
+
+
+class ReleaseListView(RoleRequiredMixin, ListView):
+    allowed_roles = RELEASE_ROLES
+    template_name = "programs/log/release_list.html"
+    context_object_name = "releases"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return releases_for(self.request.user)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class ReleaseCreateView(RoleRequiredMixin, FormView):
+    allowed_roles = frozenset({Role.MENTOR, Role.MENTEE})
+    form_class = ReleaseForm
+    template_name = "programs/log/release_form.html"
+
+    @cached_property
+    def program(self) -> Program:
+        program = get_object_or_404(programs_for(self.request.user), pk=self.kwargs["pk"])
+        if not is_participant(self.request.user, program):
+            raise Http404("Программа не найдена.")
+        return program
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "program": self.program, "person": self.person}
+
+    def get_initial(self):
+        initial = {}
+        if (item := self.request.GET.get("item", "")).isdigit():
+            found = self.program.items.filter(pk=item, done_on__isnull=True).first()
+            if found:
+                initial.update(item=found, event=found.activity, date=found.deadline)
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(program=self.program, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = release_request(
+                program=self.program,
+                item=data["item"],
+                event=data["event"],
+                date=data["date"],
+                hours=data["hours"],
+                substitute=data["substitute"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Просьба подана руководителю. Решение появится в списке просьб.")
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect("programs:release-list")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Просьба не подана: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class ReleaseDecisionView(RoleRequiredMixin, View):
+    """The head's approve / refuse buttons in the queue; back to the queue either way."""
+
+    allowed_roles = frozenset({Role.HEAD})
+    approve = True
+
+    def post(self, request, pk):
+        release = get_object_or_404(ReleaseRequest.objects.select_related("person"), pk=pk)
+        try:
+            if self.approve:
+                form = ApproveReleaseForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError("Выберите замену из списка работников учреждения.")
+                outcome = release_approve(
+                    release=release,
+                    substitute=form.cleaned_data["substitute"],
+                    comment=form.cleaned_data["comment"],
+                    actor=request.user,
+                    roles=self.roles,
+                )
+                order = outcome.obj.order
+                messages.success(
+                    request,
+                    f"{release.person.short_name} освобождается {release.date:%d.%m.%Y}. "
+                    f"Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.",
+                )
+            else:
+                form = RefuseReleaseForm(request.POST)
+                form.is_valid()
+                release_refuse(
+                    release=release, comment=form.cleaned_data.get("comment", ""), actor=request.user, roles=self.roles
+                )
+                messages.success(request, f"В освобождении отказано: {release.person.short_name} увидит комментарий.")
+        except ValidationError as error:
+            report_errors(request, error)
+        return redirect("mentorship:approval-queue")
+
+
+class ReleaseWithdrawView(RoleRequiredMixin, View):
+    allowed_roles = frozenset({Role.MENTOR, Role.MENTEE})
+
+    def post(self, request, pk):
+        release = get_object_or_404(releases_for(request.user), pk=pk)
+        try:
+            release_withdraw(release=release, actor=request.user)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, "Просьба отозвана.")
+        return redirect("programs:release-list")

@@ -1,0 +1,527 @@
+"""Programs' pages: the bank (list), writing and editing a program and its plan, the program's page
+with its moves and agreements, version comparison, the printed program, copying a best practice.
+
+Every page fetches through `programs_for(user)`: another pair's program is a 404; a role that never
+sees programs (the system administrator) gets a 403. The services decide the rest.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView, UpdateView
+
+from mentorship.access import RoleRequiredMixin
+from mentorship.roles import Role
+from mentorship.selectors import pairings_for
+from mentorship.views.base import BankListView, form_errors, report_errors
+
+from ..diff import compare
+from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
+from ..models import PlanItem, Program, ProgramTransition, ProgramVersion
+from ..pdf import program_pdf
+from ..progress import program_log_context
+from ..selectors import PROGRAM_ROLES, programs_for
+from ..services.program import (
+    CREATOR_ROLES,
+    MARKERS,
+    TEXT_FIELDS,
+    council_exists,
+    pairings_for_new_program,
+    plan_item_delete,
+    plan_item_mark,
+    plan_item_save,
+    program_agree,
+    program_create,
+    program_move,
+    program_prefill,
+    program_set_best_practice,
+    program_update,
+    roles_on,
+)
+
+S = Program.Status
+
+
+def refuse(form, error: ValidationError):
+    """Put the service's reasons on the form: by field where the field is on it, else above it."""
+    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
+        form.add_error(None, error)
+    else:
+        form_errors(form, error)
+
+
+def program_page(user):
+    """A program with everything its page shows, in a fixed number of queries."""
+    return (
+        programs_for(user)
+        .select_related(
+            "pairing__mentor__person__position",
+            "pairing__mentor__person__organization",
+            "curator_agreed_by",
+            "council_agreed_by",
+            "approved_by__person",
+            "copied_from__pairing__mentor__person",
+        )
+        .prefetch_related(
+            "pairing__mentees__person__position",
+            "pairing__forms",
+            Prefetch("items", queryset=PlanItem.objects.select_related("direction", "form").order_by("position", "pk")),
+            Prefetch("transitions", queryset=ProgramTransition.objects.select_related("actor__person")),
+            Prefetch("versions", queryset=ProgramVersion.objects.select_related("created_by__person").defer("data")),
+        )
+    )
+
+
+def progress(items, today) -> dict:
+    done = sum(1 for item in items if item.is_done)
+    overdue = sum(1 for item in items if item.is_overdue(today))
+    return {"total": len(items), "done": done, "overdue": overdue, "due": len(items) - done - overdue}
+
+
+class ProgramListView(BankListView):
+    """The bank of programs. The head, curator and council see all; a mentor or mentee their own:
+    a program carries the mentee's difficulties, so best practices are not shown to other pairs."""
+
+    allowed_roles = PROGRAM_ROLES
+    filterset_class = ProgramFilter
+    template_name = "programs/program_list.html"
+
+    def get_queryset(self):
+        return (
+            programs_for(self.request.user)
+            .annotate(
+                items_total=Count("items", distinct=True),
+                items_done=Count("items", filter=Q(items__done_on__isnull=False), distinct=True),
+            )
+            .order_by("-starts_on", "-pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_create=bool(self.roles & CREATOR_ROLES), **kwargs)
+
+
+class ProgramStartView(RoleRequiredMixin, TemplateView):
+    """Which pair the new program is for: pairs whose consents are in and that have no program in work."""
+
+    allowed_roles = CREATOR_ROLES
+    template_name = "programs/program_start.html"
+
+    def get_context_data(self, **kwargs):
+        pairings = pairings_for(self.request.user)
+        if not self.roles & {Role.CURATOR, Role.COUNCIL}:
+            pairings = pairings.filter(mentor__person=self.person)
+        return super().get_context_data(pairings=pairings_for_new_program(pairings), **kwargs)
+
+
+class ProgramCreateView(RoleRequiredMixin, FormView):
+    """A new program for a pair, prefilled from the bank; `?from=<pk>` starts it from a best practice."""
+
+    allowed_roles = CREATOR_ROLES
+    form_class = ProgramForm
+    template_name = "programs/program_form.html"
+
+    @cached_property
+    def pairing(self):
+        return get_object_or_404(pairings_for(self.request.user), pk=self.kwargs["pairing_pk"])
+
+    @cached_property
+    def source(self) -> Program | None:
+        pk = self.request.GET.get("from") or self.request.POST.get("from")
+        if not pk:
+            return None
+        try:
+            pk = int(pk)
+        except ValueError as error:
+            raise Http404("Нет такой программы.") from error
+        return get_object_or_404(
+            programs_for(self.request.user).filter(is_best_practice=True).prefetch_related("items"), pk=pk
+        )
+
+    def get(self, request, *args, **kwargs):
+        existing = self.pairing.programs.exclude(status__in=Program.CLOSED_STATUSES).first()
+        if existing is not None:
+            messages.info(request, "У пары уже есть программа в работе.")
+            return redirect(existing.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = program_prefill(self.pairing)
+        if self.source is not None:
+            initial.update(
+                goal=self.source.goal, tasks=self.source.tasks, expected_results=self.source.expected_results
+            )
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pairing=self.pairing, source=self.source, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            outcome = program_create(
+                pairing=self.pairing,
+                **{name: form.cleaned_data[name] for name in TEXT_FIELDS},
+                actor=self.request.user,
+                roles=self.roles,
+                copied_from=self.source,
+            )
+        except ValidationError as error:
+            refuse(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Черновик программы сохранён. Добавьте мероприятия плана.")
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect(outcome.obj.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Программа не сохранена: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class ProgramUpdateView(RoleRequiredMixin, UpdateView):
+    allowed_roles = CREATOR_ROLES
+    form_class = ProgramForm
+    template_name = "programs/program_form.html"
+    context_object_name = "program"
+
+    def get_queryset(self):
+        return programs_for(self.request.user).filter(status__in=Program.EDITABLE_STATUSES)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pairing=self.object.pairing, **kwargs)
+
+    def form_valid(self, form):
+        program = Program.objects.get(pk=self.object.pk)
+        try:
+            program_update(
+                program=program,
+                **{name: form.cleaned_data[name] for name in TEXT_FIELDS},
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            refuse(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Изменения сохранены.")
+        return redirect(program.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Изменения не сохранены: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+class ProgramDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = PROGRAM_ROLES
+    template_name = "programs/program_detail.html"
+    context_object_name = "program"
+
+    def get_queryset(self):
+        return program_page(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        program = self.object
+        today = timezone.localdate()
+        roles = roles_on(program, self.request.user, self.roles)
+        items = list(program.items.all())
+        for item in items:
+            item.overdue = item.is_overdue(today)
+        has_council = council_exists()
+        review = program.status == S.REVIEW
+        missing = program.missing_agreements(council_exists=has_council) if review else []
+        versions = list(program.versions.all())
+        return super().get_context_data(
+            pairing=program.pairing,
+            mentees=[mentee.person for mentee in program.pairing.mentees.all()],
+            items=items,
+            progress=progress(items, today),
+            buttons=program.buttons(roles),
+            missing_agreements=missing,
+            has_council=has_council,
+            can_edit=program.is_editable and bool(roles & CREATOR_ROLES),
+            can_agree_curator=review and Role.CURATOR in roles and not program.curator_agreed_at,
+            can_agree_council=review
+            and has_council
+            and Role.COUNCIL in roles
+            and not program.council_agreed_at
+            and Role.MENTOR not in roles,
+            can_mark=program.in_work and bool(roles & MARKERS),
+            can_mark_best=program.status == S.COMPLETED and Role.CURATOR in roles,
+            can_copy=program.is_best_practice and bool(roles & {Role.CURATOR, Role.COUNCIL}),
+            versions=versions,
+            last_versions=(versions[-2].number, versions[-1].number) if len(versions) > 1 else None,
+            transitions=program.transitions.all(),
+            log=program_log_context(program, self.request.user),
+            today=today,
+            **kwargs,
+        )
+
+
+class ProgramActionView(RoleRequiredMixin, View):
+    """A POST on a program's page: the service decides; its refusal comes back as messages."""
+
+    allowed_roles = PROGRAM_ROLES
+    success = ""
+
+    def post(self, request, pk):
+        program = get_object_or_404(programs_for(request.user), pk=pk)
+        try:
+            self.act(program, request.POST)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            program.refresh_from_db()
+            messages.success(request, self.success_text(program))
+        return redirect(self.next_url(program))
+
+    def next_url(self, program) -> str:
+        return program.get_absolute_url()
+
+    def success_text(self, program) -> str:
+        return self.success
+
+
+class ProgramMoveView(ProgramActionView):
+    """One transition of Program.TRANSITIONS; from the head's queue it returns to the queue."""
+
+    def act(self, program, data):
+        program_move(
+            program=program,
+            target=data.get("target", ""),
+            actor=self.request.user,
+            roles=self.roles,
+            comment=data.get("comment", ""),
+            agreed=data.get("agreed") == "on",
+        )
+
+    def success_text(self, program) -> str:
+        return f"Состояние программы: «{program.get_status_display()}»."
+
+    def next_url(self, program) -> str:
+        if self.request.POST.get("next") == "queue":
+            return reverse("mentorship:approval-queue")
+        return program.get_absolute_url()
+
+
+class ProgramAgreeView(ProgramActionView):
+    allowed_roles = frozenset({Role.CURATOR, Role.COUNCIL})
+    success = "Программа согласована."
+
+    def act(self, program, data):
+        program_agree(program=program, on_behalf=data.get("as", ""), actor=self.request.user, roles=self.roles)
+
+
+class ProgramBestPracticeView(ProgramActionView):
+    allowed_roles = frozenset({Role.CURATOR})
+
+    def act(self, program, data):
+        program_set_best_practice(
+            program=program, value=data.get("value") == "1", actor=self.request.user, roles=self.roles
+        )
+
+    def success_text(self, program) -> str:
+        return "Программа отмечена как лучшая практика." if program.is_best_practice else "Отметка снята."
+
+
+class ProgramCompleteView(RoleRequiredMixin, FormView):
+    """The curator closes a running program: the final assessment and the conclusion."""
+
+    allowed_roles = frozenset({Role.CURATOR})
+    form_class = ProgramCompleteForm
+    template_name = "programs/program_complete.html"
+
+    @cached_property
+    def program(self) -> Program:
+        return get_object_or_404(program_page(self.request.user), pk=self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        if self.program.status != S.RUNNING:
+            messages.error(request, "Завершить можно программу, которая реализуется.")
+            return redirect(self.program.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {
+            "final_assessment": self.program.final_assessment,
+            "curator_conclusion": self.program.curator_conclusion,
+        }
+
+    def get_context_data(self, **kwargs):
+        items = list(self.program.items.all())
+        return super().get_context_data(
+            program=self.program, undone=[item for item in items if not item.is_done], **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            program_move(
+                program=self.program,
+                target=S.COMPLETED,
+                actor=self.request.user,
+                roles=self.roles,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            refuse(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Программа завершена.")
+        return redirect(self.program.get_absolute_url())
+
+
+class ProgramCopyView(RoleRequiredMixin, TemplateView):
+    """Start a program for another pair from a best practice: choose the pair."""
+
+    allowed_roles = frozenset({Role.CURATOR, Role.COUNCIL})
+    template_name = "programs/program_copy.html"
+
+    def get_context_data(self, **kwargs):
+        source = get_object_or_404(
+            programs_for(self.request.user).filter(is_best_practice=True).prefetch_related("items"),
+            pk=self.kwargs["pk"],
+        )
+        pairings = pairings_for_new_program(pairings_for(self.request.user))
+        return super().get_context_data(source=source, pairings=pairings, **kwargs)
+
+
+class ProgramCompareView(RoleRequiredMixin, TemplateView):
+    """Two versions side by side: fields old → new; plan rows added, removed, changed (cells marked)."""
+
+    allowed_roles = PROGRAM_ROLES
+    template_name = "programs/program_compare.html"
+
+    def get_context_data(self, **kwargs):
+        program = get_object_or_404(programs_for(self.request.user), pk=self.kwargs["pk"])
+        versions = {version.number: version for version in program.versions.select_related("created_by__person")}
+        numbers = sorted(versions)
+        context = {"program": program, "versions": [versions[n] for n in numbers], "comparison": None}
+        if len(numbers) >= 2:
+            old, new = self._number("a", numbers[-2], versions), self._number("b", numbers[-1], versions)
+            if old > new:
+                old, new = new, old
+            context.update(
+                old=versions[old], new=versions[new], comparison=compare(versions[old].data, versions[new].data)
+            )
+        return super().get_context_data(**context, **kwargs)
+
+    def _number(self, name: str, default: int, versions: dict) -> int:
+        try:
+            number = int(self.request.GET.get(name, default))
+        except ValueError:
+            return default
+        return number if number in versions else default
+
+
+class ProgramPdfView(RoleRequiredMixin, View):
+    """The program as printed: approval block, participants, text, plan with the completion marks."""
+
+    allowed_roles = PROGRAM_ROLES
+
+    def get(self, request, pk):
+        program = get_object_or_404(program_page(request.user), pk=pk)
+        response = HttpResponse(program_pdf(program), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="programma-{program.pk}.pdf"'
+        response["Cache-Control"] = "private, no-store"  # the mentee's difficulties: not kept by a proxy
+        return response
+
+
+class PlanItemFormMixin(RoleRequiredMixin):
+    allowed_roles = CREATOR_ROLES
+    form_class = PlanItemForm
+    template_name = "programs/program_item_form.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(program=self.program, **kwargs)
+
+    def form_valid(self, form):
+        item = form.save(commit=False)
+        item.program = self.program
+        try:
+            plan_item_save(item=item, actor=self.request.user, roles=self.roles)
+        except ValidationError as error:
+            refuse(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Пункт плана № {item.position} сохранён.")
+        return redirect(self.program.get_absolute_url() + "#plan")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Пункт не сохранён: исправьте отмеченное.")
+        return super().form_invalid(form)
+
+
+def editable_programs(user):
+    return programs_for(user).filter(status__in=Program.EDITABLE_STATUSES)
+
+
+class PlanItemCreateView(PlanItemFormMixin, FormView):
+    @cached_property
+    def program(self) -> Program:
+        return get_object_or_404(editable_programs(self.request.user), pk=self.kwargs["pk"])
+
+    def get_initial(self):
+        last = self.program.items.order_by("-position").first()
+        return {
+            "direction": last.direction_id if last else self.program.pairing.direction_id,
+            "deadline": self.program.starts_on,
+            "responsible": self.program.pairing.mentor.person.short_name,
+        }
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": PlanItem(program=self.program)}
+
+
+class PlanItemUpdateView(PlanItemFormMixin, UpdateView):
+    context_object_name = "item"
+
+    def get_queryset(self):
+        return PlanItem.objects.filter(program__in=editable_programs(self.request.user)).select_related("program")
+
+    @property
+    def program(self) -> Program:
+        return self.object.program
+
+
+class PlanItemDeleteView(RoleRequiredMixin, View):
+    allowed_roles = CREATOR_ROLES
+
+    def post(self, request, pk):
+        item = get_object_or_404(PlanItem.objects.filter(program__in=programs_for(request.user)), pk=pk)
+        try:
+            plan_item_delete(item=item, actor=request.user, roles=self.roles)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, f"Пункт плана № {item.position} удалён.")
+        return redirect(reverse("programs:program-detail", args=[item.program_id]) + "#plan")
+
+
+class PlanItemMarkView(RoleRequiredMixin, View):
+    """The pair's mentor or the curator marks a line done (date and note) or takes the mark back."""
+
+    allowed_roles = MARKERS
+
+    def post(self, request, pk):
+        item = get_object_or_404(PlanItem.objects.filter(program__in=programs_for(request.user)), pk=pk)
+        undo = request.POST.get("undo") == "1"
+        form = PlanItemMarkForm(request.POST)
+        try:
+            if undo:
+                plan_item_mark(item=item, done_on=None, actor=request.user, roles=self.roles)
+            elif form.is_valid():
+                plan_item_mark(
+                    item=item,
+                    done_on=form.cleaned_data["done_on"],
+                    note=form.cleaned_data["done_note"],
+                    actor=request.user,
+                    roles=self.roles,
+                )
+            else:
+                raise ValidationError("Укажите дату выполнения.")
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, f"Пункт № {item.position}: {'отметка снята' if undo else 'выполнен'}.")
+        return redirect(reverse("programs:program-detail", args=[item.program_id]) + "#plan")
