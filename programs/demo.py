@@ -16,6 +16,7 @@ Loading is idempotent: a pair that has a program is left as it is.
 """
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -433,7 +434,63 @@ def load(today: date | None = None) -> int:
         program = _create(pairing, ADAPTATION, actor=council, roles={Role.COUNCIL}, day=today)
         _items(program, ADAPTATION["items"], anchor=program.starts_on, actor=council, roles={Role.COUNCIL})
         made += 1
+    _meetings_and_release(mentor=mentor, today=today)
     return made
+
+
+def _meetings_and_release(*, mentor, today: date) -> None:
+    """Петрова's one-off meetings with colleagues outside her pair, and Иванова's request to be
+    released for the next open show — waiting in the head's queue. Both through the services."""
+    from mentorship.models import MentoringForm
+
+    from .models import Meeting, ReleaseRequest
+    from .services.logging import meeting_save
+    from .services.releases import release_request
+
+    people = {p.personnel_number: p for p in Person.objects.filter(personnel_number__in=["005", "006", "009", "018"])}
+    if not Meeting.objects.exists() and {"006", "018"} <= people.keys():
+        for days_ago, form, who, topic, result in (
+            (
+                20,
+                "Ситуационное",
+                ["006"],
+                "Ребёнок плачет при расставании с мамой утром: как помочь в первые дни",
+                "Разобрали приёмы «ритуала прощания»; договорились показать уголок уединения в группе.",
+            ),
+            (
+                6,
+                "Скоростное",
+                ["006", "018"],
+                "Как коротко и спокойно рассказать родителям о конфликте детей",
+                "Составили памятку из трёх шагов для разговора с родителями.",
+            ),
+        ):
+            meeting_save(
+                held_on=today - timedelta(days=days_ago),
+                form=MentoringForm.objects.get(name=form),
+                participants=[people[number] for number in who],
+                topic=topic,
+                result=result,
+                actor=mentor,
+                roles={Role.MENTOR},
+            )
+    mentee = people.get("005")
+    program = Program.objects.filter(pairing__mentees__person=mentee, status=S.RUNNING).first() if mentee else None
+    if program is None or mentee.user is None or "009" not in people or ReleaseRequest.objects.exists():
+        return
+    item = program.items.filter(done_on__isnull=True, deadline__gt=today, form__name="Открытый показ").first()
+    if item is None:
+        return
+    release_request(
+        program=program,
+        item=item,
+        event=f"{item.activity} (пункт {item.position} плана)",
+        date=item.deadline,
+        hours=Decimal("2"),
+        substitute=people["009"],
+        actor=mentee.user,
+        roles={Role.MENTEE},
+    )
 
 
 def _running(pairing, *, mentor, curator, council, head, today) -> Program:

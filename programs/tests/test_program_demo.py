@@ -80,3 +80,14 @@ def test_loading_twice_adds_nothing(demo):
     before = _row_counts()
     assert load() == 0
     assert _row_counts() == before
+
+
+def test_demo_has_one_off_meetings_and_a_release_waiting_for_the_head(demo):
+    from programs.models import Meeting, ReleaseRequest
+
+    assert Meeting.objects.count() == 2
+    assert set(Meeting.objects.values_list("form__name", flat=True)) == {"Ситуационное", "Скоростное"}
+    release = ReleaseRequest.objects.get()
+    assert release.status == ReleaseRequest.Status.REQUESTED
+    assert release.person.last_name == "Иванова" and release.substitute.last_name == "Лебедева"
+    assert release.item.form.name == "Открытый показ"
