@@ -405,7 +405,14 @@ def load_demo() -> dict[str, int]:
         added["mentees"] += 1
 
     if not Pairing.objects.exists():
+        from mentorship.demo import set_pay_rule
+
+        set_pay_rule(own)  # 3 000 ₽ a month per mentee, before the orders write the agreements
         added["pairs"] = _demo_pairs(people, curator=curator, head=people["001"].user, today=today)
+
+    from mentorship.demo import load_paperwork
+
+    added.update(load_paperwork(actor=admin_user))  # the college's cooperation agreement, contract requisites
 
     if not PublicationConsent.objects.filter(person=people["004"]).exists():
         publication_consent_save(

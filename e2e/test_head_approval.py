@@ -9,13 +9,17 @@ pytestmark = E2E
 
 def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
     from mentorship.models import Order, Pairing
+    from mentorship.queue import pending_count
 
+    # The demo's queue: three pairs, a program and a release from duty.
+    assert Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count() == 3
+    assert pending_count() == 5
     login(page, live_server, "head")
     nav = page.locator("nav.navbar")
-    expect(nav.get_by_role("link", name="На утверждение")).to_contain_text("3")
+    expect(nav.get_by_role("link", name="На утверждение")).to_contain_text("5")
     nav.get_by_role("link", name="На утверждение").click()
     expect(page.locator("main h1")).to_have_text("Ждут вашего решения")
-    cards = page.locator("main .card")
+    cards = page.locator("#queue-pairings .card")
     withdrawn = cards.filter(has_text="Виноградова Мария Евгеньевна")
     expect(withdrawn).to_contain_text("Нет письменного согласия: Виноградова Мария Евгеньевна")
     shot(page, "head-queue")
@@ -45,6 +49,6 @@ def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
 
-    # What is left in the queue: only the pair without its consent.
+    # What is left of the pairs in the queue: only the pair without its consent.
     nav.get_by_role("link", name="На утверждение").click()
-    expect(page.locator("main .card")).to_have_count(1)
+    expect(page.locator("#queue-pairings .card")).to_have_count(1)

@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     BankRefresh,
+    CooperationAgreement,
     CouncilMembership,
     CuratorAppointment,
     Direction,
@@ -11,6 +12,7 @@ from .models import (
     Mentee,
     MenteeCategory,
     Mentor,
+    MentoringAgreement,
     MentoringForm,
     Order,
     OrderJournal,
@@ -175,3 +177,17 @@ class BankRefreshAdmin(ReadOnlyAdmin):
 class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "created_by", "created_at", "status", "created_count", "updated_count")
     exclude = ("content",)
+
+
+@admin.register(MentoringAgreement)
+class MentoringAgreementAdmin(ReadOnlyAdmin):
+    # Written by the order services; the clerk fills in its requisites on the pair's page.
+    list_display = ("__str__", "kind", "starts_on", "ends_on", "ended_on")
+    list_filter = ("kind",)
+    list_select_related = ("mentor__person",)
+
+
+@admin.register(CooperationAgreement)
+class CooperationAgreementAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "signed_on", "partner", "valid_until")
+    list_select_related = ("partner",)

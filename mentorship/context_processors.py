@@ -23,6 +23,8 @@ def roles(request):
             "admin": Role.ADMIN in held,
             "settings": bool(held & {Role.HEAD, Role.ADMIN}),
             "export": bool(held & HISTORY_READERS),
+            # The monthly list of mentors' extra pay (the same people keep pay terms: selectors.PAY_READERS).
+            "payroll": bool(held & HISTORY_READERS),
             "queue": queue,
         },
     }

@@ -333,3 +333,36 @@ def _noun(word: str, case: Case) -> str | None:
     if word[-1] in "бвгджзклмнпрстфхцчшщ":
         return word + ("а" if genitive else "у")
     return None
+
+
+# --- the additional agreement to a mentor's employment contract (ТК РФ ст. 351.8) -------------
+
+AGREEMENT_TEMPLATE = "mentorship/pdf/agreement.html"
+BLANK_NUMBER = "______"
+BLANK_DATE_INLINE = "«___» ________ 20___ г."
+
+
+def agreement_context(agreement) -> dict:
+    """What the agreement prints: the text written with the order, and the requisites as the
+    clerk has filled them in so far (blank lines where not yet)."""
+    from .services.orders import _place
+
+    contract_date = f"{agreement.contract_date:%d.%m.%Y}" if agreement.contract_date else BLANK_DATE_INLINE
+    return {
+        "agreement": agreement,
+        "title": "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ",
+        "number": agreement.number or BLANK_NUMBER,
+        "subject": agreement.get_kind_display().lower(),
+        "contract": f"к трудовому договору от {contract_date} № {agreement.contract_number or BLANK_NUMBER}",
+        "place": _place(agreement.order.organization),
+        "date": f"{agreement.date:%d.%m.%Y}",
+        "parties": f"{agreement.parties} от {contract_date} № {agreement.contract_number or BLANK_NUMBER} "
+        "(далее — трудовой договор) о нижеследующем:",
+        "clauses": agreement.rendered_clauses(),
+        "received": "Второй экземпляр соглашения получил(а)",
+        "blank_date": BLANK_DATE,
+    }
+
+
+def agreement_pdf(agreement) -> bytes:
+    return render_pdf(AGREEMENT_TEMPLATE, agreement_context(agreement))

@@ -8,9 +8,11 @@ from core.files import validate_scan
 
 from .imports import MAX_IMPORT_BYTES
 from .models import (
+    CooperationAgreement,
     Mentee,
     MenteeCategory,
     Mentor,
+    MentoringAgreement,
     Order,
     Organization,
     Pairing,
@@ -132,6 +134,7 @@ class MentorForm(BankForm):
             "directions",
             "competencies",
             "capacity",
+            "salary",
             "consent_given_on",
             "consent_scan",
             "is_active",
@@ -298,7 +301,11 @@ class OrganizationSettingsForm(BankForm):
             "head",
             "mentor_capacity",
             "mentor_min_experience_years",
+            "mentor_pay_rule",
+            "mentor_pay_amount",
+            "mentor_pay_percent",
         ]
+        widgets = {"mentor_pay_rule": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -453,3 +460,39 @@ class StaffFileForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
         return upload
+
+
+class AgreementRequisitesForm(BankForm):
+    """The clerk's part of an additional agreement: its number and date, the contract's."""
+
+    class Meta:
+        model = MentoringAgreement
+        fields = ["number", "date", "contract_number", "contract_date"]
+
+
+class CooperationAgreementForm(BankForm):
+    class Meta:
+        model = CooperationAgreement
+        fields = ["number", "signed_on", "valid_until", "subject", "scan"]
+
+
+class PayrollMonthForm(forms.Form):
+    """`?month=2026-03`; the browser shows a month picker."""
+
+    month = forms.RegexField(
+        label="Месяц",
+        regex=r"^\d{4}-\d{2}$",
+        error_messages={"invalid": "Выберите месяц: год и месяц, например 2026-03."},
+        widget=forms.TextInput(attrs={"type": "month"}),
+    )
+
+    def clean_month(self):
+        from .payroll import month_bounds
+
+        text = self.cleaned_data["month"]
+        year, month = (int(part) for part in text.split("-"))
+        try:
+            month_bounds(year, month)
+        except ValueError as error:
+            raise ValidationError("Такого месяца нет.") from error
+        return year, month

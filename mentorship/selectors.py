@@ -9,8 +9,18 @@ from django.utils import timezone
 
 from core.dates import add_months
 
-from .models import BankRefresh, Mentee, Mentor, Organization, Pairing, Person, PublicationConsent
-from .roles import BANK_READERS, Role, person_of, roles_of
+from .models import (
+    BankRefresh,
+    CooperationAgreement,
+    Mentee,
+    Mentor,
+    MentoringAgreement,
+    Organization,
+    Pairing,
+    Person,
+    PublicationConsent,
+)
+from .roles import BANK_READERS, HISTORY_READERS, Role, person_of, roles_of
 
 
 def _current_pairings() -> QuerySet:
@@ -176,4 +186,60 @@ def approval_queue() -> QuerySet:
         .select_related("mentor__person__position", "mentor__person__organization", "direction", "proposed_by__person")
         .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents__person")
         .order_by("starts_on", "pk")
+    )
+
+
+# Pay terms are the employee's personal data: the head, the curator and the administrator keep
+# them; a mentor sees their own; colleagues and mentees do not.
+PAY_READERS = HISTORY_READERS
+
+
+def agreements_for(user) -> QuerySet:
+    """Additional agreements (ТК РФ ст. 351.8): the pay readers see all; a mentor their own."""
+    base = MentoringAgreement.objects.select_related(
+        "mentor__person", "pairing", "order__organization", "amends", "amended_by"
+    ).order_by("date", "pk")
+    roles = roles_of(user)
+    if roles & PAY_READERS:
+        return base
+    person = person_of(user)
+    if Role.MENTOR in roles and person is not None:
+        return base.filter(mentor__person=person)
+    return base.none()
+
+
+def cooperation_agreements_of(organization) -> QuerySet:
+    return CooperationAgreement.objects.filter(partner=organization).order_by("-signed_on", "-pk")
+
+
+def agreements_in_month(first: date, last: date) -> QuerySet:
+    """Agreements in force on at least one day of [first, last] for pairs under order: the rows
+    of the monthly pay list. Only the last of a chain of term changes counts (it has the whole term)."""
+    return (
+        MentoringAgreement.objects.filter(
+            amended_by__isnull=True,
+            starts_on__lte=last,
+            ends_on__gte=first,
+            pairing__status__in=Pairing.UNDER_ORDER_STATUSES,
+        )
+        .exclude(ended_on__lt=first)
+        .exclude(pairing__ended_on__lt=first)
+        .select_related("mentor__person__position", "pairing__direction")
+        .prefetch_related("pairing__mentees__person")
+        .order_by("mentor__person__last_name", "mentor__person__first_name", "mentor_id", "starts_on", "pk")
+    )
+
+
+def pairings_under_order_in_month(first: date, last: date) -> QuerySet:
+    """Pairs under order on at least one day of the month, each knowing whether its current mentor
+    has an agreement on it (for the pay list's warnings and its partners' section)."""
+    return (
+        Pairing.objects.filter(status__in=Pairing.UNDER_ORDER_STATUSES, starts_on__lte=last, planned_end_on__gte=first)
+        .exclude(ended_on__lt=first)
+        .annotate(
+            has_agreement=Exists(MentoringAgreement.objects.filter(pairing=OuterRef("pk"), mentor=OuterRef("mentor")))
+        )
+        .select_related("mentor__person__organization", "direction")
+        .prefetch_related("mentees__person")
+        .order_by("mentor__person__last_name", "mentor__person__first_name", "pk")
     )

@@ -1,3 +1,4 @@
+from .agreements import CooperationAgreement, MentoringAgreement
 from .bank import (
     BankRefresh,
     ConsentMixin,
@@ -20,6 +21,7 @@ __all__ = [
     "REFERENCE_MODELS",
     "BankRefresh",
     "ConsentMixin",
+    "CooperationAgreement",
     "CouncilMembership",
     "CuratorAppointment",
     "Direction",
@@ -29,6 +31,7 @@ __all__ = [
     "Mentee",
     "MenteeCategory",
     "Mentor",
+    "MentoringAgreement",
     "MentoringForm",
     "Order",
     "OrderJournal",

@@ -1,7 +1,10 @@
 """The bank: mentors, mentees, their consents, and who runs the system (curator, council)."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -49,6 +52,18 @@ class Mentor(ConsentMixin):
     is_active = models.BooleanField("в банке наставников", default=True)
     note = models.TextField("примечание", blank=True)
     added_on = models.DateField("включён в банк", default=timezone.localdate)
+    # Only for the percentage pay rule (Organization.mentor_pay_rule); seen by the head, the curator
+    # and the administrator, never by colleagues.
+    salary = models.DecimalField(
+        "должностной оклад, руб.",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="Нужен, если доплата наставнику — процент оклада (настройки организации). "
+        "Видят руководитель, куратор и администратор.",
+    )
     history = HistoricalRecords(m2m_fields=[directions])
 
     class Meta:

@@ -65,6 +65,8 @@ class Pairing(models.Model):
     # Transitions done on the pair's page with a button; the rest have their own forms.
     BUTTON_TARGETS = (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL, S.RETURNED, S.COMPLETED, S.CANCELLED)
     CURRENT_STATUSES = (S.FIXED, S.ACTIVE)
+    # Fixed by an order at some point: the pay and the paperwork of ТК РФ ст. 351.8 concern these.
+    UNDER_ORDER_STATUSES = (S.FIXED, S.ACTIVE, S.COMPLETED, S.TERMINATED)
     CLOSED_STATUSES = (S.COMPLETED, S.TERMINATED, S.CANCELLED)
     EDITABLE_STATUSES = (S.PROPOSED, S.AWAITING_CONSENTS, S.RETURNED)
 
@@ -120,6 +122,10 @@ class Pairing(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_under_order(self) -> bool:
+        return self.status in self.UNDER_ORDER_STATUSES
 
     @classmethod
     def transition(cls, source: str, target: str) -> Transition | None:

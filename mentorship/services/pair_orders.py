@@ -15,6 +15,7 @@ from ..roles import Role
 from .bank import Outcome, _authored
 from .orders import LAW, _control_clause, _current_curator, _own, _place, order_register
 from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
+from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
 
 __all__ = [
     "REPLACEMENT_GROUNDS",
@@ -166,6 +167,8 @@ def pairings_approve(*, pairings, actor: User, roles, date=None) -> Outcome:
         _move(pairing, Pairing.Status.FIXED, actor, comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}")
         if pairing.starts_on <= today:
             _move(pairing, Pairing.Status.ACTIVE, actor, comment="Наступила дата начала")
+    # ТК РФ ст. 351.8: our own mentors get an additional agreement to the employment contract.
+    agreements_on_approval(pairings=locked, order=order, actor=actor)
     return Outcome(order)
 
 
@@ -225,8 +228,10 @@ def pairing_terminate(
     ]
     if mentor.organization.is_own:
         clauses.append(
+            # The end date is the last day mentored and paid (mentorship.payroll counts it), so the
+            # pay stops after it, not «с» it.
             f"Прекратить выплату доплаты за наставническую деятельность {mentor.in_case(Case.DATIVE)} "
-            f"с {ends_on:%d.%m.%Y}."
+            f"после {ends_on:%d.%m.%Y} — последнего дня наставничества."
         )
     order = _order_for_pair(
         pairing,
@@ -353,6 +358,9 @@ def pairing_replace_mentor(
         date=order_date,
         extra_people=[old.person],
     )
+    agreements_on_replacement(
+        pairing=pairing, old_mentor=old, new_mentor=new_mentor, starts_on=starts_on, order=order, actor=actor
+    )
     _log(
         pairing,
         pairing.status,
@@ -389,6 +397,7 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
     pairing.planned_end_on = new_end_on
     with _authored(pairing, actor):
         pairing.save()
+    agreements_on_extension(pairing=pairing, order=order, actor=actor)
     _log(
         pairing,
         pairing.status,

@@ -181,6 +181,7 @@ def test_head_edits_requisites_and_bad_inn_loses_nothing(world, client_as):
         "head": world.person("head").pk,
         "mentor_capacity": "3",
         "mentor_min_experience_years": "2",
+        "mentor_pay_rule": "none",
     }
     response = client.post(reverse("mentorship:organization-settings"), data)
     assert response.status_code == 200

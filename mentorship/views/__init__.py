@@ -46,14 +46,30 @@ from .pairs import (
     PairingTerminateView,
     PairingUpdateView,
 )
+from .paperwork import (
+    AgreementDocxView,
+    AgreementPdfView,
+    AgreementUpdateView,
+    CooperationAgreementCreateView,
+    CooperationScanView,
+    OrderDocxView,
+    PairingConsentDocxView,
+    PayrollFileView,
+    PayrollView,
+)
 from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
 from .transfer import BankExportView, ExportLogView, ImportPreviewView, ImportTemplateView, StaffImportView
 
 __all__ = [
+    "AgreementDocxView",
+    "AgreementPdfView",
+    "AgreementUpdateView",
     "ApprovalQueueView",
     "BankExportView",
+    "CooperationAgreementCreateView",
+    "CooperationScanView",
     "CouncilDecisionView",
     "CouncilProposeView",
     "CuratorAppointView",
@@ -74,6 +90,7 @@ __all__ = [
     "MyProfileView",
     "OrderCreateView",
     "OrderDetailView",
+    "OrderDocxView",
     "OrderDraftUpdateView",
     "OrderJournalView",
     "OrderListView",
@@ -83,6 +100,7 @@ __all__ = [
     "OrderScanView",
     "OrganizationListView",
     "OrganizationSettingsView",
+    "PairingConsentDocxView",
     "PairingConsentFormView",
     "PairingConsentScanView",
     "PairingConsentView",
@@ -97,6 +115,8 @@ __all__ = [
     "PairingUpdateView",
     "PartnerCreateView",
     "PartnerUpdateView",
+    "PayrollFileView",
+    "PayrollView",
     "PersonCreateView",
     "PersonDetailView",
     "PersonHistoryView",

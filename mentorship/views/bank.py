@@ -7,9 +7,10 @@ from ..filters import MenteeFilter, MentorFilter
 from ..forms import MenteeForm, MentorForm
 from ..models import Organization
 from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, Role
-from ..selectors import mentees_for, mentors_for
+from ..selectors import PAY_READERS, mentees_for, mentors_for
 from ..services import mentee_save, mentor_save, mentor_warnings
 from .base import BankListView, ProtectedFileView, ServiceFormMixin
+from .paperwork import paperwork_context
 
 # A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
 MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -43,6 +44,8 @@ class MentorDetailView(RoleRequiredMixin, DetailView):
             can_edit=bool(self.roles & BANK_KEEPERS),
             can_open_bank=bool(self.roles & BANK_READERS),
             can_read_history=bool(self.roles & HISTORY_READERS),
+            can_see_salary=bool(self.roles & PAY_READERS),
+            **paperwork_context(self.request.user, self.roles, self.object),
         )
         return context
 

@@ -17,7 +17,7 @@ from ..access import RoleRequiredMixin
 from ..forms import JournalForm, OrderDraftForm, OrderNewForm, ScanForm
 from ..models import Order, Organization, Pairing
 from ..roles import BANK_READERS, Role
-from ..selectors import approval_queue, orders_for, pairings_for
+from ..selectors import agreements_for, approval_queue, orders_for, pairings_for
 from ..services import (
     current_mentees_by_mentor,
     missing_consents,
@@ -121,6 +121,7 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
             scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
             can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
             can_register=self.object.is_draft and Role.HEAD in self.roles,
+            agreements=agreements_for(self.request.user).filter(order=self.object),
             **kwargs,
         )
 

@@ -25,10 +25,16 @@ class OrganizationListView(RoleRequiredMixin, ListView):
     context_object_name = "organizations"
 
     def get_queryset(self):
-        return organizations_with_counts()
+        return organizations_with_counts().prefetch_related("cooperation_agreements")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=bool(self.roles & BANK_KEEPERS), **kwargs)
+        from ..services import COOPERATION_RECORDERS
+
+        return super().get_context_data(
+            can_edit=bool(self.roles & BANK_KEEPERS),
+            can_record_cooperation=bool(self.roles & COOPERATION_RECORDERS),
+            **kwargs,
+        )
 
 
 class PartnerFormMixin(RoleRequiredMixin, ServiceFormMixin):

@@ -28,6 +28,7 @@ from ..services import (
     participants,
 )
 from .base import BankListView, ProtectedFileView, form_errors, report_errors
+from .paperwork import paperwork_context
 
 PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
 PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -112,6 +113,7 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             can_collect=can_collect,
             can_terminate=Role.HEAD in self.roles and pairing.status in Pairing.CURRENT_STATUSES,
             pairing_orders=pairing.orders.exclude(number=None).order_by("date", "number"),
+            **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
         )
 

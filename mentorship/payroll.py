@@ -1,0 +1,273 @@
+"""The monthly list for the accountant: the extra pay for mentoring (ТК РФ ст. 351.8).
+
+A row is one additional agreement in force during the month: our own mentor, the pair (group),
+the days mentored in the month and the pay due. The pay is the one the agreement states — per
+mentee per month, a fixed sum or a percentage of the mentor's salary — for the calendar days of
+the month the mentor mentored under it:
+
+    pay = monthly sum × mentees × days mentored ÷ days in the month, rounded to kopecks (half up);
+
+days mentored run from the later of the agreement's start and the month's first day to the
+earliest of its end, the day before the mentor was replaced, the pair's actual end (the last day
+of a completed or terminated pair counts) and the month's last day. Partner organizations'
+mentors are not paid by us: they are listed apart, without pay. A pair under order whose own
+mentor has no agreement in the system is listed as a warning, not paid by guess.
+"""
+
+import calendar
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from .models import Mentor, MentoringAgreement, Organization, Pairing
+from .models.agreements import KOPECK, percent, rubles
+from .selectors import agreements_in_month, pairings_under_order_in_month
+
+MONTHS = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+RULE_NOTE = (
+    "Доплата — по дополнительным соглашениям к трудовым договорам (ст. 351.8 ТК РФ), за каждого наставляемого "
+    "в месяц; за неполный месяц — пропорционально календарным дням наставничества: размер в месяц × дни "
+    "наставничества ÷ дней в месяце, с округлением до копеек. Наставникам из организаций-партнёров доплата не "
+    "начисляется."
+)
+
+
+def month_title(year: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year} г."
+
+
+@dataclass
+class PayrollRow:
+    agreement: MentoringAgreement
+    mentees: list[str]
+    first_day: date
+    last_day: date
+    days: int
+    monthly: Decimal | None
+    pay: Decimal | None
+    size: str  # how the monthly sum is made: «3 000,00 руб. × 2»
+    problem: str = ""
+
+    @property
+    def pairing(self) -> Pairing:
+        return self.agreement.pairing
+
+
+@dataclass
+class PayrollMentor:
+    mentor: Mentor
+    rows: list[PayrollRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((row.pay for row in self.rows if row.pay is not None), Decimal("0.00"))
+
+
+@dataclass
+class Payroll:
+    year: int
+    month: int
+    first: date
+    last: date
+    days_in_month: int
+    mentors: list[PayrollMentor]
+    without_agreement: list[Pairing]
+    partners: list[Pairing]
+
+    @property
+    def title(self) -> str:
+        return month_title(self.year, self.month)
+
+    @property
+    def rows(self) -> list[PayrollRow]:
+        return [row for mentor in self.mentors for row in mentor.rows]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((mentor.total for mentor in self.mentors), Decimal("0.00"))
+
+    @property
+    def problems(self) -> list[PayrollRow]:
+        return [row for row in self.rows if row.pay is None]
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date, int]:
+    """First day, last day, number of days. ValueError for a month that does not exist."""
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        raise ValueError("Нет такого месяца.")
+    days = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, days), days
+
+
+def prorate(monthly: Decimal, days: int, days_in_month: int) -> Decimal:
+    """The month's sum for `days` of it, to the kopeck, half up (0,005 → 0,01)."""
+    return (monthly * days / days_in_month).quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+def _size(agreement: MentoringAgreement, salary) -> tuple[str, str]:
+    """How the monthly sum is made, and what stops computing it."""
+    count = agreement.mentees_count
+    if agreement.pay_rule == Organization.PayRule.FIXED and agreement.pay_amount:
+        return f"{rubles(agreement.pay_amount)} руб. × {count}", ""
+    if agreement.pay_rule == Organization.PayRule.PERCENT and agreement.pay_percent:
+        if not salary:
+            return f"{percent(agreement.pay_percent)} % оклада × {count}", "не указан оклад наставника"
+        return f"{percent(agreement.pay_percent)} % от {rubles(salary)} руб. × {count}", ""
+    return "—", "размер доплаты не задан в системе: смотрите подписанное соглашение"
+
+
+def payroll_for_month(year: int, month: int) -> Payroll:
+    """Everything the pay list shows for a month, in three queries whatever the number of rows."""
+    first, last, days_in_month = month_bounds(year, month)
+    mentors: dict[int, PayrollMentor] = {}
+    for agreement in agreements_in_month(first, last):
+        start, end = max(agreement.starts_on, first), min(agreement.last_day, last)
+        if end < start:
+            continue  # replaced on the very first day: never mentored under it
+        days = (end - start).days + 1
+        salary = agreement.mentor.salary
+        size, problem = _size(agreement, salary)
+        monthly = agreement.monthly_pay(salary)
+        row = PayrollRow(
+            agreement=agreement,
+            mentees=[mentee.person.full_name for mentee in agreement.pairing.mentees.all()],
+            first_day=start,
+            last_day=end,
+            days=days,
+            monthly=monthly,
+            pay=prorate(monthly, days, days_in_month) if monthly is not None else None,
+            size=size,
+            problem=problem,
+        )
+        mentors.setdefault(agreement.mentor_id, PayrollMentor(agreement.mentor)).rows.append(row)
+    without, partners = [], []
+    for pairing in pairings_under_order_in_month(first, last):
+        if not pairing.mentor.person.organization.is_own:
+            partners.append(pairing)
+        elif not pairing.has_agreement:
+            without.append(pairing)
+    return Payroll(
+        year=year,
+        month=month,
+        first=first,
+        last=last,
+        days_in_month=days_in_month,
+        mentors=list(mentors.values()),
+        without_agreement=without,
+        partners=partners,
+    )
+
+
+# --- the files for the accountant ---------------------------------------------------------------
+
+XLSX_HEADERS = [
+    "№ п/п",
+    "Наставник (ФИО)",
+    "Табельный номер",
+    "Должность",
+    "Наставляемые",
+    "Дополнительное соглашение",
+    "Период в месяце",
+    "Дней",
+    "Размер в месяц",
+    "Доплата в месяц, руб.",
+    "Начислено, руб.",
+]
+
+
+def payroll_xlsx(payroll: Payroll, organization: Organization | None) -> bytes:
+    """The list as a workbook: title, one row per agreement, a subtotal for a mentor with several
+    pairs, the total; sums are numbers (the accountant adds them up) formatted to kopecks."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    money = "#,##0.00"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"{MONTHS[payroll.month - 1].capitalize()} {payroll.year}"
+    sheet.append([organization.full_name if organization else ""])
+    sheet.append([f"Список на доплату за наставничество за {payroll.title}"])
+    sheet.append([RULE_NOTE])
+    sheet.append([])
+    sheet["A1"].font = Font(bold=True)
+    sheet["A2"].font = Font(bold=True, size=13)
+    sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(XLSX_HEADERS))
+    sheet.row_dimensions[3].height = 48
+    sheet.append(XLSX_HEADERS)
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    number = 0
+    for entry in payroll.mentors:
+        person = entry.mentor.person
+        for row in entry.rows:
+            number += 1
+            agreement = row.agreement
+            sheet.append(
+                [
+                    number,
+                    person.full_name,
+                    person.personnel_number,
+                    str(person.position),
+                    "; ".join(row.mentees),
+                    agreement.reference,
+                    f"{row.first_day:%d.%m.%Y}–{row.last_day:%d.%m.%Y}",
+                    row.days,
+                    row.size,
+                    row.monthly.quantize(KOPECK, ROUND_HALF_UP) if row.monthly is not None else None,
+                    row.pay if row.pay is not None else row.problem,
+                ]
+            )
+        if len(entry.rows) > 1:
+            sheet.append([None, f"Итого: {person.full_name}", *[None] * 8, entry.total])
+            sheet.cell(sheet.max_row, 2).font = Font(italic=True)
+    sheet.append([None, "ИТОГО", *[None] * 8, payroll.total])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for row in sheet.iter_rows(min_row=header_row + 1, min_col=10, max_col=11):
+        for cell in row:
+            if isinstance(cell.value, Decimal):
+                cell.number_format = money
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate([6, 30, 10, 18, 34, 18, 23, 7, 24, 14, 14], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def payroll_pdf(payroll: Payroll, organization: Organization | None) -> bytes:
+    from core.declension import signature_name
+    from core.pdf import render_pdf
+
+    head = organization.head if organization else None
+    return render_pdf(
+        "mentorship/pdf/payroll.html",
+        {
+            "payroll": payroll,
+            "organization": organization,
+            "note": RULE_NOTE,
+            "head": head,
+            "head_signature": signature_name(head.last_name, head.first_name, head.middle_name) if head else "",
+        },
+    )

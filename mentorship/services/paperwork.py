@@ -1,0 +1,262 @@
+"""Paperwork behind a mentor (ТК РФ ст. 351.8).
+
+Our own employee mentors under an additional agreement to the employment contract that states the
+content, the term, the form and the extra pay. The order services call this module when they
+register an order: fixing a pair writes an agreement for its mentor; replacing the mentor ends the
+old mentor's agreement the day before the replacement and writes one for the new mentor; extending
+the term writes an agreement that changes the term of the mentor's agreement in force (the pay and
+the rest stay). A partner organization's mentor gets no agreement and no pay from us: the
+cooperation agreement with that organization is recorded instead.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from accounts.models import User
+from core.declension import Case, gender_of, signature_name
+
+from ..models import CooperationAgreement, MentoringAgreement, Order, Organization, Pairing
+from ..roles import Role
+from .bank import Outcome, _authored, _save
+
+__all__ = [
+    "AGREEMENT_CLERKS",
+    "COOPERATION_RECORDERS",
+    "agreement_update",
+    "agreements_on_approval",
+    "agreements_on_extension",
+    "agreements_on_replacement",
+    "cooperation_agreement_record",
+    "current_agreement",
+]
+
+LAW = "статья 351.8 Трудового кодекса Российской Федерации"
+# Who fills in an agreement's requisites (the clerk's work) and who records a partner's agreement.
+AGREEMENT_CLERKS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
+COOPERATION_RECORDERS = frozenset({Role.HEAD, Role.CURATOR})
+
+
+def _by_gender(person, male: str, female: str, unknown: str) -> str:
+    gender = gender_of(person.first_name, person.middle_name, last_name=person.last_name)
+    return {"male": male, "female": female}.get(gender, unknown)
+
+
+def _order_reference(order: Order) -> str:
+    return f"приказом от {order.date:%d.%m.%Y} № {order.number_text} «{order.heading}»"
+
+
+def _parties(own: Organization, mentor) -> str:
+    """«<employer>, именуемое …, в лице заведующего Соколовой Елены Викторовны, действующей …, и
+    Петрова Светлана Николаевна, воспитатель, именуемая …» — the contract's requisites follow in
+    the document, as the clerk fills them in."""
+    from ..documents import _full_name, position_in_case
+
+    head = own.head
+    head_position = position_in_case(str(head.position), Case.GENITIVE) or str(head.position).lower()
+    employee = mentor.person
+    return (
+        f"{own.full_name}, именуемое в дальнейшем «Работодатель», в лице {head_position} "
+        f"{_full_name(head, Case.GENITIVE)}, {_by_gender(head, 'действующего', 'действующей', 'действующего(ей)')} "
+        f"на основании Устава, с одной стороны, и {employee.full_name}, {str(employee.position).lower()}, "
+        f"{_by_gender(employee, 'именуемый', 'именуемая', 'именуемый(ая)')} в дальнейшем «Работник», с другой "
+        "стороны, заключили настоящее дополнительное соглашение к трудовому договору"
+    )
+
+
+def _pay_snapshot(own: Organization) -> dict:
+    rule = own.mentor_pay_rule
+    return {
+        "pay_rule": rule,
+        "pay_amount": own.mentor_pay_amount if rule == Organization.PayRule.FIXED else None,
+        "pay_percent": own.mentor_pay_percent if rule == Organization.PayRule.PERCENT else None,
+    }
+
+
+def _signers(own: Organization, mentor) -> dict:
+    head, employee = own.head, mentor.person
+    return {
+        "employer": own.full_name,
+        "employee": f"{employee.full_name}, {str(employee.position).lower()}",
+        "employer_signer_position": str(head.position),
+        "employer_signer_name": signature_name(head.last_name, head.first_name, head.middle_name),
+        "employee_signer_name": signature_name(employee.last_name, employee.first_name, employee.middle_name),
+    }
+
+
+def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own: Organization, replacing) -> list:
+    from ..documents import _full_name, _position_phrase
+
+    mentor = agreement.mentor.person
+    mentees = [mentee.person for mentee in pairing.mentees.all()]
+    group = len(mentees) > 1
+    consent = next((c for c in pairing.consents.all() if c.person_id == mentor.pk and c.is_valid), None)
+    consent_text = f" от {consent.given_on:%d.%m.%Y}" if consent else ""
+    named = "; ".join(f"{_full_name(m, Case.GENITIVE)}, {_position_phrase(m, own, Case.GENITIVE)}" for m in mentees)
+    whom = f"группы наставляемых: {named}, —" if group else f"наставляемого — {named}, —"
+    reason = " в связи с заменой наставника" if replacing else ""
+    forms = "; ".join(f"«{form}»" for form in pairing.forms.all())
+    form = (
+        f"групповая (наставническая группа из {len(mentees)} наставляемых)"
+        if group
+        else "индивидуальная (наставническая пара)"
+    )
+    pronoun = _by_gender(mentor, "его", "её", "его (её)")
+    return [
+        f"Работодатель поручает, а Работник с {pronoun} письменного согласия{consent_text}{reason} принимает на себя "
+        f"выполнение работы по наставничеству ({LAW}) в отношении {whom} в соответствии с Положением о "
+        f"наставничестве педагогических работников {own.short_name} и {_order_reference(agreement.order)}.",
+        "Содержание работы по наставничеству: помощь в профессиональной и должностной адаптации и в преодолении "
+        f"профессиональных затруднений по направлению «{pairing.direction}»; разработка совместно с "
+        f"{'наставляемыми' if group else 'наставляемым'} персонализированной программы наставничества и её "
+        "реализация; учёт проведённых мероприятий; итоговый отчёт о результатах наставничества.",
+        f"Срок наставничества: с {agreement.starts_on:%d.%m.%Y} по {agreement.ends_on:%d.%m.%Y}.",
+        f"Форма наставничества: {form}; формы по пункту 2.3 Положения о наставничестве: {forms}.",
+        f"За выполнение работы по наставничеству Работнику устанавливается доплата в размере {agreement.pay_text()}. "
+        "За неполный календарный месяц доплата начисляется пропорционально числу календарных дней наставничества "
+        "в этом месяце и выплачивается в сроки выплаты заработной платы.",
+        "Работодатель и Работник вправе досрочно прекратить выполнение работы по наставничеству, письменно "
+        f"предупредив об этом другую сторону не менее чем за три рабочих дня ({LAW}).",
+        f"Настоящее соглашение вступает в силу с {agreement.starts_on:%d.%m.%Y}, является неотъемлемой частью "
+        "трудового договора и составлено в двух экземплярах, имеющих равную юридическую силу, по одному для каждой "
+        "из сторон. Остальные условия трудового договора остаются без изменений.",
+    ]
+
+
+def _write_assignment(*, pairing: Pairing, mentor, order: Order, starts_on, actor: User, replacing=False):
+    own = order.organization
+    agreement = MentoringAgreement(
+        pairing=pairing,
+        mentor=mentor,
+        order=order,
+        kind=MentoringAgreement.Kind.ASSIGNMENT,
+        date=order.date,
+        starts_on=starts_on,
+        ends_on=pairing.planned_end_on,
+        mentees_count=pairing.mentees.count(),
+        parties=_parties(own, mentor),
+        created_by=actor,
+        **_pay_snapshot(own),
+        **_signers(own, mentor),
+    )
+    agreement.clauses = _assignment_clauses(agreement, pairing=pairing, own=own, replacing=replacing)
+    _save(agreement, actor=actor)
+    return agreement
+
+
+def _is_own_staff(mentor) -> bool:
+    return mentor.person.organization.is_own
+
+
+def current_agreement(pairing: Pairing, mentor) -> MentoringAgreement | None:
+    """The mentor's agreement on this pair now in force (the last of a chain of term changes)."""
+    return (
+        MentoringAgreement.objects.filter(pairing=pairing, mentor=mentor, amended_by__isnull=True)
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+def agreements_on_approval(*, pairings, order: Order, actor: User) -> list[MentoringAgreement]:
+    """An additional agreement for every own-staff mentor of the pairs the order fixes."""
+    return [
+        _write_assignment(pairing=pairing, mentor=pairing.mentor, order=order, starts_on=pairing.starts_on, actor=actor)
+        for pairing in pairings
+        if _is_own_staff(pairing.mentor)
+    ]
+
+
+def agreements_on_replacement(
+    *, pairing: Pairing, old_mentor, new_mentor, starts_on, order: Order, actor: User
+) -> MentoringAgreement | None:
+    """The old mentor's agreement ends the day before the new mentor starts (the order stops
+    the old mentor's pay from that date); the new mentor, if ours, gets an agreement for the rest
+    of the same term."""
+    previous = current_agreement(pairing, old_mentor)
+    if previous is not None and previous.ended_on is None:
+        previous.ended_on = starts_on - timedelta(days=1)
+        _save(previous, actor=actor)
+    if not _is_own_staff(new_mentor):
+        return None
+    return _write_assignment(
+        pairing=pairing, mentor=new_mentor, order=order, starts_on=starts_on, actor=actor, replacing=True
+    )
+
+
+def agreements_on_extension(*, pairing: Pairing, order: Order, actor: User) -> MentoringAgreement | None:
+    """A longer term changes one clause of the agreement in force: a new agreement says so and
+    the rest stays as agreed (the pay too, even if the organization's rule changed since). A pair
+    fixed before the system wrote agreements gets a full one instead."""
+    mentor = pairing.mentor
+    if not _is_own_staff(mentor):
+        return None
+    previous = current_agreement(pairing, mentor)
+    if previous is None:
+        return _write_assignment(pairing=pairing, mentor=mentor, order=order, starts_on=pairing.starts_on, actor=actor)
+    own = order.organization
+    agreement = MentoringAgreement(
+        pairing=pairing,
+        mentor=mentor,
+        order=order,
+        kind=MentoringAgreement.Kind.TERM,
+        amends=previous,
+        date=order.date,
+        contract_number=previous.contract_number,
+        contract_date=previous.contract_date,
+        starts_on=previous.starts_on,
+        ends_on=pairing.planned_end_on,
+        mentees_count=previous.mentees_count,
+        pay_rule=previous.pay_rule,
+        pay_amount=previous.pay_amount,
+        pay_percent=previous.pay_percent,
+        parties=_parties(own, mentor),
+        created_by=actor,
+        **_signers(own, mentor),
+    )
+    # «{first}» and «{amended}» are filled with those agreements' requisites when printed: the
+    # clerk may number them later. A second extension amends the first one's wording of clause 3.
+    which = "{first}" if previous.amends_id is None else "{first} (в редакции дополнительного соглашения {amended})"
+    agreement.clauses = [
+        f"В связи с продлением срока наставничества ({_order_reference(order)}) изложить пункт 3 дополнительного "
+        f"соглашения {which} к трудовому договору в следующей редакции: «3. Срок наставничества: "
+        f"с {agreement.starts_on:%d.%m.%Y} по {agreement.ends_on:%d.%m.%Y}.»",
+        "Остальные условия дополнительного соглашения {first} и трудового договора остаются без изменений.",
+        "Настоящее соглашение вступает в силу со дня его подписания и составлено в двух экземплярах, имеющих равную "
+        "юридическую силу, по одному для каждой из сторон.",
+    ]
+    _save(agreement, actor=actor)
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *, agreement: MentoringAgreement, number: str, date, contract_number: str, contract_date, actor: User, roles
+) -> Outcome:
+    """The clerk fills in the requisites: the agreement's number and date, the employment
+    contract's number and date. The content stays as the order wrote it."""
+    if not roles & AGREEMENT_CLERKS:
+        raise PermissionDenied("Реквизиты соглашения заполняют руководитель, куратор или администратор.")
+    agreement = MentoringAgreement.objects.select_for_update().get(pk=agreement.pk)
+    agreement.number, agreement.contract_number = number.strip(), contract_number.strip()
+    agreement.date, agreement.contract_date = date, contract_date
+    _save(agreement, actor=actor)
+    warnings = []
+    if agreement.date < agreement.order.date:
+        warnings.append(
+            f"Соглашение датировано раньше приказа ({agreement.order.date:%d.%m.%Y}), на основании которого составлено."
+        )
+    return Outcome(agreement, warnings)
+
+
+@transaction.atomic
+def cooperation_agreement_record(*, agreement: CooperationAgreement, actor: User, roles) -> Outcome:
+    """Record the cooperation agreement with a partner organization, under which its people
+    mentor here (3.3: the head makes network contacts; the curator keeps the records)."""
+    if not roles & COOPERATION_RECORDERS:
+        raise PermissionDenied("Договор о сотрудничестве записывают руководитель или куратор.")
+    agreement.created_by = actor
+    agreement.full_clean()
+    with _authored(agreement, actor):
+        agreement.save()
+    return Outcome(agreement)

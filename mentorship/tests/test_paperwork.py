@@ -1,0 +1,356 @@
+"""Additional agreements written by the order services (ТК РФ ст. 351.8), their PDF read back,
+the clerk's requisites, and partners' cooperation agreements."""
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
+
+from mentorship.documents import agreement_pdf
+from mentorship.models import CooperationAgreement, MentoringAgreement, Organization
+from mentorship.roles import Role
+from mentorship.services import (
+    agreement_update,
+    cooperation_agreement_record,
+    pairing_extend,
+    pairing_replace_mentor,
+)
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
+from mentorship.tests.test_orders import approve, ready_pair
+
+HEAD = {Role.HEAD}
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def fixed_rule(db):
+    own = Organization.own()
+    own.mentor_pay_rule, own.mentor_pay_amount = Organization.PayRule.FIXED, Decimal("3000.00")
+    own.save()
+    return own
+
+
+def text_of(pdf: bytes) -> str:
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(re.sub(r"-[ \t]*\n\s*", "-", text).split()).replace("\xa0", " ")
+
+
+def own_mentor():
+    return MentorFactory(person=PersonFactory(last_name="Новикова", first_name="Ольга", middle_name="Владимировна"))
+
+
+def partner_mentor():
+    return MentorFactory(
+        person=PersonFactory(
+            organization=PartnerFactory(full_name="Педагогический колледж № 1", short_name="Колледж № 1"),
+            last_name="Белова",
+            first_name="Ирина",
+            middle_name="Олеговна",
+        )
+    )
+
+
+def test_approval_writes_an_agreement_for_our_mentor_and_none_for_a_partners(world, fixed_rule):
+    ours = ready_pair(
+        world,
+        mentor=own_mentor(),
+        mentees=[
+            MenteeFactory(person=PersonFactory(last_name="Зайцева", first_name="Алина", middle_name="Руслановна")),
+            MenteeFactory(),
+        ],
+    )
+    theirs = ready_pair(world, mentor=partner_mentor())
+    order = approve(world, [ours, theirs], date=date(2026, 11, 24))
+    agreement = MentoringAgreement.objects.get()
+    assert (agreement.pairing, agreement.mentor, agreement.order) == (ours, ours.mentor, order)
+    assert agreement.kind == MentoringAgreement.Kind.ASSIGNMENT
+    assert (agreement.starts_on, agreement.ends_on, agreement.date) == (
+        date(2027, 1, 11),
+        date(2027, 8, 31),
+        date(2026, 11, 24),
+    )
+    assert (agreement.pay_rule, agreement.pay_amount, agreement.mentees_count) == ("fixed", Decimal("3000.00"), 2)
+    assert not theirs.agreements.exists()
+
+    text = text_of(agreement_pdf(agreement))
+    for expected in (
+        "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № ______",
+        "к трудовому договору от «___» ________ 20___ г. № ______",
+        "о возложении обязанностей наставника",
+        "именуемое в дальнейшем «Работодатель», в лице заведующего Соколовой Елены",
+        "Новикова Ольга Владимировна, воспитатель, именуемая в дальнейшем «Работник»",
+        "с её письменного согласия от 20.11.2026",
+        "статья 351.8 Трудового кодекса Российской Федерации",
+        "группы наставляемых: Зайцевой Алины Руслановны, воспитателя;",
+        "приказом от 24.11.2026 № 1-ОД «О закреплении наставнических пар (групп)»",
+        "по направлению «Режимные моменты»",
+        "Срок наставничества: с 11.01.2027 по 31.08.2027.",
+        "Форма наставничества: групповая (наставническая группа из 2 наставляемых)",
+        "«Педагог – педагог»",
+        "3 000,00 руб. в месяц за каждого наставляемого (всего 6 000,00 руб. в месяц)",
+        "пропорционально числу календарных дней",
+        "не менее чем за три рабочих дня",
+        "Работодатель",
+        "Работник",
+        "Е.И. Соколова",
+        "О.В. Новикова",
+    ):
+        assert expected in text, expected
+    # The signatures of both sides stay together, on the last page.
+    last_page = PdfReader(io.BytesIO(agreement_pdf(agreement))).pages[-1].extract_text()
+    for expected in ("Работодатель", "Работник", "Е.И. Соколова", "О.В. Новикова", "Второй экземпляр"):
+        assert expected in last_page, expected
+
+
+def test_percentage_rule_is_written_as_a_share_of_salary(world):
+    own = Organization.own()
+    own.mentor_pay_rule, own.mentor_pay_percent = Organization.PayRule.PERCENT, Decimal("12.5")
+    own.save()
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing])
+    text = text_of(agreement_pdf(pairing.agreements.get()))
+    assert "12,5 % должностного оклада в месяц за каждого наставляемого" in text
+    assert "всего" not in text.split("12,5 %")[1][:60]
+
+
+def test_without_a_rule_the_sum_is_left_for_the_clerk_to_write(world):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing])
+    assert "доплата в размере ________ руб. в месяц" in text_of(agreement_pdf(pairing.agreements.get()))
+
+
+def test_the_clerk_fills_in_the_requisites_and_the_pdf_shows_them(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    agreement = pairing.agreements.get()
+    outcome = agreement_update(
+        agreement=agreement,
+        number="12",
+        date=date(2026, 11, 25),
+        contract_number="47",
+        contract_date=date(2019, 9, 2),
+        actor=world.users["curator"],
+        roles={Role.CURATOR},
+    )
+    assert outcome.warnings == []
+    agreement.refresh_from_db()
+    assert agreement.history.first().history_user == world.users["curator"]
+    text = text_of(agreement_pdf(agreement))
+    assert "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № 12" in text
+    assert "к трудовому договору от 02.09.2019 № 47" in text
+    assert "25.11.2026" in text
+
+
+def test_the_clerks_requisites_are_checked(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    agreement = pairing.agreements.get()
+    kwargs = {"agreement": agreement, "number": "1", "contract_number": "2", "actor": world.users["head"]}
+    with pytest.raises(ValidationError, match="позже соглашения"):
+        agreement_update(date=date(2026, 11, 24), contract_date=date(2026, 12, 1), roles=HEAD, **kwargs)
+    outcome = agreement_update(date=date(2026, 11, 1), contract_date=None, roles=HEAD, **kwargs)
+    assert "раньше приказа" in outcome.warnings[0]
+    with pytest.raises(PermissionDenied):
+        agreement_update(date=date(2026, 11, 24), contract_date=None, roles={Role.COUNCIL}, **kwargs)
+
+
+def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    new = MentorFactory(person=PersonFactory(last_name="Орлова", first_name="Вера", middle_name="Павловна"))
+    order = pairing_replace_mentor(
+        pairing=pairing,
+        new_mentor=new,
+        grounds="request",
+        consent_on=date(2027, 2, 1),
+        starts_on=date(2027, 2, 15),
+        actor=world.users["head"],
+        roles=HEAD,
+        order_date=date(2027, 2, 10),
+    ).obj
+    old_agreement, new_agreement = pairing.agreements.order_by("pk")
+    assert old_agreement.ended_on == date(2027, 2, 14)
+    assert (new_agreement.mentor, new_agreement.order, new_agreement.starts_on) == (new, order, date(2027, 2, 15))
+    assert new_agreement.ends_on == date(2027, 8, 31)
+    text = text_of(agreement_pdf(new_agreement))
+    assert "в связи с заменой наставника" in text
+    assert "«О замене наставника»" in text
+    assert "Орлова Вера Павловна" in text
+
+
+def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    pairing_replace_mentor(
+        pairing=pairing,
+        new_mentor=partner_mentor(),
+        grounds="request",
+        consent_on=date(2027, 2, 1),
+        starts_on=date(2027, 2, 15),
+        actor=world.users["head"],
+        roles=HEAD,
+        order_date=date(2027, 2, 10),
+    )
+    (agreement,) = pairing.agreements.all()
+    assert agreement.ended_on == date(2027, 2, 14)
+
+
+def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    first = pairing.agreements.get()
+    agreement_update(
+        agreement=first,
+        number="12",
+        date=date(2026, 11, 24),
+        contract_number="47",
+        contract_date=date(2019, 9, 2),
+        actor=world.users["head"],
+        roles=HEAD,
+    )
+    fixed_rule.mentor_pay_amount = Decimal("5000.00")  # changed since: the agreed pay stays
+    fixed_rule.save()
+    pairing_extend(
+        pairing=pairing,
+        new_end_on=date(2027, 12, 31),
+        agreed_on=date(2027, 6, 1),
+        actor=world.users["head"],
+        roles=HEAD,
+        order_date=date(2027, 6, 2),
+    )
+    second = pairing.agreements.exclude(pk=first.pk).get()
+    assert (second.kind, second.amends, second.starts_on, second.ends_on) == (
+        MentoringAgreement.Kind.TERM,
+        first,
+        date(2027, 1, 11),
+        date(2027, 12, 31),
+    )
+    assert second.pay_amount == Decimal("3000.00")
+    assert (second.contract_number, second.contract_date) == ("47", date(2019, 9, 2))
+    first.refresh_from_db()
+    assert not first.is_current and second.is_current
+    text = text_of(agreement_pdf(second))
+    assert "об изменении срока наставничества" in text
+    assert "изложить пункт 3 дополнительного соглашения от 24.11.2026 № 12" in text
+    assert "«3. Срок наставничества: с 11.01.2027 по 31.12.2027.»" in text
+    assert "«О продлении срока наставничества»" in text
+
+
+def test_a_second_extension_names_the_first_agreement_and_the_wording_it_amends(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    for end, on in ((date(2027, 10, 31), date(2027, 6, 2)), (date(2027, 12, 31), date(2027, 9, 1))):
+        pairing_extend(
+            pairing=pairing, new_end_on=end, agreed_on=on, actor=world.users["head"], roles=HEAD, order_date=on
+        )
+    last = pairing.agreements.order_by("pk").last()
+    clause = last.rendered_clauses()[0]
+    assert "соглашения от 24.11.2026 (в редакции дополнительного соглашения от 02.06.2027)" in clause
+
+
+def test_extension_of_a_pair_fixed_before_agreements_writes_a_full_one(world, fixed_rule):
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    pairing.agreements.all().delete()
+    pairing_extend(
+        pairing=pairing,
+        new_end_on=date(2027, 12, 31),
+        agreed_on=date(2027, 6, 1),
+        actor=world.users["head"],
+        roles=HEAD,
+        order_date=date(2027, 6, 2),
+    )
+    agreement = pairing.agreements.get()
+    assert agreement.kind == MentoringAgreement.Kind.ASSIGNMENT
+    assert (agreement.starts_on, agreement.ends_on) == (date(2027, 1, 11), date(2027, 12, 31))
+
+
+def test_the_curator_records_a_partners_cooperation_agreement(world):
+    partner = PartnerFactory()
+    scan = SimpleUploadedFile("dogovor.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
+    agreement = cooperation_agreement_record(
+        agreement=CooperationAgreement(
+            partner=partner, number="7/25", signed_on=date(2025, 8, 20), valid_until=date(2027, 8, 31), scan=scan
+        ),
+        actor=world.users["curator"],
+        roles={Role.CURATOR},
+    ).obj
+    assert agreement.created_by == world.users["curator"]
+    assert agreement.covers(date(2027, 1, 11), date(2027, 12, 31))
+    assert not agreement.covers(date(2027, 9, 1), date(2027, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"partner": "own"}, "организацией-партнёром"),
+        ({"valid_until": date(2025, 1, 1)}, "раньше даты договора"),
+        ({"scan": SimpleUploadedFile("dogovor.pdf", b"not a pdf")}, "не похоже на PDF"),
+    ],
+)
+def test_a_cooperation_agreement_is_checked(world, change, message):
+    fields = {"partner": PartnerFactory(), "number": "7", "signed_on": date(2025, 8, 20), **change}
+    if fields["partner"] == "own":
+        fields["partner"] = Organization.own()
+    with pytest.raises(ValidationError, match=message):
+        cooperation_agreement_record(
+            agreement=CooperationAgreement(**fields), actor=world.users["curator"], roles={Role.CURATOR}
+        )
+
+
+def test_only_the_curator_or_the_head_records_a_cooperation_agreement(world):
+    with pytest.raises(PermissionDenied):
+        cooperation_agreement_record(
+            agreement=CooperationAgreement(partner=PartnerFactory(), number="7", signed_on=date(2025, 8, 20)),
+            actor=world.users["council"],
+            roles={Role.COUNCIL},
+        )
+
+
+def test_pay_rule_settings_are_checked(db):
+    from mentorship.tests.factories import OwnOrganizationFactory
+
+    own = OwnOrganizationFactory()
+    own.mentor_pay_rule = Organization.PayRule.FIXED
+    with pytest.raises(ValidationError, match="сумму"):
+        own.full_clean()
+    own.mentor_pay_rule, own.mentor_pay_percent = Organization.PayRule.PERCENT, Decimal("150")
+    with pytest.raises(ValidationError, match="100 %"):
+        own.full_clean()
+    own.mentor_pay_percent = Decimal("10")
+    own.full_clean()
+
+
+def test_demo_paperwork_is_idempotent_and_keeps_what_users_set(world, fixed_rule):
+    from mentorship.demo import load_paperwork, set_pay_rule
+
+    set_pay_rule(fixed_rule)  # a rule is set already: left as it is
+    fixed_rule.refresh_from_db()
+    assert fixed_rule.mentor_pay_amount == Decimal("3000.00")
+    PartnerFactory(short_name="Педагогический колледж")
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    assert load_paperwork(actor=world.users["admin"]) == {"cooperation": 1, "requisites": 1}
+    assert load_paperwork(actor=world.users["admin"]) == {"cooperation": 0, "requisites": 0}
+    agreement = pairing.agreements.get()
+    assert agreement.contract_date == agreement.mentor.person.hired_on
+    assert agreement.contract_number == agreement.mentor.person.personnel_number
+
+
+def test_demo_pay_rule_is_set_on_a_fresh_organization(db):
+    from mentorship.demo import set_pay_rule
+    from mentorship.tests.factories import OwnOrganizationFactory
+
+    own = OwnOrganizationFactory()
+    set_pay_rule(own)
+    own.refresh_from_db()
+    assert (own.mentor_pay_rule, own.mentor_pay_amount) == ("fixed", Decimal("3000.00"))

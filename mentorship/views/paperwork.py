@@ -1,0 +1,255 @@
+"""Paperwork around mentors (ТК РФ ст. 351.8): additional agreements, partners' cooperation
+agreements, the monthly pay list for the accountant, and DOCX copies of documents for the clerk."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from core.docx import DOCX_CONTENT_TYPE
+
+from ..access import RoleRequiredMixin
+from ..documents import agreement_pdf
+from ..docx_documents import agreement_docx, consent_docx, docx_name, order_docx
+from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
+from ..models import CooperationAgreement, Organization
+from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
+from ..roles import BANK_READERS, Role
+from ..selectors import PAY_READERS, agreements_for, cooperation_agreements_of, orders_for, pairings_for
+from ..services import (
+    AGREEMENT_CLERKS,
+    COOPERATION_RECORDERS,
+    agreement_update,
+    bank_exported,
+    cooperation_agreement_record,
+    participants,
+)
+from .base import ProtectedFileView, form_errors
+from .documents import CONSENT_FORM_READERS
+from .orders import ORDER_READERS
+
+AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file(content: bytes, content_type: str, name: str, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
+    return response
+
+
+# --- additional agreements ------------------------------------------------------------------------
+
+
+def paperwork_context(user, roles, mentor, *, pairing=None) -> dict:
+    """The paperwork behind a mentor for a pair's or a mentor's page: our employees' additional
+    agreements (seen by the pay readers and the mentor themself; on a pair's page those of a
+    replaced mentor too), and a partner's cooperation agreements when the mentor is a partner's."""
+    organization = mentor.person.organization
+    agreements = agreements_for(user).filter(**({"pairing": pairing} if pairing else {"mentor": mentor}))
+    context = {
+        "agreements": list(agreements),
+        "can_edit_agreements": bool(roles & AGREEMENT_CLERKS),
+        "own_mentor": organization.is_own,
+    }
+    if not organization.is_own:
+        cooperation = list(cooperation_agreements_of(organization))
+        if pairing is not None:
+            cooperation = [c for c in cooperation if c.covers(pairing.starts_on, pairing.planned_end_on)]
+        context.update(
+            cooperation=cooperation,
+            partner=organization,
+            can_record_cooperation=bool(roles & COOPERATION_RECORDERS),
+            can_open_cooperation_scan=bool(roles & BANK_READERS),
+        )
+    return context
+
+
+class AgreementPdfView(RoleRequiredMixin, View):
+    """The agreement to print and sign, rendered from its record on request. The head, the curator
+    and the administrator open any; a mentor their own; another mentor's is a 404."""
+
+    allowed_roles = AGREEMENT_READERS
+
+    def get(self, request, pk):
+        agreement = get_object_or_404(agreements_for(request.user), pk=pk)
+        return _file(agreement_pdf(agreement), "application/pdf", f"soglashenie-{agreement.pk}.pdf", inline=True)
+
+
+class AgreementDocxView(RoleRequiredMixin, View):
+    allowed_roles = AGREEMENT_READERS
+
+    def get(self, request, pk):
+        agreement = get_object_or_404(agreements_for(request.user), pk=pk)
+        return _file(agreement_docx(agreement), DOCX_CONTENT_TYPE, docx_name("soglashenie", agreement.pk))
+
+
+class AgreementUpdateView(RoleRequiredMixin, FormView):
+    """The clerk fills in the requisites; the content stays as the order wrote it."""
+
+    allowed_roles = AGREEMENT_CLERKS
+    form_class = AgreementRequisitesForm
+    template_name = "mentorship/agreement_form.html"
+
+    @cached_property
+    def agreement(self):
+        return get_object_or_404(agreements_for(self.request.user), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.agreement}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(agreement=self.agreement, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = agreement_update(
+                agreement=self.agreement,
+                number=data["number"],
+                date=data["date"],
+                contract_number=data["contract_number"],
+                contract_date=data["contract_date"],
+                actor=self.request.user,
+                roles=self.roles,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Реквизиты соглашения сохранены.")
+        for warning in outcome.warnings:
+            messages.warning(self.request, warning)
+        return redirect(self.agreement.pairing.get_absolute_url())
+
+
+# --- partners' cooperation agreements ----------------------------------------------------------
+
+
+class CooperationAgreementCreateView(RoleRequiredMixin, FormView):
+    """The curator (or the head) records the cooperation agreement with a partner organization.
+    Opened from a partner mentor's pair, it returns there."""
+
+    allowed_roles = COOPERATION_RECORDERS
+    form_class = CooperationAgreementForm
+    template_name = "mentorship/cooperation_form.html"
+
+    @cached_property
+    def partner(self) -> Organization:
+        return get_object_or_404(Organization.objects.exclude(kind=Organization.Kind.OWN), pk=self.kwargs["pk"])
+
+    @cached_property
+    def pairing(self):
+        pk = self.request.GET.get("pairing") or self.request.POST.get("pairing") or ""
+        if not pk.isdigit():
+            return None
+        return pairings_for(self.request.user).filter(pk=pk, mentor__person__organization=self.partner).first()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partner=self.partner, pairing=self.pairing, **kwargs)
+
+    def form_valid(self, form):
+        agreement = form.instance
+        agreement.partner = self.partner
+        try:
+            cooperation_agreement_record(agreement=agreement, actor=self.request.user, roles=self.roles)
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Записан {agreement}.")
+        return redirect(self.pairing.get_absolute_url() if self.pairing else "mentorship:organization-list")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Договор не записан: исправьте отмеченные поля.")
+        return super().form_invalid(form)
+
+
+class CooperationScanView(ProtectedFileView):
+    allowed_roles = BANK_READERS
+    file_field = "scan"
+
+    def get_queryset(self):
+        return CooperationAgreement.objects.all()
+
+
+# --- the monthly pay list ---------------------------------------------------------------------
+
+
+class PayrollView(RoleRequiredMixin, TemplateView):
+    """The month's list for the accountant; the current month unless another is chosen."""
+
+    allowed_roles = PAY_READERS
+    template_name = "mentorship/payroll.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        form = PayrollMonthForm(self.request.GET or None, initial={"month": f"{today:%Y-%m}"})
+        year, month = today.year, today.month
+        if form.is_bound and form.is_valid():
+            year, month = form.cleaned_data["month"]
+        own = Organization.own()
+        return super().get_context_data(
+            form=form,
+            payroll=payroll_for_month(year, month),
+            own=own,
+            rule_missing=own is None or own.mentor_pay_rule == Organization.PayRule.NONE,
+            can_set_rule=bool(self.roles & {Role.HEAD, Role.ADMIN}),
+            **kwargs,
+        )
+
+
+class PayrollFileView(RoleRequiredMixin, View):
+    """The list as XLSX or PDF; each download goes to the export log (152-ФЗ: salaries, names)."""
+
+    allowed_roles = PAY_READERS
+    kind = ""  # "xlsx" or "pdf"
+
+    def get(self, request, year, month):
+        try:
+            month_bounds(year, month)
+        except ValueError as error:
+            raise Http404("Нет такого месяца.") from error
+        payroll = payroll_for_month(year, month)
+        own = Organization.own()
+        bank_exported(
+            what=f"Список на доплату за наставничество за {month_title(year, month)} ({self.kind.upper()})",
+            rows=len(payroll.rows),
+            actor=request.user,
+        )
+        name = f"doplata-nastavnikam-{year}-{month:02d}.{self.kind}"
+        if self.kind == "xlsx":
+            return _file(payroll_xlsx(payroll, own), XLSX, name)
+        return _file(payroll_pdf(payroll, own), "application/pdf", name, inline=True)
+
+
+# --- DOCX copies of the other documents -----------------------------------------------------------
+
+
+class OrderDocxView(RoleRequiredMixin, View):
+    """An order as DOCX for editing before printing; whoever may open the order may take it."""
+
+    allowed_roles = ORDER_READERS
+
+    def get(self, request, pk):
+        order = get_object_or_404(orders_for(request.user), pk=pk)
+        parts = (order.year, order.number) if order.number else ("proekt", order.pk)
+        return _file(order_docx(order), DOCX_CONTENT_TYPE, docx_name("prikaz", *parts))
+
+
+class PairingConsentDocxView(RoleRequiredMixin, View):
+    """A participant's consent form as DOCX; the same rules as its PDF (PairingConsentFormView)."""
+
+    allowed_roles = CONSENT_FORM_READERS
+
+    def get(self, request, pk, person_pk):
+        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        if not self.roles & BANK_READERS and (self.person is None or self.person.pk != person_pk):
+            raise Http404("Бланк другого участника недоступен.")
+        person = next((p for p in participants(pairing) if p.pk == person_pk), None)
+        if person is None:
+            raise Http404("Этот сотрудник не участвует в паре.")
+        return _file(consent_docx(pairing, person), DOCX_CONTENT_TYPE, docx_name("soglasie", pairing.pk, person.pk))
