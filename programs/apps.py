@@ -8,13 +8,12 @@ class ProgramsConfig(AppConfig):
     def ready(self):
         from mentorship.models import REFERENCE_MODELS
 
+        from . import signals  # noqa: F401 — programs end with their pair
         from .models import ActivityForm
         from .queue_programs import register_queue
-
-        register_queue()  # programs awaiting the head's approval (order 30)
         from .queue_releases import register as register_releases_queue
 
+        register_queue()  # programs awaiting the head's approval (order 30)
         register_releases_queue()  # requests for release from duty, 1.4 (order 40)
-
         # The curator extends the forms of plan activities like the other reference lists.
         REFERENCE_MODELS["activity-forms"] = ActivityForm

@@ -537,3 +537,12 @@ def test_list_query_count_is_pinned(world, client_as, django_assert_num_queries)
     client.get(reverse("programs:program-list"))
     with django_assert_num_queries(PINNED[("curator", "list")]):
         client.get(reverse("programs:program-list"))
+
+
+def test_the_pair_page_links_its_program_for_those_who_see_programs(world, client_as):
+    program = program_with_plan(world.pairing, S.RUNNING)
+    for role in ("mentor", "mentee", "curator", "head"):
+        page = client_as(role).get(world.pairing.get_absolute_url()).content.decode()
+        assert program.get_absolute_url() in page, role
+    page = client_as("admin").get(world.pairing.get_absolute_url()).content.decode()
+    assert program.get_absolute_url() not in page

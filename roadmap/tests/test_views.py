@@ -426,3 +426,13 @@ def test_the_list_costs_the_same_for_one_and_two_roadmaps(world, client_as, make
     one = queries(client, reverse("roadmap:list"))
     make(YEAR + 1)
     assert queries(client, reverse("roadmap:list")) == one
+
+
+def test_the_roadmap_order_links_its_annex(client_as, approved):
+    page = client_as("head").get(approved.order.get_absolute_url()).content.decode()
+    assert approved.get_absolute_url() in page
+    assert reverse("roadmap:annex", args=[approved.pk]) in page
+    # The order's readers outside the bank (a mentor reading an order) get no link to a page they cannot open.
+    assert (
+        approved.get_absolute_url() not in client_as("mentor").get(approved.order.get_absolute_url()).content.decode()
+    )
