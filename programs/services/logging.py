@@ -153,7 +153,9 @@ def record_log(
 
 def _editable(record: ActivityRecord, actor: User, roles) -> ActivityRecord:
     record = (
-        ActivityRecord.objects.select_for_update().select_related("program__pairing__mentor", "item").get(pk=record.pk)
+        ActivityRecord.objects.select_for_update(of=("self",))
+        .select_related("program__pairing__mentor", "item")
+        .get(pk=record.pk)
     )
     _mentor_person(record.program, actor, roles)
     if record.logged_by_id != actor.pk:
@@ -243,7 +245,7 @@ def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor
     In a group every mentee may confirm; the first confirmation is kept (who and when), and the
     comments of several mentees are kept one under another, each signed.
     """
-    record = ActivityRecord.objects.select_for_update().select_related("program__pairing").get(pk=record.pk)
+    record = ActivityRecord.objects.select_for_update(of=("self",)).select_related("program__pairing").get(pk=record.pk)
     person = person_of(actor)
     mentees = list(record.program.pairing.mentees.select_related("person"))
     if Role.MENTEE not in roles or person is None or all(m.person_id != person.pk for m in mentees):

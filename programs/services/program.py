@@ -215,7 +215,7 @@ def program_create(
 
 
 def _editable(program: Program, user: User, roles) -> Program:
-    program = Program.objects.select_for_update().select_related("pairing").get(pk=program.pk)
+    program = Program.objects.select_for_update(of=("self",)).select_related("pairing").get(pk=program.pk)
     _require(roles_on(program, user, roles), CREATOR_ROLES, "Изменить программу")
     if not program.is_editable:
         raise ValidationError(
@@ -298,7 +298,7 @@ MARKERS = frozenset({Role.MENTOR, Role.CURATOR})
 @transaction.atomic
 def plan_item_mark(*, item: PlanItem, done_on: date | None, note: str = "", actor: User, roles) -> Outcome:
     """Mark a line done (date and note) or, with `done_on=None`, take the mark back."""
-    item = PlanItem.objects.select_for_update().select_related("program__pairing").get(pk=item.pk)
+    item = PlanItem.objects.select_for_update(of=("self",)).select_related("program__pairing").get(pk=item.pk)
     program = item.program
     _require(roles_on(program, actor, roles), MARKERS, "Отметить выполнение")
     if not program.in_work:
@@ -330,7 +330,7 @@ def program_agree(*, program: Program, on_behalf: str, actor: User, roles) -> Ou
     if role is None:
         raise ValidationError("Неизвестно, от чьего имени согласование.")
     _require(roles, {role}, "Согласовать программу")
-    program = Program.objects.select_for_update().select_related("pairing__mentor").get(pk=program.pk)
+    program = Program.objects.select_for_update(of=("self",)).select_related("pairing__mentor").get(pk=program.pk)
     if program.status != S.REVIEW:
         raise ValidationError(f"Согласуют программу на согласовании, а эта — «{program.get_status_display().lower()}».")
     now, person = timezone.now(), person_of(actor)
@@ -431,7 +431,7 @@ def program_move(
     - completion (the curator): every activity marked done, the final assessment, the curator's conclusion.
       The mentor's and mentee's reports will be required here when the reports exist.
     """
-    program = Program.objects.select_for_update().select_related("pairing").get(pk=program.pk)
+    program = Program.objects.select_for_update(of=("self",)).select_related("pairing").get(pk=program.pk)
     try:
         target = S(target)
     except ValueError as error:

@@ -113,7 +113,7 @@ def release_request(
 
 def _pending(release: ReleaseRequest) -> ReleaseRequest:
     release = (
-        ReleaseRequest.objects.select_for_update()
+        ReleaseRequest.objects.select_for_update(of=("self",))
         .select_related("person__position", "substitute__position", "program__pairing")
         .get(pk=release.pk)
     )
