@@ -20,6 +20,22 @@ from mentorship.tests.factories import (
 ROLES = ("anonymous", "head", "curator", "council", "mentor", "mentee", "admin", "norole")
 
 
+def expect(ok: set[str], *, not_found=frozenset(), ok_status=200, anonymous=302) -> dict:
+    """What each role gets from a view (the role matrices of every app): `ok_status` for `ok`, 404 for
+    `not_found` (a record in the scope of someone else), 403 for the others; anonymous → the login."""
+    result = {}
+    for role in ROLES:
+        if role == "anonymous":
+            result[role] = anonymous
+        elif role in ok:
+            result[role] = ok_status
+        elif role in not_found:
+            result[role] = 404
+        else:
+            result[role] = 403
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     # PBKDF2 on purpose costs ~0.3 s a password; the suite sets dozens of them.

@@ -7,7 +7,6 @@ version. The mentor logs what was done (`ActivityRecord`, with evidence files); 
 (`ReleaseRequest`, 1.4), which only the head decides.
 """
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import add_months
 from core.files import random_file_name
+from core.lifecycle import LifeCycle, Transition
 from mentorship.models.references import ReferenceItem
 
 MIN_TERM_MONTHS = 3
@@ -62,14 +62,7 @@ class ActivityForm(ReferenceItem):
         verbose_name_plural = "формы мероприятий"
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    roles: frozenset  # role values allowed to make it
-    needs_comment: bool = False
-
-
-class Program(models.Model):
+class Program(LifeCycle, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Черновик"
         REVIEW = "review", "На согласовании"
@@ -185,20 +178,6 @@ class Program(models.Model):
     @property
     def in_work(self) -> bool:
         return self.status in self.IN_WORK_STATUSES
-
-    @classmethod
-    def transition(cls, source: str, target: str) -> Transition | None:
-        return cls.TRANSITIONS.get((cls.Status(source), cls.Status(target)))
-
-    def buttons(self, roles) -> list[tuple[str, Transition]]:
-        """The transitions the holder of `roles` may press now (roles as they apply to this program:
-        "mentor" only for the pair's own mentor — see services.program.roles_on)."""
-        held = {str(role) for role in roles}
-        return [
-            (target.value, transition)
-            for (source, target), transition in self.TRANSITIONS.items()
-            if source == self.status and transition.roles & held
-        ]
 
     def missing_agreements(self, *, council_exists: bool) -> list[str]:
         """Who has still to agree the program before the head may approve it."""

@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name
-from mentorship.models.pairs import Transition
+from core.lifecycle import LifeCycle, Transition
 
 
 def academic_start_year(day: date) -> int:
@@ -30,7 +30,7 @@ def roadmap_annex_path(instance, filename: str) -> str:
     return random_file_name("roadmaps", filename)
 
 
-class Roadmap(models.Model):
+class Roadmap(LifeCycle, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Черновик"
         AWAITING_APPROVAL = "awaiting_approval", "На утверждении"
@@ -129,19 +129,6 @@ class Roadmap(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
-
-    @classmethod
-    def transition(cls, source: str, target: str) -> Transition | None:
-        return cls.TRANSITIONS.get((cls.Status(source), cls.Status(target)))
-
-    def buttons(self, roles) -> list[tuple[str, Transition]]:
-        """The transitions the holder of `roles` may press on this roadmap's page now."""
-        held = {str(role) for role in roles}
-        return [
-            (target.value, transition)
-            for (source, target), transition in self.TRANSITIONS.items()
-            if source == self.status and target in self.BUTTON_TARGETS and transition.roles & held
-        ]
 
 
 class Stage(models.Model):

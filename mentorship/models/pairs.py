@@ -1,7 +1,5 @@
 """Pairs and groups: one mentor with one or more mentees, fixed by the head's order (3.3)."""
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
+from core.lifecycle import LifeCycle, Transition
 
 
 class PairingQuerySet(models.QuerySet):
@@ -21,14 +20,7 @@ class PairingQuerySet(models.QuerySet):
         return self.exclude(status__in=Pairing.CLOSED_STATUSES)
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    roles: frozenset  # role values allowed to make it
-    needs_comment: bool = False
-
-
-class Pairing(models.Model):
+class Pairing(LifeCycle, models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Предложена"
         AWAITING_CONSENTS = "awaiting_consents", "Ожидает согласий"
@@ -126,19 +118,6 @@ class Pairing(models.Model):
     @property
     def is_under_order(self) -> bool:
         return self.status in self.UNDER_ORDER_STATUSES
-
-    @classmethod
-    def transition(cls, source: str, target: str) -> Transition | None:
-        return cls.TRANSITIONS.get((cls.Status(source), cls.Status(target)))
-
-    def buttons(self, roles) -> list[tuple[str, Transition]]:
-        """The transitions the holder of `roles` may press on this pair's page now."""
-        held = {str(role) for role in roles}
-        result = []
-        for (source, target), transition in self.TRANSITIONS.items():
-            if source == self.status and target in self.BUTTON_TARGETS and transition.roles & held:
-                result.append((target.value, transition))
-        return result
 
 
 def pairing_consent_scan_path(instance, filename: str) -> str:

@@ -3,28 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from conftest import ROLES
+from conftest import ROLES, expect
 from mentorship.tests.factories import PartnerFactory, PublicationConsentFactory
 
 READERS = {"head", "curator", "council", "admin"}
 KEEPERS = {"curator", "admin"}
 HISTORY = {"head", "curator", "admin"}
 LOGGED_IN = set(ROLES) - {"anonymous"}
-
-
-def expect(ok: set[str], *, not_found: frozenset[str] = frozenset()) -> dict[str, int]:
-    """Status per role: 200 for `ok`, 404 for `not_found` (a record in scope of another), else 403."""
-    result = {}
-    for role in ROLES:
-        if role == "anonymous":
-            result[role] = 302
-        elif role in ok:
-            result[role] = 200
-        elif role in not_found:
-            result[role] = 404
-        else:
-            result[role] = 403
-    return result
 
 
 # (name, how to build the URL from the world, expected status per role)

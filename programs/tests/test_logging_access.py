@@ -8,27 +8,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import ROLES
+from conftest import ROLES, expect
 from mentorship.models import MentoringForm
 
 from ..models import ActivityRecord, Meeting, Program, ReleaseRequest
 from .factories import ActivityRecordFactory, program_in_work
 
 PROGRAM_READERS = {"head", "curator", "council", "mentor", "mentee"}
-
-
-def expect(ok: set[str], *, not_found: frozenset[str] = frozenset()) -> dict[str, int]:
-    result = {}
-    for role in ROLES:
-        if role == "anonymous":
-            result[role] = 302
-        elif role in ok:
-            result[role] = 200
-        elif role in not_found:
-            result[role] = 404
-        else:
-            result[role] = 403
-    return result
 
 
 @dataclass

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import ROLES
+from conftest import ROLES, expect
 from mentorship.models import Direction, Pairing
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
 
@@ -20,20 +20,6 @@ S = Program.Status
 READERS = {"head", "curator", "council", "mentor", "mentee"}
 CREATORS = {"mentor", "council", "curator"}
 OWN_ONLY = frozenset({"mentor", "mentee"})
-
-
-def expect(ok: set[str], *, not_found: frozenset[str] = frozenset(), ok_status: int = 200) -> dict[str, int]:
-    result = {}
-    for role in ROLES:
-        if role == "anonymous":
-            result[role] = 302
-        elif role in ok:
-            result[role] = ok_status
-        elif role in not_found:
-            result[role] = 404
-        else:
-            result[role] = 403
-    return result
 
 
 def own(w, status=S.RUNNING, **fields):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import ROLES
+from conftest import expect as role_matrix
 from mentorship.models import Order
 from mentorship.tests.factories import PartnerFactory
 from roadmap.models import Activity, Roadmap, Stage
@@ -22,19 +23,9 @@ READERS = {"head", "curator", "council", "admin"}
 CURATOR = {"curator"}
 
 
-def expect(ok: set[str], *, ok_status: int = 200, not_found: frozenset[str] = frozenset()) -> dict[str, int]:
-    """Status per role: `ok_status` for `ok`, 404 for `not_found`, 403 for the others, login for anonymous."""
-    result = {}
-    for role in ROLES:
-        if role == "anonymous":
-            result[role] = "login"
-        elif role in ok:
-            result[role] = ok_status
-        elif role in not_found:
-            result[role] = 404
-        else:
-            result[role] = 403
-    return result
+def expect(ok: set[str], **kwargs) -> dict:
+    """The shared role matrix; anonymous checked as a redirect to the login page."""
+    return role_matrix(ok, anonymous="login", **kwargs)
 
 
 def first_activity(roadmap) -> Activity:
