@@ -204,7 +204,10 @@ def current(world):
 def test_detail_highlights_overdue_rows_and_counts_progress(client_as, current):
     response = client_as("mentor").get(current.get_absolute_url())
     html = response.content.decode()
-    assert "Выполнено <strong>1</strong> из 3 · предстоит <strong>1</strong> · просрочено" in html
+    progress = html.split('id="progress"')[1].split("</p>")[0]
+    assert "Выполнено <strong>1</strong> из 3 · предстоит <strong>1</strong>" in progress
+    assert "просрочено 1" in progress
+    assert html.count("progress-text") == 1  # once on the page: the journal does not repeat it
     assert html.count('class="table-danger"') == 1
     overdue_row = html.split('class="table-danger"')[1].split("</tr>")[0]
     assert "Открытый показ утреннего круга" in overdue_row
