@@ -4,6 +4,16 @@ import calendar
 from datetime import date
 
 
+def academic_start_year(day: date) -> int:
+    """The year the academic year holding `day` began: it runs 01.09–31.08 (24.11.2026 → 2026)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def academic_year_start(day: date) -> date:
+    """01.09 of the academic year holding `day`."""
+    return date(academic_start_year(day), 9, 1)
+
+
 def add_months(day: date, months: int) -> date:
     """The same day `months` later (or earlier); the 31st becomes the month's last day."""
     index = day.year * 12 + (day.month - 1) + months

@@ -8,13 +8,12 @@ Loading is idempotent: a record that exists (by табельный номер or
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.dates import add_months
+from core.dates import academic_year_start, add_months
 from mentorship.models import (
     CouncilMembership,
     CuratorAppointment,
@@ -306,10 +305,6 @@ PAIRINGS = [
     ("004", ["030"], "Взаимодействие с семьями воспитанников", PAIR_FORM, 3, 6, "returned"),
     ("П-01", ["013"], "ИКТ", PAIR_FORM, 3, 6, "cancelled"),
 ]
-
-
-def academic_year_start(today: date) -> date:
-    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
 @transaction.atomic

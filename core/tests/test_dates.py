@@ -2,7 +2,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.dates import add_months, plural, whole_months_between, years_and_months
+from core.dates import (
+    academic_start_year,
+    academic_year_start,
+    add_months,
+    plural,
+    whole_months_between,
+    years_and_months,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +116,12 @@ def test_plural_chooses_the_russian_form(n, expected):
 )
 def test_years_and_months_writes_experience_as_the_bank_does(months, expected):
     assert years_and_months(months) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [(date(2026, 8, 31), 2025), (date(2026, 9, 1), 2026), (date(2026, 11, 24), 2026), (date(2027, 1, 1), 2026)],
+)
+def test_the_academic_year_runs_from_september_to_august(day, year):
+    assert academic_start_year(day) == year
+    assert academic_year_start(day) == date(year, 9, 1)
