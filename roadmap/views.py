@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,14 +38,6 @@ from .services import (
 
 CURATOR = frozenset({Role.CURATOR})
 HEAD = frozenset({Role.HEAD})
-
-
-def attach_errors(form, error: ValidationError) -> None:
-    """A refused form: messages about a field go under that field, the rest above the form."""
-    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
-        form.add_error(None, error)
-    else:
-        form_errors(form, error)
 
 
 def show_outcome(request, text: str, outcome) -> None:
@@ -99,7 +90,7 @@ class RoadmapCreateView(RoleRequiredMixin, FormView):
                 roles=self.roles,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         show_outcome(self.request, "Черновик дорожной карты составлен: проверьте сроки и ответственных.", outcome)
         return redirect(outcome.obj.get_absolute_url())
@@ -130,7 +121,6 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
                 late += activity.is_late
                 overdue += activity.overdue
         is_curator = Role.CURATOR in self.roles
-        deciding = Role.HEAD in self.roles and roadmap.status == Roadmap.Status.AWAITING_APPROVAL
         transitions = list(roadmap.transitions.all())
         return super().get_context_data(
             stages=stages,
@@ -140,10 +130,8 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
             buttons=roadmap.buttons(self.roles),
             can_edit=is_curator and roadmap.is_editable,
             can_mark=is_curator and roadmap.is_approved,
-            can_delete=is_curator
-            and roadmap.status == Roadmap.Status.DRAFT
-            and not any(step.target == Roadmap.Status.AWAITING_APPROVAL for step in transitions),
-            deciding=deciding,
+            can_delete=is_curator and roadmap.is_deletable,
+            deciding=Role.HEAD in self.roles and roadmap.status == Roadmap.Status.AWAITING_APPROVAL,
             transitions=transitions,
             last_return=next((s for s in reversed(transitions) if s.target == Roadmap.Status.RETURNED), None),
             **kwargs,
@@ -151,23 +139,24 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
 
 
 MOVED = {
-    Roadmap.Status.AWAITING_APPROVAL: "Дорожная карта отправлена руководителю на утверждение.",
-    Roadmap.Status.DRAFT: "Дорожная карта забрана на доработку: это снова черновик.",
-    Roadmap.Status.RETURNED: "Дорожная карта возвращена куратору.",
+    Roadmap.Status.AWAITING_APPROVAL: "Дорожная карта на {year} учебный год отправлена руководителю на утверждение.",
+    Roadmap.Status.DRAFT: "Дорожная карта на {year} учебный год забрана на доработку: это снова черновик.",
+    Roadmap.Status.RETURNED: "Дорожная карта на {year} учебный год возвращена куратору.",
 }
 
 
-class RoadmapMoveView(RoleRequiredMixin, View):
-    """A button on the roadmap's page: one transition of Roadmap.TRANSITIONS."""
+class RoadmapActionView(RoleRequiredMixin, View):
+    """A POST about one roadmap the user may read; `move()` runs one transition of Roadmap.TRANSITIONS."""
 
-    allowed_roles = CURATOR | HEAD
+    def roadmap(self, pk) -> Roadmap:
+        return get_object_or_404(roadmaps_for(self.request.user), pk=pk)
 
-    def post(self, request, pk):
-        roadmap = get_object_or_404(roadmaps_for(request.user), pk=pk)
+    def move(self, roadmap: Roadmap, target: str) -> None:
+        request = self.request
         try:
             outcome = roadmap_move(
                 roadmap=roadmap,
-                target=request.POST.get("target", ""),
+                target=target,
                 actor=request.user,
                 roles=self.roles,
                 comment=request.POST.get("comment", ""),
@@ -175,23 +164,34 @@ class RoadmapMoveView(RoleRequiredMixin, View):
         except ValidationError as error:
             report_errors(request, error)
         else:
-            show_outcome(request, MOVED.get(outcome.obj.status, "Состояние дорожной карты изменено."), outcome)
+            text = MOVED.get(outcome.obj.status, "Состояние дорожной карты на {year} учебный год изменено.")
+            show_outcome(request, text.format(year=outcome.obj.year_label), outcome)
+
+
+class RoadmapMoveView(RoadmapActionView):
+    """A button on the roadmap's page: one transition of Roadmap.TRANSITIONS."""
+
+    allowed_roles = CURATOR | HEAD
+
+    def post(self, request, pk):
+        roadmap = self.roadmap(pk)
+        self.move(roadmap, request.POST.get("target", ""))
         return redirect(roadmap.get_absolute_url())
 
 
-class HeadDecisionView(RoleRequiredMixin, View):
-    """The head's decision, from the queue or from the roadmap's page: back to where it came from."""
+class HeadDecisionView(RoadmapActionView):
+    """The head's decision, from the queue or from the roadmap's page: back to where it came from,
+    if that is a page of this site, else to the queue."""
 
     allowed_roles = HEAD
 
     def back(self):
         target = self.request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+        if url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
             return redirect(target)
         return redirect("mentorship:approval-queue")
-
-    def roadmap(self, pk) -> Roadmap:
-        return get_object_or_404(roadmaps_for(self.request.user), pk=pk)
 
 
 class RoadmapApproveView(HeadDecisionView):
@@ -212,19 +212,7 @@ class RoadmapApproveView(HeadDecisionView):
 
 class RoadmapReturnView(HeadDecisionView):
     def post(self, request, pk):
-        roadmap = self.roadmap(pk)
-        try:
-            roadmap_move(
-                roadmap=roadmap,
-                target=Roadmap.Status.RETURNED,
-                actor=request.user,
-                roles=self.roles,
-                comment=request.POST.get("comment", ""),
-            )
-        except ValidationError as error:
-            report_errors(request, error)
-        else:
-            messages.success(request, f"Дорожная карта на {roadmap.year_label} учебный год возвращена куратору.")
+        self.move(self.roadmap(pk), Roadmap.Status.RETURNED)
         return self.back()
 
 
@@ -317,7 +305,7 @@ class StageFormView(EditableRoadmapMixin, FormView):
         try:
             stage = stage_save(stage=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Этап {stage.number} «{stage.title}» сохранён.")
         return self.done(stage.roadmap, f"#stage-{stage.pk}")
@@ -389,7 +377,7 @@ class ActivityFormView(EditableRoadmapMixin, FormView):
         try:
             activity = activity_save(activity=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Мероприятие {activity.stage.number}.{activity.number} сохранено.")
         return self.done(activity.stage.roadmap, f"#activity-{activity.pk}")
@@ -460,7 +448,7 @@ class ActivityMarkView(RoleRequiredMixin, FormView):
                 roles=self.roles,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         activity = outcome.obj
         show_outcome(
@@ -488,4 +476,4 @@ class ActivityUnmarkView(RoleRequiredMixin, View):
             messages.success(
                 request, f"Отметка о выполнении мероприятия {activity.stage.number}.{activity.number} снята."
             )
-        return redirect(reverse("roadmap:detail", args=[activity.stage.roadmap_id]) + f"#activity-{activity.pk}")
+        return redirect(activity.stage.roadmap.get_absolute_url() + f"#activity-{activity.pk}")

@@ -13,7 +13,16 @@ from django_filters.views import FilterView
 from ..access import RoleRequiredMixin
 
 
-class BankListView(RoleRequiredMixin, FilterView):
+class NearestPageMixin:
+    """For a ListView: a page number past the end or not a number shows the nearest page, not a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class BankListView(NearestPageMixin, RoleRequiredMixin, FilterView):
     """A filtered, sorted, paginated list over a selector."""
 
     paginate_by = 25
@@ -21,12 +30,6 @@ class BankListView(RoleRequiredMixin, FilterView):
 
     def get_queryset(self):
         return type(self).selector(self.request.user)
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number past the end or not a number shows the nearest page, not an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,6 +87,12 @@ def report_errors(request, error: ValidationError) -> None:
 
 
 def form_errors(form, error: ValidationError) -> None:
-    """A refused form: every reason the service gave, above the form that keeps what was typed."""
-    for message in error.messages:
-        form.add_error(None, message)
+    """A refused form keeps what was typed and shows every reason the service gave: a reason about
+    one of the form's fields under that field, the others above the form."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for field, errors in error.error_dict.items():
+        for message in ValidationError(errors).messages:
+            form.add_error(field if field in form.fields else None, message)

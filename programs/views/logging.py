@@ -19,10 +19,10 @@ from PIL import Image, UnidentifiedImageError
 
 from mentorship.access import RoleRequiredMixin
 from mentorship.roles import Role
-from mentorship.views.base import ProtectedFileView, report_errors
+from mentorship.views.base import NearestPageMixin, ProtectedFileView, form_errors, report_errors
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
-from ..models import Evidence, Program, ReleaseRequest
+from ..models import Evidence, Program
 from ..progress import (
     can_edit_record,
     can_see_evidence,
@@ -49,16 +49,6 @@ EVIDENCE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
 MEETING_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR})
 RELEASE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
 THUMB_SIZE = (320, 320)
-
-
-def attach_errors(form, error: ValidationError) -> None:
-    """A service's refusal above the form or at the field it names; the form keeps what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class ProgramLogView(RoleRequiredMixin, DetailView):
@@ -119,7 +109,7 @@ class RecordFormMixin:
                 roles=self.roles,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         for warning in outcome.warnings:
@@ -310,7 +300,7 @@ class EvidenceDeleteView(RoleRequiredMixin, View):
 # --- one-off meetings -----------------------------------------------------------------------------
 
 
-class MeetingListView(RoleRequiredMixin, ListView):
+class MeetingListView(RoleRequiredMixin, NearestPageMixin, ListView):
     allowed_roles = MEETING_ROLES
     template_name = "programs/log/meeting_list.html"
     context_object_name = "meetings"
@@ -318,11 +308,6 @@ class MeetingListView(RoleRequiredMixin, ListView):
 
     def get_queryset(self):
         return meetings_for(self.request.user).prefetch_related("participants__position")
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(can_log=Role.MENTOR in self.roles, **kwargs)
@@ -351,7 +336,7 @@ class MeetingFormMixin(RoleRequiredMixin):
                 roles=self.roles,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Встреча записана.")
         return redirect("programs:meeting-list")
@@ -390,7 +375,7 @@ class MeetingDeleteView(RoleRequiredMixin, View):
 # --- release from duty (1.4) ----------------------------------------------------------------------
 
 
-class ReleaseListView(RoleRequiredMixin, ListView):
+class ReleaseListView(RoleRequiredMixin, NearestPageMixin, ListView):
     allowed_roles = RELEASE_ROLES
     template_name = "programs/log/release_list.html"
     context_object_name = "releases"
@@ -398,11 +383,6 @@ class ReleaseListView(RoleRequiredMixin, ListView):
 
     def get_queryset(self):
         return releases_for(self.request.user)
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class ReleaseCreateView(RoleRequiredMixin, FormView):
@@ -445,7 +425,7 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
                 roles=self.roles,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Просьба подана руководителю. Решение появится в списке просьб.")
         for warning in outcome.warnings:
@@ -464,7 +444,7 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
     approve = True
 
     def post(self, request, pk):
-        release = get_object_or_404(ReleaseRequest.objects.select_related("person"), pk=pk)
+        release = get_object_or_404(releases_for(request.user), pk=pk)
         try:
             if self.approve:
                 form = ApproveReleaseForm(request.POST)

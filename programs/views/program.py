@@ -25,7 +25,7 @@ from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
 from ..models import PlanItem, Program, ProgramTransition, ProgramVersion
 from ..pdf import program_pdf
-from ..progress import Progress, program_log_context
+from ..progress import program_log_context
 from ..selectors import PROGRAM_ROLES, programs_for
 from ..services.program import (
     CREATOR_ROLES,
@@ -48,14 +48,6 @@ from ..services.program import (
 S = Program.Status
 
 
-def refuse(form, error: ValidationError):
-    """Put the service's reasons on the form: by field where the field is on it, else above it."""
-    if hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields):
-        form.add_error(None, error)
-    else:
-        form_errors(form, error)
-
-
 def program_page(user):
     """A program with everything its page shows, in a fixed number of queries."""
     return (
@@ -76,13 +68,6 @@ def program_page(user):
             Prefetch("versions", queryset=ProgramVersion.objects.select_related("created_by__person").defer("data")),
         )
     )
-
-
-def progress(items, today) -> Progress:
-    """The plan's progress from the rows the page shows anyway (no query of its own)."""
-    done = sum(1 for item in items if item.is_done)
-    overdue = sum(1 for item in items if item.is_overdue(today))
-    return Progress(done=done, due=len(items) - done - overdue, overdue=overdue)
 
 
 class ProgramListView(BankListView):
@@ -172,7 +157,7 @@ class ProgramCreateView(RoleRequiredMixin, FormView):
                 copied_from=self.source,
             )
         except ValidationError as error:
-            refuse(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Черновик программы сохранён. Добавьте мероприятия плана.")
         for warning in outcome.warnings:
@@ -206,7 +191,7 @@ class ProgramUpdateView(RoleRequiredMixin, UpdateView):
                 roles=self.roles,
             )
         except ValidationError as error:
-            refuse(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Изменения сохранены.")
         return redirect(program.get_absolute_url())
@@ -235,11 +220,12 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
         review = program.status == S.REVIEW
         missing = program.missing_agreements(council_exists=has_council) if review else []
         versions = list(program.versions.all())
+        log = program_log_context(program, self.request.user, items=items)
         return super().get_context_data(
             pairing=program.pairing,
             mentees=[mentee.person for mentee in program.pairing.mentees.all()],
             items=items,
-            progress=progress(items, today),
+            progress=log["progress"],
             buttons=program.buttons(roles),
             missing_agreements=missing,
             has_council=has_council,
@@ -256,7 +242,7 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
             versions=versions,
             last_versions=(versions[-2].number, versions[-1].number) if len(versions) > 1 else None,
             transitions=program.transitions.all(),
-            log=program_log_context(program, self.request.user),
+            log=log,
             today=today,
             **kwargs,
         )
@@ -367,7 +353,7 @@ class ProgramCompleteView(RoleRequiredMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            refuse(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Программа завершена.")
         return redirect(self.program.get_absolute_url())
@@ -443,7 +429,7 @@ class PlanItemFormMixin(RoleRequiredMixin):
         try:
             plan_item_save(item=item, actor=self.request.user, roles=self.roles)
         except ValidationError as error:
-            refuse(form, error)
+            form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Пункт плана № {item.position} сохранён.")
         return redirect(self.program.get_absolute_url() + "#plan")
