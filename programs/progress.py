@@ -19,6 +19,7 @@ from mentorship.roles import Role, person_of, roles_of
 
 from .models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
 from .selectors import EVIDENCE_READERS, _own_scope, programs_for
+from .services.program import roles_on
 
 # Who sees the log of every program on the home page; a mentor or a mentee sees their own.
 LOG_OVERSEERS = frozenset({Role.HEAD, Role.CURATOR})
@@ -167,17 +168,11 @@ def records_for(user) -> QuerySet:
 
 
 def is_mentor_of(user, program: Program) -> bool:
-    person = person_of(user)
-    return person is not None and Role.MENTOR in roles_of(user) and program.pairing.mentor.person_id == person.pk
+    return Role.MENTOR in roles_on(program, user, roles_of(user) & {Role.MENTOR})
 
 
 def is_mentee_of(user, program: Program) -> bool:
-    person = person_of(user)
-    return (
-        person is not None
-        and Role.MENTEE in roles_of(user)
-        and any(mentee.person_id == person.pk for mentee in program.pairing.mentees.all())
-    )
+    return Role.MENTEE in roles_on(program, user, roles_of(user) & {Role.MENTEE})
 
 
 def is_participant(user, program: Program) -> bool:
@@ -199,9 +194,10 @@ def can_edit_record(user, record: ActivityRecord) -> bool:
     )
 
 
-def program_log_context(program: Program, user) -> dict:
+def program_log_context(program: Program, user, *, items: list[PlanItem] | None = None) -> dict:
     """What `programs/log/program_section.html` needs, under one key for the program's page:
-    `{"log": program_log_context(program, request.user)}`. Five queries."""
+    `{"log": program_log_context(program, request.user)}`. Five queries; three when the page has
+    already loaded the plan and passes it as `items` (progress and what is overdue come from it)."""
     records = list(
         ActivityRecord.objects.filter(program=program)
         .select_related("item", "confirmed_by", "logged_by__person")
@@ -216,11 +212,19 @@ def program_log_context(program: Program, user) -> dict:
         releases = list(
             ReleaseRequest.objects.filter(program=program).select_related("person", "substitute", "order", "item")
         )
+    if items is None:
+        progress = progress_for([program])[program.pk]
+        overdue = overdue_items_by_program([program.pk]).get(program.pk, [])
+    else:
+        today = timezone.localdate()
+        overdue = sorted((i for i in items if i.is_overdue(today)), key=lambda i: (i.deadline, i.position, i.pk))
+        done = sum(1 for item in items if item.is_done)
+        progress = Progress(done=done, due=len(items) - done - len(overdue), overdue=len(overdue))
     return {
         "program": program,
         "records": records,
-        "progress": progress_for([program])[program.pk],
-        "overdue_items": overdue_items_by_program([program.pk]).get(program.pk, []),
+        "progress": progress,
+        "overdue_items": overdue,
         "can_log": mentor and program.in_work,
         "can_respond": is_mentee_of(user, program),
         "can_see_evidence": can_see_evidence(user, program),

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Max, Min, Q
 from django.utils import timezone
 
+from core.dates import academic_start_year
 from mentorship.forms import BankForm, DateInput
 from mentorship.models import Direction
 
@@ -75,11 +76,6 @@ class PlanItemMarkForm(forms.Form):
         self.fields["done_on"].initial = timezone.localdate()
 
 
-def academic_year(day) -> int:
-    """2025 for 01.09.2025–31.08.2026."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
 class ProgramFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label="Состояние", choices=Program.Status.choices, empty_label="Все")
     year = django_filters.ChoiceFilter(label="Учебный год", method="filter_year", empty_label="Все")
@@ -100,9 +96,9 @@ class ProgramFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         span = Program.objects.aggregate(first=Min("starts_on"), last=Max("starts_on"))
-        this = academic_year(timezone.localdate())
-        first = academic_year(span["first"]) if span["first"] else this
-        last = max(academic_year(span["last"]) if span["last"] else this, this)
+        this = academic_start_year(timezone.localdate())
+        first = academic_start_year(span["first"]) if span["first"] else this
+        last = max(academic_start_year(span["last"]) if span["last"] else this, this)
         self.filters["year"].extra["choices"] = [
             (str(year), f"{year}/{str(year + 1)[-2:]}") for year in range(last, first - 1, -1)
         ]

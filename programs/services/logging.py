@@ -22,6 +22,7 @@ from mentorship.services.bank import Outcome, _authored, _save
 
 from .. import evidence as evidence_files
 from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
+from .program import roles_on
 
 __all__ = [
     "evidence_delete",
@@ -35,10 +36,9 @@ __all__ = [
 
 
 def _mentor_person(program: Program, actor: User, roles) -> Person:
-    person = person_of(actor)
-    if Role.MENTOR not in roles or person is None or program.pairing.mentor.person_id != person.pk:
+    if Role.MENTOR not in roles_on(program, actor, roles):
         raise PermissionDenied("Мероприятия программы записывает её наставник.")
-    return person
+    return person_of(actor)
 
 
 def _check_date(program: Program, done_on: date | None) -> None:

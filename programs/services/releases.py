@@ -16,24 +16,19 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import plural
-from core.declension import Case, signature_name
+from core.declension import Case
 from mentorship.models import Order, Person
 from mentorship.roles import Role, person_of
-from mentorship.services.bank import Outcome, _authored, _save
-from mentorship.services.orders import _control_clause, _current_curator, _own, _place, order_register
+from mentorship.services.bank import Outcome, _save
+from mentorship.services.orders import _control_clause, _current_curator, _draft, _own, order_register
 
 from ..models import PlanItem, Program, ReleaseRequest
+from .program import roles_on
 
 __all__ = ["release_approve", "release_refuse", "release_request", "release_withdraw"]
 
 S = ReleaseRequest.Status
 HEADING = "Об освобождении от работы для участия в мероприятии программы наставничества"
-
-
-def _participant(program: Program, person: Person | None) -> bool:
-    if person is None:
-        return False
-    return program.pairing.mentor.person_id == person.pk or program.pairing.mentees.filter(person=person).exists()
 
 
 def _check_substitute(substitute: Person | None, person: Person, on: date, *, field: str = "substitute") -> None:
@@ -69,9 +64,11 @@ def release_request(
     roles,
 ) -> Outcome:
     """A participant asks to be released from duty for an event of their program in work."""
-    person = person_of(actor)
-    if not roles & {Role.MENTOR, Role.MENTEE} or not _participant(program, person):
+    # A participant in this very pair, holding the role that makes them one (roles_on): a former
+    # mentee of the pair who now mentors elsewhere is no longer its participant.
+    if not roles_on(program, actor, roles) & {Role.MENTOR, Role.MENTEE}:
         raise PermissionDenied("Освобождение для мероприятия программы просит её участник: наставник или наставляемый.")
+    person = person_of(actor)
     own = _own()
     if person.organization_id != own.pk:
         raise ValidationError(
@@ -143,11 +140,9 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         _control_clause(_current_curator(own)),
     ]
     requested_on = timezone.localtime(release.requested_at).date()
-    order = Order(
-        organization=own,
+    order = _draft(
+        own,
         kind=Order.Kind.RELEASE,
-        date=date or timezone.localdate(),
-        place=_place(own),
         heading=HEADING,
         preamble=(
             f"В соответствии с пунктом 1.4 Положения о наставничестве педагогических работников {own.short_name}, "
@@ -156,13 +151,9 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         ),
         clauses=clauses,
         acquaintance=list(dict.fromkeys([person.full_name, substitute.full_name])),
-        signer_position=str(own.head.position),
-        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
-        created_by=actor,
+        actor=actor,
+        date=date,
     )
-    order.full_clean()
-    with _authored(order, actor):
-        order.save()
     # The pair sees the order among its own (orders_for scopes a mentor's and a mentee's orders by pair).
     order.pairings.set([release.program.pairing])
     return order_register(order=order, actor=actor)

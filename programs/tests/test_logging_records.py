@@ -250,3 +250,15 @@ def test_log_page_shows_records_progress_and_the_button(client_as, world, progra
     assert "просрочено 1" in page and "Выполнено <strong>1</strong> из 4" in page
     curator_page = client_as("curator").get(reverse("programs:program-log", args=[program.pk])).content.decode()
     assert "Взаимопосещение: утренний круг" in curator_page and "Записать мероприятие" not in curator_page
+
+
+def test_program_section_from_a_loaded_plan_matches_the_counted_one(world, program, django_assert_num_queries):
+    # The program's page passes the plan it has loaded: the same progress and overdue items, two queries fewer.
+    ActivityRecordFactory(program=program)
+    user = world.users["mentor"]
+    counted = program_log_context(program, user)
+    items = list(program.items.all())
+    with django_assert_num_queries(3):  # records, evidence, releases
+        loaded = program_log_context(program, user, items=items)
+    assert loaded["progress"] == counted["progress"] and counted["progress"].overdue
+    assert [item.pk for item in loaded["overdue_items"]] == [item.pk for item in counted["overdue_items"]]

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from mentorship import queue
 from mentorship.models import Order, Person
 from mentorship.roles import Role, roles_of
-from mentorship.tests.factories import PartnerFactory, PersonFactory
+from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFactory
 
 from ..models import ReleaseRequest
 from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
@@ -115,6 +116,26 @@ def test_someone_outside_the_program_cannot_ask(world, program):
     for role in ("curator", "head", "council"):
         with pytest.raises(PermissionDenied):
             ask(world, program, role=role)
+
+
+def test_a_former_mentee_of_the_pair_who_now_mentors_elsewhere_cannot_ask(world, program):
+    # The person is still listed in the pair, but their mentee record is closed: the role they hold
+    # (mentor) is not a role in this pair, so they are no longer its participant.
+    world.mentee.is_active = False
+    world.mentee.save()
+    MentorFactory(person=world.mentee.person)
+    user = User.objects.get(pk=world.users["mentee"].pk)
+    assert roles_of(user) == {Role.MENTOR}
+    with pytest.raises(PermissionDenied):
+        release_request(
+            program=program,
+            event="Открытый показ",
+            date=timezone.localdate() + timedelta(days=7),
+            hours=Decimal("2"),
+            actor=user,
+            roles=roles_of(user),
+        )
+    assert not ReleaseRequest.objects.exists()
 
 
 def test_the_same_day_is_not_asked_twice(world, program):
