@@ -13,13 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.dates import academic_start_year
 from core.files import random_file_name
 from core.lifecycle import LifeCycle, Transition
 
-
-def academic_start_year(day: date) -> int:
-    """The academic year runs 01.09–31.08: 24.11.2026 and 31.08.2027 both belong to 2026/2027."""
-    return day.year if day.month >= 9 else day.year - 1
+__all__ = ["Activity", "Roadmap", "RoadmapTransition", "Stage", "academic_start_year", "year_label"]
 
 
 def year_label(start_year: int) -> str:
@@ -129,6 +127,13 @@ class Roadmap(LifeCycle, models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED
+
+    @property
+    def is_deletable(self) -> bool:
+        """A draft the head has never seen; one sent even once stays (uses prefetched transitions)."""
+        return self.status == self.Status.DRAFT and not any(
+            step.target == self.Status.AWAITING_APPROVAL for step in self.transitions.all()
+        )
 
 
 class Stage(models.Model):

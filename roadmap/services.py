@@ -16,12 +16,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from core.dates import add_months
 from core.declension import Case, signature_name
 from mentorship.models import CouncilMembership, Order
 from mentorship.roles import Role
 from mentorship.services import Outcome
-from mentorship.services.bank import _authored
-from mentorship.services.orders import _current_curator, _own, _place, _sentence, order_register
+from mentorship.services.bank import _authored, _save
+from mentorship.services.orders import LAW, _control_clause, _current_curator, _own, _place, _sentence, order_register
 
 from .documents import render_roadmap_pdf
 from .models import Activity, Roadmap, RoadmapTransition, Stage, academic_start_year, year_label
@@ -49,7 +50,7 @@ BASIS_BLANK = "blank"
 BASIS_COPY = "copy"
 
 PREAMBLE_BASIS = (
-    "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, методическими рекомендациями "
+    f"В соответствии со {LAW}, методическими рекомендациями "
     "по разработке и внедрению системы (целевой модели) наставничества педагогических работников в "
     "образовательных организациях (письмо Министерства просвещения Российской Федерации и Общероссийского "
     "Профсоюза образования от 21.12.2021 № АЗ-1128/08/657)"
@@ -86,12 +87,7 @@ def _editable(roadmap_id: int) -> Roadmap:
 
 def _shift_years(day: date | None, years: int) -> date | None:
     """The same date `years` later; 29 February becomes 28 February."""
-    if day is None:
-        return None
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return None if day is None else add_months(day, 12 * years)
 
 
 def creatable_years(organization, today: date | None = None) -> list[int]:
@@ -132,9 +128,7 @@ def roadmap_create(
         created_by=actor,
         copied_from=source if basis == BASIS_COPY else None,
     )
-    roadmap.full_clean()
-    with _authored(roadmap, actor):
-        roadmap.save()
+    _save(roadmap, actor=actor)
 
     if basis == BASIS_COPY:
         shift = start_year - source.start_year
@@ -178,9 +172,7 @@ def roadmap_create(
 
 
 def _create(obj, actor):
-    obj.full_clean()
-    with _authored(obj, actor):
-        obj.save()
+    _save(obj, actor=actor)
     return obj
 
 
@@ -191,7 +183,7 @@ def roadmap_delete(*, roadmap: Roadmap, actor: User, roles) -> None:
     roadmap = _locked(roadmap.pk)
     if roadmap.status != Roadmap.Status.DRAFT:
         raise ValidationError("Удалить можно только черновик.")
-    if roadmap.transitions.filter(target=Roadmap.Status.AWAITING_APPROVAL).exists():
+    if not roadmap.is_deletable:
         raise ValidationError("Дорожная карта уже была у руководителя: удалить её нельзя, её можно доработать.")
     roadmap.delete()
 
@@ -199,20 +191,13 @@ def roadmap_delete(*, roadmap: Roadmap, actor: User, roles) -> None:
 # --- Stages and activities: edited while a draft or returned ---------------------------------
 
 
-def _renumber(stage: Stage, actor: User) -> None:
-    for position, activity in enumerate(stage.activities.order_by("number", "pk"), start=1):
-        if activity.number != position:
-            activity.number = position
-            with _authored(activity, actor):
-                activity.save(update_fields=["number"])
-
-
-def _renumber_stages(roadmap: Roadmap, actor: User) -> None:
-    for position, stage in enumerate(roadmap.stages.order_by("number", "pk"), start=1):
-        if stage.number != position:
-            stage.number = position
-            with _authored(stage, actor):
-                stage.save(update_fields=["number"])
+def _renumber(rows, actor: User) -> None:
+    """Number stages of a roadmap, or activities of a stage, 1, 2, … with no gaps."""
+    for position, row in enumerate(rows.order_by("number", "pk"), start=1):
+        if row.number != position:
+            row.number = position
+            with _authored(row, actor):
+                row.save(update_fields=["number"])
 
 
 @transaction.atomic
@@ -223,9 +208,7 @@ def stage_save(*, stage: Stage, actor: User, roles) -> Outcome:
     stage.title = stage.title.strip()
     if stage.pk is None:
         stage.number = (roadmap.stages.aggregate(last=Max("number"))["last"] or 0) + 1
-    stage.full_clean()
-    with _authored(stage, actor):
-        stage.save()
+    _save(stage, actor=actor)
     return Outcome(stage)
 
 
@@ -237,7 +220,7 @@ def stage_delete(*, stage: Stage, actor: User, roles) -> None:
     if stage.activities.exists():
         raise ValidationError(f"В этапе «{stage.title}» есть мероприятия: сначала перенесите или удалите их.")
     stage.delete()
-    _renumber_stages(roadmap, actor)
+    _renumber(roadmap.stages, actor)
 
 
 def _check_dates(roadmap: Roadmap, activity: Activity) -> None:
@@ -271,11 +254,9 @@ def activity_save(*, activity: Activity, actor: User, roles) -> Outcome:
     for field in ("text", "responsible", "expected_result"):
         setattr(activity, field, getattr(activity, field).strip())
     _check_dates(roadmap, activity)
-    activity.full_clean()
-    with _authored(activity, actor):
-        activity.save()
+    _save(activity, actor=actor)
     if moved:
-        _renumber(previous_stage, actor)
+        _renumber(previous_stage.activities, actor)
     return Outcome(activity)
 
 
@@ -285,7 +266,7 @@ def activity_delete(*, activity: Activity, actor: User, roles) -> None:
     _editable(activity.stage.roadmap_id)
     stage = activity.stage
     activity.delete()
-    _renumber(stage, actor)
+    _renumber(stage.activities, actor)
 
 
 # --- The life cycle: Roadmap.TRANSITIONS --------------------------------------------------
@@ -388,16 +369,14 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
             "Куратору разместить дорожную карту на официальном сайте в разделе «Наставничество» в течение "
             "10 дней со дня издания приказа.",
             # The curator carries the roadmap out; controlling their own work would be no control.
-            "Контроль за исполнением приказа оставляю за собой.",
+            _control_clause(None),
         ],
         acquaintance=acquaintance,
         signer_position=str(head.position),
         signer_name=signature_name(head.last_name, head.first_name, head.middle_name),
         created_by=actor,
     )
-    order.full_clean()
-    with _authored(order, actor):
-        order.save()
+    _save(order, actor=actor)
     return order
 
 
@@ -453,9 +432,7 @@ def activity_mark(
         raise ValidationError({"done_on": "Дата выполнения не может быть позже сегодняшней."})
     activity.done_on, activity.done_note = done_on, note.strip()
     activity.marked_by, activity.marked_at = actor, timezone.now()
-    activity.full_clean()
-    with _authored(activity, actor):
-        activity.save()
+    _save(activity, actor=actor)
     warnings = []
     if done_on > activity.ends_on:
         warnings.append(f"Выполнено позже срока ({activity.ends_on:%d.%m.%Y}): в мониторинге — с опозданием.")

@@ -313,6 +313,13 @@ class TestDetailPage:
         page = client_as("council").get(draft.get_absolute_url()).content.decode()
         assert "Утвердить приказом" not in page and "Забрать на доработку" not in page
 
+    def test_a_draft_taken_back_from_the_head_offers_no_delete(self, client_as, draft, send):
+        send(draft)
+        response = client_as("curator").post(reverse("roadmap:move", args=[draft.pk]), {"target": S.DRAFT})
+        assert Roadmap.objects.get(pk=draft.pk).status == S.DRAFT
+        page = client_as("curator").get(response["Location"]).content.decode()
+        assert "Удалить черновик" not in page and "+ мероприятие" in page
+
     def test_overdue_activities_stand_out_only_on_an_approved_roadmap(self, client_as, draft, approve):
         activity = first_activity(draft)
         Activity.objects.filter(pk=activity.pk).update(ends_on=timezone.localdate() - timedelta(days=1), starts_on=None)
@@ -364,6 +371,23 @@ class TestHeadDecision:
         Roadmap.objects.filter(pk=draft.pk).update(status=S.AWAITING_APPROVAL)
         response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"next": "https://example.com/"})
         assert response["Location"] == reverse("mentorship:approval-queue")
+
+    @pytest.mark.parametrize(
+        "next_url",
+        ["//example.com/", "https:///example.com/", "/\\example.com/", "javascript:alert(1)", "http://testserver/"],
+    )
+    def test_an_off_site_next_goes_to_the_queue(self, client_as, draft, send, next_url):
+        send(draft)
+        response = client_as("head").post(
+            reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки", "next": next_url}, secure=True
+        )
+        assert response["Location"] == reverse("mentorship:approval-queue")
+        assert Roadmap.objects.get(pk=draft.pk).status == S.RETURNED
+
+    def test_the_return_message_names_the_year(self, client_as, draft, send):
+        send(draft)
+        response = client_as("head").post(reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки"}, follow=True)
+        assert f"Дорожная карта на {YEAR}/{YEAR + 1} учебный год возвращена куратору." in response.content.decode()
 
     def test_approving_twice_gives_one_order(self, client_as, draft, send):
         send(draft)
