@@ -146,12 +146,10 @@ class DocxDocument:
             run.bold, run.italic = bold, italic
         return paragraph
 
-    def lines(self, lines, *, left_indent=None, size: float | None = None, space_after: float = 0) -> None:
+    def lines(self, lines, *, left_indent=None, size: float | None = None) -> None:
         """Short lines one under another (an addressee block, requisites)."""
         for line in lines:
             self.paragraph(line, align="left", indent=False, left_indent=left_indent, size=size)
-        if space_after:
-            self.paragraph(space_after=0, indent=False, size=space_after / 2)
 
     def numbered(self, items, *, space_between: float = 3) -> None:
         """«1. …», «2. …»: justified, the number inside the first-line indent like the PDF."""

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.dates import academic_year_start
+
 from .models import CooperationAgreement, MentoringAgreement, Organization
 from .services.bank import _save
 
@@ -32,7 +34,7 @@ def load_paperwork(*, actor, today: date | None = None) -> dict[str, int]:
     added = {"cooperation": 0, "requisites": 0}
     college = Organization.objects.filter(short_name=COLLEGE).exclude(kind=Organization.Kind.OWN).first()
     if college is not None and not CooperationAgreement.objects.filter(partner=college).exists():
-        start = date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+        start = academic_year_start(today)
         _save(
             CooperationAgreement(
                 partner=college,

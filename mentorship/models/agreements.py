@@ -122,10 +122,6 @@ class MentoringAgreement(models.Model):
             raise ValidationError({"contract_date": "Трудовой договор не может быть заключён позже соглашения к нему."})
 
     @property
-    def title(self) -> str:
-        return f"Дополнительное соглашение{f' № {self.number}' if self.number else ''}"
-
-    @property
     def last_day(self):
         """The last day the mentor mentors under this agreement, as far as it is known now."""
         ends = [self.ends_on]

@@ -51,15 +51,15 @@ def _parties(own: Organization, mentor) -> str:
     """«<employer>, именуемое …, в лице заведующего Соколовой Елены Викторовны, действующей …, и
     Петрова Светлана Николаевна, воспитатель, именуемая …» — the contract's requisites follow in
     the document, as the clerk fills them in."""
-    from ..documents import _full_name, position_in_case
+    from ..documents import _full_name, _lower_first, position_in_case
 
     head = own.head
-    head_position = position_in_case(str(head.position), Case.GENITIVE) or str(head.position).lower()
+    head_position = position_in_case(str(head.position), Case.GENITIVE) or _lower_first(str(head.position))
     employee = mentor.person
     return (
         f"{own.full_name}, именуемое в дальнейшем «Работодатель», в лице {head_position} "
         f"{_full_name(head, Case.GENITIVE)}, {_by_gender(head, 'действующего', 'действующей', 'действующего(ей)')} "
-        f"на основании Устава, с одной стороны, и {employee.full_name}, {str(employee.position).lower()}, "
+        f"на основании Устава, с одной стороны, и {employee.full_name}, {_lower_first(str(employee.position))}, "
         f"{_by_gender(employee, 'именуемый', 'именуемая', 'именуемый(ая)')} в дальнейшем «Работник», с другой "
         "стороны, заключили настоящее дополнительное соглашение к трудовому договору"
     )
@@ -75,10 +75,12 @@ def _pay_snapshot(own: Organization) -> dict:
 
 
 def _signers(own: Organization, mentor) -> dict:
+    from ..documents import _lower_first
+
     head, employee = own.head, mentor.person
     return {
         "employer": own.full_name,
-        "employee": f"{employee.full_name}, {str(employee.position).lower()}",
+        "employee": f"{employee.full_name}, {_lower_first(str(employee.position))}",
         "employer_signer_position": str(head.position),
         "employer_signer_name": signature_name(head.last_name, head.first_name, head.middle_name),
         "employee_signer_name": signature_name(employee.last_name, employee.first_name, employee.middle_name),

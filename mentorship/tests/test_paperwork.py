@@ -111,6 +111,20 @@ def test_approval_writes_an_agreement_for_our_mentor_and_none_for_a_partners(wor
         assert expected in last_page, expected
 
 
+def test_an_abbreviation_in_the_mentors_position_keeps_its_capitals(world, fixed_rule):
+    # «Учитель ИЗО», not «учитель изо»: only the first letter of a post is lowered in a sentence.
+    from mentorship.models import Position
+
+    art = Position.objects.create(name="Учитель ИЗО")
+    mentor = MentorFactory(
+        person=PersonFactory(last_name="Новикова", first_name="Ольга", middle_name="Владимировна", position=art)
+    )
+    approve(world, [ready_pair(world, mentor=mentor)], date=date(2026, 11, 24))
+    agreement = MentoringAgreement.objects.get()
+    assert "Новикова Ольга Владимировна, учитель ИЗО, именуемая" in agreement.parties
+    assert agreement.employee == "Новикова Ольга Владимировна, учитель ИЗО"
+
+
 def test_percentage_rule_is_written_as_a_share_of_salary(world):
     own = Organization.own()
     own.mentor_pay_rule, own.mentor_pay_percent = Organization.PayRule.PERCENT, Decimal("12.5")

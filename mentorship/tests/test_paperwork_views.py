@@ -363,3 +363,16 @@ def test_payroll_page_query_count_is_pinned(world, client_as, django_assert_num_
         response = client.get(url)
     assert len(response.context["payroll"].rows) == 10
     assert MentoringAgreement.objects.count() == 10
+
+
+def test_the_mentor_page_query_count_does_not_grow_with_the_mentors_own_agreements(world, client_as):
+    # The agreements listed on the mentor's own page: pair, term, pay and the later agreement
+    # changing the term are read with the list, not one query per agreement.
+    client = client_as("curator")
+    fixed_by_order(world, world.mentor, [MenteeFactory()])
+    few = queries_for(client, world.mentor.get_absolute_url())
+    for _ in range(4):
+        fixed_by_order(world, world.mentor, [MenteeFactory(), MenteeFactory()])
+    response = client.get(world.mentor.get_absolute_url())
+    assert len(response.context["agreements"]) == 5
+    assert queries_for(client, world.mentor.get_absolute_url()) == few

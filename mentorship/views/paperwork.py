@@ -31,9 +31,9 @@ from ..services import (
 from .base import ProtectedFileView, form_errors
 from .documents import CONSENT_FORM_READERS
 from .orders import ORDER_READERS
+from .transfer import XLSX
 
 AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _file(content: bytes, content_type: str, name: str, *, inline: bool = False) -> HttpResponse:
