@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "roadmap",
     "programs",
     "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -81,7 +81,7 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def demo(transactional_db, media_root):
     """The demo kindergarten «Ласточка» in the test database (logins with the password «demo»)."""
-    from dashboard.demo import load_demo
+    from demo.kindergarten import load_demo
 
     return load_demo()
 

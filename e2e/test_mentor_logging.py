@@ -20,7 +20,7 @@ def _photo(path) -> str:
 
 
 def _ivanova_program():
-    from programs.demo import load as load_programs
+    from demo.programs import load as load_programs
     from programs.models import Program
 
     load_programs()  # idempotent: the demo's programs, if the demo loader has not made them yet

@@ -2,7 +2,7 @@
 activity and sends it; the head approves it from the queue and the order is registered.
 
 Starts from the demo: this year's roadmap approved (with overdue activities once their dates
-have passed), no roadmap for the next year. `roadmap.demo.load` is idempotent, so calling it
+have passed), no roadmap for the next year. `demo.roadmap.load` is idempotent, so calling it
 here changes nothing once the demo loader calls it too.
 """
 
@@ -21,8 +21,8 @@ def test_curator_drafts_next_years_roadmap_and_head_approves_it(page, live_serve
     from django.utils import timezone
 
     from accounts.models import User
+    from demo.roadmap import load
     from mentorship.models import Order
-    from roadmap.demo import load
     from roadmap.models import Roadmap, academic_start_year
 
     load(curator=User.objects.get(username="curator"), head=User.objects.get(username="head"))

@@ -1,4 +1,4 @@
-"""Demo paperwork for the demo kindergarten (dashboard/demo.py::load_demo calls these).
+"""Demo paperwork for the demo kindergarten (demo/kindergarten.py::load_demo calls these).
 
 `set_pay_rule` goes before the demo pairs are fixed by order, since each additional agreement
 records the rule in force on the day of its order; `load_paperwork` goes after them. Both are
@@ -11,9 +11,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.dates import academic_year_start
-
-from .models import CooperationAgreement, MentoringAgreement, Organization
-from .services.bank import _save
+from mentorship.models import CooperationAgreement, MentoringAgreement, Organization
+from mentorship.services.bank import _save
 
 DEMO_PAY = Decimal("3000.00")
 COLLEGE = "Педагогический колледж"

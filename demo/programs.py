@@ -1,4 +1,4 @@
-"""Demo programs of the kindergarten «Ласточка», one in every state, on the pairs of dashboard/demo.py.
+"""Demo programs of the kindergarten «Ласточка», one in every state, on the pairs of demo/kindergarten.py.
 
 - Петрова → Ёлкина, «ИКТ», last year: завершена, a best practice;
 - Фёдорова → Тихонова, «Режимные моменты», last year: прекращена with the pair;
@@ -24,9 +24,8 @@ from django.utils import timezone
 from core.dates import add_months
 from mentorship.models import Pairing, Person
 from mentorship.roles import Role
-
-from .models import ActivityForm, ActivityRecord, PlanItem, Program, ProgramTransition, ProgramVersion
-from .services.program import (
+from programs.models import ActivityForm, ActivityRecord, PlanItem, Program, ProgramTransition, ProgramVersion
+from programs.services.program import (
     plan_item_mark,
     plan_item_save,
     program_agree,
@@ -442,10 +441,9 @@ def _meetings_and_release(*, mentor, today: date) -> None:
     """Петрова's one-off meetings with colleagues outside her pair, and Иванова's request to be
     released for the next open show — waiting in the head's queue. Both through the services."""
     from mentorship.models import MentoringForm
-
-    from .models import Meeting, ReleaseRequest
-    from .services.logging import meeting_save
-    from .services.releases import release_request
+    from programs.models import Meeting, ReleaseRequest
+    from programs.services.logging import meeting_save
+    from programs.services.releases import release_request
 
     people = {p.personnel_number: p for p in Person.objects.filter(personnel_number__in=["005", "006", "009", "018"])}
     if not Meeting.objects.exists() and {"006", "018"} <= people.keys():

@@ -4,15 +4,15 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
+from demo.roadmap import OVERDUE, load
 from mentorship.models import Order
-from roadmap.demo import OVERDUE, load
 from roadmap.models import Activity, Roadmap, academic_start_year
 
 
 @pytest.fixture
 def demo(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    from dashboard.demo import load_demo
+    from demo.kindergarten import load_demo
 
     added = load_demo()
     return {

@@ -19,9 +19,8 @@ from accounts.models import User
 from core.workdays import is_working_day
 from mentorship.models import OrderJournal, Organization
 from mentorship.roles import Role
-
-from .models import Activity, Roadmap, RoadmapTransition, academic_start_year
-from .services import BASIS_TYPICAL, activity_mark, activity_save, roadmap_approve, roadmap_create, roadmap_move
+from roadmap.models import Activity, Roadmap, RoadmapTransition, academic_start_year
+from roadmap.services import BASIS_TYPICAL, activity_mark, activity_save, roadmap_approve, roadmap_create, roadmap_move
 
 CURATOR, HEAD = {Role.CURATOR}, {Role.HEAD}
 

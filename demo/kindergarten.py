@@ -400,12 +400,12 @@ def load_demo() -> dict[str, int]:
         added["mentees"] += 1
 
     if not Pairing.objects.exists():
-        from mentorship.demo import set_pay_rule
+        from demo.paperwork import set_pay_rule
 
         set_pay_rule(own)  # 3 000 ₽ a month per mentee, before the orders write the agreements
         added["pairs"] = _demo_pairs(people, curator=curator, head=people["001"].user, today=today)
 
-    from mentorship.demo import load_paperwork
+    from demo.paperwork import load_paperwork
 
     added.update(load_paperwork(actor=admin_user))  # the college's cooperation agreement, contract requisites
 
@@ -424,11 +424,11 @@ def load_demo() -> dict[str, int]:
             actor=curator,
         )
 
-    from programs.demo import load as load_programs
+    from demo.programs import load as load_programs
 
     added["programs"] = load_programs(today)
 
-    from roadmap.demo import load as load_roadmap
+    from demo.roadmap import load as load_roadmap
 
     # After the pairs: the roadmap's order comes later in the journal than the pair orders.
     added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)

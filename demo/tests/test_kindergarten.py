@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import whole_months_between
-from dashboard.demo import DEMO_PASSWORD, academic_year_start, load_demo
+from demo.kindergarten import DEMO_PASSWORD, academic_year_start, load_demo
 from mentorship.models import (
     CouncilMembership,
     CuratorAppointment,

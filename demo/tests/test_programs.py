@@ -4,10 +4,9 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from dashboard.demo import load_demo
-
-from ..demo import load
-from ..models import ActivityRecord, Program
+from demo.kindergarten import load_demo
+from demo.programs import load
+from programs.models import ActivityRecord, Program
 
 pytestmark = pytest.mark.django_db
 S = Program.Status
