@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from mentorship.models import CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing, Person
+from mentorship.models import CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing
 from mentorship.tests.factories import (
     MenteeFactory,
     MentorFactory,
@@ -16,6 +16,7 @@ from mentorship.tests.factories import (
     UserFactory,
     position,
 )
+from people.models import Person
 
 ROLES = ("anonymous", "head", "curator", "council", "mentor", "mentee", "admin", "norole")
 

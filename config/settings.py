@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "accounts",
+    "people",
+    "records",
     "mentorship",
     "roadmap",
     "programs",

@@ -8,6 +8,7 @@ admin.site.index_title = "Данные системы"
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
+    path("bank/", include("people.urls")),
     path("bank/", include("mentorship.urls")),
     path("roadmap/", include("roadmap.urls")),
     path("programs/", include("programs.urls")),

@@ -37,3 +37,6 @@ def validate_scan(upload) -> None:
 def random_file_name(folder: str, filename: str) -> str:
     """Random stored names: the original name may carry a person's name and is not needed."""
     return f"{folder}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,3 +8,16 @@ def normalize_for_search(value: str) -> str:
     that holds this form, filled on every write path; the query is folded the same way.
     """
     return " ".join((value or "").lower().replace("ё", "е").split())
+
+
+def sentence(text: str) -> str:
+    """One full stop at the end, also after initials: «… Морозову И. А.»."""
+    return text.rstrip(".") + "."
+
+
+def lower_first(text: str) -> str:
+    """«Воспитатель» → «воспитатель» inside a sentence; an abbreviation («ИЗО», «МКДОУ») stays."""
+    first = text.split()[0] if text.split() else ""
+    if first.isupper() and len(first) > 1:
+        return text
+    return text[:1].lower() + text[1:]

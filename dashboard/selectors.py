@@ -2,9 +2,10 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from mentorship.models import CouncilMembership, Mentee, Mentor, Organization, Pairing, PairingTransition, Person
-from mentorship.roles import Role, person_of, roles_of
+from mentorship.models import CouncilMembership, Mentee, Mentor, Pairing, PairingTransition
 from mentorship.selectors import last_refresh, mentees_for, mentors_for, refresh_is_due
+from people.models import Organization, Person
+from people.roles import Role, person_of, roles_of
 from programs.progress import awaiting_confirmation, home_programs
 from roadmap.selectors import home_context as roadmap_home_context
 

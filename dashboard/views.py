@@ -1,7 +1,7 @@
 from django.views.generic import TemplateView
 
-from mentorship.access import RoleRequiredMixin
-from mentorship.roles import EVERYONE
+from people.access import RoleRequiredMixin
+from people.roles import EVERYONE
 
 from .selectors import home_context
 

@@ -22,15 +22,13 @@ from mentorship.models import (
     MenteeCategory,
     Mentor,
     MentoringForm,
-    Organization,
     Pairing,
-    Person,
-    Position,
     PublicationConsent,
     PublishableData,
-    QualificationCategory,
 )
-from mentorship.services import mentee_save, mentor_save, person_save, publication_consent_save
+from mentorship.services import mentee_save, mentor_save, publication_consent_save
+from people.models import Organization, Person, Position, QualificationCategory
+from people.services import person_save
 
 DEMO_PASSWORD = "demo"
 
@@ -437,7 +435,6 @@ def load_demo() -> dict[str, int]:
 
 def _demo_pairs(people, *, curator, head, today) -> int:
     """Walk each demo pair through the services to its state; orders come out in date order."""
-    from mentorship.roles import Role
     from mentorship.services import (
         pairing_consent_record,
         pairing_consent_withdraw,
@@ -447,6 +444,7 @@ def _demo_pairs(people, *, curator, head, today) -> int:
         pairings_approve,
         participants,
     )
+    from people.roles import Role
 
     S = Pairing.Status
     start = academic_year_start(today)

@@ -11,8 +11,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from core.dates import academic_year_start
-from mentorship.models import CooperationAgreement, MentoringAgreement, Organization
-from mentorship.services.bank import _save
+from core.services import validated_save
+from mentorship.models import CooperationAgreement, MentoringAgreement
+from people.models import Organization
 
 DEMO_PAY = Decimal("3000.00")
 COLLEGE = "Педагогический колледж"
@@ -34,7 +35,7 @@ def load_paperwork(*, actor, today: date | None = None) -> dict[str, int]:
     college = Organization.objects.filter(short_name=COLLEGE).exclude(kind=Organization.Kind.OWN).first()
     if college is not None and not CooperationAgreement.objects.filter(partner=college).exists():
         start = academic_year_start(today)
-        _save(
+        validated_save(
             CooperationAgreement(
                 partner=college,
                 number="14/СП",
@@ -54,6 +55,6 @@ def load_paperwork(*, actor, today: date | None = None) -> dict[str, int]:
         agreement.number = f"{agreement.pk}-Н"
         agreement.contract_number = agreement.mentor.person.personnel_number or str(agreement.pk)
         agreement.contract_date = hired
-        _save(agreement, actor=actor)
+        validated_save(agreement, actor=actor)
         added["requisites"] += 1
     return added

@@ -22,8 +22,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.models import Pairing, Person
-from mentorship.roles import Role
+from mentorship.models import Pairing
+from people.models import Person
+from people.roles import Role
 from programs.models import ActivityForm, ActivityRecord, PlanItem, Program, ProgramTransition, ProgramVersion
 from programs.services.program import (
     plan_item_mark,

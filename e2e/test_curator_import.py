@@ -33,7 +33,8 @@ def upload(page, live_server, path):
 
 
 def test_curator_imports_staff_then_adds_semenova_from_the_refresh(page, live_server, demo, tmp_path):
-    from mentorship.models import Mentee, Person
+    from mentorship.models import Mentee
+    from people.models import Person
 
     staff_before = Person.objects.count()
     login(page, live_server, "curator")

@@ -94,7 +94,7 @@ def test_curator_adds_mentor_with_consent_scan_and_finds_a_person(page, live_ser
 
 
 def test_person_form_with_errors_keeps_what_was_typed(page, live_server, demo):
-    from mentorship.models import Person
+    from people.models import Person
 
     login(page, live_server, "curator")
     expect_home(page, live_server)

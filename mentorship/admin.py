@@ -1,14 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import (
     BankRefresh,
     CooperationAgreement,
     CouncilMembership,
     CuratorAppointment,
     Direction,
-    ExportLog,
-    ImportBatch,
     Mentee,
     MenteeCategory,
     Mentor,
@@ -16,12 +16,9 @@ from .models import (
     MentoringForm,
     Order,
     OrderJournal,
-    Organization,
     Pairing,
     PairingConsent,
     PairingTransition,
-    Person,
-    Position,
     PublicationConsent,
 )
 
@@ -36,34 +33,6 @@ class ReferenceAdmin(admin.ModelAdmin):
 @admin.register(MentoringForm)
 class MentoringFormAdmin(ReferenceAdmin):
     list_display = ("name", "is_one_off", "needs_group", "is_active", "sort_order")
-
-
-@admin.register(Position)
-class PositionAdmin(ReferenceAdmin):
-    list_display = ("name", "is_pedagogical", "is_deputy_head", "is_active", "sort_order")
-
-
-@admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
-    list_display = ("short_name", "kind", "inn")
-    list_filter = ("kind",)
-    search_fields = ("short_name", "full_name", "inn")
-    autocomplete_fields = ("head",)
-
-
-@admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
-    list_display = ("full_name", "position", "organization", "personnel_number", "status")
-    list_filter = ("status", "organization", "position__is_pedagogical", "position")
-    search_fields = ("search_name", "personnel_number")
-    autocomplete_fields = ("user",)
-    list_select_related = ("position", "organization")
-
-    def get_search_results(self, request, queryset, search_term):
-        # The admin's search folds case and «ё» like the bank's own lists.
-        from core.text import normalize_for_search
-
-        return super().get_search_results(request, queryset, normalize_for_search(search_term))
 
 
 @admin.register(Mentor)
@@ -93,7 +62,7 @@ class MenteeAdmin(SimpleHistoryAdmin):
         from django.shortcuts import redirect
 
         mentee = self.get_object(request, object_id)
-        return redirect("mentorship:person-history", mentee.person_id) if mentee else redirect("admin:index")
+        return redirect("people:person-history", mentee.person_id) if mentee else redirect("admin:index")
 
 
 @admin.register(PublicationConsent)
@@ -124,19 +93,6 @@ class PairingAdmin(SimpleHistoryAdmin):
     list_select_related = ("mentor__person", "direction")
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records that are facts once written: the administrator reads them, never edits them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Order)
 class OrderAdmin(ReadOnlyAdmin):
     # A registered order is never edited: corrections are new orders, made in the system.
@@ -163,20 +119,9 @@ class PairingConsentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("person",)
 
 
-@admin.register(ExportLog)
-class ExportLogAdmin(ReadOnlyAdmin):
-    list_display = ("exported_at", "exported_by", "what", "rows")
-
-
 @admin.register(BankRefresh)
 class BankRefreshAdmin(ReadOnlyAdmin):
     list_display = ("done_at", "done_by", "added", "reviewed")
-
-
-@admin.register(ImportBatch)
-class ImportBatchAdmin(ReadOnlyAdmin):
-    list_display = ("file_name", "created_by", "created_at", "status", "created_count", "updated_count")
-    exclude = ("content",)
 
 
 @admin.register(MentoringAgreement)

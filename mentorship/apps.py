@@ -6,7 +6,10 @@ class MentorshipConfig(AppConfig):
     verbose_name = "Банк наставничества"
 
     def ready(self):
-        from . import queue
+        from . import extensions, queue, roles
+
+        roles.register_rules()
+        extensions.register()
         from .models import Pairing
         from .views.orders import pairing_queue_items
 

@@ -1,4 +1,6 @@
-from .roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, Role, ordered_roles, person_of, roles_of
+from people.roles import Role, ordered_roles, person_of, roles_of
+
+from .roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
 
 
 def roles(request):

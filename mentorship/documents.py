@@ -8,8 +8,9 @@ put into a form: the form is handed round on paper.
 
 from core.declension import Case, UnknownGenderError, decline_full_name, gender_of
 from core.pdf import render_pdf
+from people.models import Organization, Person
 
-from .models import Organization, Pairing, Person
+from .models import Pairing
 from .services import participants
 
 MENTOR_TEMPLATE = "mentorship/pdf/consent_mentor.html"

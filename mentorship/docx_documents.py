@@ -6,9 +6,10 @@ as its PDF and carries the draft mark (core.docx.DRAFT_MARK): the registered PDF
 from django.utils.text import slugify
 
 from core.docx import DocxDocument
+from people.models import Person
 
 from .documents import agreement_context, consent_context
-from .models import MentoringAgreement, Order, Pairing, Person
+from .models import MentoringAgreement, Order, Pairing
 
 
 def _organization_lines(organization) -> list[str]:

@@ -6,8 +6,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from people.roles import Role, roles_of
+
 from .models import PublicationConsent
-from .roles import Role, roles_of
 from .selectors import mentees_for, mentors_for
 
 

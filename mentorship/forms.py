@@ -3,10 +3,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.dates import add_months, whole_months_between
 from core.files import validate_scan
+from core.forms import DateInput, StyledModelForm
+from people.models import Organization, Person
 
-from .imports import MAX_IMPORT_BYTES
 from .models import (
     CooperationAgreement,
     Mentee,
@@ -14,105 +14,10 @@ from .models import (
     Mentor,
     MentoringAgreement,
     Order,
-    Organization,
     Pairing,
-    Person,
     PublicationConsent,
     PublishableData,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class BankForm(forms.ModelForm):
-    """Common look: crispy layout without its own <form> tag (templates own the form and CSRF)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.DateInput):
-                field.widget = DateInput()
-        self.apply_active_choices()
-
-    def apply_active_choices(self):
-        """Reference items taken out of use are not offered, unless the record already has one."""
-        for name, field in self.fields.items():
-            queryset = getattr(field, "queryset", None)
-            if queryset is None or not hasattr(queryset.model, "is_active"):
-                continue
-            current = getattr(self.instance, f"{name}_id", None)
-            if isinstance(field, forms.ModelMultipleChoiceField) and self.instance.pk:
-                current_ids = list(getattr(self.instance, name).values_list("pk", flat=True))
-                field.queryset = queryset.filter(is_active=True) | queryset.filter(pk__in=current_ids)
-            elif current:
-                field.queryset = queryset.filter(is_active=True) | queryset.filter(pk=current)
-            else:
-                field.queryset = queryset.filter(is_active=True)
-
-
-class PersonForm(BankForm):
-    """Teaching experience is entered as «N лет M мес. на дату» and stored as the date it counts from."""
-
-    experience_years = forms.IntegerField(label="Педстаж: лет", min_value=0, max_value=60, required=False)
-    experience_months = forms.IntegerField(label="и месяцев", min_value=0, max_value=11, required=False)
-    experience_on = forms.DateField(
-        label="на дату", required=False, widget=DateInput(), help_text="Пусто — на сегодня. Дальше стаж растёт сам."
-    )
-
-    class Meta:
-        model = Person
-        fields = [
-            "last_name",
-            "first_name",
-            "middle_name",
-            "organization",
-            "personnel_number",
-            "position",
-            "position_since",
-            "hired_on",
-            "qualification_category",
-            "category_assigned_on",
-            "education",
-            "education_details",
-            "phone",
-            "email",
-            "status",
-            "left_on",
-            "name_genitive",
-            "name_dative",
-            "name_accusative",
-        ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.instance.pk:
-            self.fields["organization"].initial = Organization.objects.filter(kind=Organization.Kind.OWN).first()
-        elif self.instance.teaching_since:
-            today = timezone.localdate()
-            months = whole_months_between(self.instance.teaching_since, today)
-            self.initial.setdefault("experience_years", months // 12)
-            self.initial.setdefault("experience_months", months % 12)
-            self.initial.setdefault("experience_on", today)
-
-    def clean(self):
-        data = super().clean()
-        years, months = data.get("experience_years"), data.get("experience_months")
-        if years is None and months is None:
-            self.instance.teaching_since = None
-        else:
-            on = data.get("experience_on") or timezone.localdate()
-            if on > timezone.localdate():
-                self.add_error("experience_on", "Дата не может быть в будущем.")
-            else:
-                self.instance.teaching_since = add_months(on, -((years or 0) * 12 + (months or 0)))
-        return data
 
 
 def offer_people_not_yet_in(form, bank: str) -> None:
@@ -126,7 +31,7 @@ def offer_people_not_yet_in(form, bank: str) -> None:
     form.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}, {p.organization}"
 
 
-class MentorForm(BankForm):
+class MentorForm(StyledModelForm):
     class Meta:
         model = Mentor
         fields = [
@@ -151,7 +56,7 @@ class MentorForm(BankForm):
         offer_people_not_yet_in(self, "mentor")
 
 
-class MenteeForm(BankForm):
+class MenteeForm(StyledModelForm):
     class Meta:
         model = Mentee
         fields = [
@@ -177,7 +82,7 @@ class MenteeForm(BankForm):
         offer_people_not_yet_in(self, "mentee")
 
 
-class PublicationConsentForm(BankForm):
+class PublicationConsentForm(StyledModelForm):
     data = forms.MultipleChoiceField(
         label="Какие данные можно публиковать на сайте",
         choices=PublishableData.choices,
@@ -203,10 +108,10 @@ def reference_form_class(model):
     """One form for every reference list: name, its own fields (flags, a direction's keywords), use, order."""
     common = {"id", "name", "is_active", "sort_order"}
     extra = [f.name for f in model._meta.fields if f.editable and f.name not in common]
-    return forms.modelform_factory(model, form=BankForm, fields=["name", *extra, "is_active", "sort_order"])
+    return forms.modelform_factory(model, form=StyledModelForm, fields=["name", *extra, "is_active", "sort_order"])
 
 
-class PartnerOrganizationForm(BankForm):
+class PartnerOrganizationForm(StyledModelForm):
     class Meta:
         model = Organization
         fields = ["kind", "full_name", "short_name", "address", "inn", "ogrn", "phone", "email"]
@@ -287,7 +192,7 @@ class CouncilProposeForm(forms.Form):
         self.helper.form_tag = False
 
 
-class OrganizationSettingsForm(BankForm):
+class OrganizationSettingsForm(StyledModelForm):
     class Meta:
         model = Organization
         fields = [
@@ -314,7 +219,7 @@ class OrganizationSettingsForm(BankForm):
         self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
 
 
-class PairingForm(BankForm):
+class PairingForm(StyledModelForm):
     mentor = forms.ModelChoiceField(label="Наставник", queryset=Mentor.objects.none())
     mentees = forms.ModelMultipleChoiceField(
         label="Наставляемые",
@@ -448,21 +353,7 @@ class JournalForm(forms.Form):
     suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
 
 
-class StaffFileForm(forms.Form):
-    file = forms.FileField(
-        label="Файл со списком сотрудников",
-        help_text="XLSX или CSV (UTF-8 с запятыми или «CSV (разделители — точка с запятой)» из Excel), до 5 МБ.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
-        return upload
-
-
-class AgreementRequisitesForm(BankForm):
+class AgreementRequisitesForm(StyledModelForm):
     """The clerk's part of an additional agreement: its number and date, the contract's."""
 
     class Meta:
@@ -470,7 +361,7 @@ class AgreementRequisitesForm(BankForm):
         fields = ["number", "date", "contract_number", "contract_date"]
 
 
-class CooperationAgreementForm(BankForm):
+class CooperationAgreementForm(StyledModelForm):
     class Meta:
         model = CooperationAgreement
         fields = ["number", "signed_on", "valid_until", "subject", "scan"]

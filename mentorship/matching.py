@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from core.dates import plural
 from core.text import normalize_for_search
+from people.models import Organization, Person, QualificationCategory
 
-from .models import Mentee, Mentor, Organization, Person, QualificationCategory
+from .models import Mentee, Mentor
 from .services import current_mentees_by_mentor
 
 EXPLANATION = (

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from .models import Mentor, MentoringAgreement, Organization, Pairing
+from people.models import Organization
+
+from .models import Mentor, MentoringAgreement, Pairing
 from .models.agreements import KOPECK, percent, rubles
 from .selectors import agreements_in_month, pairings_under_order_in_month
 

@@ -1,88 +1,46 @@
-"""Who a user is in the mentoring system. Roles follow from records, so there is one truth:
+"""Mentorship's roles and who may do what with its records.
 
-- руководитель — the person is the head of our organization (its settings);
-- куратор — the person holds the current curator appointment;
-- член МО — the person is in the council's current composition;
-- наставник / наставляемый — the person is in the bank of mentors / mentees (active);
-- системный администратор — the login is a superuser (assigned, not derived).
+The roles themselves (people.roles.Role) follow from records: this app registers the rules for the
+curator (the current appointment), the council (its composition) and the banks (mentor, mentee), so
+that `roles_of(user)` still computes every role in one query.
 """
 
-from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 
-
-class Role(models.TextChoices):
-    HEAD = "head", "Руководитель"
-    CURATOR = "curator", "Куратор"
-    COUNCIL = "council", "Член методического объединения"
-    MENTOR = "mentor", "Наставник"
-    MENTEE = "mentee", "Наставляемый"
-    ADMIN = "admin", "Системный администратор"
-
+from people.roles import HISTORY_READERS, STAFF_KEEPERS, STAFF_READERS, Role, register_rule
 
 # Who may open the bank (lists and cards of people, mentors, mentees).
-BANK_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL, Role.ADMIN})
+BANK_READERS = STAFF_READERS
 # The curator keeps the bank together with the system administrator (3.4).
-BANK_KEEPERS = frozenset({Role.CURATOR, Role.ADMIN})
-# Who may read the history of changes of bank records.
-HISTORY_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
-EVERYONE = frozenset(Role)
+BANK_KEEPERS = STAFF_KEEPERS
+# A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
+MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+# Pairs: proposed by the curator or a council member (3.5); read by the bank's readers and the pair.
+PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
+PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+# Difficulties and the request: the mentee, their current mentor, the curator and the head.
+DIFFICULTY_READERS = frozenset({Role.CURATOR, Role.HEAD})
+# Pay terms are the employee's personal data: the head, the curator and the administrator keep
+# them; a mentor sees their own; colleagues and mentees do not.
+PAY_READERS = HISTORY_READERS
+AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
+# Who fills in an agreement's requisites (the clerk's work) and who records a partner's agreement.
+AGREEMENT_CLERKS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
+COOPERATION_RECORDERS = frozenset({Role.HEAD, Role.CURATOR})
+# Orders this app drafts from its records (introduction, curator, council): prepared by these.
+ORDER_DRAFTERS = frozenset({Role.HEAD, Role.CURATOR})
 
 
-def roles_of(user) -> frozenset[Role]:
-    """The user's roles, computed in one query and remembered for the request."""
-    if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_mentorship_roles", None)
-    if cached is not None:
-        return cached
-    from mentorship.models import (
-        CouncilMembership,
-        CuratorAppointment,
-        Mentee,
-        Mentor,
-        Organization,
-        Person,
+def register_rules() -> None:
+    """Called from the app config: how each of mentorship's roles follows from its records."""
+    from .models import CouncilMembership, CuratorAppointment, Mentee, Mentor
+
+    register_rule(
+        Role.CURATOR, lambda person: Exists(CuratorAppointment.objects.filter(person=person, ended_on__isnull=True))
     )
-
-    roles = set()
-    if user.is_superuser:
-        roles.add(Role.ADMIN)
-    person = (
-        Person.objects.filter(user=user)
-        .annotate(
-            _is_head=Exists(Organization.objects.filter(kind=Organization.Kind.OWN, head=OuterRef("pk"))),
-            _is_curator=Exists(CuratorAppointment.objects.filter(person=OuterRef("pk"), ended_on__isnull=True)),
-            _is_council=Exists(
-                CouncilMembership.objects.filter(person=OuterRef("pk"), status=CouncilMembership.Status.MEMBER)
-            ),
-            _is_mentor=Exists(Mentor.objects.filter(person=OuterRef("pk"), is_active=True)),
-            _is_mentee=Exists(Mentee.objects.filter(person=OuterRef("pk"), is_active=True)),
-        )
-        .select_related("position", "organization")
-        .first()
+    register_rule(
+        Role.COUNCIL,
+        lambda person: Exists(CouncilMembership.objects.filter(person=person, status=CouncilMembership.Status.MEMBER)),
     )
-    if person is not None and person.is_working:
-        flags = {
-            Role.HEAD: person._is_head,
-            Role.CURATOR: person._is_curator,
-            Role.COUNCIL: person._is_council,
-            Role.MENTOR: person._is_mentor,
-            Role.MENTEE: person._is_mentee,
-        }
-        roles.update(role for role, held in flags.items() if held)
-    user._mentorship_person = person
-    user._mentorship_roles = frozenset(roles)
-    return user._mentorship_roles
-
-
-def person_of(user):
-    """The bank record of the logged-in user, or None (loaded together with the roles)."""
-    if not user.is_authenticated:
-        return None
-    roles_of(user)
-    return user._mentorship_person
-
-
-def ordered_roles(roles) -> list[Role]:
-    return [role for role in Role if role in roles]
+    register_rule(Role.MENTOR, lambda person: Exists(Mentor.objects.filter(person=person, is_active=True)))
+    register_rule(Role.MENTEE, lambda person: Exists(Mentee.objects.filter(person=person, is_active=True)))

@@ -8,19 +8,11 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.dates import add_months
+from people.models import Organization, Person
+from people.roles import Role, person_of, roles_of
 
-from .models import (
-    BankRefresh,
-    CooperationAgreement,
-    Mentee,
-    Mentor,
-    MentoringAgreement,
-    Organization,
-    Pairing,
-    Person,
-    PublicationConsent,
-)
-from .roles import BANK_READERS, HISTORY_READERS, Role, person_of, roles_of
+from .models import BankRefresh, CooperationAgreement, Mentee, Mentor, MentoringAgreement, Pairing, PublicationConsent
+from .roles import BANK_READERS, HISTORY_READERS
 
 
 def _current_pairings() -> QuerySet:
@@ -44,13 +36,6 @@ def _scoped(base: QuerySet, user, *, as_mentor, as_mentee, distinct: bool = Fals
     if not scope:
         return base.none()
     return base.filter(scope).distinct() if distinct else base.filter(scope)
-
-
-def people_for(user) -> QuerySet:
-    """People in the bank; only the bank's readers see anyone."""
-    if not roles_of(user) & BANK_READERS:
-        return Person.objects.none()
-    return Person.objects.select_related("organization", "position", "mentor", "mentee")
 
 
 def mentors_for(user) -> QuerySet:

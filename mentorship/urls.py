@@ -5,11 +5,6 @@ from . import views
 app_name = "mentorship"
 
 urlpatterns = [
-    path("people/", views.PersonListView.as_view(), name="person-list"),
-    path("people/new/", views.PersonCreateView.as_view(), name="person-create"),
-    path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person-detail"),
-    path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person-update"),
-    path("people/<int:pk>/history/", views.PersonHistoryView.as_view(), name="person-history"),
     path(
         "people/<int:person_pk>/publication-consents/new/",
         views.PublicationConsentCreateView.as_view(),
@@ -47,9 +42,6 @@ urlpatterns = [
     path("council/<int:pk>/decide/", views.CouncilDecisionView.as_view(), name="council-decide"),
     path("settings/", views.OrganizationSettingsView.as_view(), name="organization-settings"),
     path("refresh/", views.RefreshView.as_view(), name="refresh"),
-    path("import/", views.StaffImportView.as_view(), name="import"),
-    path("import/template.xlsx", views.ImportTemplateView.as_view(), name="import-template"),
-    path("import/<int:pk>/", views.ImportPreviewView.as_view(), name="import-preview"),
     path("export.xlsx", views.BankExportView.as_view(), name="export"),
     path("exports/", views.ExportLogView.as_view(), name="export-log"),
     path("pairs/", views.PairingListView.as_view(), name="pairing-list"),

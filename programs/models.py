@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from core.dates import add_months
 from core.files import random_file_name
 from core.lifecycle import LifeCycle, Transition
-from mentorship.models.references import ReferenceItem
+from core.models import ReferenceItem
 
 MIN_TERM_MONTHS = 3
 MAX_TERM_MONTHS = 12
@@ -113,7 +113,7 @@ class Program(LifeCycle, models.Model):
     termination_reason = models.TextField("причина прекращения", blank=True)
     curator_agreed_at = models.DateTimeField("согласовано куратором", null=True, blank=True)
     curator_agreed_by = models.ForeignKey(
-        "mentorship.Person",
+        "people.Person",
         verbose_name="согласовал куратор",
         on_delete=models.SET_NULL,
         null=True,
@@ -122,7 +122,7 @@ class Program(LifeCycle, models.Model):
     )
     council_agreed_at = models.DateTimeField("согласовано методическим объединением", null=True, blank=True)
     council_agreed_by = models.ForeignKey(
-        "mentorship.Person",
+        "people.Person",
         verbose_name="согласовал от методического объединения",
         on_delete=models.SET_NULL,
         null=True,
@@ -286,7 +286,7 @@ class ActivityRecord(models.Model):
     logged_at = models.DateTimeField("записано", default=timezone.now)
     confirmed_at = models.DateTimeField("подтверждено наставляемым", null=True, blank=True)
     confirmed_by = models.ForeignKey(
-        "mentorship.Person",
+        "people.Person",
         verbose_name="подтвердил",
         on_delete=models.SET_NULL,
         null=True,
@@ -343,7 +343,7 @@ class Meeting(models.Model):
     mentor = models.ForeignKey(
         "mentorship.Mentor", verbose_name="наставник", on_delete=models.PROTECT, related_name="meetings"
     )
-    participants = models.ManyToManyField("mentorship.Person", verbose_name="с кем", related_name="meetings")
+    participants = models.ManyToManyField("people.Person", verbose_name="с кем", related_name="meetings")
     form = models.ForeignKey(
         "mentorship.MentoringForm", verbose_name="форма", on_delete=models.PROTECT, related_name="meetings"
     )
@@ -379,13 +379,13 @@ class ReleaseRequest(models.Model):
         PlanItem, verbose_name="пункт плана", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     person = models.ForeignKey(
-        "mentorship.Person", verbose_name="кого освободить", on_delete=models.PROTECT, related_name="release_requests"
+        "people.Person", verbose_name="кого освободить", on_delete=models.PROTECT, related_name="release_requests"
     )
     event = models.TextField("мероприятие программы")
     date = models.DateField("дата")
     hours = models.DecimalField("часов", max_digits=4, decimal_places=1)
     substitute = models.ForeignKey(
-        "mentorship.Person",
+        "people.Person",
         verbose_name="кто заменит",
         on_delete=models.PROTECT,
         null=True,

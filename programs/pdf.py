@@ -8,7 +8,8 @@ from django.utils.formats import date_format
 
 from core.declension import signature_name
 from core.pdf import render_pdf
-from mentorship.models import CuratorAppointment, Organization
+from mentorship.models import CuratorAppointment
+from people.models import Organization
 
 from .models import Program
 

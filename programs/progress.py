@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mentorship.models import Mentee
-from mentorship.roles import Role, person_of, roles_of
+from people.roles import Role, person_of, roles_of
 
 from .models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
 from .selectors import EVIDENCE_READERS, _own_scope, programs_for

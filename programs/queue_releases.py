@@ -5,7 +5,7 @@ release-refuse, which come back to mentorship:approval-queue.
 """
 
 from mentorship import queue
-from mentorship.models import Organization, Person
+from people.models import Organization, Person
 
 from .models import ReleaseRequest
 

@@ -5,7 +5,7 @@ running the program: its mentor and mentees, the curator and the head."""
 
 from django.db.models import Q, QuerySet
 
-from mentorship.roles import Role, person_of, roles_of
+from people.roles import Role, person_of, roles_of
 
 from .models import Evidence, Program
 

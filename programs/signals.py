@@ -5,8 +5,8 @@ programs, so this app listens for the pair's logged move instead of being called
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from core.services import authored
 from mentorship.models import Pairing, PairingTransition
-from mentorship.services.bank import _authored
 
 from .models import Program, ProgramTransition
 
@@ -27,7 +27,7 @@ def end_programs_of_an_ended_pair(sender, instance: PairingTransition, created: 
         source = program.status
         program.status = Program.Status.TERMINATED
         program.termination_reason = reason
-        with _authored(program, instance.actor):
+        with authored(program, instance.actor):
             program.save(update_fields=["status", "termination_reason"])
         ProgramTransition.objects.create(
             program=program, source=source, target=program.status, actor=instance.actor, comment=reason

@@ -1,7 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from mentorship.forms import DateInput
+from core.forms import DateInput
 
 from .models import Activity, Roadmap, Stage, year_label
 from .services import BASIS_BLANK, BASIS_COPY, BASIS_TYPICAL

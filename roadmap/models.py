@@ -50,7 +50,7 @@ class Roadmap(LifeCycle, models.Model):
     EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
 
     organization = models.ForeignKey(
-        "mentorship.Organization", verbose_name="организация", on_delete=models.PROTECT, related_name="roadmaps"
+        "people.Organization", verbose_name="организация", on_delete=models.PROTECT, related_name="roadmaps"
     )
     start_year = models.PositiveSmallIntegerField(
         "учебный год (год начала)", help_text="2026 — это 2026/2027 учебный год (01.09.2026–31.08.2027)."

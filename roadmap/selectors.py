@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from mentorship.models import Organization
-from mentorship.roles import Role, roles_of
+from people.models import Organization
+from people.roles import Role, roles_of
 
 from .models import Activity, Roadmap, RoadmapTransition, academic_start_year
 

@@ -18,11 +18,10 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.declension import Case, signature_name
+from core.services import Outcome, authored, validated_save
 from mentorship.models import CouncilMembership, Order
-from mentorship.roles import Role
-from mentorship.services import Outcome
-from mentorship.services.bank import _authored, _save
 from mentorship.services.orders import LAW, _control_clause, _current_curator, _own, _place, _sentence, order_register
+from people.roles import Role
 
 from .documents import render_roadmap_pdf
 from .models import Activity, Roadmap, RoadmapTransition, Stage, academic_start_year, year_label
@@ -128,7 +127,7 @@ def roadmap_create(
         created_by=actor,
         copied_from=source if basis == BASIS_COPY else None,
     )
-    _save(roadmap, actor=actor)
+    validated_save(roadmap, actor=actor)
 
     if basis == BASIS_COPY:
         shift = start_year - source.start_year
@@ -172,7 +171,7 @@ def roadmap_create(
 
 
 def _create(obj, actor):
-    _save(obj, actor=actor)
+    validated_save(obj, actor=actor)
     return obj
 
 
@@ -196,7 +195,7 @@ def _renumber(rows, actor: User) -> None:
     for position, row in enumerate(rows.order_by("number", "pk"), start=1):
         if row.number != position:
             row.number = position
-            with _authored(row, actor):
+            with authored(row, actor):
                 row.save(update_fields=["number"])
 
 
@@ -208,7 +207,7 @@ def stage_save(*, stage: Stage, actor: User, roles) -> Outcome:
     stage.title = stage.title.strip()
     if stage.pk is None:
         stage.number = (roadmap.stages.aggregate(last=Max("number"))["last"] or 0) + 1
-    _save(stage, actor=actor)
+    validated_save(stage, actor=actor)
     return Outcome(stage)
 
 
@@ -254,7 +253,7 @@ def activity_save(*, activity: Activity, actor: User, roles) -> Outcome:
     for field in ("text", "responsible", "expected_result"):
         setattr(activity, field, getattr(activity, field).strip())
     _check_dates(roadmap, activity)
-    _save(activity, actor=actor)
+    validated_save(activity, actor=actor)
     if moved:
         _renumber(previous_stage.activities, actor)
     return Outcome(activity)
@@ -322,7 +321,7 @@ def roadmap_move(
             )
     source = roadmap.status
     roadmap.status = target
-    with _authored(roadmap, actor):
+    with authored(roadmap, actor):
         roadmap.save()
     _log(roadmap, source, target, actor, comment.strip())
     return Outcome(roadmap, warnings)
@@ -376,7 +375,7 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
         signer_name=signature_name(head.last_name, head.first_name, head.middle_name),
         created_by=actor,
     )
-    _save(order, actor=actor)
+    validated_save(order, actor=actor)
     return order
 
 
@@ -402,7 +401,7 @@ def roadmap_approve(*, roadmap: Roadmap, actor: User, roles, date: date | None =
         ContentFile(render_roadmap_pdf(roadmap, annex=True)),
         save=False,
     )
-    with _authored(roadmap, actor):
+    with authored(roadmap, actor):
         roadmap.save()
     _log(roadmap, source, Roadmap.Status.APPROVED, actor, f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}")
     return Outcome(order)
@@ -432,7 +431,7 @@ def activity_mark(
         raise ValidationError({"done_on": "Дата выполнения не может быть позже сегодняшней."})
     activity.done_on, activity.done_note = done_on, note.strip()
     activity.marked_by, activity.marked_at = actor, timezone.now()
-    _save(activity, actor=actor)
+    validated_save(activity, actor=actor)
     warnings = []
     if done_on > activity.ends_on:
         warnings.append(f"Выполнено позже срока ({activity.ends_on:%d.%m.%Y}): в мониторинге — с опозданием.")
@@ -448,6 +447,6 @@ def activity_unmark(*, activity: Activity, actor: User, roles) -> Outcome:
         raise ValidationError("Отметки о выполнении нет.")
     activity.done_on, activity.done_note = None, ""
     activity.marked_by, activity.marked_at = actor, timezone.now()
-    with _authored(activity, actor):
+    with authored(activity, actor):
         activity.save()
     return Outcome(activity)

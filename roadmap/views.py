@@ -13,10 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from mentorship.access import RoleRequiredMixin
-from mentorship.models import Organization
-from mentorship.roles import Role
-from mentorship.views.base import ProtectedFileView, form_errors, report_errors
+from core.views import form_errors, report_errors
+from people.access import ProtectedFileView, RoleRequiredMixin
+from people.models import Organization
+from people.roles import Role
 
 from .documents import render_roadmap_pdf
 from .forms import ActivityForm, MarkForm, RoadmapCreateForm, StageForm

@@ -4,18 +4,14 @@ from .bank import (
     ConsentMixin,
     CouncilMembership,
     CuratorAppointment,
-    ExportLog,
     Mentee,
     Mentor,
     PublicationConsent,
     PublishableData,
 )
 from .orders import Order, OrderJournal
-from .organization import Organization
 from .pairs import Pairing, PairingConsent, PairingTransition
-from .people import Education, Person, QualificationCategory
-from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm, Position
-from .transfer import ImportBatch
+from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm
 
 __all__ = [
     "REFERENCE_MODELS",
@@ -25,9 +21,6 @@ __all__ = [
     "CouncilMembership",
     "CuratorAppointment",
     "Direction",
-    "Education",
-    "ExportLog",
-    "ImportBatch",
     "Mentee",
     "MenteeCategory",
     "Mentor",
@@ -35,13 +28,9 @@ __all__ = [
     "MentoringForm",
     "Order",
     "OrderJournal",
-    "Organization",
     "Pairing",
     "PairingConsent",
     "PairingTransition",
-    "Person",
-    "Position",
     "PublicationConsent",
     "PublishableData",
-    "QualificationCategory",
 ]

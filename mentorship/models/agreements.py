@@ -12,8 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
-
-from .organization import Organization
+from people.models import Organization
 
 KOPECK = Decimal("0.01")
 
@@ -184,7 +183,7 @@ class CooperationAgreement(models.Model):
     organization (3.3 of the regulation): its people mentor here under it, not under our order's pay."""
 
     partner = models.ForeignKey(
-        "mentorship.Organization",
+        "people.Organization",
         verbose_name="организация-партнёр",
         on_delete=models.PROTECT,
         related_name="cooperation_agreements",

@@ -35,7 +35,7 @@ class ConsentMixin(models.Model):
 
 class Mentor(ConsentMixin):
     person = models.OneToOneField(
-        "mentorship.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="mentor"
+        "people.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="mentor"
     )
     directions = models.ManyToManyField(
         "mentorship.Direction", verbose_name="направления", blank=True, related_name="mentors"
@@ -83,7 +83,7 @@ class Mentee(ConsentMixin):
     SENSITIVE_FIELDS = ("difficulties", "request")
 
     person = models.OneToOneField(
-        "mentorship.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="mentee"
+        "people.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="mentee"
     )
     category = models.ForeignKey(
         "mentorship.MenteeCategory", verbose_name="категория", on_delete=models.PROTECT, related_name="mentees"
@@ -128,7 +128,7 @@ class PublicationConsent(models.Model):
     """Separate consent to distribute personal data on the website (152-ФЗ, ст. 10.1)."""
 
     person = models.ForeignKey(
-        "mentorship.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="publication_consents"
+        "people.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="publication_consents"
     )
     data = models.JSONField("какие данные можно публиковать", default=list)
     given_on = models.DateField("дата согласия")
@@ -174,9 +174,9 @@ class PublicationConsent(models.Model):
 class CuratorAppointment(models.Model):
     """The head appoints the curator (3.4); the current one has no end date."""
 
-    organization = models.ForeignKey("mentorship.Organization", verbose_name="организация", on_delete=models.CASCADE)
+    organization = models.ForeignKey("people.Organization", verbose_name="организация", on_delete=models.CASCADE)
     person = models.ForeignKey(
-        "mentorship.Person", verbose_name="куратор", on_delete=models.PROTECT, related_name="curator_appointments"
+        "people.Person", verbose_name="куратор", on_delete=models.PROTECT, related_name="curator_appointments"
     )
     appointed_on = models.DateField("назначен с")
     ended_on = models.DateField("полномочия прекращены", null=True, blank=True)
@@ -221,7 +221,7 @@ class CouncilMembership(models.Model):
     CURRENT_STATUSES = (Status.PROPOSED, Status.MEMBER)
 
     person = models.ForeignKey(
-        "mentorship.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="council_memberships"
+        "people.Person", verbose_name="сотрудник", on_delete=models.PROTECT, related_name="council_memberships"
     )
     status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.PROPOSED)
     proposed_on = models.DateField("предложен", default=timezone.localdate)
@@ -253,7 +253,7 @@ class CouncilMembership(models.Model):
 class BankRefresh(models.Model):
     """The curator's yearly review of who needs a mentor (3.4: at least once a year)."""
 
-    organization = models.ForeignKey("mentorship.Organization", verbose_name="организация", on_delete=models.CASCADE)
+    organization = models.ForeignKey("people.Organization", verbose_name="организация", on_delete=models.CASCADE)
     done_at = models.DateTimeField("проведена", default=timezone.now)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="кем", on_delete=models.PROTECT, related_name="+"
@@ -269,22 +269,3 @@ class BankRefresh(models.Model):
 
     def __str__(self) -> str:
         return f"Актуализация {timezone.localtime(self.done_at):%d.%m.%Y}"
-
-
-class ExportLog(models.Model):
-    """Every export of the bank: who took personal data out of the system, and when (152-ФЗ)."""
-
-    exported_at = models.DateTimeField("выгружено", auto_now_add=True)
-    exported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="кем", on_delete=models.PROTECT, related_name="+"
-    )
-    what = models.CharField("что выгружено", max_length=200)
-    rows = models.PositiveIntegerField("строк", default=0)
-
-    class Meta:
-        verbose_name = "выгрузка банка"
-        verbose_name_plural = "журнал выгрузок банка"
-        ordering = ["-exported_at"]
-
-    def __str__(self) -> str:
-        return f"{self.what} — {timezone.localtime(self.exported_at):%d.%m.%Y %H:%M}"

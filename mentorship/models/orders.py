@@ -21,7 +21,7 @@ class OrderJournal(models.Model):
     """The kindergarten's journal of orders on main activity: «45-ОД», numbered within a year."""
 
     organization = models.OneToOneField(
-        "mentorship.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="order_journal"
+        "people.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="order_journal"
     )
     suffix = models.CharField("окончание номера", max_length=20, default="-ОД", blank=True)
     year = models.PositiveSmallIntegerField("год журнала")
@@ -55,7 +55,7 @@ class Order(models.Model):
         REGISTERED = "registered", "Зарегистрирован"
         SIGNED = "signed", "Подписан, скан приложен"
 
-    organization = models.ForeignKey("mentorship.Organization", verbose_name="организация", on_delete=models.PROTECT)
+    organization = models.ForeignKey("people.Organization", verbose_name="организация", on_delete=models.PROTECT)
     kind = models.CharField("вид", max_length=20, choices=Kind.choices)
     status = models.CharField("состояние", max_length=12, choices=Status.choices, default=Status.DRAFT)
     date = models.DateField("дата")

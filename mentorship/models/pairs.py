@@ -129,7 +129,7 @@ class PairingConsent(models.Model):
 
     pairing = models.ForeignKey(Pairing, verbose_name="пара", on_delete=models.CASCADE, related_name="consents")
     person = models.ForeignKey(
-        "mentorship.Person", verbose_name="участник", on_delete=models.PROTECT, related_name="pairing_consents"
+        "people.Person", verbose_name="участник", on_delete=models.PROTECT, related_name="pairing_consents"
     )
     given_on = models.DateField("дата согласия")
     scan = models.FileField("скан", upload_to=pairing_consent_scan_path, blank=True, validators=[validate_scan])

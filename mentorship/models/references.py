@@ -2,20 +2,8 @@
 
 from django.db import models
 
-
-class ReferenceItem(models.Model):
-    name = models.CharField("название", max_length=200, unique=True)
-    is_active = models.BooleanField(
-        "используется", default=True, help_text="Снятые с использования не предлагаются в новых записях."
-    )
-    sort_order = models.PositiveSmallIntegerField("порядок в списке", default=100)
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
+from core.models import ReferenceItem
+from people.models import Position
 
 
 class Direction(ReferenceItem):
@@ -53,19 +41,6 @@ class MenteeCategory(ReferenceItem):
     class Meta(ReferenceItem.Meta):
         verbose_name = "категория наставляемых"
         verbose_name_plural = "категории наставляемых"
-
-
-class Position(ReferenceItem):
-    """A post. Only pedagogical posts count in the indicators (not the cook, not the assistant)."""
-
-    is_pedagogical = models.BooleanField("педагогическая должность", default=True)
-    is_deputy_head = models.BooleanField(
-        "заместитель руководителя", default=False, help_text="Куратор назначается из заместителей руководителя (3.4)."
-    )
-
-    class Meta(ReferenceItem.Meta):
-        verbose_name = "должность"
-        verbose_name_plural = "должности"
 
 
 REFERENCE_MODELS = {

@@ -1,8 +1,6 @@
 """Writes, one module per concern; import them from here."""
 
 from .bank import (
-    Outcome,
-    bank_exported,
     bank_refresh_complete,
     council_decide,
     council_propose,
@@ -12,13 +10,9 @@ from .bank import (
     mentee_save,
     mentor_save,
     mentor_warnings,
-    organization_save,
-    person_save,
     publication_consent_save,
     publication_consent_withdraw,
     reference_item_save,
-    staff_import_apply,
-    staff_import_prepare,
 )
 from .orders import (
     order_attach_scan,
@@ -60,12 +54,10 @@ __all__ = [
     "AGREEMENT_CLERKS",
     "COOPERATION_RECORDERS",
     "REPLACEMENT_GROUNDS",
-    "Outcome",
     "agreement_update",
     "agreements_on_approval",
     "agreements_on_extension",
     "agreements_on_replacement",
-    "bank_exported",
     "bank_refresh_complete",
     "cooperation_agreement_record",
     "council_decide",
@@ -83,7 +75,6 @@ __all__ = [
     "order_journal_set",
     "order_register",
     "order_update_draft",
-    "organization_save",
     "pairing_consent_record",
     "pairing_consent_withdraw",
     "pairing_extend",
@@ -96,10 +87,7 @@ __all__ = [
     "pairings_activate_due",
     "pairings_approve",
     "participants",
-    "person_save",
     "publication_consent_save",
     "publication_consent_withdraw",
     "reference_item_save",
-    "staff_import_apply",
-    "staff_import_prepare",
 ]

@@ -1,8 +1,6 @@
 """Writes to the bank. Each service validates with `full_clean()`, runs in a transaction and
-records who made the change (the history shows it to the curator)."""
+records who made the change (core.services; the history shows it to the curator)."""
 
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -11,53 +9,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import years_and_months
+from core.services import Outcome, authored, validated_save
+from people.models import Organization, Person
 
-from ..models import (
-    BankRefresh,
-    CouncilMembership,
-    CuratorAppointment,
-    Mentee,
-    Mentor,
-    Organization,
-    Pairing,
-    Person,
-    PublicationConsent,
-)
-
-
-@dataclass
-class Outcome:
-    """A saved object and the warnings the user should read (warnings never block)."""
-
-    obj: object
-    warnings: list[str] = field(default_factory=list)
-
-
-@contextmanager
-def _authored(obj, actor: User):
-    """Name the author of the history records written inside the block, and only those:
-    a later save of the same object elsewhere must not inherit them."""
-    obj._history_user = actor
-    try:
-        yield
-    finally:
-        del obj._history_user
-
-
-def _save(obj, *, actor: User) -> None:
-    obj.full_clean()
-    with _authored(obj, actor):
-        obj.save()
-
-
-@transaction.atomic
-def person_save(*, person: Person, actor: User) -> Outcome:
-    """Create or update a person's record."""
-    _save(person, actor=actor)
-    warnings = []
-    if not person.is_working and hasattr(person, "mentor") and person.mentor.is_active:
-        warnings.append("Сотрудник уволен, но остаётся в банке наставников: выведите его из банка.")
-    return Outcome(person, warnings)
+from ..models import BankRefresh, CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing, PublicationConsent
 
 
 def current_mentees_by_mentor(mentor_ids) -> dict[int, set[int]]:
@@ -103,7 +58,7 @@ def mentor_warnings(mentor: Mentor, *, own: Organization | None = None, load: se
 def mentor_save(*, mentor: Mentor, directions, actor: User) -> Outcome:
     """Add a person to the bank of mentors or update their record."""
     mentor.full_clean()
-    with _authored(mentor, actor):
+    with authored(mentor, actor):
         mentor.save()
         mentor.directions.set(directions)
     return Outcome(mentor, mentor_warnings(mentor))
@@ -112,7 +67,7 @@ def mentor_save(*, mentor: Mentor, directions, actor: User) -> Outcome:
 @transaction.atomic
 def mentee_save(*, mentee: Mentee, actor: User) -> Outcome:
     """Add a person to the bank of mentees or update their record."""
-    _save(mentee, actor=actor)
+    validated_save(mentee, actor=actor)
     warnings = []
     if not mentee.has_consent:
         warnings.append("Нет письменного согласия наставляемого: пару нельзя будет закрепить приказом (3.3).")
@@ -121,7 +76,7 @@ def mentee_save(*, mentee: Mentee, actor: User) -> Outcome:
 
 @transaction.atomic
 def publication_consent_save(*, consent: PublicationConsent, actor: User) -> Outcome:
-    _save(consent, actor=actor)
+    validated_save(consent, actor=actor)
     return Outcome(consent)
 
 
@@ -129,15 +84,8 @@ def publication_consent_save(*, consent: PublicationConsent, actor: User) -> Out
 def publication_consent_withdraw(*, consent: PublicationConsent, withdrawn_on, actor: User) -> Outcome:
     """Withdrawal takes effect at once (152-ФЗ, ст. 10.1): nothing may be published from that day."""
     consent.withdrawn_on = withdrawn_on or timezone.localdate()
-    _save(consent, actor=actor)
+    validated_save(consent, actor=actor)
     return Outcome(consent)
-
-
-@transaction.atomic
-def organization_save(*, organization: Organization, actor: User) -> Outcome:
-    """Create or update a partner organization (ours is edited in the organization's settings)."""
-    _save(organization, actor=actor)
-    return Outcome(organization)
 
 
 @transaction.atomic
@@ -179,9 +127,9 @@ def curator_appoint(*, organization: Organization, person: Person, appointed_on,
                 }
             )
         current.ended_on = appointed_on - timedelta(days=1)
-        _save(current, actor=actor)
+        validated_save(current, actor=actor)
     appointment = CuratorAppointment(organization=organization, person=person, appointed_on=appointed_on)
-    _save(appointment, actor=actor)
+    validated_save(appointment, actor=actor)
     warnings = []
     if not person.position.is_deputy_head:
         warnings.append(
@@ -201,7 +149,7 @@ def _council_move(membership: CouncilMembership, status: str, *, actor: User, **
     membership.status = status
     for name, value in fields.items():
         setattr(membership, name, value)
-    _save(membership, actor=actor)
+    validated_save(membership, actor=actor)
     return Outcome(membership)
 
 
@@ -211,7 +159,7 @@ def council_propose(*, person: Person, actor: User) -> Outcome:
     if CouncilMembership.objects.filter(person=person, status__in=CouncilMembership.CURRENT_STATUSES).exists():
         raise ValidationError({"person": "Сотрудник уже в составе или уже предложен."})
     membership = CouncilMembership(person=person)
-    _save(membership, actor=actor)
+    validated_save(membership, actor=actor)
     warnings = [] if person.position.is_pedagogical else [f"Должность «{person.position}» не педагогическая."]
     return Outcome(membership, warnings)
 
@@ -228,62 +176,9 @@ def council_remove(*, membership: CouncilMembership, actor: User) -> Outcome:
     return _council_move(membership, CouncilMembership.Status.LEFT, actor=actor, left_on=timezone.localdate())
 
 
-@transaction.atomic
-def staff_import_prepare(*, organization: Organization, name: str, content: bytes, actor: User):
-    """Check a staff spreadsheet. A clean one is kept for preview and returned with its plan;
-    a file with bad rows is not kept at all (the plan lists them)."""
-    from ..imports import plan_import
-    from ..models import ImportBatch
-
-    plan = plan_import(organization=organization, name=name, content=content)
-    if not plan.is_clean:
-        return None, plan
-    batch = ImportBatch.objects.create(
-        organization=organization, created_by=actor, file_name=name[:255], content=content
-    )
-    return batch, plan
-
-
-@transaction.atomic
-def staff_import_apply(*, batch, actor: User):
-    """Import every row of a previewed spreadsheet, or none: the file is checked again first,
-    since the bank may have changed since the preview."""
-    from ..imports import plan_import
-    from ..models import ImportBatch
-
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status != ImportBatch.Status.PREVIEW:
-        raise ValidationError("Этот файл уже загружен. Чтобы загрузить изменения, выберите файл ещё раз.")
-    plan = plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
-    if not plan.is_clean:
-        raise ValidationError("С момента проверки банк изменился и в файле появились ошибки: загрузите файл заново.")
-    for row in plan.creates:
-        person = Person(organization=batch.organization, personnel_number=row.values["personnel_number"])
-        _apply_row(person, row.values)
-        person_save(person=person, actor=actor)
-    for row in plan.updates:
-        _apply_row(row.person, row.values)
-        person_save(person=row.person, actor=actor)
-    batch.status = ImportBatch.Status.APPLIED
-    batch.applied_at = timezone.now()
-    batch.created_count, batch.updated_count, batch.unchanged_count = (
-        len(plan.creates),
-        len(plan.updates),
-        len(plan.unchanged),
-    )
-    batch.save()
-    return batch
-
-
-def _apply_row(person: Person, values: dict) -> None:
-    from ..imports import IMPORTED_FIELDS, changed_fields
-
-    for name in changed_fields(person, values) if person.pk else IMPORTED_FIELDS:
-        setattr(person, name, values[name])
-
-
-def bank_exported(*, what: str, rows: int, actor: User):
-    """Log that personal data left the system (who, when, what)."""
-    from ..models import ExportLog
-
-    return ExportLog.objects.create(exported_by=actor, what=what, rows=rows)
+def person_warnings(person: Person) -> list[str]:
+    """Said when a person's card is saved (registered with people.services from the app config)."""
+    mentor = getattr(person, "mentor", None)
+    if not person.is_working and mentor is not None and mentor.is_active:
+        return ["Сотрудник уволен, но остаётся в банке наставников: выведите его из банка."]
+    return []

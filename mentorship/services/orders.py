@@ -16,9 +16,10 @@ from django.utils import timezone
 from accounts.models import User
 from core.declension import Case, signature_name
 from core.pdf import render_pdf
+from core.services import authored
+from people.models import Organization
 
-from ..models import CuratorAppointment, Order, OrderJournal, Organization
-from .bank import _authored
+from ..models import CuratorAppointment, Order, OrderJournal
 
 __all__ = ["order_attach_scan", "order_draft", "order_journal_set", "order_register", "order_update_draft"]
 
@@ -76,7 +77,7 @@ def order_register(*, order: Order, actor: User) -> Order:
     order.registered_at, order.registered_by = timezone.now(), actor
     pdf = render_pdf("mentorship/pdf/order.html", {"order": order, "organization": order.organization})
     order.pdf.save(f"prikaz-{order.year}-{order.number}.pdf", ContentFile(pdf), save=False)
-    with _authored(order, actor):
+    with authored(order, actor):
         order.save()
     return order
 
@@ -89,7 +90,7 @@ def order_attach_scan(*, order: Order, scan, actor: User) -> Order:
     order.signed_scan = scan
     order.status = Order.Status.SIGNED
     order.full_clean()
-    with _authored(order, actor):
+    with authored(order, actor):
         order.save()
     return order
 
@@ -128,7 +129,7 @@ def _draft(own: Organization, *, kind, heading, preamble, clauses, acquaintance,
         created_by=actor,
     )
     order.full_clean()
-    with _authored(order, actor):
+    with authored(order, actor):
         order.save()
     return order
 
@@ -239,7 +240,7 @@ def order_update_draft(*, order: Order, date, heading: str, preamble: str, claus
     if not order.clauses:
         raise ValidationError("В приказе должен быть хотя бы один пункт.")
     order.full_clean()
-    with _authored(order, actor):
+    with authored(order, actor):
         order.save()
     return order
 
@@ -258,6 +259,6 @@ def order_journal_set(*, organization: Organization, year: int, next_number: int
         raise ValidationError(f"Номер {taken} в {year} году уже занят: следующий номер должен быть больше.")
     journal.next_number, journal.suffix = next_number, suffix.strip()
     journal.full_clean()
-    with _authored(journal, actor):
+    with authored(journal, actor):
         journal.save()
     return journal

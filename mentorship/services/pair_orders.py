@@ -8,11 +8,11 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.declension import Case, signature_name
+from core.services import Outcome, authored
 from core.workdays import notice_end_date
+from people.roles import Role
 
 from ..models import Order, Pairing, PairingTransition
-from ..roles import Role
-from .bank import Outcome, _authored
 from .orders import LAW, _control_clause, _current_curator, _own, _place, order_register
 from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
 from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
@@ -111,7 +111,7 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
 def _move(pairing: Pairing, target: str, actor: User | None, comment: str = "") -> None:
     source = pairing.status
     pairing.status = target
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
     PairingTransition.objects.create(pairing=pairing, source=source, target=target, actor=actor, comment=comment)
 
@@ -345,7 +345,7 @@ def pairing_replace_mentor(
     from .pairs import pairing_consent_record
 
     pairing.mentor = new_mentor
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
     pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
     order = _order_for_pair(
@@ -395,7 +395,7 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
         date=order_date,
     )
     pairing.planned_end_on = new_end_on
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
     agreements_on_extension(pairing=pairing, order=order, actor=actor)
     _log(

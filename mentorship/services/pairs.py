@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import add_months
+from core.services import Outcome, authored
+from people.models import Organization, Person
 
-from ..models import Mentee, Mentor, Organization, Pairing, PairingConsent, PairingTransition, Person
-from .bank import Outcome, _authored, current_mentees_by_mentor, mentor_warnings
+from ..models import Mentee, Mentor, Pairing, PairingConsent, PairingTransition
+from .bank import current_mentees_by_mentor, mentor_warnings
 
 __all__ = [
     "missing_consents",
@@ -125,7 +127,7 @@ def pairing_propose(
     )
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
     pairing.full_clean()
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
         pairing.mentees.set(mentees)
         pairing.forms.set(forms)
@@ -145,7 +147,7 @@ def pairing_update(
     pairing.starts_on, pairing.planned_end_on, pairing.note = starts_on, planned_end_on, note
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
     pairing.full_clean()
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
         pairing.mentees.set(mentees)
         pairing.forms.set(forms)
@@ -178,7 +180,7 @@ def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: 
     pairing.status = target
     if target == Pairing.Status.COMPLETED:
         pairing.ended_on = ended_on or timezone.localdate()
-    with _authored(pairing, actor):
+    with authored(pairing, actor):
         pairing.save()
     _log(pairing, source, target, actor, comment.strip())
     return Outcome(pairing)
@@ -198,7 +200,7 @@ def pairing_consent_record(*, pairing: Pairing, person: Person, given_on, scan=N
     if scan:
         consent.scan = scan
     consent.full_clean()
-    with _authored(consent, actor):
+    with authored(consent, actor):
         consent.save()
     return Outcome(consent)
 
@@ -208,6 +210,6 @@ def pairing_consent_withdraw(*, consent: PairingConsent, withdrawn_on, actor: Us
     """A participant withdraws consent: the pair cannot be fixed by order until it is given again."""
     consent.withdrawn_on = withdrawn_on
     consent.full_clean()
-    with _authored(consent, actor):
+    with authored(consent, actor):
         consent.save()
     return Outcome(consent)

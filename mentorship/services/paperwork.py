@@ -16,10 +16,11 @@ from django.db import transaction
 
 from accounts.models import User
 from core.declension import Case, gender_of, signature_name
+from core.services import Outcome, authored, validated_save
+from people.models import Organization
+from people.roles import Role
 
-from ..models import CooperationAgreement, MentoringAgreement, Order, Organization, Pairing
-from ..roles import Role
-from .bank import Outcome, _authored, _save
+from ..models import CooperationAgreement, MentoringAgreement, Order, Pairing
 
 __all__ = [
     "AGREEMENT_CLERKS",
@@ -143,7 +144,7 @@ def _write_assignment(*, pairing: Pairing, mentor, order: Order, starts_on, acto
         **_signers(own, mentor),
     )
     agreement.clauses = _assignment_clauses(agreement, pairing=pairing, own=own, replacing=replacing)
-    _save(agreement, actor=actor)
+    validated_save(agreement, actor=actor)
     return agreement
 
 
@@ -178,7 +179,7 @@ def agreements_on_replacement(
     previous = current_agreement(pairing, old_mentor)
     if previous is not None and previous.ended_on is None:
         previous.ended_on = starts_on - timedelta(days=1)
-        _save(previous, actor=actor)
+        validated_save(previous, actor=actor)
     if not _is_own_staff(new_mentor):
         return None
     return _write_assignment(
@@ -227,7 +228,7 @@ def agreements_on_extension(*, pairing: Pairing, order: Order, actor: User) -> M
         "Настоящее соглашение вступает в силу со дня его подписания и составлено в двух экземплярах, имеющих равную "
         "юридическую силу, по одному для каждой из сторон.",
     ]
-    _save(agreement, actor=actor)
+    validated_save(agreement, actor=actor)
     return agreement
 
 
@@ -242,7 +243,7 @@ def agreement_update(
     agreement = MentoringAgreement.objects.select_for_update().get(pk=agreement.pk)
     agreement.number, agreement.contract_number = number.strip(), contract_number.strip()
     agreement.date, agreement.contract_date = date, contract_date
-    _save(agreement, actor=actor)
+    validated_save(agreement, actor=actor)
     warnings = []
     if agreement.date < agreement.order.date:
         warnings.append(
@@ -259,6 +260,6 @@ def cooperation_agreement_record(*, agreement: CooperationAgreement, actor: User
         raise PermissionDenied("Договор о сотрудничестве записывают руководитель или куратор.")
     agreement.created_by = actor
     agreement.full_clean()
-    with _authored(agreement, actor):
+    with authored(agreement, actor):
         agreement.save()
     return Outcome(agreement)

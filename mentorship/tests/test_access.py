@@ -17,11 +17,11 @@ CASES = [
     ("home", lambda w: reverse("dashboard:home"), expect(LOGGED_IN)),
     ("my-profile", lambda w: reverse("mentorship:my-profile"), expect(LOGGED_IN)),
     ("password-change", lambda w: reverse("accounts:password-change"), expect(LOGGED_IN)),
-    ("person-list", lambda w: reverse("mentorship:person-list"), expect(READERS)),
-    ("person-detail", lambda w: reverse("mentorship:person-detail", args=[w.other_person.pk]), expect(READERS)),
-    ("person-create", lambda w: reverse("mentorship:person-create"), expect(KEEPERS)),
-    ("person-update", lambda w: reverse("mentorship:person-update", args=[w.other_person.pk]), expect(KEEPERS)),
-    ("person-history", lambda w: reverse("mentorship:person-history", args=[w.other_person.pk]), expect(HISTORY)),
+    ("person-list", lambda w: reverse("people:person-list"), expect(READERS)),
+    ("person-detail", lambda w: reverse("people:person-detail", args=[w.other_person.pk]), expect(READERS)),
+    ("person-create", lambda w: reverse("people:person-create"), expect(KEEPERS)),
+    ("person-update", lambda w: reverse("people:person-update", args=[w.other_person.pk]), expect(KEEPERS)),
+    ("person-history", lambda w: reverse("people:person-history", args=[w.other_person.pk]), expect(HISTORY)),
     ("mentor-list", lambda w: reverse("mentorship:mentor-list"), expect(READERS)),
     (
         "own-mentor-detail",
@@ -67,11 +67,11 @@ CASES = [
     ("curator-appoint", lambda w: reverse("mentorship:curator-appoint"), expect({"head"})),
     ("organization-settings", lambda w: reverse("mentorship:organization-settings"), expect({"head", "admin"})),
     ("refresh", lambda w: reverse("mentorship:refresh"), expect({"curator", "admin"})),
-    ("import", lambda w: reverse("mentorship:import"), expect(KEEPERS)),
-    ("import-template", lambda w: reverse("mentorship:import-template"), expect(KEEPERS)),
+    ("import", lambda w: reverse("people:import"), expect(KEEPERS)),
+    ("import-template", lambda w: reverse("people:import-template"), expect(KEEPERS)),
     (
         "curators-import-preview",
-        lambda w: reverse("mentorship:import-preview", args=[_batch(w).pk]),
+        lambda w: reverse("people:import-preview", args=[_batch(w).pk]),
         expect({"curator"}, not_found=frozenset({"admin"})),
     ),
     ("export", lambda w: reverse("mentorship:export"), expect(HISTORY)),
@@ -116,7 +116,7 @@ CASES = [
 
 
 def _batch(world):
-    from mentorship.models import ImportBatch, Organization
+    from people.models import ImportBatch, Organization
 
     content = "Табельный номер,Фамилия,Имя,Должность\n900,Новая,Анна,Воспитатель\n".encode()
     return ImportBatch.objects.create(
@@ -157,7 +157,7 @@ def test_our_own_organization_is_not_edited_as_a_partner(world, client_as):
 
 
 def test_missing_record_is_404_not_500(client_as):
-    assert client_as("curator").get(reverse("mentorship:person-detail", args=[999999])).status_code == 404
+    assert client_as("curator").get(reverse("people:person-detail", args=[999999])).status_code == 404
 
 
 @pytest.mark.parametrize(("role", "status"), [("admin", 200), ("curator", 302), ("head", 302), ("anonymous", 302)])

@@ -180,7 +180,7 @@ def test_somebody_outside_the_pair_has_no_form(world):
 
 
 def test_a_head_without_a_record_leaves_a_blank_for_the_name(world):
-    from mentorship.models import Organization
+    from people.models import Organization
 
     own = Organization.own()
     own.head = None
@@ -235,7 +235,7 @@ def test_an_undeclinable_post_is_printed_as_named(world):
     person.position = position("Учитель-дефектолог")
     person.save()
     assert consent_context(world.pairing, person)["sender_position"] == ["учителя-дефектолога"]
-    from mentorship.models import Position
+    from people.models import Position
 
     person.position = Position.objects.create(name="Продавец-кассир")
     person.save()

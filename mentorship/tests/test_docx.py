@@ -10,10 +10,10 @@ from docx import Document
 
 from core.docx import DRAFT_MARK, DocxDocument
 from mentorship.docx_documents import agreement_docx, consent_docx, docx_name, order_docx
-from mentorship.models import Organization
 from mentorship.services import order_draft
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
+from people.models import Organization
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,11 @@ import pytest
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.forms import MenteeForm, MentorForm, PersonForm, reference_form_class
-from mentorship.models import Direction, MenteeCategory, MentoringForm, Person, Position
+from mentorship.forms import MenteeForm, MentorForm, reference_form_class
+from mentorship.models import Direction, MenteeCategory, MentoringForm
 from mentorship.tests.factories import MenteeFactory, MentorFactory, OwnOrganizationFactory, PersonFactory, position
+from people.forms import PersonForm
+from people.models import Person, Position
 
 pytestmark = pytest.mark.django_db
 

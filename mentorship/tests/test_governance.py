@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.models import BankRefresh, CouncilMembership, CuratorAppointment, Mentee, Organization
-from mentorship.roles import Role, roles_of
+from mentorship.models import BankRefresh, CouncilMembership, CuratorAppointment, Mentee
 from mentorship.selectors import refresh_candidates, refresh_is_due
 from mentorship.services import council_decide, council_propose, council_remove
 from mentorship.tests.factories import PairingFactory, PersonFactory, position
+from people.models import Organization
+from people.roles import Role, roles_of
 
 TODAY = date(2026, 11, 24)
 
@@ -120,7 +121,7 @@ def test_head_appoints_a_curator_and_is_warned_about_a_non_deputy(world, client_
     assert current.person == world.other_person
     previous = CuratorAppointment.objects.get(person=world.person("curator"))
     assert previous.ended_on == date(2026, 11, 30)
-    world.users["curator"].__dict__.pop("_mentorship_roles", None)
+    world.users["curator"].__dict__.pop("_roles", None)
     assert Role.CURATOR not in roles_of(type(world.users["curator"]).objects.get(username="curator"))
 
 

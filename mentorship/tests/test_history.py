@@ -3,16 +3,12 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from mentorship.history import HIDDEN, person_history
-from mentorship.models import Direction, Mentee, MenteeCategory, Mentor, Person, QualificationCategory
-from mentorship.services import (
-    mentee_save,
-    mentor_save,
-    person_save,
-    publication_consent_save,
-    publication_consent_withdraw,
-)
+from mentorship.models import Direction, Mentee, MenteeCategory, Mentor
+from mentorship.services import mentee_save, mentor_save, publication_consent_save, publication_consent_withdraw
 from mentorship.tests.factories import PersonFactory, PublicationConsentFactory, UserFactory, position
+from people.history import HIDDEN, person_history
+from people.models import Person, QualificationCategory
+from people.services import person_save
 
 
 @pytest.fixture

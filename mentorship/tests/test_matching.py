@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mentorship.matching import suggest_mentors
-from mentorship.models import Direction, Organization
+from mentorship.models import Direction
 from mentorship.tests.factories import (
     MenteeFactory,
     MentorFactory,
@@ -15,6 +15,7 @@ from mentorship.tests.factories import (
     PersonFactory,
     position,
 )
+from people.models import Organization
 
 
 def mentor(last_name, *, directions=(), competencies="", teaching_since=date(2008, 9, 1), category="first", **person):

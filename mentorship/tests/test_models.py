@@ -6,13 +6,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.models import CouncilMembership, CuratorAppointment, Organization, Person
+from mentorship.models import CouncilMembership, CuratorAppointment
 from mentorship.tests.factories import (
     OwnOrganizationFactory,
     PartnerFactory,
     PersonFactory,
     PublicationConsentFactory,
 )
+from people.models import Organization, Person
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,11 @@ from django.db import connection, connections
 from django.urls import reverse
 from pypdf import PdfReader
 
-from mentorship.models import Order, OrderJournal, Organization, Pairing
-from mentorship.roles import Role
+from mentorship.models import Order, OrderJournal, Pairing
 from mentorship.services import order_register, pairing_consent_record, pairing_terminate, pairings_approve
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+from people.models import Organization
+from people.roles import Role
 
 S = Pairing.Status
 

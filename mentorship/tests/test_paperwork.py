@@ -12,8 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from mentorship.documents import agreement_pdf
-from mentorship.models import CooperationAgreement, MentoringAgreement, Organization
-from mentorship.roles import Role
+from mentorship.models import CooperationAgreement, MentoringAgreement
 from mentorship.services import (
     agreement_update,
     cooperation_agreement_record,
@@ -22,6 +21,8 @@ from mentorship.services import (
 )
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
+from people.models import Organization
+from people.roles import Role
 
 HEAD = {Role.HEAD}
 
@@ -113,7 +114,7 @@ def test_approval_writes_an_agreement_for_our_mentor_and_none_for_a_partners(wor
 
 def test_an_abbreviation_in_the_mentors_position_keeps_its_capitals(world, fixed_rule):
     # «Учитель ИЗО», not «учитель изо»: only the first letter of a post is lowered in a sentence.
-    from mentorship.models import Position
+    from people.models import Position
 
     art = Position.objects.create(name="Учитель ИЗО")
     mentor = MentorFactory(

@@ -13,9 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from mentorship.models import MentoringAgreement, Organization, Pairing
+from mentorship.models import MentoringAgreement, Pairing
 from mentorship.payroll import month_bounds, payroll_for_month, payroll_pdf, payroll_xlsx, prorate
-from mentorship.roles import Role
 from mentorship.services import (
     pairing_extend,
     pairing_move,
@@ -25,6 +24,8 @@ from mentorship.services import (
 )
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
+from people.models import Organization
+from people.roles import Role
 
 HEAD = {Role.HEAD}
 

@@ -44,7 +44,7 @@ def queries_for(client, url: str) -> int:
 
 
 PAGES = [
-    ("curator", "mentorship:person-list"),
+    ("curator", "people:person-list"),
     ("curator", "mentorship:mentor-list"),
     ("curator", "mentorship:mentee-list"),
     ("curator", "dashboard:home"),
@@ -78,7 +78,7 @@ def test_query_count_does_not_grow_with_rows(world, client_as, role, name):
 # Pinned numbers: session, user, roles (3 on every page), then the page's own queries
 # (count, rows, prefetches, the filter form's choices).
 PINNED = {
-    ("curator", "mentorship:person-list"): 7,
+    ("curator", "people:person-list"): 7,
     ("curator", "mentorship:mentor-list"): 8,
     ("curator", "mentorship:mentee-list"): 7,
     # + our organization, its last refresh, pairs returned by the head (4), programs in work (1: these rows

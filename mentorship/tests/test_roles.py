@@ -1,6 +1,6 @@
 import pytest
 
-from mentorship.roles import Role, roles_of
+from people.roles import Role, roles_of
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.models import Direction, Mentee, MenteeCategory, Mentor, Organization, Person, PublicationConsent
+from mentorship.models import Direction, Mentee, MenteeCategory, Mentor, PublicationConsent
 from mentorship.services import (
     mentee_save,
     mentor_save,
     mentor_warnings,
-    person_save,
     publication_consent_save,
     publication_consent_withdraw,
 )
@@ -23,6 +22,8 @@ from mentorship.tests.factories import (
     UserFactory,
     position,
 )
+from people.models import Organization, Person
+from people.services import person_save
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from mentorship.models import Direction, Mentee, Mentor, Person, Position, PublicationConsent
+from mentorship.models import Direction, Mentee, Mentor, PublicationConsent
 from mentorship.tests.factories import PersonFactory, PublicationConsentFactory, position
+from people.models import Person, Position
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -15,7 +16,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def test_curator_adds_a_person_and_history_names_them(world, client_as):
     client = client_as("curator")
     response = client.post(
-        reverse("mentorship:person-create"),
+        reverse("people:person-create"),
         {
             "last_name": "Белкина",
             "first_name": "Ольга",
@@ -40,7 +41,7 @@ def test_curator_adds_a_person_and_history_names_them(world, client_as):
 
 def test_a_form_with_an_error_keeps_what_was_typed(world, client_as):
     response = client_as("curator").post(
-        reverse("mentorship:person-create"),
+        reverse("people:person-create"),
         {"last_name": "Белкина", "first_name": "Ольга", "status": "left", "qualification_category": "none"},
     )
     assert response.status_code == 200
@@ -140,7 +141,7 @@ def test_administrator_edits_a_mentee_without_seeing_or_erasing_difficulties(wor
 
 
 def test_history_hides_difficulties_from_the_administrator(world, client_as):
-    url = reverse("mentorship:person-history", args=[world.mentee.person_id])
+    url = reverse("people:person-history", args=[world.mentee.person_id])
     assert "Трудно удерживать" not in client_as("admin").get(url).content.decode()
     assert "Трудно удерживать" in client_as("curator").get(url).content.decode()
 
@@ -221,7 +222,7 @@ class TestProtectedFiles:
 
 
 def test_search_finds_semenova_by_semen(world, client_as):
-    page = client_as("curator").get(reverse("mentorship:person-list"), {"q": "семен"}).content.decode()
+    page = client_as("curator").get(reverse("people:person-list"), {"q": "семен"}).content.decode()
     assert "Семёнова Дарья Игоревна" in page
     assert "Петрова" not in page
 
@@ -235,11 +236,11 @@ def test_filters_and_sorting_do_not_fail_on_any_input(world, client_as):
         {"organization": "x"},
         {"q": "%_'"},
     ):
-        assert client.get(reverse("mentorship:person-list"), params).status_code == 200
+        assert client.get(reverse("people:person-list"), params).status_code == 200
 
 
 def test_curator_adds_a_partner_organization_with_checked_requisites(world, client_as):
-    from mentorship.models import Organization
+    from people.models import Organization
 
     client = client_as("curator")
     data = {"kind": "college", "full_name": "ГАПОУ «Колледж»", "short_name": "Колледж", "inn": "7707083894"}

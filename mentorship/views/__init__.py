@@ -57,10 +57,9 @@ from .paperwork import (
     PayrollFileView,
     PayrollView,
 )
-from .people import PersonCreateView, PersonDetailView, PersonHistoryView, PersonListView, PersonUpdateView
 from .profile import MyProfileView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
-from .transfer import BankExportView, ExportLogView, ImportPreviewView, ImportTemplateView, StaffImportView
+from .transfer import BankExportView, ExportLogView
 
 __all__ = [
     "AgreementDocxView",
@@ -75,8 +74,6 @@ __all__ = [
     "CuratorAppointView",
     "ExportLogView",
     "GovernanceView",
-    "ImportPreviewView",
-    "ImportTemplateView",
     "MenteeConsentScanView",
     "MenteeCreateView",
     "MenteeDetailView",
@@ -117,11 +114,6 @@ __all__ = [
     "PartnerUpdateView",
     "PayrollFileView",
     "PayrollView",
-    "PersonCreateView",
-    "PersonDetailView",
-    "PersonHistoryView",
-    "PersonListView",
-    "PersonUpdateView",
     "PublicationConsentCreateView",
     "PublicationConsentScanView",
     "PublicationConsentWithdrawView",
@@ -129,5 +121,4 @@ __all__ = [
     "ReferenceListView",
     "ReferenceUpdateView",
     "RefreshView",
-    "StaffImportView",
 ]

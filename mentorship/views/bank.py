@@ -2,21 +2,24 @@
 
 from django.views.generic import CreateView, DetailView, UpdateView
 
-from ..access import RoleRequiredMixin, can_see_mentee_difficulties
+from core.views import ServiceFormMixin
+from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
+from people.models import Organization
+from people.roles import Role
+
+from ..access import can_see_mentee_difficulties
 from ..filters import MenteeFilter, MentorFilter
 from ..forms import MenteeForm, MentorForm
-from ..models import Organization
-from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, Role
+from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
 from ..selectors import PAY_READERS, mentees_for, mentors_for
 from ..services import mentee_save, mentor_save, mentor_warnings
-from .base import BankListView, ProtectedFileView, ServiceFormMixin
 from .paperwork import paperwork_context
 
 # A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
 MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
-class MentorListView(BankListView):
+class MentorListView(ScopedListView):
     allowed_roles = BANK_READERS
     selector = mentors_for
     filterset_class = MentorFilter
@@ -92,7 +95,7 @@ class MentorConsentScanView(ProtectedFileView):
         return mentors_for(self.request.user)
 
 
-class MenteeListView(BankListView):
+class MenteeListView(ScopedListView):
     allowed_roles = BANK_READERS
     selector = mentees_for
     filterset_class = MenteeFilter

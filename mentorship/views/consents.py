@@ -3,13 +3,14 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, UpdateView
 
-from ..access import RoleRequiredMixin
+from core.views import ServiceFormMixin
+from people.access import ProtectedFileView, RoleRequiredMixin
+from people.selectors import people_for
+
 from ..forms import PublicationConsentForm, PublicationWithdrawForm
 from ..models import PublicationConsent
 from ..roles import BANK_KEEPERS, BANK_READERS
-from ..selectors import people_for
 from ..services import publication_consent_save, publication_consent_withdraw
-from .base import ProtectedFileView, ServiceFormMixin
 
 
 class PublicationConsentCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):

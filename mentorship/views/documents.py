@@ -4,9 +4,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views import View
 
-from ..access import RoleRequiredMixin
+from people.access import RoleRequiredMixin
+from people.roles import Role
+
 from ..documents import consent_form_pdf
-from ..roles import BANK_READERS, Role
+from ..roles import BANK_READERS
 from ..selectors import pairings_for
 from ..services import participants
 

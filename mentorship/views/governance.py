@@ -8,36 +8,17 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from ..access import RoleRequiredMixin
+from core.views import ServiceFormMixin, report_errors, show_outcome
+from people.access import RoleRequiredMixin
+from people.roles import Role
+from people.services import organization_save
+from people.views import OwnOrganizationMixin
+
 from ..forms import CouncilProposeForm, CuratorAppointForm, OrganizationSettingsForm, RefreshForm
-from ..models import CouncilMembership, CuratorAppointment, Organization
-from ..roles import BANK_READERS, Role
+from ..models import CouncilMembership, CuratorAppointment
+from ..roles import BANK_READERS
 from ..selectors import last_refresh, refresh_candidates, refresh_is_due
-from ..services import (
-    bank_refresh_complete,
-    council_decide,
-    council_propose,
-    council_remove,
-    curator_appoint,
-    organization_save,
-)
-from .base import ServiceFormMixin, report_errors
-
-
-def show_outcome(request, outcome, success: str) -> None:
-    messages.success(request, success)
-    for warning in outcome.warnings:
-        messages.warning(request, warning)
-
-
-class OwnOrganizationMixin:
-    def get_organization(self) -> Organization:
-        organization = Organization.own()
-        if organization is None:
-            from django.http import Http404
-
-            raise Http404("Организация ещё не создана: выполните manage.py init_organization.")
-        return organization
+from ..services import bank_refresh_complete, council_decide, council_propose, council_remove, curator_appoint
 
 
 class GovernanceView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):

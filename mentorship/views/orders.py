@@ -11,12 +11,15 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from core.pdf import render_pdf
+from core.views import form_errors, report_errors
+from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
+from people.models import Organization
+from people.roles import Role
 
 from .. import queue
-from ..access import RoleRequiredMixin
 from ..forms import JournalForm, OrderDraftForm, OrderNewForm, ScanForm
-from ..models import Order, Organization, Pairing
-from ..roles import BANK_READERS, Role
+from ..models import Order, Pairing
+from ..roles import BANK_READERS
 from ..selectors import agreements_for, approval_queue, orders_for, pairings_for
 from ..services import (
     current_mentees_by_mentor,
@@ -30,7 +33,6 @@ from ..services import (
     pairing_warnings,
     pairings_approve,
 )
-from .base import BankListView, ProtectedFileView, form_errors, report_errors
 
 ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
 ORDER_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
@@ -98,7 +100,7 @@ class OrderFilter(django_filters.FilterSet):
         fields = []
 
 
-class OrderListView(BankListView):
+class OrderListView(ScopedListView):
     allowed_roles = ORDER_READERS
     selector = orders_for
     filterset_class = OrderFilter

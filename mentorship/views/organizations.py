@@ -4,12 +4,13 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.views.generic import CreateView, ListView, UpdateView
 
-from ..access import RoleRequiredMixin
+from core.views import ServiceFormMixin
+from people.access import RoleRequiredMixin
+from people.models import Organization
+from people.services import organization_save
+
 from ..forms import PartnerOrganizationForm
-from ..models import Organization
 from ..roles import BANK_KEEPERS, BANK_READERS
-from ..services import organization_save
-from .base import ServiceFormMixin
 
 
 def organizations_with_counts():

@@ -8,11 +8,14 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
-from ..access import RoleRequiredMixin
+from core.views import form_errors, report_errors
+from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
+from people.roles import Role
+
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
-from ..roles import BANK_READERS, Role
+from ..roles import BANK_READERS
 from ..selectors import pairings_for
 from ..services import (
     missing_consents,
@@ -27,14 +30,13 @@ from ..services import (
     pairing_warnings,
     participants,
 )
-from .base import BankListView, ProtectedFileView, form_errors, report_errors
 from .paperwork import paperwork_context
 
 PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
 PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
-class PairingListView(BankListView):
+class PairingListView(ScopedListView):
     allowed_roles = PAIR_READERS
     selector = pairings_for
     filterset_class = PairingFilter

@@ -11,27 +11,29 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.docx import DOCX_CONTENT_TYPE
+from core.files import XLSX_CONTENT_TYPE as XLSX
+from core.views import form_errors
+from people.access import ProtectedFileView, RoleRequiredMixin
+from people.models import Organization
+from people.roles import Role
+from people.services import personal_data_exported
 
-from ..access import RoleRequiredMixin
 from ..documents import agreement_pdf
 from ..docx_documents import agreement_docx, consent_docx, docx_name, order_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
-from ..models import CooperationAgreement, Organization
+from ..models import CooperationAgreement
 from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
-from ..roles import BANK_READERS, Role
+from ..roles import BANK_READERS
 from ..selectors import PAY_READERS, agreements_for, cooperation_agreements_of, orders_for, pairings_for
 from ..services import (
     AGREEMENT_CLERKS,
     COOPERATION_RECORDERS,
     agreement_update,
-    bank_exported,
     cooperation_agreement_record,
     participants,
 )
-from .base import ProtectedFileView, form_errors
 from .documents import CONSENT_FORM_READERS
 from .orders import ORDER_READERS
-from .transfer import XLSX
 
 AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
 
@@ -215,7 +217,7 @@ class PayrollFileView(RoleRequiredMixin, View):
             raise Http404("Нет такого месяца.") from error
         payroll = payroll_for_month(year, month)
         own = Organization.own()
-        bank_exported(
+        personal_data_exported(
             what=f"Список на доплату за наставничество за {month_title(year, month)} ({self.kind.upper()})",
             rows=len(payroll.rows),
             actor=request.user,

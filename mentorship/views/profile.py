@@ -1,7 +1,8 @@
 from django.views.generic import TemplateView
 
-from ..access import RoleRequiredMixin
-from ..roles import EVERYONE
+from people.access import RoleRequiredMixin
+from people.roles import EVERYONE
+
 from ..selectors import mentees_for, mentors_for, publication_consents_of
 
 

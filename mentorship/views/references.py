@@ -4,12 +4,13 @@ from django.http import Http404
 from django.urls import reverse
 from django.views.generic import CreateView, ListView, UpdateView
 
-from ..access import RoleRequiredMixin
+from core.views import ServiceFormMixin
+from people.access import RoleRequiredMixin
+
 from ..forms import reference_form_class
 from ..models import REFERENCE_MODELS
 from ..roles import BANK_KEEPERS, BANK_READERS
 from ..services import reference_item_save
-from .base import ServiceFormMixin
 
 
 class ReferenceMixin(RoleRequiredMixin):

@@ -10,8 +10,9 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from mentorship.forms import DateInput
-from mentorship.models import MentoringForm, Organization, Person
+from core.forms import DateInput
+from mentorship.models import MentoringForm
+from people.models import Organization, Person
 
 from .. import evidence
 from ..models import ActivityRecord, Meeting, PlanItem, Program, ReleaseRequest

@@ -8,7 +8,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from core.dates import academic_start_year
-from mentorship.forms import BankForm, DateInput
+from core.forms import DateInput, StyledModelForm
 from mentorship.models import Direction
 
 from ..models import PlanItem, Program
@@ -16,7 +16,7 @@ from ..models import PlanItem, Program
 TEXTAREA = {"rows": 3}
 
 
-class ProgramForm(BankForm):
+class ProgramForm(StyledModelForm):
     class Meta:
         model = Program
         fields = ["starts_on", "ends_on", "difficulties", "strengths", "goal", "tasks", "expected_results"]
@@ -41,7 +41,7 @@ class ProgramForm(BankForm):
             self.fields["starts_on"].help_text = "Начало утверждённой программы не меняется."
 
 
-class PlanItemForm(BankForm):
+class PlanItemForm(StyledModelForm):
     class Meta:
         model = PlanItem
         fields = ["direction", "activity", "form", "deadline", "responsible", "expected_result"]

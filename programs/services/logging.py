@@ -16,9 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from mentorship.models import MentoringForm, Organization, Person
-from mentorship.roles import Role, person_of
-from mentorship.services.bank import Outcome, _authored, _save
+from core.services import Outcome, authored, validated_save
+from mentorship.models import MentoringForm
+from people.models import Organization, Person
+from people.roles import Role, person_of
 
 from .. import evidence as evidence_files
 from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
@@ -64,7 +65,7 @@ def _note(description: str, result: str) -> str:
 
 def _mark_item(item: PlanItem, *, done_on: date, note: str, actor: User) -> None:
     item.done_on, item.done_note = done_on, note
-    with _authored(item, actor):
+    with authored(item, actor):
         item.save(update_fields=["done_on", "done_note"])
 
 
@@ -136,7 +137,7 @@ def record_log(
         result=result.strip(),
         logged_by=actor,
     )
-    _save(record, actor=actor)
+    validated_save(record, actor=actor)
     _store_files(record, prepared, actor)
     warnings = []
     if item is not None and item_done:
@@ -197,7 +198,7 @@ def record_update(
         result.strip(),
         item,
     )
-    _save(record, actor=actor)
+    validated_save(record, actor=actor)
     _store_files(record, prepared, actor)
     warnings = []
     if old_item is not None and (old_item != item or not item_done):
@@ -261,7 +262,7 @@ def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor
             record.mentee_comment = f"{record.mentee_comment}\n{line}".strip()
         else:
             record.mentee_comment = comment
-    with _authored(record, actor):
+    with authored(record, actor):
         record.save(update_fields=["confirmed_at", "confirmed_by", "mentee_comment"])
     return Outcome(record)
 
@@ -312,7 +313,7 @@ def meeting_save(
     meeting.held_on, meeting.form, meeting.topic, meeting.result = held_on, form, topic.strip(), result.strip()
     participants = list(participants)
     _check_meeting(meeting, participants)
-    _save(meeting, actor=actor)
+    validated_save(meeting, actor=actor)
     meeting.participants.set(participants)
     return Outcome(meeting)
 

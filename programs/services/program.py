@@ -14,9 +14,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from core.services import Outcome, authored, validated_save
 from mentorship.models import CouncilMembership, Pairing
-from mentorship.roles import Role, person_of
-from mentorship.services.bank import Outcome, _authored
+from people.roles import Role, person_of
 
 from ..models import PlanItem, Program, ProgramTransition, ProgramVersion, longest_end, term_error
 
@@ -76,13 +76,6 @@ def _require(roles, allowed, action: str) -> None:
 
 def _log(program: Program, source: str, target: str, actor: User, comment: str = "") -> None:
     ProgramTransition.objects.create(program=program, source=source, target=target, actor=actor, comment=comment)
-
-
-def _save(program: Program, actor: User) -> None:
-    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
-    program.full_clean(exclude={"created_by"})
-    with _authored(program, actor):
-        program.save()
 
 
 def pairings_for_new_program(pairings):
@@ -187,7 +180,8 @@ def program_create(
         created_by=actor,
     )
     _check(program)
-    _save(program, actor)
+    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
+    validated_save(program, actor=actor, exclude={"created_by"})
     warnings = []
     if copied_from is not None:
         delta = program.starts_on - copied_from.starts_on
@@ -206,7 +200,7 @@ def program_create(
                 expected_result=item.expected_result,
             )
             copy.full_clean()
-            with _authored(copy, actor):
+            with authored(copy, actor):
                 copy.save()
         if moved:
             warnings.append(f"Сроки {moved} пунктов плана не уместились в срок программы: проверьте их.")
@@ -250,7 +244,8 @@ def program_update(
     program.difficulties, program.strengths = difficulties.strip(), strengths.strip()
     program.goal, program.tasks, program.expected_results = goal.strip(), tasks.strip(), expected_results.strip()
     _check(program)
-    _save(program, actor)
+    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
+    validated_save(program, actor=actor, exclude={"created_by"})
     return Outcome(program)
 
 
@@ -267,7 +262,7 @@ def plan_item_save(*, item: PlanItem, actor: User, roles) -> Outcome:
         last = program.items.aggregate(last=Max("position"))["last"] or 0
         item.position = last + 1
     item.full_clean()
-    with _authored(item, actor):
+    with authored(item, actor):
         item.save()
     return Outcome(item)
 
@@ -282,11 +277,11 @@ def plan_item_delete(*, item: PlanItem, actor: User, roles) -> Outcome:
             f"Пункт № {item.position} уже выполняется (есть отметка или записи о проведённом): удалить его нельзя."
         )
     position = item.position
-    with _authored(item, actor):
+    with authored(item, actor):
         item.delete()
     for later in program.items.filter(position__gt=position).order_by("position"):
         later.position -= 1
-        with _authored(later, actor):
+        with authored(later, actor):
             later.save(update_fields=["position"])
     return Outcome(program)
 
@@ -315,7 +310,7 @@ def plan_item_mark(*, item: PlanItem, done_on: date | None, note: str = "", acto
     item.done_on = done_on
     item.done_note = note.strip() if done_on else ""
     item.full_clean()
-    with _authored(item, actor):
+    with authored(item, actor):
         item.save(update_fields=["done_on", "done_note"])
     return Outcome(item)
 
@@ -346,7 +341,8 @@ def program_agree(*, program: Program, on_behalf: str, actor: User, roles) -> Ou
             raise ValidationError("Методическое объединение уже согласовало программу.")
         program.council_agreed_at, program.council_agreed_by = now, person
         comment = "Согласовано методическим объединением"
-    _save(program, actor)
+    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
+    validated_save(program, actor=actor, exclude={"created_by"})
     _log(program, S.REVIEW, S.REVIEW, actor, comment)
     return Outcome(program)
 
@@ -480,7 +476,8 @@ def program_move(
     elif target == S.TERMINATED:
         program.termination_reason = comment
     program.status = target
-    _save(program, actor)
+    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
+    validated_save(program, actor=actor, exclude={"created_by"})
     if version_comment is not None:
         _new_version(program, actor, version_comment)
     _log(program, source, target, actor, comment)
@@ -495,7 +492,8 @@ def program_set_best_practice(*, program: Program, value: bool, actor: User, rol
     if value and program.status != S.COMPLETED:
         raise ValidationError("Лучшей практикой отмечают завершённую программу.")
     program.is_best_practice = value
-    _save(program, actor)
+    # The author's login may have been deleted since (SET_NULL): that must not block later saves.
+    validated_save(program, actor=actor, exclude={"created_by"})
     _log(
         program,
         program.status,

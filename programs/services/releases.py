@@ -17,10 +17,11 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import plural
 from core.declension import Case
-from mentorship.models import Order, Person
-from mentorship.roles import Role, person_of
-from mentorship.services.bank import Outcome, _save
+from core.services import Outcome, validated_save
+from mentorship.models import Order
 from mentorship.services.orders import _control_clause, _current_curator, _draft, _own, order_register
+from people.models import Person
+from people.roles import Role, person_of
 
 from ..models import PlanItem, Program, ReleaseRequest
 from .program import roles_on
@@ -101,7 +102,7 @@ def release_request(
         substitute=substitute,
         requested_by=actor,
     )
-    _save(release, actor=actor)
+    validated_save(release, actor=actor)
     warnings = []
     if substitute is None:
         warnings.append("Замена не указана: без неё руководитель не сможет освободить вас (п. 1.4 Положения).")
@@ -187,7 +188,7 @@ def release_approve(
     order = _release_order(release, actor=actor, date=order_date)
     release.status, release.order = S.APPROVED, order
     release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
-    _save(release, actor=actor)
+    validated_save(release, actor=actor)
     return Outcome(release)
 
 
@@ -201,7 +202,7 @@ def release_refuse(*, release: ReleaseRequest, comment: str, actor: User, roles)
         raise ValidationError("Напишите, почему отказано: работник прочтёт это.")
     release.status = S.REFUSED
     release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
-    _save(release, actor=actor)
+    validated_save(release, actor=actor)
     return Outcome(release)
 
 
@@ -213,5 +214,5 @@ def release_withdraw(*, release: ReleaseRequest, actor: User) -> Outcome:
     if release.requested_by_id != actor.pk and (person is None or release.person_id != person.pk):
         raise PermissionDenied("Отозвать просьбу может только тот, кто её подал.")
     release.status = S.WITHDRAWN
-    _save(release, actor=actor)
+    validated_save(release, actor=actor)
     return Outcome(release)

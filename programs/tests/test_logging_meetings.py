@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.models import MentoringForm
-from mentorship.roles import roles_of
 from mentorship.tests.factories import PartnerFactory, PersonFactory
+from people.roles import roles_of
 
 from ..models import Meeting
 from ..services.logging import meeting_delete, meeting_save

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentorship.models import Pairing
-from mentorship.roles import Role, roles_of
 from mentorship.tests.factories import MenteeFactory, UserFactory
+from people.roles import Role, roles_of
 
 from ..models import ActivityRecord, PlanItem, Program
 from ..progress import program_log_context

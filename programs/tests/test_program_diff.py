@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from mentorship.roles import Role
+from people.roles import Role
 
 from ..diff import compare
 from ..models import Program

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from mentorship.roles import Role
+from people.roles import Role
 
 from ..models import Program
 from ..services.program import program_agree, program_move

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mentorship.models import CouncilMembership, Pairing
-from mentorship.roles import Role
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
+from people.roles import Role
 
 from ..models import PlanItem, Program, ProgramTransition
 from ..services.program import (

@@ -4,8 +4,8 @@ from datetime import date
 
 from core.workdays import notice_end_date
 from mentorship.models import Pairing
-from mentorship.roles import Role
 from mentorship.services import pairing_move, pairing_terminate
+from people.roles import Role
 
 from ..models import Program
 from .factories import program_with_plan

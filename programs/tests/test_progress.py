@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mentorship.roles import roles_of
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
+from people.roles import roles_of
 
 from ..models import Program
 from ..progress import Progress, home_programs, overdue_items_by_program, progress_for, progress_of, with_progress

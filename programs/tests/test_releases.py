@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship import queue
-from mentorship.models import Order, Person
-from mentorship.roles import Role, roles_of
+from mentorship.models import Order
 from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFactory
+from people.models import Person
+from people.roles import Role, roles_of
 
 from ..models import ReleaseRequest
 from ..services.releases import release_approve, release_refuse, release_request, release_withdraw

@@ -17,9 +17,9 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
-from mentorship.access import RoleRequiredMixin
-from mentorship.roles import Role
-from mentorship.views.base import NearestPageMixin, ProtectedFileView, form_errors, report_errors
+from core.views import NearestPageMixin, form_errors, report_errors
+from people.access import ProtectedFileView, RoleRequiredMixin
+from people.roles import Role
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
 from ..models import Evidence, Program

@@ -16,10 +16,10 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
-from mentorship.access import RoleRequiredMixin
-from mentorship.roles import Role
+from core.views import form_errors, report_errors
 from mentorship.selectors import pairings_for
-from mentorship.views.base import BankListView, form_errors, report_errors
+from people.access import RoleRequiredMixin, ScopedListView
+from people.roles import Role
 
 from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
@@ -70,7 +70,7 @@ def program_page(user):
     )
 
 
-class ProgramListView(BankListView):
+class ProgramListView(ScopedListView):
     """The bank of programs. The head, curator and council see all; a mentor or mentee their own:
     a program carries the mentee's difficulties, so best practices are not shown to other pairs."""
 

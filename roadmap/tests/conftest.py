@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from mentorship.roles import Role
+from people.roles import Role
 from roadmap.models import Roadmap, academic_start_year
 from roadmap.services import BASIS_TYPICAL, roadmap_approve, roadmap_create, roadmap_move
 

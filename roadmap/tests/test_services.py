@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mentorship.models import CuratorAppointment, Order
-from mentorship.roles import Role
+from people.roles import Role
 from roadmap.models import Activity, Roadmap, RoadmapTransition, Stage, academic_start_year
 from roadmap.services import (
     BASIS_BLANK,

@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
-from mentorship.models import Organization, Person, Position
-from mentorship.services import organization_save, person_save
+from people.models import Organization, Person, Position
+from people.services import organization_save, person_save
 
 REQUIRED = {
     "full_name": "Полное наименование организации",

@@ -19,8 +19,7 @@ from django.utils import timezone
 
 from core.dates import add_months
 from core.text import normalize_for_search
-
-from .models import Education, Organization, Person, Position, QualificationCategory
+from people.models import Education, Organization, Person, Position, QualificationCategory
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000

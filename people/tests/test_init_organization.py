@@ -2,8 +2,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from mentorship.models import Organization, Person
-from mentorship.roles import Role, roles_of
+from people.models import Organization, Person
+from people.roles import Role, roles_of
 
 ARGS = [
     "--full-name=Муниципальное казённое дошкольное образовательное учреждение «Детский сад № 7 «Солнышко»",

@@ -1,11 +1,41 @@
-"""The history of a person's bank records as the curator reads it: who, when, what changed."""
+"""The history of a person's records as the curator reads it: who, when, what changed.
 
+The person's card is this app's; the records other apps keep about a person (the banks of mentors
+and mentees, publication consents) come as registered sources (`register_source`), so this app
+names none of them.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import models
 
-from .models import Mentee, Mentor, Person, PublicationConsent, PublishableData
+from .models import Person
+
+
+@dataclass(frozen=True)
+class HistorySource:
+    subject: str  # «Банк наставников»
+    model: type
+    records: Callable  # (person) -> the model's history records of that person
+    # Fields shown as «скрыто» unless the reader may see them (e.g. a mentee's difficulties).
+    sensitive: tuple = ()
+    # A JSON list of choices shown by their labels (field name → {value: label}).
+    json_labels: dict = field(default_factory=dict)
+    order: int = 100
+
+
+_SOURCES: list[HistorySource] = [
+    HistorySource("Карточка сотрудника", Person, lambda person: Person.history.filter(id=person.pk), order=0)
+]
+
+
+def register_source(source: HistorySource) -> None:
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+        _SOURCES.sort(key=lambda item: item.order)
+
 
 HIDDEN = "скрыто"
 ACTIONS = {"+": "Создание", "~": "Изменение", "-": "Удаление"}
@@ -30,8 +60,9 @@ class Entry:
 class _Display:
     """Turns stored values into what a person reads; related names are looked up once each."""
 
-    def __init__(self):
+    def __init__(self, json_labels: dict | None = None):
         self._names: dict[tuple, str] = {}
+        self.json_labels = json_labels or {}
 
     def __call__(self, model_field, value) -> str:
         if value in (None, "", []):
@@ -48,8 +79,8 @@ class _Display:
             return "да" if value else "нет"
         if isinstance(model_field, models.FileField):
             return "файл загружен"
-        if isinstance(model_field, models.JSONField) and model_field.name == "data":
-            labels = dict(PublishableData.choices)
+        if isinstance(model_field, models.JSONField) and model_field.name in self.json_labels:
+            labels = self.json_labels[model_field.name]
             return ", ".join(str(labels.get(item, item)) for item in value)
         if isinstance(value, date):
             return value.strftime("%d.%m.%Y")
@@ -64,17 +95,13 @@ class _Display:
 
 
 def person_history(person: Person, *, show_sensitive: bool) -> list[Entry]:
-    """Every change of the person's card, mentor and mentee records and publication consents, newest first."""
-    sources = [
-        ("Карточка сотрудника", Person, Person.history.filter(id=person.pk)),
-        ("Банк наставников", Mentor, Mentor.history.filter(person_id=person.pk)),
-        ("Банк наставляемых", Mentee, Mentee.history.filter(person_id=person.pk)),
-        ("Согласие на публикацию", PublicationConsent, PublicationConsent.history.filter(person_id=person.pk)),
-    ]
-    display = _Display()
+    """Every change of the person's card and of the records registered about them, newest first."""
+    labels = {name: choices for source in _SOURCES for name, choices in source.json_labels.items()}
+    display = _Display(labels)
     entries = []
-    for subject, model, records in sources:
-        hidden = set() if show_sensitive or model is not Mentee else set(Mentee.SENSITIVE_FIELDS)
+    for source in _SOURCES:
+        subject, model, records = source.subject, source.model, source.records(person)
+        hidden = set() if show_sensitive else set(source.sensitive)
         previous = {}
         for record in records.select_related("history_user__person").order_by("history_date", "history_id"):
             entries.append(

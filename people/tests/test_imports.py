@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from mentorship.imports import ImportFileError, plan_import
-from mentorship.models import ExportLog, ImportBatch, Organization, Person
-from mentorship.services import staff_import_apply, staff_import_prepare
+from people.imports import ImportFileError, plan_import
+from people.models import ImportBatch, Organization, Person
+from people.services import staff_import_apply, staff_import_prepare
 
 HEADER = ["Табельный номер", "Фамилия", "Имя", "Отчество", "Должность", "Дата приёма", "Педстаж", "Категория"]
 GOOD = [
@@ -180,17 +180,17 @@ def test_a_previewed_file_is_applied_once(own, world):
 
 class TestPages:
     def upload(self, client, name, content):
-        return client.post(reverse("mentorship:import"), {"file": SimpleUploadedFile(name, content)})
+        return client.post(reverse("people:import"), {"file": SimpleUploadedFile(name, content)})
 
     def test_curator_previews_then_imports(self, world, client_as):
         client = client_as("curator")
         response = self.upload(client, "staff.csv", csv_bytes([HEADER, *GOOD], delimiter=";", encoding="cp1251"))
         batch = ImportBatch.objects.get()
-        assert response["Location"] == reverse("mentorship:import-preview", args=[batch.pk])
+        assert response["Location"] == reverse("people:import-preview", args=[batch.pk])
         preview = client.get(response["Location"]).content.decode()
         assert "Семёнова Дарья Игоревна" in preview
         assert not Person.objects.filter(personnel_number="101").exists()
-        response = client.post(reverse("mentorship:import-preview", args=[batch.pk]), follow=True)
+        response = client.post(reverse("people:import-preview", args=[batch.pk]), follow=True)
         assert "добавлено 3" in response.content.decode()
         assert Person.objects.filter(personnel_number__in=["101", "102", "103"]).count() == 3
 
@@ -211,43 +211,19 @@ class TestPages:
             actor=world.users["curator"],
         )
         client = client_as("admin")
-        assert client.get(reverse("mentorship:import-preview", args=[batch.pk])).status_code == 404
-        assert client.post(reverse("mentorship:import-preview", args=[batch.pk])).status_code == 404
+        assert client.get(reverse("people:import-preview", args=[batch.pk])).status_code == 404
+        assert client.post(reverse("people:import-preview", args=[batch.pk])).status_code == 404
         assert not Person.objects.filter(personnel_number="101").exists()
 
     def test_template_is_a_workbook_with_the_headers(self, world, client_as):
-        response = client_as("curator").get(reverse("mentorship:import-template"))
+        response = client_as("curator").get(reverse("people:import-template"))
         sheet = load_workbook(io.BytesIO(response.content)).active
         assert [cell.value for cell in sheet[1]][:5] == ["Табельный номер", "Фамилия", "Имя", "Отчество", "Должность"]
 
     def test_too_big_a_file_is_refused(self, world, client_as, monkeypatch):
-        monkeypatch.setattr("mentorship.forms.MAX_IMPORT_BYTES", 10)
+        monkeypatch.setattr("people.forms.MAX_IMPORT_BYTES", 10)
         response = self.upload(client_as("curator"), "staff.csv", csv_bytes([HEADER, *GOOD]))
         assert "больше 5 МБ" in response.content.decode()
-
-
-@pytest.mark.parametrize(("role", "has_difficulties"), [("curator", True), ("head", True), ("admin", False)])
-def test_export_is_logged_and_hides_difficulties_from_the_administrator(world, client_as, role, has_difficulties):
-    response = client_as(role).get(reverse("mentorship:export"))
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Наставники", "Наставляемые", "Согласия на публикацию"]
-    mentees = workbook["Наставляемые"]
-    names = [row[0] for row in mentees.iter_rows(min_row=2, values_only=True)]
-    assert any(name.startswith("Иванова") for name in names)
-    headers = [cell.value for cell in mentees[1]]
-    assert ("Профессиональные затруднения" in headers) is has_difficulties
-    text = " ".join(str(v) for row in mentees.iter_rows(values_only=True) for v in row if v)
-    assert ("Трудно удерживать" in text) is has_difficulties
-    log = ExportLog.objects.get()
-    assert log.exported_by == world.users[role]
-    assert log.rows == len(names) + mentees.parent["Наставники"].max_row - 1
-
-
-def test_export_log_lists_who_exported(world, client_as):
-    client_as("curator").get(reverse("mentorship:export"))
-    page = client_as("head").get(reverse("mentorship:export-log")).content.decode()
-    assert "Банк наставников и наставляемых" in page
 
 
 def test_blank_cells_keep_what_the_bank_has(own, world):

@@ -1,16 +1,10 @@
-"""Shared pieces of the bank's views: one list style, one form style, one file gate."""
-
-import mimetypes
-from pathlib import Path
+"""View pieces every app shares: one list style, one form style, one way to show a service's
+refusal or warnings. The role check is the permission layer's (people.access)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.views.generic import DetailView
 from django_filters.views import FilterView
-
-from ..access import RoleRequiredMixin
 
 
 class NearestPageMixin:
@@ -22,8 +16,8 @@ class NearestPageMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
-class BankListView(NearestPageMixin, RoleRequiredMixin, FilterView):
-    """A filtered, sorted, paginated list over a selector."""
+class FilteredListView(NearestPageMixin, FilterView):
+    """A filtered, sorted, paginated list over a selector `selector(user) -> QuerySet`."""
 
     paginate_by = 25
     selector = None
@@ -44,14 +38,12 @@ class ServiceFormMixin:
     """`form_valid()` hands the form to a service and shows its warnings; it never saves itself."""
 
     success_message = "Сохранено."
-    # Subclasses define run_service(form) -> services.Outcome.
+    # Subclasses define run_service(form) -> core.services.Outcome.
 
     def form_valid(self, form):
         outcome = self.run_service(form)
         self.object = outcome.obj
-        messages.success(self.request, self.success_message)
-        for warning in outcome.warnings:
-            messages.warning(self.request, warning)
+        show_outcome(self.request, outcome, self.success_message)
         return redirect(self.get_success_url())
 
     def form_invalid(self, form):
@@ -59,25 +51,11 @@ class ServiceFormMixin:
         return super().form_invalid(form)
 
 
-class ProtectedFileView(RoleRequiredMixin, DetailView):
-    """Streams an uploaded file to those who may see its object; there is no public URL."""
-
-    file_field = ""
-
-    def get(self, request, *args, **kwargs):
-        obj = self.get_object()
-        stored = getattr(obj, self.file_field)
-        if not stored:
-            raise Http404("Файл не загружен.")
-        try:
-            handle = stored.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Файл не найден.") from error
-        name = Path(stored.name).name
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        response = FileResponse(handle, content_type=content_type, filename=name)
-        response["Cache-Control"] = "private, no-store"
-        return response
+def show_outcome(request, outcome, success: str) -> None:
+    """A done action: the success line, then every warning the service gave."""
+    messages.success(request, success)
+    for warning in outcome.warnings:
+        messages.warning(request, warning)
 
 
 def report_errors(request, error: ValidationError) -> None:

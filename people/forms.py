@@ -1,0 +1,81 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from core.dates import add_months, whole_months_between
+from core.forms import DateInput, StyledModelForm
+
+from .imports import MAX_IMPORT_BYTES
+from .models import Organization, Person
+
+
+class PersonForm(StyledModelForm):
+    """Teaching experience is entered as «N лет M мес. на дату» and stored as the date it counts from."""
+
+    experience_years = forms.IntegerField(label="Педстаж: лет", min_value=0, max_value=60, required=False)
+    experience_months = forms.IntegerField(label="и месяцев", min_value=0, max_value=11, required=False)
+    experience_on = forms.DateField(
+        label="на дату", required=False, widget=DateInput(), help_text="Пусто — на сегодня. Дальше стаж растёт сам."
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "last_name",
+            "first_name",
+            "middle_name",
+            "organization",
+            "personnel_number",
+            "position",
+            "position_since",
+            "hired_on",
+            "qualification_category",
+            "category_assigned_on",
+            "education",
+            "education_details",
+            "phone",
+            "email",
+            "status",
+            "left_on",
+            "name_genitive",
+            "name_dative",
+            "name_accusative",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["organization"].initial = Organization.objects.filter(kind=Organization.Kind.OWN).first()
+        elif self.instance.teaching_since:
+            today = timezone.localdate()
+            months = whole_months_between(self.instance.teaching_since, today)
+            self.initial.setdefault("experience_years", months // 12)
+            self.initial.setdefault("experience_months", months % 12)
+            self.initial.setdefault("experience_on", today)
+
+    def clean(self):
+        data = super().clean()
+        years, months = data.get("experience_years"), data.get("experience_months")
+        if years is None and months is None:
+            self.instance.teaching_since = None
+        else:
+            on = data.get("experience_on") or timezone.localdate()
+            if on > timezone.localdate():
+                self.add_error("experience_on", "Дата не может быть в будущем.")
+            else:
+                self.instance.teaching_since = add_months(on, -((years or 0) * 12 + (months or 0)))
+        return data
+
+
+class StaffFileForm(forms.Form):
+    file = forms.FileField(
+        label="Файл со списком сотрудников",
+        help_text="XLSX или CSV (UTF-8 с запятыми или «CSV (разделители — точка с запятой)» из Excel), до 5 МБ.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
+        return upload

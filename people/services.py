@@ -1,0 +1,88 @@
+"""Writes to the staff registry. Each validates, runs in a transaction and names its author in the
+history (core.services.validated_save)."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.services import Outcome, validated_save
+
+from .imports import IMPORTED_FIELDS, changed_fields, plan_import
+from .models import ExportLog, ImportBatch, Organization, Person
+
+# What higher apps want said when a person's card is saved, e.g. mentorship: «уволен, но остаётся
+# в банке наставников». Each takes the saved person and returns its warnings.
+_PERSON_WARNINGS: list[Callable[[Person], list[str]]] = []
+
+
+def register_person_warnings(warnings: Callable[[Person], list[str]]) -> None:
+    if warnings not in _PERSON_WARNINGS:
+        _PERSON_WARNINGS.append(warnings)
+
+
+@transaction.atomic
+def person_save(*, person: Person, actor: User) -> Outcome:
+    """Create or update a person's record."""
+    validated_save(person, actor=actor)
+    return Outcome(person, [warning for check in _PERSON_WARNINGS for warning in check(person)])
+
+
+@transaction.atomic
+def organization_save(*, organization: Organization, actor: User) -> Outcome:
+    """Create or update an organization: ours (its settings) or a partner."""
+    validated_save(organization, actor=actor)
+    return Outcome(organization)
+
+
+@transaction.atomic
+def staff_import_prepare(*, organization: Organization, name: str, content: bytes, actor: User):
+    """Check a staff spreadsheet. A clean one is kept for preview and returned with its plan;
+    a file with bad rows is not kept at all (the plan lists them)."""
+    plan = plan_import(organization=organization, name=name, content=content)
+    if not plan.is_clean:
+        return None, plan
+    batch = ImportBatch.objects.create(
+        organization=organization, created_by=actor, file_name=name[:255], content=content
+    )
+    return batch, plan
+
+
+@transaction.atomic
+def staff_import_apply(*, batch: ImportBatch, actor: User) -> ImportBatch:
+    """Import every row of a previewed spreadsheet, or none: the file is checked again first,
+    since the records may have changed since the preview."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != ImportBatch.Status.PREVIEW:
+        raise ValidationError("Этот файл уже загружен. Чтобы загрузить изменения, выберите файл ещё раз.")
+    plan = plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
+    if not plan.is_clean:
+        raise ValidationError("С момента проверки банк изменился и в файле появились ошибки: загрузите файл заново.")
+    for row in plan.creates:
+        person = Person(organization=batch.organization, personnel_number=row.values["personnel_number"])
+        _apply_row(person, row.values)
+        person_save(person=person, actor=actor)
+    for row in plan.updates:
+        _apply_row(row.person, row.values)
+        person_save(person=row.person, actor=actor)
+    batch.status = ImportBatch.Status.APPLIED
+    batch.applied_at = timezone.now()
+    batch.created_count, batch.updated_count, batch.unchanged_count = (
+        len(plan.creates),
+        len(plan.updates),
+        len(plan.unchanged),
+    )
+    batch.save()
+    return batch
+
+
+def _apply_row(person: Person, values: dict) -> None:
+    for name in changed_fields(person, values) if person.pk else IMPORTED_FIELDS:
+        setattr(person, name, values[name])
+
+
+def personal_data_exported(*, what: str, rows: int, actor: User) -> ExportLog:
+    """Log that personal data left the system (who, when, what; 152-ФЗ)."""
+    return ExportLog.objects.create(exported_by=actor, what=what, rows=rows)

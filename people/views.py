@@ -1,0 +1,192 @@
+"""The staff registry's pages: people and their cards, the history of changes, staff spreadsheets
+in (preview, then all rows or none)."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+
+from core.files import XLSX_CONTENT_TYPE
+from core.views import ServiceFormMixin, report_errors
+
+from .access import RoleRequiredMixin, ScopedListView
+from .filters import PersonFilter
+from .forms import PersonForm, StaffFileForm
+from .history import person_history
+from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
+from .models import ImportBatch, Organization
+from .roles import HISTORY_READERS, STAFF_KEEPERS, STAFF_READERS
+from .selectors import people_for
+from .services import person_save, staff_import_apply, staff_import_prepare
+
+# Who may read the sensitive part of a person's records in their history (a mentee's difficulties);
+# registered by the app that keeps it: (user, person) -> bool.
+_SENSITIVE_READERS = []
+
+
+def register_sensitive_reader(may_read) -> None:
+    if may_read not in _SENSITIVE_READERS:
+        _SENSITIVE_READERS.append(may_read)
+
+
+class OwnOrganizationMixin:
+    def get_organization(self) -> Organization:
+        organization = Organization.own()
+        if organization is None:
+            raise Http404("Организация ещё не создана: выполните manage.py init_organization.")
+        return organization
+
+
+class PersonListView(ScopedListView):
+    allowed_roles = STAFF_READERS
+    selector = people_for
+    filterset_class = PersonFilter
+    template_name = "people/person_list.html"
+
+
+class PersonDetailView(RoleRequiredMixin, DetailView):
+    """The card; what other apps keep about the person fills the slot «people.person.card»."""
+
+    allowed_roles = STAFF_READERS
+    template_name = "people/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return people_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_edit=bool(self.roles & STAFF_KEEPERS), can_read_history=bool(self.roles & HISTORY_READERS), **kwargs
+        )
+
+
+class PersonCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
+    allowed_roles = STAFF_KEEPERS
+    form_class = PersonForm
+    template_name = "people/person_form.html"
+    success_message = "Сотрудник добавлен."
+
+    def run_service(self, form):
+        return person_save(person=form.instance, actor=self.request.user)
+
+
+class PersonUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
+    allowed_roles = STAFF_KEEPERS
+    form_class = PersonForm
+    template_name = "people/person_form.html"
+    context_object_name = "person"
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return people_for(self.request.user)
+
+    def run_service(self, form):
+        return person_save(person=form.instance, actor=self.request.user)
+
+
+class PersonHistoryView(RoleRequiredMixin, DetailView):
+    allowed_roles = HISTORY_READERS
+    template_name = "people/person_history.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return people_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show = all(may_read(self.request.user, self.object) for may_read in _SENSITIVE_READERS)
+        context["entries"] = person_history(self.object, show_sensitive=show)
+        context["back_url"] = reverse("people:person-detail", args=[self.object.pk])
+        return context
+
+
+class StaffImportView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):
+    allowed_roles = STAFF_KEEPERS
+    template_name = "people/import_upload.html"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", StaffFileForm())
+        kwargs["recent"] = ImportBatch.objects.filter(status=ImportBatch.Status.APPLIED).select_related(
+            "created_by__person"
+        )[:5]
+        kwargs["headers"] = TEMPLATE_HEADERS
+        return super().get_context_data(**kwargs)
+
+    def post(self, request):
+        form = StaffFileForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        upload = form.cleaned_data["file"]
+        try:
+            batch, plan = staff_import_prepare(
+                organization=self.get_organization(), name=upload.name, content=upload.read(), actor=request.user
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        if batch is None:
+            messages.error(request, "Ничего не загружено: исправьте строки из списка ниже и выберите файл снова.")
+            return self.render_to_response(
+                self.get_context_data(form=StaffFileForm(), plan=plan, file_name=upload.name)
+            )
+        return redirect("people:import-preview", batch.pk)
+
+
+class ImportPreviewView(RoleRequiredMixin, TemplateView):
+    allowed_roles = STAFF_KEEPERS
+    template_name = "people/import_preview.html"
+
+    def get_batch(self) -> ImportBatch:
+        # Someone else's upload is not ours to look at or apply.
+        return get_object_or_404(ImportBatch, pk=self.kwargs["pk"], created_by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        batch = self.get_batch()
+        plan = None
+        if batch.status == ImportBatch.Status.PREVIEW:
+            plan = plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
+        return super().get_context_data(batch=batch, plan=plan, **kwargs)
+
+    def post(self, request, pk):
+        batch = self.get_batch()
+        try:
+            batch = staff_import_apply(batch=batch, actor=request.user)
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect("people:import")
+        messages.success(
+            request,
+            f"Список загружен: добавлено {batch.created_count}, обновлено {batch.updated_count}, "
+            f"без изменений {batch.unchanged_count}.",
+        )
+        return redirect(reverse("people:person-list"))
+
+
+class ImportTemplateView(RoleRequiredMixin, View):
+    """An empty list with the expected columns and one example row."""
+
+    allowed_roles = STAFF_KEEPERS
+
+    def get(self, request):
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Сотрудники"
+        sheet.append(TEMPLATE_HEADERS)
+        sheet.append(TEMPLATE_EXAMPLE)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for column in "ABCDEFGHIJKLM":
+            sheet.column_dimensions[column].width = 18
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="staff-template.xlsx"'
+        return response
