@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
     path("bank/", include("people.urls")),
+    path("bank/", include("records.urls")),
     path("bank/", include("mentorship.urls")),
     path("roadmap/", include("roadmap.urls")),
     path("programs/", include("programs.urls")),

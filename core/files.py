@@ -40,3 +40,14 @@ def random_file_name(folder: str, filename: str) -> str:
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_response(content: bytes, content_type: str, name: str, *, inline: bool = False):
+    """A generated document to download (or to open in the browser): never kept by a browser or a
+    proxy, since what we generate holds personal data."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.workdays import is_working_day
-from mentorship.models import OrderJournal
 from people.models import Organization
 from people.roles import Role
+from records.models import OrderJournal
 from roadmap.models import Activity, Roadmap, RoadmapTransition, academic_start_year
 from roadmap.services import BASIS_TYPICAL, activity_mark, activity_save, roadmap_approve, roadmap_create, roadmap_move
 

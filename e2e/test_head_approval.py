@@ -8,8 +8,9 @@ pytestmark = E2E
 
 
 def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
-    from mentorship.models import Order, Pairing
+    from mentorship.models import Pairing
     from mentorship.queue import pending_count
+    from records.models import Order
 
     # The demo's queue: three pairs, a program and a release from duty.
     assert Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count() == 3

@@ -14,8 +14,6 @@ from .models import (
     Mentor,
     MentoringAgreement,
     MentoringForm,
-    Order,
-    OrderJournal,
     Pairing,
     PairingConsent,
     PairingTransition,
@@ -91,19 +89,6 @@ class PairingAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("mentor", "mentees")
     filter_horizontal = ("forms",)
     list_select_related = ("mentor__person", "direction")
-
-
-@admin.register(Order)
-class OrderAdmin(ReadOnlyAdmin):
-    # A registered order is never edited: corrections are new orders, made in the system.
-    list_display = ("number_text", "date", "heading", "status")
-    list_filter = ("kind", "status", "year")
-    search_fields = ("heading", "number_text")
-
-
-@admin.register(OrderJournal)
-class OrderJournalAdmin(SimpleHistoryAdmin):
-    list_display = ("organization", "year", "next_number", "suffix")
 
 
 @admin.register(PairingTransition)

@@ -6,12 +6,13 @@ class MentorshipConfig(AppConfig):
     verbose_name = "Банк наставничества"
 
     def ready(self):
-        from . import extensions, queue, roles
+        from . import extensions, order_kinds, queue, roles
 
         roles.register_rules()
         extensions.register()
+        order_kinds.register()
         from .models import Pairing
-        from .views.orders import pairing_queue_items
+        from .views.queue import pairing_queue_items
 
         queue.register(
             queue.QueueSection(

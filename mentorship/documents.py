@@ -6,9 +6,11 @@ so the templates only lay it out. A mentee's professional difficulties and reque
 put into a form: the form is handed round on paper.
 """
 
-from core.declension import Case, UnknownGenderError, decline_full_name, gender_of
+from core.declension import Case, gender_of
 from core.pdf import render_pdf
+from core.text import lower_first
 from people.models import Organization, Person
+from records.wording import full_name_in_case, initials_and_surname, position_in_case, position_phrase
 
 from .models import Pairing
 from .services import participants
@@ -61,10 +63,10 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
     context = {
         "organization": own,
         "addressee": _addressee(own),
-        "sender_name": _full_name(person, Case.GENITIVE),
+        "sender_name": full_name_in_case(person, Case.GENITIVE),
         "sender_position": _sender_position(person, own),
         "name": person.full_name,
-        "signature": _initials_and_surname(person, Case.NOMINATIVE),
+        "signature": initials_and_surname(person, Case.NOMINATIVE),
         "blank_date": BLANK_DATE,
         "acquainted": (
             f"С {regulation} {by_gender('ознакомлен', 'ознакомлена', 'ознакомлен(а)')}, "
@@ -75,7 +77,7 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
         ),
     }
     if is_mentor:
-        named = [f"{_full_name(m, Case.GENITIVE)}, {_position_phrase(m, own, Case.GENITIVE)}" for m in mentees]
+        named = [f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE)}" for m in mentees]
         # An apposition closes with a comma; a list after a colon inside a sentence, with «, —».
         whom = f"группы наставляемых: {'; '.join(named)}, —" if is_group else f"{named[0]},"
         # Ст. 351.8 binds our employer and our employee; a partner's mentor works under the cooperation
@@ -89,7 +91,7 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
             template=MENTOR_TEMPLATE,
             title="педагогического работника на осуществление наставнической деятельности",
             statement=(
-                f"Я, {person.full_name}, {_position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
+                f"Я, {person.full_name}, {position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
                 f"{basis} даю согласие на назначение меня наставником {whom} на следующих условиях."
             ),
             terms=[
@@ -105,13 +107,13 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
         )
     else:
         others = [m for m in mentees if m.pk != person.pk]
-        terms.insert(0, ("Наставник", f"{mentor.full_name}, {_position_phrase(mentor, own, Case.NOMINATIVE)}"))
+        terms.insert(0, ("Наставник", f"{mentor.full_name}, {position_phrase(mentor, own, Case.NOMINATIVE)}"))
         if others:
             terms.insert(
                 1,
                 (
                     "Другие наставляемые группы",
-                    "; ".join(f"{m.full_name}, {_position_phrase(m, own, Case.NOMINATIVE)}" for m in others),
+                    "; ".join(f"{m.full_name}, {position_phrase(m, own, Case.NOMINATIVE)}" for m in others),
                 ),
             )
         terms.append(
@@ -126,7 +128,7 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
             template=MENTEE_TEMPLATE,
             title=f"на участие в наставнической {kind} в качестве наставляемого",
             statement=(
-                f"Я, {person.full_name}, {_position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
+                f"Я, {person.full_name}, {position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
                 f"с {regulation} даю согласие на участие в наставнической {kind} в качестве "
                 f"{by_gender('наставляемого', 'наставляемой', 'наставляемого')} на следующих условиях."
             ),
@@ -148,40 +150,10 @@ def consent_form_pdf(pairing: Pairing, person: Person) -> bytes:
 # --- names and positions -----------------------------------------------------------------------
 
 
-def _full_name(person: Person, case: Case) -> str:
-    """«Петровой Светланы Николаевны»; the manual form on the record wins; nominative if the
-    gender cannot be told (a form is better with an undeclined name than not printed at all)."""
-    override = {Case.GENITIVE: person.name_genitive, Case.DATIVE: person.name_dative}.get(case) or None
-    try:
-        return decline_full_name(person.last_name, person.first_name, person.middle_name, case, override=override)
-    except UnknownGenderError:
-        return person.full_name
-
-
-def _initials_and_surname(person: Person, case: Case) -> str:
-    """«Е. В. Соколовой»: initials first, as in an addressee line or under a signature."""
-    try:
-        declined = person.in_case(case)  # «Соколовой Е. В.»
-    except UnknownGenderError:
-        declined = person.in_case(Case.NOMINATIVE)
-    words = declined.split()
-    surname_words = len(person.last_name.split()) or 1
-    return " ".join([*words[surname_words:], *words[:surname_words]])
-
-
-def _position_phrase(person: Person, own: Organization | None, case: Case) -> str:
-    """«воспитатель» / «воспитателя»; a partner's people also get their organization, in brackets:
-    its name stays as registered («Педагогический колледж») and so does not have to be declined."""
-    position = position_in_case(str(person.position), case) or _lower_first(str(person.position))
-    if own is None or person.organization_id != own.pk:
-        return f"{position} ({person.organization.short_name})"
-    return position
-
-
 def _sender_position(person: Person, own: Organization | None) -> list[str]:
     """Lines under «от …» in the addressee block: the position in the genitive when we can decline
     it, else as it is named (after a comma either way); a partner's organization on its own line."""
-    lines = [position_in_case(str(person.position), Case.GENITIVE) or _lower_first(str(person.position))]
+    lines = [position_in_case(str(person.position), Case.GENITIVE) or lower_first(str(person.position))]
     if own is None or person.organization_id != own.pk:
         lines.append(person.organization.short_name)
     return lines
@@ -195,7 +167,7 @@ def _addressee(own: Organization | None) -> dict:
     return {
         "position": position[:1].upper() + position[1:],
         "organization": own.short_name,
-        "name": _initials_and_surname(head, Case.DATIVE),
+        "name": initials_and_surname(head, Case.DATIVE),
     }
 
 
@@ -255,87 +227,6 @@ def _personal_data(own: Organization | None, data: str, *, mentee: bool, gender)
     }
 
 
-def _lower_first(text: str) -> str:
-    first = text.split()[0] if text.split() else ""
-    if first.isupper() and len(first) > 1:
-        return text  # an abbreviation stays as it is
-    return text[:1].lower() + text[1:]
-
-
-# Positions as staff lists name them: adjectives, then the head noun, then its complement
-# («инструктор по физической культуре», «заместитель заведующего»), which never changes.
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя")
-_INSTRUMENTAL_ENDINGS = ("ом", "ем", "ём", "ами", "ями")
-_HUSHING_OR_VELAR = "гкхжшщч"
-
-
-def position_in_case(name: str, case: Case) -> str | None:
-    """«Старший воспитатель» → «старшего воспитателя» (genitive) / «старшему воспитателю» (dative).
-
-    Only the genitive and the dative, only for the shapes Russian posts take; None whenever the
-    phrase is not clearly one of them (the caller then prints the post as it is named), so a
-    form never carries an invented word.
-    """
-    if case not in (Case.GENITIVE, Case.DATIVE):
-        return None
-    words = name.split()
-    if not words or any(word.isupper() and len(word) > 1 for word in words[:2]):
-        return None
-    lowered = [_lower_first(words[0]), *words[1:]]
-    result = []
-    i = 0
-    while i < len(lowered) and _is_adjective(lowered[i]):
-        result.append(_adjective(lowered[i], case))
-        i += 1
-    if i == len(lowered):
-        # A noun-like adjective alone: «Заведующий». Two or more are ambiguous («заведующий кафедрой»).
-        return result[0] if len(result) == 1 else None
-    head = lowered[i]
-    if head.endswith(_INSTRUMENTAL_ENDINGS):
-        # «Заведующий хозяйством», «управляющий делами»: the adjective is the head itself.
-        return " ".join([*result, *lowered[i:]]) if len(result) == 1 else None
-    parts = [_noun(part, case) for part in head.split("-")]
-    if not all(parts):
-        return None
-    return " ".join([*result, "-".join(parts), *lowered[i + 1 :]])
-
-
-def _is_adjective(word: str) -> bool:
-    return len(word) > 3 and "-" not in word and word.endswith(_ADJECTIVE_ENDINGS)
-
-
-def _adjective(word: str, case: Case) -> str:
-    stem, ending = word[:-2], word[-2:]
-    if ending in ("ая", "яя"):
-        # Feminine: genitive = dative; «-ей» after a soft stem or a hushing one (заведующая, старшая).
-        return stem + ("ой" if ending == "ая" and stem[-1] not in "жшщч" else "ей")
-    hard = ending in ("ый", "ой") or stem[-1] in "гкх"
-    if case is Case.GENITIVE:
-        return stem + ("ого" if hard else "его")
-    return stem + ("ому" if hard else "ему")
-
-
-def _noun(word: str, case: Case) -> str | None:
-    genitive = case is Case.GENITIVE
-    if len(word) < 3 or not word.isalpha():
-        return None
-    if word.endswith(("ец", "ок", "ек")):
-        return None  # a fleeting vowel (продавец → продавца): not guessed
-    if word.endswith("ия"):
-        return word[:-1] + "и"
-    if word.endswith(("ь", "й")):
-        return word[:-1] + ("я" if genitive else "ю")
-    if word.endswith("а"):
-        if genitive:
-            return word[:-1] + ("и" if word[-2] in _HUSHING_OR_VELAR else "ы")
-        return word[:-1] + "е"
-    if word.endswith("я"):
-        return word[:-1] + ("и" if genitive else "е")
-    if word[-1] in "бвгджзклмнпрстфхцчшщ":
-        return word + ("а" if genitive else "у")
-    return None
-
-
 # --- the additional agreement to a mentor's employment contract (ТК РФ ст. 351.8) -------------
 
 AGREEMENT_TEMPLATE = "mentorship/pdf/agreement.html"
@@ -346,8 +237,6 @@ BLANK_DATE_INLINE = "«___» ________ 20___ г."
 def agreement_context(agreement) -> dict:
     """What the agreement prints: the text written with the order, and the requisites as the
     clerk has filled them in so far (blank lines where not yet)."""
-    from .services.orders import _place
-
     contract_date = f"{agreement.contract_date:%d.%m.%Y}" if agreement.contract_date else BLANK_DATE_INLINE
     return {
         "agreement": agreement,
@@ -355,7 +244,7 @@ def agreement_context(agreement) -> dict:
         "number": agreement.number or BLANK_NUMBER,
         "subject": agreement.get_kind_display().lower(),
         "contract": f"к трудовому договору от {contract_date} № {agreement.contract_number or BLANK_NUMBER}",
-        "place": _place(agreement.order.organization),
+        "place": agreement.order.organization.place,
         "date": f"{agreement.date:%d.%m.%Y}",
         "parties": f"{agreement.parties} от {contract_date} № {agreement.contract_number or BLANK_NUMBER} "
         "(далее — трудовой договор) о нижеследующем:",

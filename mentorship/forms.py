@@ -13,7 +13,6 @@ from .models import (
     MenteeCategory,
     Mentor,
     MentoringAgreement,
-    Order,
     Pairing,
     PublicationConsent,
     PublishableData,
@@ -319,38 +318,6 @@ class PairingExtendForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
-
-
-class ScanForm(forms.Form):
-    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPG или PNG)", validators=[validate_scan])
-
-
-DRAFTABLE = [
-    (Order.Kind.INTRODUCTION, Order.Kind.INTRODUCTION.label),
-    (Order.Kind.CURATOR, Order.Kind.CURATOR.label),
-    (Order.Kind.COUNCIL, Order.Kind.COUNCIL.label),
-]
-
-
-class OrderNewForm(forms.Form):
-    kind = forms.ChoiceField(label="Приказ", choices=DRAFTABLE, widget=forms.RadioSelect)
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-
-
-class OrderDraftForm(forms.Form):
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    heading = forms.CharField(label="Заголовок", max_length=500)
-    preamble = forms.CharField(label="Преамбула (основание)", widget=forms.Textarea(attrs={"rows": 3}))
-    clauses = forms.CharField(
-        label="Пункты",
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Каждый пункт — с новой строки; номера проставятся сами.",
-    )
-
-
-class JournalForm(forms.Form):
-    next_number = forms.IntegerField(label="Следующий номер", min_value=1)
-    suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
 
 
 class AgreementRequisitesForm(StyledModelForm):

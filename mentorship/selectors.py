@@ -153,17 +153,6 @@ def pairings_for(user) -> QuerySet:
     )
 
 
-def orders_for(user) -> QuerySet:
-    """Orders: the bank's readers see the register; a mentor or mentee the orders about their pair."""
-    from .models import Order
-
-    roles = roles_of(user)
-    base = Order.objects.select_related("organization", "created_by__person").order_by("-date", "-number", "-pk")
-    if roles & BANK_READERS:
-        return base
-    return base.filter(pairings__in=pairings_for(user)).distinct()
-
-
 def approval_queue() -> QuerySet:
     """Pairs awaiting the head (the pairs section of the queue in queue.py)."""
     return (

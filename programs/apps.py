@@ -17,3 +17,20 @@ class ProgramsConfig(AppConfig):
         register_releases_queue()  # requests for release from duty, 1.4 (order 40)
         # The curator extends the forms of plan activities like the other reference lists.
         REFERENCE_MODELS["activity-forms"] = ActivityForm
+
+        from records import kinds
+
+        from .services.releases import RELEASE_ORDER
+
+        kinds.register(kinds.OrderKind(RELEASE_ORDER, "Об освобождении от работы для участия в мероприятии", order=90))
+
+        from core import extensions
+
+        from .selectors import pair_programs
+
+        # A pair's page links its programs.
+        extensions.register(
+            extensions.Extension(
+                slot="mentorship.pairing.side", template="programs/snippets/pair_programs.html", context=pair_programs
+            )
+        )

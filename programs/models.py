@@ -408,7 +408,7 @@ class ReleaseRequest(models.Model):
     decided_at = models.DateTimeField("решено", null=True, blank=True)
     decision_comment = models.TextField("комментарий руководителя", blank=True)
     order = models.ForeignKey(
-        "mentorship.Order", verbose_name="приказ", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "records.Order", verbose_name="приказ", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     history = HistoricalRecords()
 

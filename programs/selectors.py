@@ -55,3 +55,10 @@ def evidence_for(user) -> QuerySet:
     if scope is None:
         return base.none()
     return base.filter(pk__in=Evidence.objects.filter(scope).values("pk"))
+
+
+def pair_programs(request, pairing) -> dict | None:
+    """The programs of a pair, for the pair's page (the slot «mentorship.pairing.side»)."""
+    if not roles_of(request.user) & PROGRAM_ROLES:
+        return None
+    return {"pair_programs": pairing.programs.all()}

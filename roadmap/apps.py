@@ -20,3 +20,16 @@ class RoadmapConfig(AppConfig):
                 order=20,
             )
         )
+        from core import extensions
+        from records import kinds
+
+        from .selectors import order_annex
+        from .services import ROADMAP_ORDER
+
+        kinds.register(kinds.OrderKind(ROADMAP_ORDER, "Об утверждении дорожной карты", order=80))
+        # The approved roadmap is the annex of its order: linked from the order's page.
+        extensions.register(
+            extensions.Extension(
+                slot="records.order.side", template="roadmap/snippets/order_annex.html", context=order_annex, order=20
+            )
+        )

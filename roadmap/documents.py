@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.declension import signature_name
 from core.pdf import render_pdf
-from mentorship.services.orders import _current_curator
+from mentorship.services.orders import current_curator
 
 from .models import Activity, Roadmap, Stage
 
@@ -21,7 +21,7 @@ def render_roadmap_pdf(roadmap: Roadmap, *, annex: bool = False, today=None) -> 
     """The whole roadmap. `annex=True` is the order's annex as approved: no execution marks,
     no overdue notes — the state of the plan on the day of the order."""
     organization = roadmap.organization
-    curator = _current_curator(organization)
+    curator = current_curator(organization)
     compiler = None
     if curator is not None:
         person = curator.person

@@ -65,7 +65,7 @@ class Roadmap(LifeCycle, models.Model):
         related_name="+",
     )
     order = models.ForeignKey(
-        "mentorship.Order",
+        "records.Order",
         verbose_name="приказ об утверждении",
         on_delete=models.PROTECT,
         null=True,

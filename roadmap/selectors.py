@@ -159,3 +159,10 @@ def home_context(user, *, today: date | None = None) -> dict:
             .first()
         )
     return context
+
+
+def order_annex(request, order) -> dict | None:
+    """The roadmap an order approved, for the order's page (the slot «records.order.side»)."""
+    if order.kind != "roadmap" or not roles_of(request.user) & READERS:
+        return None
+    return {"annexed_roadmaps": Roadmap.objects.filter(order=order)}

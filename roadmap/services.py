@@ -17,11 +17,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import add_months
-from core.declension import Case, signature_name
+from core.declension import Case
 from core.services import Outcome, authored, validated_save
-from mentorship.models import CouncilMembership, Order
-from mentorship.services.orders import LAW, _control_clause, _current_curator, _own, _place, _sentence, order_register
+from core.text import sentence
+from mentorship.models import CouncilMembership
+from mentorship.services.orders import LAW, control_clause, current_curator
 from people.roles import Role
+from records.models import Order
+from records.services import draft_order, issuing_organization, order_register
 
 from .documents import render_roadmap_pdf
 from .models import Activity, Roadmap, RoadmapTransition, Stage, academic_start_year, year_label
@@ -104,7 +107,7 @@ def roadmap_create(
     without activities, or a copy of an earlier year's with every date moved to the new year
     and the execution marks cleared."""
     _require_curator(roles)
-    own = _own()
+    own = issuing_organization()
     if start_year not in creatable_years(own, today):
         current = academic_start_year(today or timezone.localdate())
         if Roadmap.objects.filter(organization=own, start_year=start_year).exists():
@@ -327,9 +330,13 @@ def roadmap_move(
     return Outcome(roadmap, warnings)
 
 
+# The kind of order this app issues (registered with records.kinds from the app config).
+ROADMAP_ORDER = "roadmap"
+
+
 def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
-    own = _own()
-    curator = _current_curator(own)
+    own = issuing_organization()
+    curator = current_curator(own)
     if curator is None:
         raise ValidationError(
             "Куратор не назначен: в приказе некого назначить ответственным за дорожную карту. "
@@ -342,12 +349,10 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
         .order_by("-is_chair", "person__last_name", "person__first_name")
     )
     acquaintance = list(dict.fromkeys([person.full_name, *(m.person.full_name for m in members)]))
-    head = own.head
-    order = Order(
-        organization=own,
-        kind=Order.Kind.ROADMAP,
+    return draft_order(
+        own,
+        kind=ROADMAP_ORDER,
         date=date,
-        place=_place(own),
         heading=(
             "Об утверждении дорожной карты внедрения (реализации) системы наставничества "
             f"на {roadmap.year_label} учебный год"
@@ -359,7 +364,7 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
         clauses=[
             "Утвердить дорожную карту (план мероприятий) внедрения (реализации) системы наставничества "
             f"педагогических работников {own.short_name} на {roadmap.year_label} учебный год (приложение).",
-            _sentence(
+            sentence(
                 "Назначить ответственным за реализацию дорожной карты куратора реализации программ наставничества "
                 f"{person.in_case(Case.ACCUSATIVE)} ({str(person.position).lower()})"
             ),
@@ -368,15 +373,11 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
             "Куратору разместить дорожную карту на официальном сайте в разделе «Наставничество» в течение "
             "10 дней со дня издания приказа.",
             # The curator carries the roadmap out; controlling their own work would be no control.
-            _control_clause(None),
+            control_clause(None),
         ],
         acquaintance=acquaintance,
-        signer_position=str(head.position),
-        signer_name=signature_name(head.last_name, head.first_name, head.middle_name),
-        created_by=actor,
+        actor=actor,
     )
-    validated_save(order, actor=actor)
-    return order
 
 
 @transaction.atomic

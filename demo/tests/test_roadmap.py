@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from demo.roadmap import OVERDUE, load
-from mentorship.models import Order
+from records.models import Order
 from roadmap.models import Activity, Roadmap, academic_start_year
 
 
@@ -28,7 +28,7 @@ def test_the_demo_roadmap_is_approved_marked_and_loaded_once(demo):
     today = timezone.localdate()
     roadmap = Roadmap.objects.get(start_year=academic_start_year(today))
     assert roadmap.status == Roadmap.Status.APPROVED
-    assert roadmap.order.kind == Order.Kind.ROADMAP and roadmap.order.number_text
+    assert roadmap.order.kind == "roadmap" and roadmap.order.number_text
     steps = list(roadmap.transitions.values_list("target", flat=True))
     assert steps == ["draft", "awaiting_approval", "returned", "awaiting_approval", "approved"]
     assert "ФОП ДО" in roadmap.transitions.get(target="returned").comment
@@ -41,5 +41,5 @@ def test_the_demo_roadmap_is_approved_marked_and_loaded_once(demo):
         assert activity.done_on is None or activity.done_on <= today
 
     assert load(**demo) == 0
-    assert Roadmap.objects.count() == 1 and Order.objects.filter(kind=Order.Kind.ROADMAP).count() == 1
+    assert Roadmap.objects.count() == 1 and Order.objects.filter(kind="roadmap").count() == 1
     assert not Roadmap.objects.filter(start_year=academic_start_year(today) + 1).exists()

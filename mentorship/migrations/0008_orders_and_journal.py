@@ -2,7 +2,7 @@
 
 import core.files
 import django.db.models.deletion
-import mentorship.models.orders
+import records.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -107,8 +107,8 @@ class Migration(migrations.Migration):
                 ('acquaintance', models.JSONField(blank=True, default=list, verbose_name='лист ознакомления')),
                 ('signer_position', models.CharField(max_length=200, verbose_name='должность подписывающего')),
                 ('signer_name', models.CharField(max_length=200, verbose_name='подписывает')),
-                ('pdf', models.FileField(blank=True, upload_to=mentorship.models.orders.order_pdf_path, verbose_name='PDF')),
-                ('signed_scan', models.FileField(blank=True, upload_to=mentorship.models.orders.order_scan_path, validators=[core.files.validate_scan], verbose_name='скан подписанного приказа')),
+                ('pdf', models.FileField(blank=True, upload_to=records.models.order_pdf_path, verbose_name='PDF')),
+                ('signed_scan', models.FileField(blank=True, upload_to=records.models.order_scan_path, validators=[core.files.validate_scan], verbose_name='скан подписанного приказа')),
                 ('registered_at', models.DateTimeField(blank=True, null=True, verbose_name='зарегистрирован')),
                 ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='подготовил')),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='mentorship.organization', verbose_name='организация')),

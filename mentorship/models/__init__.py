@@ -9,7 +9,6 @@ from .bank import (
     PublicationConsent,
     PublishableData,
 )
-from .orders import Order, OrderJournal
 from .pairs import Pairing, PairingConsent, PairingTransition
 from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm
 
@@ -26,8 +25,6 @@ __all__ = [
     "Mentor",
     "MentoringAgreement",
     "MentoringForm",
-    "Order",
-    "OrderJournal",
     "Pairing",
     "PairingConsent",
     "PairingTransition",

@@ -49,7 +49,7 @@ class MentoringAgreement(models.Model):
         "mentorship.Mentor", verbose_name="наставник", on_delete=models.PROTECT, related_name="agreements"
     )
     order = models.ForeignKey(
-        "mentorship.Order", verbose_name="приказ", on_delete=models.PROTECT, related_name="agreements"
+        "records.Order", verbose_name="приказ", on_delete=models.PROTECT, related_name="agreements"
     )
     kind = models.CharField("вид", max_length=12, choices=Kind.choices, default=Kind.ASSIGNMENT)
     amends = models.OneToOneField(

@@ -70,6 +70,13 @@ class Pairing(LifeCycle, models.Model):
         "mentorship.Direction", verbose_name="направление", on_delete=models.PROTECT, related_name="pairings"
     )
     forms = models.ManyToManyField("mentorship.MentoringForm", verbose_name="формы", related_name="pairings")
+    # The orders that fixed or changed the pair (approval, replacement, extension, termination).
+    orders = models.ManyToManyField(
+        "records.Order",
+        verbose_name="приказы",
+        blank=True,
+        related_name="pairings",
+    )
     status = models.CharField("состояние", max_length=20, choices=Status.choices, default=Status.PROPOSED)
     starts_on = models.DateField("начало")
     planned_end_on = models.DateField("плановое окончание")

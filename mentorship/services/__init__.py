@@ -14,13 +14,6 @@ from .bank import (
     publication_consent_withdraw,
     reference_item_save,
 )
-from .orders import (
-    order_attach_scan,
-    order_draft,
-    order_journal_set,
-    order_register,
-    order_update_draft,
-)
 from .pair_orders import (
     REPLACEMENT_GROUNDS,
     pairing_extend,
@@ -70,11 +63,6 @@ __all__ = [
     "mentor_save",
     "mentor_warnings",
     "missing_consents",
-    "order_attach_scan",
-    "order_draft",
-    "order_journal_set",
-    "order_register",
-    "order_update_draft",
     "pairing_consent_record",
     "pairing_consent_withdraw",
     "pairing_extend",

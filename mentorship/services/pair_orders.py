@@ -7,13 +7,15 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import add_months
-from core.declension import Case, signature_name
+from core.declension import Case
 from core.services import Outcome, authored
 from core.workdays import notice_end_date
 from people.roles import Role
+from records.models import Order
+from records.services import draft_order, issuing_organization, order_register
 
-from ..models import Order, Pairing, PairingTransition
-from .orders import LAW, _control_clause, _current_curator, _own, _place, order_register
+from ..models import Pairing, PairingTransition
+from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
 from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
 from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
 
@@ -62,9 +64,8 @@ def _pairing_rows(pairings) -> list[dict]:
 
 
 def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
-    own = _own()
-    head = own.head
-    curator = _current_curator(own)
+    own = issuing_organization()
+    curator = current_curator(own)
     program_due = min(add_months(p.starts_on, 1) for p in pairings)
     clauses = [
         "Закрепить наставнические пары (группы) в составе и на срок согласно таблице.",
@@ -77,7 +78,7 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
             "в размере и на срок, определённые дополнительными соглашениями к трудовым договорам "
             f"(в соответствии со {LAW})."
         )
-    clauses.append(_control_clause(curator))
+    clauses.append(control_clause(curator))
     people = []
     for pairing in pairings:
         for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
@@ -85,11 +86,10 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
                 people.append(person.full_name)
     if curator is not None and curator.person.full_name not in people:
         people.append(curator.person.full_name)
-    order = Order(
-        organization=own,
-        kind=Order.Kind.PAIRING,
+    order = draft_order(
+        own,
+        kind=PAIRING,
         date=date,
-        place=_place(own),
         heading="О закреплении наставнических пар (групп)",
         preamble=(
             f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, "
@@ -98,12 +98,8 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
         clauses=clauses,
         table=_pairing_rows(pairings),
         acquaintance=people,
-        signer_position=str(head.position),
-        signer_name=signature_name(head.last_name, head.first_name, head.middle_name),
-        created_by=actor,
+        actor=actor,
     )
-    order.full_clean()
-    order.save()
     order.pairings.set(pairings)
     return order
 
@@ -187,7 +183,7 @@ def _participants_genitive(pairing: Pairing) -> str:
 
 
 def _fixing_order(pairing: Pairing) -> Order | None:
-    return pairing.orders.filter(kind=Order.Kind.PAIRING).exclude(number=None).order_by("date").first()
+    return pairing.orders.filter(kind=PAIRING).exclude(number=None).order_by("date").first()
 
 
 @transaction.atomic
@@ -235,7 +231,7 @@ def pairing_terminate(
         )
     order = _order_for_pair(
         pairing,
-        kind=Order.Kind.TERMINATION,
+        kind=TERMINATION,
         heading="О досрочном прекращении наставничества",
         basis=f"на основании {basis} от {notice_on:%d.%m.%Y}",
         clauses=clauses,
@@ -252,25 +248,20 @@ def _order_for_pair(
     pairing: Pairing, *, kind, heading: str, basis: str, clauses: list[str], actor, date, extra_people=()
 ):
     """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet."""
-    own = _own()
+    own = issuing_organization()
     people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
-    order = Order(
-        organization=own,
+    order = draft_order(
+        own,
         kind=kind,
-        date=date or timezone.localdate(),
-        place=_place(own),
+        date=date,
         heading=heading,
         preamble=(
             f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
         ),
-        clauses=[*clauses, _control_clause(_current_curator(own))],
+        clauses=[*clauses, control_clause(current_curator(own))],
         acquaintance=list(dict.fromkeys(person.full_name for person in people)),
-        signer_position=str(own.head.position),
-        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
-        created_by=actor,
+        actor=actor,
     )
-    order.full_clean()
-    order.save()
     order.pairings.set([pairing])
     return order_register(order=order, actor=actor)
 
@@ -350,7 +341,7 @@ def pairing_replace_mentor(
     pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
     order = _order_for_pair(
         pairing,
-        kind=Order.Kind.REPLACEMENT,
+        kind=REPLACEMENT,
         heading="О замене наставника",
         basis=f"на основании письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}",
         clauses=clauses,
@@ -384,7 +375,7 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
     old_end = pairing.planned_end_on
     order = _order_for_pair(
         pairing,
-        kind=Order.Kind.EXTENSION,
+        kind=EXTENSION,
         heading="О продлении срока наставничества",
         basis=f"по взаимному согласию сторон от {agreed_on:%d.%m.%Y}",
         clauses=[

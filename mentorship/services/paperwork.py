@@ -17,10 +17,13 @@ from django.db import transaction
 from accounts.models import User
 from core.declension import Case, gender_of, signature_name
 from core.services import Outcome, authored, validated_save
+from core.text import lower_first
 from people.models import Organization
 from people.roles import Role
+from records.models import Order
+from records.wording import full_name_in_case, position_in_case, position_phrase
 
-from ..models import CooperationAgreement, MentoringAgreement, Order, Pairing
+from ..models import CooperationAgreement, MentoringAgreement, Pairing
 
 __all__ = [
     "AGREEMENT_CLERKS",
@@ -52,15 +55,14 @@ def _parties(own: Organization, mentor) -> str:
     """«<employer>, именуемое …, в лице заведующего Соколовой Елены Викторовны, действующей …, и
     Петрова Светлана Николаевна, воспитатель, именуемая …» — the contract's requisites follow in
     the document, as the clerk fills them in."""
-    from ..documents import _full_name, _lower_first, position_in_case
-
     head = own.head
-    head_position = position_in_case(str(head.position), Case.GENITIVE) or _lower_first(str(head.position))
+    head_position = position_in_case(str(head.position), Case.GENITIVE) or lower_first(str(head.position))
     employee = mentor.person
     return (
         f"{own.full_name}, именуемое в дальнейшем «Работодатель», в лице {head_position} "
-        f"{_full_name(head, Case.GENITIVE)}, {_by_gender(head, 'действующего', 'действующей', 'действующего(ей)')} "
-        f"на основании Устава, с одной стороны, и {employee.full_name}, {_lower_first(str(employee.position))}, "
+        f"{full_name_in_case(head, Case.GENITIVE)}, "
+        f"{_by_gender(head, 'действующего', 'действующей', 'действующего(ей)')} "
+        f"на основании Устава, с одной стороны, и {employee.full_name}, {lower_first(str(employee.position))}, "
         f"{_by_gender(employee, 'именуемый', 'именуемая', 'именуемый(ая)')} в дальнейшем «Работник», с другой "
         "стороны, заключили настоящее дополнительное соглашение к трудовому договору"
     )
@@ -76,12 +78,10 @@ def _pay_snapshot(own: Organization) -> dict:
 
 
 def _signers(own: Organization, mentor) -> dict:
-    from ..documents import _lower_first
-
     head, employee = own.head, mentor.person
     return {
         "employer": own.full_name,
-        "employee": f"{employee.full_name}, {_lower_first(str(employee.position))}",
+        "employee": f"{employee.full_name}, {lower_first(str(employee.position))}",
         "employer_signer_position": str(head.position),
         "employer_signer_name": signature_name(head.last_name, head.first_name, head.middle_name),
         "employee_signer_name": signature_name(employee.last_name, employee.first_name, employee.middle_name),
@@ -89,14 +89,14 @@ def _signers(own: Organization, mentor) -> dict:
 
 
 def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own: Organization, replacing) -> list:
-    from ..documents import _full_name, _position_phrase
-
     mentor = agreement.mentor.person
     mentees = [mentee.person for mentee in pairing.mentees.all()]
     group = len(mentees) > 1
     consent = next((c for c in pairing.consents.all() if c.person_id == mentor.pk and c.is_valid), None)
     consent_text = f" от {consent.given_on:%d.%m.%Y}" if consent else ""
-    named = "; ".join(f"{_full_name(m, Case.GENITIVE)}, {_position_phrase(m, own, Case.GENITIVE)}" for m in mentees)
+    named = "; ".join(
+        f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE)}" for m in mentees
+    )
     whom = f"группы наставляемых: {named}, —" if group else f"наставляемого — {named}, —"
     reason = " в связи с заменой наставника" if replacing else ""
     forms = "; ".join(f"«{form}»" for form in pairing.forms.all())

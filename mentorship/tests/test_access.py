@@ -96,15 +96,15 @@ CASES = [
     ("pairing-terminate", lambda w: reverse("mentorship:pairing-terminate", args=[w.pairing.pk]), expect({"head"})),
     ("pairing-replace", lambda w: reverse("mentorship:pairing-replace", args=[w.pairing.pk]), expect({"head"})),
     ("pairing-extend", lambda w: reverse("mentorship:pairing-extend", args=[w.pairing.pk]), expect({"head"})),
-    ("order-journal", lambda w: reverse("mentorship:order-journal"), expect({"head", "curator", "admin"})),
-    ("order-create", lambda w: reverse("mentorship:order-create"), expect({"head", "curator"})),
+    ("order-journal", lambda w: reverse("records:order-journal"), expect({"head", "curator", "admin"})),
+    ("order-create", lambda w: reverse("records:order-create"), expect({"head", "curator"})),
     (
         "pairing-consent-form",
         lambda w: reverse("mentorship:pairing-consent-form", args=[w.pairing.pk, w.mentor.person.pk]),
         expect(READERS | {"mentor"}, not_found=frozenset({"mentee"})),
     ),
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
-    ("order-list", lambda w: reverse("mentorship:order-list"), expect(READERS | {"mentor", "mentee"})),
+    ("order-list", lambda w: reverse("records:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
     (
@@ -190,7 +190,7 @@ def _proposal(world):
 
 # Actions that only take POST: (name, URL, data, roles allowed).
 def _draft_order(world):
-    from mentorship.services import order_draft
+    from records.services import order_draft
 
     return order_draft(kind="curator", actor=world.users["curator"])
 
@@ -223,7 +223,7 @@ POST_CASES = [
     ),
     (
         "order-register",
-        lambda w: reverse("mentorship:order-register", args=[_draft_order(w).pk]),
+        lambda w: reverse("records:order-register", args=[_draft_order(w).pk]),
         lambda w: {},
         done({"head"}),
     ),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core.declension import Case
-from mentorship.documents import consent_context, consent_form_pdf, position_in_case
+from mentorship.documents import consent_context, consent_form_pdf
 from mentorship.models import MentoringForm
 from mentorship.tests.factories import (
     MenteeFactory,
@@ -18,6 +18,7 @@ from mentorship.tests.factories import (
     PersonFactory,
     position,
 )
+from records.wording import position_in_case
 
 DIFFICULTIES = "Трудно удерживать внимание детей"  # MenteeFactory's; never printed
 REQUEST = "Научиться планировать день"

@@ -9,11 +9,12 @@ import pytest
 from docx import Document
 
 from core.docx import DRAFT_MARK, DocxDocument
-from mentorship.docx_documents import agreement_docx, consent_docx, docx_name, order_docx
-from mentorship.services import order_draft
+from mentorship.docx_documents import agreement_docx, consent_docx
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
+from records.docx import docx_name, order_docx
+from records.services import order_draft
 
 
 @pytest.fixture(autouse=True)

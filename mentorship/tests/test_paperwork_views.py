@@ -55,7 +55,7 @@ def papers(world, monkeypatch):
     """The mentor's own pair with the mentee fixed by order (an agreement and an order they both
     see), another mentor's pair fixed by order, and a partner with a cooperation agreement.
     The orders' frozen PDFs are not read here: a stub saves WeasyPrint's time in 150 cases."""
-    monkeypatch.setattr("mentorship.services.orders.render_pdf", lambda *args, **kwargs: PDF)
+    monkeypatch.setattr("records.services.render_pdf", lambda *args, **kwargs: PDF)
     own = Organization.own()
     own.mentor_pay_rule, own.mentor_pay_amount = Organization.PayRule.FIXED, Decimal("3000.00")
     own.save()
@@ -120,12 +120,12 @@ MATRIX = [
     ("payroll-pdf", lambda w, p: reverse("mentorship:payroll-pdf", args=[2027, 3]), expect(PAY)),
     (
         "own-order-docx",
-        lambda w, p: reverse("mentorship:order-docx", args=[p["my_order"].pk]),
+        lambda w, p: reverse("records:order-docx", args=[p["my_order"].pk]),
         expect(READERS | {"mentor", "mentee"}),
     ),
     (
         "other-order-docx",
-        lambda w, p: reverse("mentorship:order-docx", args=[p["their_order"].pk]),
+        lambda w, p: reverse("records:order-docx", args=[p["their_order"].pk]),
         expect(READERS, not_found=frozenset({"mentor", "mentee"})),
     ),
     (
@@ -267,7 +267,7 @@ def test_a_payroll_download_is_logged_and_readable(world, papers, client_as):
 def test_docx_downloads_carry_the_draft_mark(world, papers, client_as):
     client = client_as("curator")
     for url in (
-        reverse("mentorship:order-docx", args=[papers["my_order"].pk]),
+        reverse("records:order-docx", args=[papers["my_order"].pk]),
         reverse("mentorship:agreement-docx", args=[papers["my_agreement"].pk]),
         reverse("mentorship:pairing-consent-docx", args=[world.pairing.pk, world.mentee.person.pk]),
     ):
@@ -279,7 +279,7 @@ def test_docx_downloads_carry_the_draft_mark(world, papers, client_as):
 
 def test_the_order_page_links_the_docx_copy(world, papers, client_as):
     body = client_as("mentee").get(papers["my_order"].get_absolute_url()).content.decode()
-    assert reverse("mentorship:order-docx", args=[papers["my_order"].pk]) in body
+    assert reverse("records:order-docx", args=[papers["my_order"].pk]) in body
 
 
 def test_the_head_sets_the_pay_rule_in_the_settings(world, client_as):

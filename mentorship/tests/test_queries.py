@@ -55,7 +55,7 @@ PAGES = [
     ("curator", "mentorship:organization-list"),
     ("head", "dashboard:home"),
     ("head", "mentorship:approval-queue"),
-    ("head", "mentorship:order-list"),
+    ("head", "records:order-list"),
     ("curator", "mentorship:pairing-list"),
     ("council", "dashboard:home"),
     ("mentor", "dashboard:home"),

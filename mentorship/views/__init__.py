@@ -20,18 +20,6 @@ from .governance import (
     OrganizationSettingsView,
     RefreshView,
 )
-from .orders import (
-    ApprovalQueueView,
-    OrderCreateView,
-    OrderDetailView,
-    OrderDraftUpdateView,
-    OrderJournalView,
-    OrderListView,
-    OrderPdfView,
-    OrderPreviewView,
-    OrderRegisterView,
-    OrderScanView,
-)
 from .organizations import OrganizationListView, PartnerCreateView, PartnerUpdateView
 from .pairs import (
     PairingConsentScanView,
@@ -52,12 +40,12 @@ from .paperwork import (
     AgreementUpdateView,
     CooperationAgreementCreateView,
     CooperationScanView,
-    OrderDocxView,
     PairingConsentDocxView,
     PayrollFileView,
     PayrollView,
 )
 from .profile import MyProfileView
+from .queue import ApprovalQueueView
 from .references import ReferenceCreateView, ReferenceListView, ReferenceUpdateView
 from .transfer import BankExportView, ExportLogView
 
@@ -85,16 +73,6 @@ __all__ = [
     "MentorListView",
     "MentorUpdateView",
     "MyProfileView",
-    "OrderCreateView",
-    "OrderDetailView",
-    "OrderDocxView",
-    "OrderDraftUpdateView",
-    "OrderJournalView",
-    "OrderListView",
-    "OrderPdfView",
-    "OrderPreviewView",
-    "OrderRegisterView",
-    "OrderScanView",
     "OrganizationListView",
     "OrganizationSettingsView",
     "PairingConsentDocxView",

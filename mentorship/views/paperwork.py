@@ -17,14 +17,15 @@ from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
 from people.roles import Role
 from people.services import personal_data_exported
+from records.docx import docx_name
 
 from ..documents import agreement_pdf
-from ..docx_documents import agreement_docx, consent_docx, docx_name, order_docx
+from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
 from ..models import CooperationAgreement
 from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
 from ..roles import BANK_READERS
-from ..selectors import PAY_READERS, agreements_for, cooperation_agreements_of, orders_for, pairings_for
+from ..selectors import PAY_READERS, agreements_for, cooperation_agreements_of, pairings_for
 from ..services import (
     AGREEMENT_CLERKS,
     COOPERATION_RECORDERS,
@@ -33,7 +34,6 @@ from ..services import (
     participants,
 )
 from .documents import CONSENT_FORM_READERS
-from .orders import ORDER_READERS
 
 AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
 
@@ -229,17 +229,6 @@ class PayrollFileView(RoleRequiredMixin, View):
 
 
 # --- DOCX copies of the other documents -----------------------------------------------------------
-
-
-class OrderDocxView(RoleRequiredMixin, View):
-    """An order as DOCX for editing before printing; whoever may open the order may take it."""
-
-    allowed_roles = ORDER_READERS
-
-    def get(self, request, pk):
-        order = get_object_or_404(orders_for(request.user), pk=pk)
-        parts = (order.year, order.number) if order.number else ("proekt", order.pk)
-        return _file(order_docx(order), DOCX_CONTENT_TYPE, docx_name("prikaz", *parts))
 
 
 class PairingConsentDocxView(RoleRequiredMixin, View):

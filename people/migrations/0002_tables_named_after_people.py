@@ -6,6 +6,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
+        # Renamed once no model in any app's migrations still points at mentorship's copy of them.
+        ('mentorship', '0014_people_and_organizations_move_to_people'),
         ('people', '0001_take_over_people_from_mentorship'),
     ]
 

@@ -18,10 +18,11 @@ from accounts.models import User
 from core.dates import plural
 from core.declension import Case
 from core.services import Outcome, validated_save
-from mentorship.models import Order
-from mentorship.services.orders import _control_clause, _current_curator, _draft, _own, order_register
+from mentorship.services.orders import control_clause, current_curator
 from people.models import Person
 from people.roles import Role, person_of
+from records.models import Order
+from records.services import draft_order, issuing_organization, order_register
 
 from ..models import PlanItem, Program, ReleaseRequest
 from .program import roles_on
@@ -35,7 +36,7 @@ HEADING = "Об освобождении от работы для участия
 def _check_substitute(substitute: Person | None, person: Person, on: date, *, field: str = "substitute") -> None:
     if substitute is None:
         return
-    own = _own()
+    own = issuing_organization()
     if substitute.pk == person.pk:
         raise ValidationError({field: "Заменить себя самого нельзя: укажите другого работника."})
     if substitute.organization_id != own.pk or not substitute.is_working:
@@ -70,7 +71,7 @@ def release_request(
     if not roles_on(program, actor, roles) & {Role.MENTOR, Role.MENTEE}:
         raise PermissionDenied("Освобождение для мероприятия программы просит её участник: наставник или наставляемый.")
     person = person_of(actor)
-    own = _own()
+    own = issuing_organization()
     if person.organization_id != own.pk:
         raise ValidationError(
             "Освобождение от работы оформляется для работников учреждения; наставник из организации-партнёра "
@@ -128,8 +129,12 @@ def _hours_text(hours: Decimal) -> str:
     return f"{str(hours).replace('.', ',')} часа"
 
 
+# The kind of order this app issues (registered with records.kinds from the app config).
+RELEASE_ORDER = "release"
+
+
 def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
-    own = _own()
+    own = issuing_organization()
     person, substitute = release.person, release.substitute
     event = release.event.strip().rstrip(".")
     clauses = [
@@ -138,12 +143,12 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         f"персонализированной программы наставничества «{event}».",
         f"Возложить обязанности {person.in_case(Case.GENITIVE)} на время отсутствия {release.date:%d.%m.%Y} "
         f"на {substitute.in_case(Case.ACCUSATIVE)} ({str(substitute.position).lower()}).",
-        _control_clause(_current_curator(own)),
+        control_clause(current_curator(own)),
     ]
     requested_on = timezone.localtime(release.requested_at).date()
-    order = _draft(
+    order = draft_order(
         own,
-        kind=Order.Kind.RELEASE,
+        kind=RELEASE_ORDER,
         heading=HEADING,
         preamble=(
             f"В соответствии с пунктом 1.4 Положения о наставничестве педагогических работников {own.short_name}, "
@@ -156,7 +161,7 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         date=date,
     )
     # The pair sees the order among its own (orders_for scopes a mentor's and a mentee's orders by pair).
-    order.pairings.set([release.program.pairing])
+    release.program.pairing.orders.add(order)
     return order_register(order=order, actor=actor)
 
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from mentorship import queue
-from mentorship.models import Order
 from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFactory
 from people.models import Person
 from people.roles import Role, roles_of
+from records.models import Order
 
 from ..models import ReleaseRequest
 from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
@@ -164,7 +164,7 @@ def test_approval_without_any_substitute_is_refused(client_as, world, program):
     response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]), {"substitute": ""})
     assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
     release.refresh_from_db()
-    assert release.status == S.REQUESTED and not Order.objects.filter(kind=Order.Kind.RELEASE).exists()
+    assert release.status == S.REQUESTED and not Order.objects.filter(kind="release").exists()
 
 
 def test_approval_registers_a_release_order_naming_both_people(client_as, world, program):
@@ -178,7 +178,7 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
     order = release.order
     assert release.status == S.APPROVED and release.substitute == world.other_person
     assert release.decided_by == world.users["head"] and release.decided_at is not None
-    assert order.kind == Order.Kind.RELEASE and order.status == Order.Status.REGISTERED and order.number
+    assert order.kind == "release" and order.status == Order.Status.REGISTERED and order.number
     assert order.heading == "Об освобождении от работы для участия в мероприятии программы наставничества"
     assert "пунктом 1.4 Положения о наставничестве" in order.preamble
     text = " ".join(order.clauses)

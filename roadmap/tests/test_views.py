@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from conftest import ROLES
 from conftest import expect as role_matrix
-from mentorship.models import Order
 from mentorship.tests.factories import PartnerFactory
+from records.models import Order
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import BASIS_BLANK
 
@@ -349,7 +349,7 @@ class TestHeadDecision:
         assert 'id="queue-roadmap"' in queue and f"Дорожная карта на {YEAR}/{YEAR + 1} учебный год" in queue
         response = client.post(reverse("roadmap:approve", args=[draft.pk]), follow=True)
         assert response.redirect_chain[-1][0] == reverse("mentorship:approval-queue")
-        order = Order.objects.get(kind=Order.Kind.ROADMAP)
+        order = Order.objects.get(kind="roadmap")
         assert f"Приказ № {order.number_text}" in response.content.decode()
         draft.refresh_from_db()
         assert draft.status == S.APPROVED and draft.order == order
@@ -395,7 +395,7 @@ class TestHeadDecision:
         client.post(reverse("roadmap:approve", args=[draft.pk]))
         response = client.post(reverse("roadmap:approve", args=[draft.pk]), follow=True)
         assert "утвердить можно только ту, что на утверждении" in response.content.decode()
-        assert Order.objects.filter(kind=Order.Kind.ROADMAP).count() == 1
+        assert Order.objects.filter(kind="roadmap").count() == 1
 
 
 def add_activities(roadmap, count: int) -> None:

@@ -1,5 +1,6 @@
 """Orders (приказы): the head's numbered documents. Once registered, an order never changes:
-its PDF is frozen; a correction is a new order."""
+its PDF is frozen; a correction is a new order. Which kinds exist is for the issuing apps to say
+(records.kinds); what an order is about (pairs, a roadmap, a release) they link from their side."""
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,9 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
+from core.lifecycle import LifeCycle, Transition
+
+from . import kinds
 
 
 def order_pdf_path(instance, filename: str) -> str:
@@ -38,25 +42,24 @@ class OrderJournal(models.Model):
         return f"Журнал приказов {self.year}: следующий № {self.next_number}{self.suffix}"
 
 
-class Order(models.Model):
-    class Kind(models.TextChoices):
-        INTRODUCTION = "introduction", "О внедрении системы наставничества и утверждении положения"
-        CURATOR = "curator", "О назначении куратора"
-        COUNCIL = "council", "Об утверждении состава методического объединения"
-        PAIRING = "pairing", "О закреплении наставнических пар (групп)"
-        REPLACEMENT = "replacement", "О замене наставника"
-        EXTENSION = "extension", "О продлении срока наставничества"
-        TERMINATION = "termination", "О досрочном прекращении наставничества"
-        ROADMAP = "roadmap", "Об утверждении дорожной карты"
-        RELEASE = "release", "Об освобождении от работы для участия в мероприятии"
-
+class Order(LifeCycle, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Проект"
         REGISTERED = "registered", "Зарегистрирован"
         SIGNED = "signed", "Подписан, скан приложен"
 
+    S = Status
+    # Registration numbers the order and freezes its PDF; the signed paper's scan completes it (and
+    # may be replaced by a better scan). An issuing app registers through the same move.
+    TRANSITIONS = {
+        (S.DRAFT, S.REGISTERED): Transition("Зарегистрировать", frozenset({"head"})),
+        (S.REGISTERED, S.SIGNED): Transition("Приложить скан", frozenset({"head", "curator", "admin"})),
+        (S.SIGNED, S.SIGNED): Transition("Заменить скан", frozenset({"head", "curator", "admin"})),
+    }
+    REFUSED = "Приказ «{source}»: так с ним поступить нельзя."
+
     organization = models.ForeignKey("people.Organization", verbose_name="организация", on_delete=models.PROTECT)
-    kind = models.CharField("вид", max_length=20, choices=Kind.choices)
+    kind = models.CharField("вид", max_length=20, choices=kinds.choices)
     status = models.CharField("состояние", max_length=12, choices=Status.choices, default=Status.DRAFT)
     date = models.DateField("дата")
     year = models.PositiveSmallIntegerField("год", null=True, blank=True)
@@ -71,7 +74,6 @@ class Order(models.Model):
     acquaintance = models.JSONField("лист ознакомления", default=list, blank=True)
     signer_position = models.CharField("должность подписывающего", max_length=200)
     signer_name = models.CharField("подписывает", max_length=200)
-    pairings = models.ManyToManyField("mentorship.Pairing", verbose_name="пары", blank=True, related_name="orders")
     pdf = models.FileField("PDF", upload_to=order_pdf_path, blank=True)
     signed_scan = models.FileField(
         "скан подписанного приказа", upload_to=order_scan_path, blank=True, validators=[validate_scan]
@@ -108,7 +110,7 @@ class Order(models.Model):
         return f"Приказ {number} от {self.date:%d.%m.%Y} «{self.heading}»"
 
     def get_absolute_url(self) -> str:
-        return reverse("mentorship:order-detail", args=[self.pk])
+        return reverse("records:order-detail", args=[self.pk])
 
     @property
     def is_draft(self) -> bool:

@@ -1,115 +1,39 @@
-"""The head's approval queue and the register of orders."""
+"""The records office's pages: the register of orders, an order's page, projects and their
+registration, the PDF, the signed scan, the DOCX copy, and the journal's numbering."""
 
-import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView
 
-from core.pdf import render_pdf
+from core.docx import DOCX_CONTENT_TYPE
+from core.files import file_response
 from core.views import form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.models import Organization
-from people.roles import Role
 
-from .. import queue
-from ..forms import JournalForm, OrderDraftForm, OrderNewForm, ScanForm
-from ..models import Order, Pairing
-from ..roles import BANK_READERS
-from ..selectors import agreements_for, approval_queue, orders_for, pairings_for
-from ..services import (
-    current_mentees_by_mentor,
-    missing_consents,
-    order_attach_scan,
-    order_draft,
-    order_journal_set,
-    order_register,
-    order_update_draft,
-    pairing_move,
-    pairing_warnings,
-    pairings_approve,
-)
-
-ORDER_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
-ORDER_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
-
-
-def pairing_queue_items() -> list[dict]:
-    """Pairs awaiting the head, each with the consents still missing and the warnings."""
-    pairings = list(approval_queue())
-    own = Organization.own()
-    loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
-    return [
-        {
-            "pairing": pairing,
-            "missing": missing_consents(pairing),
-            "warnings": pairing_warnings(pairing, own=own, loads=loads),
-        }
-        for pairing in pairings
-    ]
-
-
-class ApprovalQueueView(RoleRequiredMixin, TemplateView):
-    """Every section of the queue (mentorship/queue.py); pairs are approved and returned here,
-    the other sections post to their own apps."""
-
-    allowed_roles = frozenset({Role.HEAD})
-    template_name = "mentorship/approval_queue.html"
-
-    def get_context_data(self, **kwargs):
-        filled = [(section, section.items()) for section in queue.sections()]
-        return super().get_context_data(sections=filled, waiting=any(items for _, items in filled), **kwargs)
-
-    def post(self, request):
-        if request.POST.get("action") == "return":
-            pairing = get_object_or_404(Pairing, pk=request.POST.get("pairing"))
-            try:
-                pairing_move(
-                    pairing=pairing,
-                    target=Pairing.Status.RETURNED,
-                    actor=request.user,
-                    roles=self.roles,
-                    comment=request.POST.get("comment", ""),
-                )
-            except ValidationError as error:
-                report_errors(request, error)
-            else:
-                messages.success(request, "Пара возвращена куратору с комментарием.")
-            return redirect("mentorship:approval-queue")
-        chosen = Pairing.objects.filter(pk__in=[pk for pk in request.POST.getlist("pairings") if pk.isdigit()])
-        try:
-            order = pairings_approve(pairings=list(chosen), actor=request.user, roles=self.roles).obj
-        except ValidationError as error:
-            report_errors(request, error)
-            return redirect("mentorship:approval-queue")
-        messages.success(request, f"Утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.")
-        return redirect(order.get_absolute_url())
-
-
-class OrderFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label="Вид", choices=Order.Kind.choices, empty_label="Все")
-    year = django_filters.NumberFilter(label="Год")
-    status = django_filters.ChoiceFilter(label="Состояние", choices=Order.Status.choices, empty_label="Все")
-
-    class Meta:
-        model = Order
-        fields = []
+from . import kinds
+from .docx import docx_name, order_docx
+from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, ScanForm
+from .models import Order
+from .roles import ORDER_KEEPERS, ORDER_READERS, ORDER_SIGNERS, ORDER_WRITERS
+from .selectors import orders_for
+from .services import order_attach_scan, order_draft, order_journal_set, order_pdf, order_register, order_update_draft
 
 
 class OrderListView(ScopedListView):
     allowed_roles = ORDER_READERS
     selector = orders_for
     filterset_class = OrderFilter
-    template_name = "mentorship/order_list.html"
+    template_name = "records/order_list.html"
 
 
 class OrderDetailView(RoleRequiredMixin, DetailView):
     allowed_roles = ORDER_READERS
-    template_name = "mentorship/order_detail.html"
+    template_name = "records/order_detail.html"
     context_object_name = "order"
 
     def get_queryset(self):
@@ -117,13 +41,10 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            pairings=self.object.pairings.filter(pk__in=pairings_for(self.request.user)).select_related(
-                "mentor__person", "direction"
-            ),
+            table=kinds.get(self.object.kind).table if self.object.table and kinds.get(self.object.kind) else None,
             scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
             can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
-            can_register=self.object.is_draft and Role.HEAD in self.roles,
-            agreements=agreements_for(self.request.user).filter(order=self.object),
+            can_register=self.object.is_draft and bool(self.roles & ORDER_SIGNERS),
             **kwargs,
         )
 
@@ -161,15 +82,12 @@ class OrderScanView(ProtectedFileView):
         return orders_for(self.request.user)
 
 
-ORDER_WRITERS = frozenset({Role.HEAD, Role.CURATOR})
-
-
 class OrderCreateView(RoleRequiredMixin, FormView):
     """A project of an order written from the records (the curator prepares, the head registers)."""
 
     allowed_roles = ORDER_WRITERS
     form_class = OrderNewForm
-    template_name = "mentorship/order_new.html"
+    template_name = "records/order_new.html"
 
     def get_initial(self):
         return {"date": timezone.localdate()}
@@ -187,7 +105,7 @@ class OrderCreateView(RoleRequiredMixin, FormView):
 class OrderDraftUpdateView(RoleRequiredMixin, FormView):
     allowed_roles = ORDER_WRITERS
     form_class = OrderDraftForm
-    template_name = "mentorship/order_edit.html"
+    template_name = "records/order_edit.html"
 
     @cached_property
     def order(self) -> Order:
@@ -226,7 +144,7 @@ class OrderDraftUpdateView(RoleRequiredMixin, FormView):
 class OrderRegisterView(RoleRequiredMixin, View):
     """The head registers a project: it gets its number and its PDF is frozen."""
 
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = ORDER_SIGNERS
 
     def post(self, request, pk):
         order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
@@ -246,13 +164,9 @@ class OrderPreviewView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
-        pdf = render_pdf(
-            "mentorship/pdf/order.html", {"order": order, "organization": order.organization, "draft": True}
+        return file_response(
+            order_pdf(order, draft=True), "application/pdf", f"proekt-prikaza-{order.pk}.pdf", inline=True
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="proekt-prikaza-{order.pk}.pdf"'
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class OrderJournalView(RoleRequiredMixin, FormView):
@@ -260,10 +174,10 @@ class OrderJournalView(RoleRequiredMixin, FormView):
 
     allowed_roles = ORDER_KEEPERS
     form_class = JournalForm
-    template_name = "mentorship/order_journal.html"
+    template_name = "records/order_journal.html"
 
     def get_initial(self):
-        from ..models import OrderJournal
+        from records.models import OrderJournal
 
         journal = OrderJournal.objects.filter(organization=Organization.own()).first()
         return (
@@ -284,4 +198,15 @@ class OrderJournalView(RoleRequiredMixin, FormView):
             form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Следующий приказ получит № {journal.next_number}{journal.suffix}.")
-        return redirect("mentorship:order-list")
+        return redirect("records:order-list")
+
+
+class OrderDocxView(RoleRequiredMixin, View):
+    """An order as DOCX for editing before printing; whoever may open the order may take it."""
+
+    allowed_roles = ORDER_READERS
+
+    def get(self, request, pk):
+        order = get_object_or_404(orders_for(request.user), pk=pk)
+        parts = (order.year, order.number) if order.number else ("proekt", order.pk)
+        return file_response(order_docx(order), DOCX_CONTENT_TYPE, docx_name("prikaz", *parts))

@@ -1,0 +1,88 @@
+"""The kinds of orders mentorship issues, registered with the records office (records.kinds) from
+the app config, and what mentorship shows on an order's page: the pairs it fixed or changed and the
+additional agreements written with it (the slot «records.order.side»)."""
+
+from core import extensions
+from people.roles import roles_of
+from records import kinds
+
+from .roles import BANK_READERS
+from .selectors import agreements_for, pairings_for
+from .services.orders import (
+    COUNCIL,
+    CURATOR,
+    EXTENSION,
+    INTRODUCTION,
+    PAIRING,
+    REPLACEMENT,
+    TERMINATION,
+    draft_council_order,
+    draft_curator_order,
+    draft_introduction_order,
+)
+
+
+def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:
+    """The table of pairs fixed by an order, as the DOCX copy prints it."""
+    headers = [
+        "№ п/п",
+        "Наставник: ФИО, должность, категория, педстаж",
+        "Наставляемый: ФИО, должность, стаж, категория",
+        "Форма",
+        "Вид",
+        "Срок",
+        "Доплата",
+    ]
+    cells = [
+        [
+            str(number),
+            f"{row['mentor']}\n{row['mentor_position']}, {row['mentor_category']}, педстаж {row['mentor_experience']}",
+            f"{row['mentee']}\n{row['mentee_position']}, стаж {row['mentee_experience']}, {row['mentee_category']}",
+            row["forms"],
+            row["kind"],
+            f"{row['starts_on']}–\n{row['ends_on']}",
+            row["payment"],
+        ]
+        for number, row in enumerate(rows, start=1)
+    ]
+    return headers, cells, [9, 35, 35, 22, 20, 22, 22]
+
+
+PAIRS_TABLE = kinds.OrderTable(
+    page_template="mentorship/orders/pairs_table_page.html",
+    pdf_template="mentorship/orders/pairs_table_pdf.html",
+    docx=pairs_table_docx,
+)
+
+
+def _order_side(request, order) -> dict | None:
+    """The pairs of the order the user may see, and its additional agreements (to their readers)."""
+    user = request.user
+    pairings = order.pairings.filter(pk__in=pairings_for(user)).select_related("mentor__person", "direction")
+    agreements = agreements_for(user).filter(order=order)
+    return {"order_pairings": pairings, "order_agreements": agreements}
+
+
+def register() -> None:
+    for value, label, order, draft in (
+        (INTRODUCTION, "О внедрении системы наставничества и утверждении положения", 10, draft_introduction_order),
+        (CURATOR, "О назначении куратора", 20, draft_curator_order),
+        (COUNCIL, "Об утверждении состава методического объединения", 30, draft_council_order),
+    ):
+        kinds.register(kinds.OrderKind(value, label, draft=draft, order=order))
+    kinds.register(kinds.OrderKind(PAIRING, "О закреплении наставнических пар (групп)", table=PAIRS_TABLE, order=40))
+    kinds.register(kinds.OrderKind(REPLACEMENT, "О замене наставника", order=50))
+    kinds.register(kinds.OrderKind(EXTENSION, "О продлении срока наставничества", order=60))
+    kinds.register(kinds.OrderKind(TERMINATION, "О досрочном прекращении наставничества", order=70))
+    extensions.register(
+        extensions.Extension(
+            slot="records.order.side", template="mentorship/orders/order_side.html", context=_order_side, order=10
+        )
+    )
+    # A mentor or a mentee reads the orders about their own pairs.
+    from records.selectors import register_audience
+
+    register_audience(lambda user: {"pairings__in": pairings_for(user)})
+
+
+__all__ = ["BANK_READERS", "register", "roles_of"]

@@ -1,0 +1,75 @@
+"""The head's queue: every section registered by the apps (queue.py); pairs are approved and
+returned here, the other sections post to their own apps."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import TemplateView
+
+from core.views import report_errors
+from people.access import RoleRequiredMixin
+from people.models import Organization
+from people.roles import Role
+
+from .. import queue
+from ..models import Pairing
+from ..selectors import approval_queue
+from ..services import (
+    current_mentees_by_mentor,
+    missing_consents,
+    pairing_move,
+    pairing_warnings,
+    pairings_approve,
+)
+
+
+def pairing_queue_items() -> list[dict]:
+    """Pairs awaiting the head, each with the consents still missing and the warnings."""
+    pairings = list(approval_queue())
+    own = Organization.own()
+    loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
+    return [
+        {
+            "pairing": pairing,
+            "missing": missing_consents(pairing),
+            "warnings": pairing_warnings(pairing, own=own, loads=loads),
+        }
+        for pairing in pairings
+    ]
+
+
+class ApprovalQueueView(RoleRequiredMixin, TemplateView):
+    """Every section of the queue (mentorship/queue.py); pairs are approved and returned here,
+    the other sections post to their own apps."""
+
+    allowed_roles = frozenset({Role.HEAD})
+    template_name = "mentorship/approval_queue.html"
+
+    def get_context_data(self, **kwargs):
+        filled = [(section, section.items()) for section in queue.sections()]
+        return super().get_context_data(sections=filled, waiting=any(items for _, items in filled), **kwargs)
+
+    def post(self, request):
+        if request.POST.get("action") == "return":
+            pairing = get_object_or_404(Pairing, pk=request.POST.get("pairing"))
+            try:
+                pairing_move(
+                    pairing=pairing,
+                    target=Pairing.Status.RETURNED,
+                    actor=request.user,
+                    roles=self.roles,
+                    comment=request.POST.get("comment", ""),
+                )
+            except ValidationError as error:
+                report_errors(request, error)
+            else:
+                messages.success(request, "Пара возвращена куратору с комментарием.")
+            return redirect("mentorship:approval-queue")
+        chosen = Pairing.objects.filter(pk__in=[pk for pk in request.POST.getlist("pairings") if pk.isdigit()])
+        try:
+            order = pairings_approve(pairings=list(chosen), actor=request.user, roles=self.roles).obj
+        except ValidationError as error:
+            report_errors(request, error)
+            return redirect("mentorship:approval-queue")
+        messages.success(request, f"Утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.")
+        return redirect(order.get_absolute_url())

@@ -1,0 +1,49 @@
+"""The kinds of orders (приказы), registered by the apps that issue them, as the head's queue
+registers its sections: the records office numbers, registers and prints every order and names no
+kind of another app.
+
+A kind brings its label (the order journal and the register show it) and, optionally:
+- `draft(actor=…, date=…)`: the order written from the app's records as an editable project,
+  offered on «Подготовить приказ» (the others are written where the decision is taken: a pair's
+  page, the queue);
+- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OrderTable:
+    page_template: str  # rows on the order's page; gets `order`
+    pdf_template: str  # rows in the PDF; gets `order`
+    docx: Callable  # (rows) -> (headers, cells, column widths in mm) for the DOCX copy
+
+
+@dataclass(frozen=True)
+class OrderKind:
+    value: str
+    label: str
+    draft: Callable | None = None
+    table: OrderTable | None = None
+    order: int = 100
+
+
+KINDS: dict[str, OrderKind] = {}
+
+
+def register(kind: OrderKind) -> None:
+    KINDS[kind.value] = kind
+
+
+def get(value: str) -> OrderKind | None:
+    return KINDS.get(value)
+
+
+def choices() -> list[tuple[str, str]]:
+    """Every registered kind: the order field's choices (evaluated when asked, after every app is ready)."""
+    return [(kind.value, kind.label) for kind in sorted(KINDS.values(), key=lambda kind: (kind.order, kind.value))]
+
+
+def draftable() -> list[tuple[str, str]]:
+    return [(value, label) for value, label in choices() if KINDS[value].draft is not None]

@@ -1,0 +1,172 @@
+"""The records office's writes: orders drafted, registered under the next number of the journal,
+frozen, signed.
+
+The number comes from the journal row locked for the transaction, so two approvals at the same
+moment never get one number; the registered PDF is rendered once and stored, so later edits of
+people or of the organization's settings never change it. Each move of an order goes through its
+table (Order.TRANSITIONS); who may make it follows from the actor.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.declension import signature_name
+from core.lifecycle import move
+from core.pdf import render_pdf
+from core.services import authored, validated_save
+from people.models import Organization
+from people.roles import roles_of
+
+from . import kinds
+from .models import Order, OrderJournal
+
+ORDER_TEMPLATE = "records/pdf/order.html"
+
+__all__ = [
+    "draft_order",
+    "issuing_organization",
+    "order_attach_scan",
+    "order_draft",
+    "order_journal_set",
+    "order_pdf",
+    "order_register",
+    "order_update_draft",
+]
+
+
+def issuing_organization() -> Organization:
+    """Our organization with its head, who signs every order; refused in Russian if not set yet."""
+    own = Organization.own()
+    if own is None or own.head is None:
+        raise ValidationError("Не заданы организация и её руководитель: заполните «Настройки организации».")
+    return own
+
+
+def draft_order(
+    own: Organization, *, kind: str, heading, preamble, clauses, acquaintance, actor, date=None, table=None
+) -> Order:
+    """A new project of an order of `kind`, signed by the head; the issuing app writes its text."""
+    order = Order(
+        organization=own,
+        kind=kind,
+        date=date or timezone.localdate(),
+        place=own.place,
+        heading=heading,
+        preamble=preamble,
+        clauses=clauses,
+        table=table or [],
+        acquaintance=acquaintance,
+        signer_position=str(own.head.position),
+        signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
+        created_by=actor,
+    )
+    validated_save(order, actor=actor)
+    return order
+
+
+@transaction.atomic
+def order_draft(*, kind: str, actor: User, date=None) -> Order:
+    """A project of an order written from the records by the app that issues that kind; its text
+    stays editable until registration."""
+    registered = kinds.get(kind)
+    if registered is None or registered.draft is None:
+        raise ValidationError(
+            "Приказ этого вида готовится там, где принимается решение (страница пары, программы или дорожной карты)."
+        )
+    return registered.draft(actor=actor, date=date)
+
+
+def _journal(organization: Organization, year: int) -> OrderJournal:
+    """The journal row, locked until the transaction ends; a new year starts from № 1."""
+    try:
+        with transaction.atomic():
+            OrderJournal.objects.get_or_create(organization=organization, defaults={"year": year})
+    except IntegrityError:
+        pass  # created at the same moment by another approval
+    journal = OrderJournal.objects.select_for_update().get(organization=organization)
+    if year > journal.year:
+        journal.year, journal.next_number = year, 1
+    elif year < journal.year:
+        raise ValidationError(
+            f"Журнал приказов уже ведётся за {journal.year} год: приказ от {year} года не зарегистрировать."
+        )
+    return journal
+
+
+def order_pdf(order: Order, *, draft: bool = False) -> bytes:
+    """The order as it prints: requisites, text, the kind's table, signature, acquaintance sheet."""
+    return render_pdf(
+        ORDER_TEMPLATE,
+        {"order": order, "organization": order.organization, "table": _table(order), "draft": draft},
+    )
+
+
+def _table(order: Order):
+    kind = kinds.get(order.kind)
+    return kind.table if kind is not None and order.table else None
+
+
+@transaction.atomic
+def order_register(*, order: Order, actor: User) -> Order:
+    """Give the order its number and freeze its PDF. A registered order is never edited."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if not order.is_draft:
+        raise ValidationError(
+            "Приказ уже зарегистрирован: изменить его нельзя, исправление оформляется новым приказом."
+        )
+    journal = _journal(order.organization, order.date.year)
+    order.year, order.number = order.date.year, journal.next_number
+    order.number_text = f"{order.number}{journal.suffix}"
+    journal.next_number += 1
+    journal.save()
+    order.registered_at, order.registered_by = timezone.now(), actor
+    order.pdf.save(f"prikaz-{order.year}-{order.number}.pdf", ContentFile(order_pdf(order)), save=False)
+    move(order, Order.Status.REGISTERED, actor=actor, roles=roles_of(actor))
+    return order
+
+
+@transaction.atomic
+def order_attach_scan(*, order: Order, scan, actor: User) -> Order:
+    """The signed paper, scanned: the order's record is complete."""
+    if order.is_draft:
+        raise ValidationError("Сначала приказ регистрируется, потом подписывается.")
+    order.signed_scan = scan
+    order.full_clean()
+    move(order, Order.Status.SIGNED, actor=actor, roles=roles_of(actor))
+    return order
+
+
+@transaction.atomic
+def order_update_draft(*, order: Order, date, heading: str, preamble: str, clauses: list[str], actor: User) -> Order:
+    """Edit a project; a registered order is never edited."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if not order.is_draft:
+        raise ValidationError("Приказ уже зарегистрирован: исправление оформляется новым приказом.")
+    order.date, order.heading, order.preamble = date, heading.strip(), preamble.strip()
+    order.clauses = [clause.strip() for clause in clauses if clause.strip()]
+    if not order.clauses:
+        raise ValidationError("В приказе должен быть хотя бы один пункт.")
+    validated_save(order, actor=actor)
+    return order
+
+
+@transaction.atomic
+def order_journal_set(*, organization: Organization, year: int, next_number: int, suffix: str, actor: User):
+    """The clerk aligns the journal with the paper one: the next number and the ending («-ОД»)."""
+    journal = _journal(organization, year)
+    taken = (
+        Order.objects.filter(organization=organization, year=year, number__gte=next_number)
+        .order_by("number")
+        .values_list("number_text", flat=True)
+        .first()
+    )
+    if taken:
+        raise ValidationError(f"Номер {taken} в {year} году уже занят: следующий номер должен быть больше.")
+    journal.next_number, journal.suffix = next_number, suffix.strip()
+    journal.full_clean()
+    with authored(journal, actor):
+        journal.save()
+    return journal
