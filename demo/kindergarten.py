@@ -26,7 +26,7 @@ from mentorship.models import (
     PublicationConsent,
     PublishableData,
 )
-from mentorship.services import mentee_save, mentor_save, publication_consent_save
+from mentorship.services.bank import mentee_save, mentor_save, publication_consent_save
 from people.models import Organization, Person, Position, QualificationCategory
 from people.services import person_save
 
@@ -435,16 +435,14 @@ def load_demo() -> dict[str, int]:
 
 def _demo_pairs(people, *, curator, head, today) -> int:
     """Walk each demo pair through the services to its state; orders come out in date order."""
-    from mentorship.services import (
+    from mentorship.services.pair_orders import pairing_terminate, pairings_approve
+    from mentorship.services.pairs import (
         pairing_consent_record,
         pairing_consent_withdraw,
         pairing_move,
         pairing_propose,
-        pairing_terminate,
-        pairings_approve,
         participants,
     )
-    from people.roles import Role
 
     S = Pairing.Status
     start = academic_year_start(today)
@@ -468,24 +466,22 @@ def _demo_pairs(people, *, curator, head, today) -> int:
                 pairing=pairing,
                 target=S.CANCELLED,
                 actor=curator,
-                roles={Role.CURATOR},
                 comment="Наставник из колледжа в этом году не может вести второго наставляемого.",
             )
             continue
-        pairing_move(pairing=pairing, target=S.AWAITING_CONSENTS, actor=curator, roles={Role.CURATOR})
+        pairing_move(pairing=pairing, target=S.AWAITING_CONSENTS, actor=curator)
         for person in participants(pairing):
             if fate == "awaiting_consents" and person == pairing.mentor.person:
                 continue  # the music teacher has not signed yet
             pairing_consent_record(pairing=pairing, person=person, given_on=min(starts_on, today), actor=curator)
         if fate == "awaiting_consents":
             continue
-        pairing_move(pairing=pairing, target=S.AWAITING_APPROVAL, actor=curator, roles={Role.CURATOR})
+        pairing_move(pairing=pairing, target=S.AWAITING_APPROVAL, actor=curator)
         if fate == "returned":
             pairing_move(
                 pairing=pairing,
                 target=S.RETURNED,
                 actor=head,
-                roles={Role.HEAD},
                 comment="Уточните срок: программа по работе с семьями не уложится в полгода.",
             )
         elif fate == "consent_withdrawn":
@@ -493,7 +489,7 @@ def _demo_pairs(people, *, curator, head, today) -> int:
             pairing_consent_withdraw(consent=consent, withdrawn_on=today, actor=curator)
 
     def approve(keys, on):
-        pairings_approve(pairings=[made[key] for key in keys], actor=head, roles={Role.HEAD}, date=on)
+        pairings_approve(pairings=[made[key] for key in keys], actor=head, date=on)
 
     approve([("004", "ИКТ")], add_months(start, -12))
     approve([("012", "Режимные моменты")], add_months(start, -11))
@@ -507,13 +503,10 @@ def _demo_pairs(people, *, curator, head, today) -> int:
         notice_on=notice,
         ends_on=notice_end_date(notice),
         actor=head,
-        roles={Role.HEAD},
         order_date=notice,
     )
     completed = made[("004", "ИКТ")]
-    pairing_move(
-        pairing=completed, target=S.COMPLETED, actor=curator, roles={Role.CURATOR}, ended_on=completed.planned_end_on
-    )
+    pairing_move(pairing=completed, target=S.COMPLETED, actor=curator, ended_on=completed.planned_end_on)
     approve(
         [
             ("004", "Режимные моменты"),

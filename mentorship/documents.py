@@ -9,11 +9,11 @@ put into a form: the form is handed round on paper.
 from core.declension import Case, gender_of
 from core.pdf import render_pdf
 from core.text import lower_first
+from mentorship.services.pairs import participants
 from people.models import Organization, Person
 from records.wording import full_name_in_case, initials_and_surname, position_in_case, position_phrase
 
 from .models import Pairing
-from .services import participants
 
 MENTOR_TEMPLATE = "mentorship/pdf/consent_mentor.html"
 MENTEE_TEMPLATE = "mentorship/pdf/consent_mentee.html"

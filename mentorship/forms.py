@@ -294,7 +294,7 @@ class PairingReplaceForm(forms.Form):
     starts_on = forms.DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
 
     def __init__(self, *args, pairing, **kwargs):
-        from .services import REPLACEMENT_GROUNDS
+        from mentorship.services.pair_orders import REPLACEMENT_GROUNDS
 
         super().__init__(*args, **kwargs)
         self.fields["new_mentor"].queryset = (

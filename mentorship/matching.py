@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 from core.dates import plural
 from core.text import normalize_for_search
+from mentorship.services.bank import current_mentees_by_mentor
 from people.models import Organization, Person, QualificationCategory
 
 from .models import Mentee, Mentor
-from .services import current_mentees_by_mentor
 
 EXPLANATION = (
     "Выше — наставники, чьи направления совпадают с затруднениями и запросом наставляемого; затем учитываются "

@@ -27,8 +27,16 @@ AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
 # Who fills in an agreement's requisites (the clerk's work) and who records a partner's agreement.
 AGREEMENT_CLERKS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
 COOPERATION_RECORDERS = frozenset({Role.HEAD, Role.CURATOR})
-# Orders this app drafts from its records (introduction, curator, council): prepared by these.
-ORDER_DRAFTERS = frozenset({Role.HEAD, Role.CURATOR})
+# A participant's printed consent form: the bank's readers and the pair itself.
+CONSENT_FORM_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+# The head decides: approves pairs and the council, appoints the curator, signs pair orders.
+DECIDERS = frozenset({Role.HEAD})
+# The organization's requisites and mentoring settings.
+SETTINGS_KEEPERS = frozenset({Role.HEAD, Role.ADMIN})
+# The curator's yearly refresh of who needs a mentor (3.4).
+REFRESHERS = frozenset({Role.CURATOR, Role.ADMIN})
+# Who proposes a member of the council (3.4).
+COUNCIL_PROPOSERS = frozenset({Role.CURATOR})
 
 
 def register_rules() -> None:

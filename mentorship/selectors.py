@@ -12,7 +12,7 @@ from people.models import Organization, Person
 from people.roles import Role, person_of, roles_of
 
 from .models import BankRefresh, CooperationAgreement, Mentee, Mentor, MentoringAgreement, Pairing, PublicationConsent
-from .roles import BANK_READERS, HISTORY_READERS
+from .roles import BANK_READERS, PAY_READERS
 
 
 def _current_pairings() -> QuerySet:
@@ -161,11 +161,6 @@ def approval_queue() -> QuerySet:
         .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents__person")
         .order_by("starts_on", "pk")
     )
-
-
-# Pay terms are the employee's personal data: the head, the curator and the administrator keep
-# them; a mentor sees their own; colleagues and mentees do not.
-PAY_READERS = HISTORY_READERS
 
 
 def agreements_for(user) -> QuerySet:

@@ -30,7 +30,7 @@ import core.backup
 from accounts.models import User
 from core.backup import WORK_FOLDER_PREFIX, BackupError, backup_folder, make_backup, restore_backup
 from mentorship.models import Direction, Mentee, Mentor, Pairing, PublicationConsent
-from mentorship.services import mentor_save, publication_consent_save
+from mentorship.services.bank import mentor_save, publication_consent_save
 from mentorship.tests.factories import PairingFactory, PersonFactory, UserFactory
 from people.models import Person
 

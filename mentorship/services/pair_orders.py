@@ -8,15 +8,16 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.declension import Case
+from core.lifecycle import move
 from core.services import Outcome, authored
 from core.workdays import notice_end_date
-from people.roles import Role
+from people.roles import Role, roles_of
 from records.models import Order
 from records.services import draft_order, issuing_organization, order_register
 
-from ..models import Pairing, PairingTransition
+from ..models import Pairing
 from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
-from .pairs import _check_rules, _log, latest_end, missing_consents, pairing_warnings
+from .pairs import _check_rules, latest_end, missing_consents, pairing_warnings
 from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
 
 __all__ = [
@@ -104,21 +105,14 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
     return order
 
 
-def _move(pairing: Pairing, target: str, actor: User | None, comment: str = "") -> None:
-    source = pairing.status
-    pairing.status = target
-    with authored(pairing, actor):
-        pairing.save()
-    PairingTransition.objects.create(pairing=pairing, source=source, target=target, actor=actor, comment=comment)
-
-
 @transaction.atomic
-def pairings_approve(*, pairings, actor: User, roles, date=None) -> Outcome:
+def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
     """The head approves several pairs at once: one order fixes them all (3.3).
 
     All or nothing: a pair without every participant's written consent stops the whole approval,
     and the message names whose consent is missing.
     """
+    roles = roles_of(actor)
     if Role.HEAD not in roles:
         raise PermissionDenied("Пары утверждает руководитель.")
     ids = [p.pk for p in pairings]
@@ -160,9 +154,15 @@ def pairings_approve(*, pairings, actor: User, roles, date=None) -> Outcome:
     )
     today = timezone.localdate()
     for pairing in locked:
-        _move(pairing, Pairing.Status.FIXED, actor, comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}")
+        move(
+            pairing,
+            Pairing.Status.FIXED,
+            actor=actor,
+            roles=roles,
+            comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+        )
         if pairing.starts_on <= today:
-            _move(pairing, Pairing.Status.ACTIVE, actor, comment="Наступила дата начала")
+            move(pairing, Pairing.Status.ACTIVE, actor=actor, roles=None, comment="Наступила дата начала")
     # ТК РФ ст. 351.8: our own mentors get an additional agreement to the employment contract.
     agreements_on_approval(pairings=locked, order=order, actor=actor)
     return Outcome(order)
@@ -174,7 +174,7 @@ def pairings_activate_due(*, today=None) -> int:
     today = today or timezone.localdate()
     due = list(Pairing.objects.select_for_update().filter(status=Pairing.Status.FIXED, starts_on__lte=today))
     for pairing in due:
-        _move(pairing, Pairing.Status.ACTIVE, None, comment="Наступила дата начала")
+        move(pairing, Pairing.Status.ACTIVE, actor=None, roles=None, comment="Наступила дата начала")
     return len(due)
 
 
@@ -188,11 +188,12 @@ def _fixing_order(pairing: Pairing) -> Order | None:
 
 @transaction.atomic
 def pairing_terminate(
-    *, pairing: Pairing, initiator: str, reason: str, notice_on, ends_on, actor: User, roles, order_date=None
+    *, pairing: Pairing, initiator: str, reason: str, notice_on, ends_on, actor: User, order_date=None
 ) -> Outcome:
     """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
     comes through the curator), with written notice at least 3 working days ahead — weekends and
     public holidays are not counted. The order is registered at once."""
+    roles = roles_of(actor)
     if Role.HEAD not in roles:
         raise PermissionDenied("Досрочное прекращение оформляет руководитель.")
     pairing = Pairing.objects.select_for_update().select_related("mentor__person").get(pk=pairing.pk)
@@ -240,7 +241,13 @@ def pairing_terminate(
     )
     pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
     pairing.notice_on, pairing.ended_on = notice_on, ends_on
-    _move(pairing, Pairing.Status.TERMINATED, actor, comment=f"Приказ № {order.number_text}: {reason.strip()}")
+    move(
+        pairing,
+        Pairing.Status.TERMINATED,
+        actor=actor,
+        roles=roles,
+        comment=f"Приказ № {order.number_text}: {reason.strip()}",
+    )
     return Outcome(order)
 
 
@@ -266,8 +273,8 @@ def _order_for_pair(
     return order_register(order=order, actor=actor)
 
 
-def _current_pair(pairing: Pairing, roles, action: str) -> Pairing:
-    if Role.HEAD not in roles:
+def _current_pair(pairing: Pairing, actor: User, action: str) -> Pairing:
+    if Role.HEAD not in roles_of(actor):
         raise PermissionDenied(f"{action} оформляет руководитель.")
     pairing = Pairing.objects.select_for_update().select_related("mentor__person__organization").get(pk=pairing.pk)
     if pairing.status not in Pairing.CURRENT_STATUSES:
@@ -294,11 +301,10 @@ def pairing_replace_mentor(
     consent_on,
     starts_on,
     actor: User,
-    roles,
     order_date=None,
 ) -> Outcome:
     """Replace the mentor by order; the new mentor's written consent is recorded; the term stays."""
-    pairing = _current_pair(pairing, roles, "Замену наставника")
+    pairing = _current_pair(pairing, actor, "Замену наставника")
     if grounds not in REPLACEMENT_GROUNDS:
         raise ValidationError("Выберите основание замены.")
     old = pairing.mentor
@@ -352,8 +358,7 @@ def pairing_replace_mentor(
     agreements_on_replacement(
         pairing=pairing, old_mentor=old, new_mentor=new_mentor, starts_on=starts_on, order=order, actor=actor
     )
-    _log(
-        pairing,
+    pairing.log_transition(
         pairing.status,
         pairing.status,
         actor,
@@ -363,9 +368,9 @@ def pairing_replace_mentor(
 
 
 @transaction.atomic
-def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, roles, order_date=None) -> Outcome:
+def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, order_date=None) -> Outcome:
     """Extend by mutual consent of the sides; never past 12 months in total."""
-    pairing = _current_pair(pairing, roles, "Продление")
+    pairing = _current_pair(pairing, actor, "Продление")
     if new_end_on <= pairing.planned_end_on:
         raise ValidationError(f"Новое окончание должно быть позже нынешнего ({pairing.planned_end_on:%d.%m.%Y}).")
     if new_end_on > latest_end(pairing.starts_on):
@@ -389,8 +394,7 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, role
     with authored(pairing, actor):
         pairing.save()
     agreements_on_extension(pairing=pairing, order=order, actor=actor)
-    _log(
-        pairing,
+    pairing.log_transition(
         pairing.status,
         pairing.status,
         actor,

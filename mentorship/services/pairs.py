@@ -2,16 +2,18 @@
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from core.dates import add_months
+from core.lifecycle import guard, move
 from core.services import Outcome, authored
 from people.models import Organization, Person
+from people.roles import roles_of
 
-from ..models import Mentee, Mentor, Pairing, PairingConsent, PairingTransition
+from ..models import Mentee, Mentor, Pairing, PairingConsent
 from .bank import current_mentees_by_mentor, mentor_warnings
 
 __all__ = [
@@ -108,10 +110,6 @@ def pairing_warnings(pairing: Pairing, *, own: Organization | None = None, loads
     return warnings
 
 
-def _log(pairing: Pairing, source: str, target: str, actor: User, comment: str = "") -> None:
-    PairingTransition.objects.create(pairing=pairing, source=source, target=target, actor=actor, comment=comment)
-
-
 @transaction.atomic
 def pairing_propose(
     *, mentor: Mentor, mentees: list[Mentee], direction, forms, starts_on, planned_end_on, note: str = "", actor: User
@@ -131,7 +129,7 @@ def pairing_propose(
         pairing.save()
         pairing.mentees.set(mentees)
         pairing.forms.set(forms)
-    _log(pairing, "", Pairing.Status.PROPOSED, actor)
+    pairing.log_transition("", Pairing.Status.PROPOSED, actor)
     return Outcome(pairing, pairing_warnings(pairing))
 
 
@@ -157,18 +155,10 @@ def pairing_update(
 
 
 @transaction.atomic
-def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: str = "", ended_on=None) -> Outcome:
+def pairing_move(*, pairing: Pairing, target: str, actor: User, comment: str = "", ended_on=None) -> Outcome:
     """Move a pair along Pairing.TRANSITIONS, if the actor's role may make that move."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
-    transition = Pairing.transition(pairing.status, target)
-    if transition is None:
-        raise ValidationError(
-            f"Из состояния «{pairing.get_status_display()}» нельзя перейти в «{Pairing.Status(target).label}»."
-        )
-    if not transition.roles & {str(role) for role in roles}:
-        raise PermissionDenied("Это действие недоступно для вашей роли.")
-    if transition.needs_comment and not comment.strip():
-        raise ValidationError("Напишите комментарий: без него непонятно, что исправить.")
+    guard(pairing, target, roles=roles_of(actor), comment=comment)
     if target == Pairing.Status.AWAITING_APPROVAL:
         missing = missing_consents(pairing)
         if missing:
@@ -176,13 +166,9 @@ def pairing_move(*, pairing: Pairing, target: str, actor: User, roles, comment: 
             raise ValidationError(
                 f"Нет письменного согласия: {names}. Без согласий всех участников пару не утвердить (3.3)."
             )
-    source = pairing.status
-    pairing.status = target
     if target == Pairing.Status.COMPLETED:
         pairing.ended_on = ended_on or timezone.localdate()
-    with authored(pairing, actor):
-        pairing.save()
-    _log(pairing, source, target, actor, comment.strip())
+    move(pairing, target, actor=actor, roles=None, comment=comment, checked=True)
     return Outcome(pairing)
 
 

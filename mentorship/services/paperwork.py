@@ -19,15 +19,14 @@ from core.declension import Case, gender_of, signature_name
 from core.services import Outcome, authored, validated_save
 from core.text import lower_first
 from people.models import Organization
-from people.roles import Role
+from people.roles import roles_of
 from records.models import Order
 from records.wording import full_name_in_case, position_in_case, position_phrase
 
 from ..models import CooperationAgreement, MentoringAgreement, Pairing
+from ..roles import AGREEMENT_CLERKS, COOPERATION_RECORDERS
 
 __all__ = [
-    "AGREEMENT_CLERKS",
-    "COOPERATION_RECORDERS",
     "agreement_update",
     "agreements_on_approval",
     "agreements_on_extension",
@@ -37,9 +36,6 @@ __all__ = [
 ]
 
 LAW = "статья 351.8 Трудового кодекса Российской Федерации"
-# Who fills in an agreement's requisites (the clerk's work) and who records a partner's agreement.
-AGREEMENT_CLERKS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
-COOPERATION_RECORDERS = frozenset({Role.HEAD, Role.CURATOR})
 
 
 def _by_gender(person, male: str, female: str, unknown: str) -> str:
@@ -234,11 +230,11 @@ def agreements_on_extension(*, pairing: Pairing, order: Order, actor: User) -> M
 
 @transaction.atomic
 def agreement_update(
-    *, agreement: MentoringAgreement, number: str, date, contract_number: str, contract_date, actor: User, roles
+    *, agreement: MentoringAgreement, number: str, date, contract_number: str, contract_date, actor: User
 ) -> Outcome:
     """The clerk fills in the requisites: the agreement's number and date, the employment
     contract's number and date. The content stays as the order wrote it."""
-    if not roles & AGREEMENT_CLERKS:
+    if not roles_of(actor) & AGREEMENT_CLERKS:
         raise PermissionDenied("Реквизиты соглашения заполняют руководитель, куратор или администратор.")
     agreement = MentoringAgreement.objects.select_for_update().get(pk=agreement.pk)
     agreement.number, agreement.contract_number = number.strip(), contract_number.strip()
@@ -253,10 +249,10 @@ def agreement_update(
 
 
 @transaction.atomic
-def cooperation_agreement_record(*, agreement: CooperationAgreement, actor: User, roles) -> Outcome:
+def cooperation_agreement_record(*, agreement: CooperationAgreement, actor: User) -> Outcome:
     """Record the cooperation agreement with a partner organization, under which its people
     mentor here (3.3: the head makes network contacts; the curator keeps the records)."""
-    if not roles & COOPERATION_RECORDERS:
+    if not roles_of(actor) & COOPERATION_RECORDERS:
         raise PermissionDenied("Договор о сотрудничестве записывают руководитель или куратор.")
     agreement.created_by = actor
     agreement.full_clean()

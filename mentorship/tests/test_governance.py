@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.dates import add_months
 from mentorship.models import BankRefresh, CouncilMembership, CuratorAppointment, Mentee
 from mentorship.selectors import refresh_candidates, refresh_is_due
-from mentorship.services import council_decide, council_propose, council_remove
+from mentorship.services.bank import council_decide, council_propose, council_remove
 from mentorship.tests.factories import PairingFactory, PersonFactory, position
 from people.models import Organization
 from people.roles import Role, roles_of

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from mentorship.models import Direction, Mentee, MenteeCategory, Mentor
-from mentorship.services import mentee_save, mentor_save, publication_consent_save, publication_consent_withdraw
+from mentorship.services.bank import mentee_save, mentor_save, publication_consent_save, publication_consent_withdraw
 from mentorship.tests.factories import PersonFactory, PublicationConsentFactory, UserFactory, position
 from people.history import HIDDEN, person_history
 from people.models import Person, QualificationCategory

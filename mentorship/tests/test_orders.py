@@ -12,10 +12,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from mentorship.models import Pairing
-from mentorship.services import pairing_consent_record, pairing_terminate, pairings_approve
+from mentorship.services.pair_orders import pairing_terminate, pairings_approve
+from mentorship.services.pairs import pairing_consent_record
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
 from people.models import Organization
-from people.roles import Role
 from records.models import Order, OrderJournal
 from records.services import order_register
 
@@ -49,7 +49,7 @@ def ready_pair(world, *, consents=True, **kwargs):
 
 
 def approve(world, pairings, **kwargs):
-    return pairings_approve(pairings=pairings, actor=world.users["head"], roles={Role.HEAD}, **kwargs).obj
+    return pairings_approve(pairings=pairings, actor=world.users["head"], **kwargs).obj
 
 
 def test_two_pairs_approved_together_are_fixed_by_one_order(world):
@@ -264,7 +264,7 @@ class TestTermination:
             "ends_on": date(2026, 11, 25),
         }
         data.update(kwargs)
-        return pairing_terminate(pairing=pairing, actor=world.users["head"], roles={Role.HEAD}, **data).obj
+        return pairing_terminate(pairing=pairing, actor=world.users["head"], **data).obj
 
     def test_notice_of_three_working_days_across_a_holiday(self, world):
         # Notice on 30.12.2025: 31.12 and 1–9.01 are days off, so the third working day is 14.01.2026.
@@ -295,7 +295,6 @@ class TestTermination:
             pairing_terminate(
                 pairing=world.pairing,
                 actor=world.users["curator"],
-                roles={Role.CURATOR},
                 initiator="mentor",
                 reason="x",
                 notice_on=date(2026, 11, 20),
@@ -326,7 +325,7 @@ class TestTermination:
 
 class TestReplacementAndExtension:
     def test_replacing_the_mentor_keeps_the_term_and_records_the_new_consent(self, world):
-        from mentorship.services import pairing_replace_mentor
+        from mentorship.services.pair_orders import pairing_replace_mentor
 
         new = MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна"))
         end = world.pairing.planned_end_on
@@ -337,7 +336,6 @@ class TestReplacementAndExtension:
             consent_on=date(2026, 11, 23),
             starts_on=date(2026, 12, 1),
             actor=world.users["head"],
-            roles={Role.HEAD},
         ).obj
         world.pairing.refresh_from_db()
         assert (world.pairing.mentor, world.pairing.planned_end_on) == (new, end)
@@ -350,14 +348,13 @@ class TestReplacementAndExtension:
         assert ".." not in text
 
     def test_replacement_outside_the_term_or_by_the_same_mentor_is_refused(self, world):
-        from mentorship.services import pairing_replace_mentor
+        from mentorship.services.pair_orders import pairing_replace_mentor
 
         kwargs = {
             "pairing": world.pairing,
             "grounds": "request",
             "consent_on": date(2026, 11, 23),
             "actor": world.users["head"],
-            "roles": {Role.HEAD},
         }
         with pytest.raises(ValidationError, match="тот же"):
             pairing_replace_mentor(new_mentor=world.mentor, starts_on=date(2026, 12, 1), **kwargs)
@@ -366,7 +363,7 @@ class TestReplacementAndExtension:
 
     @pytest.mark.parametrize(("new_end", "ok"), [(date(2027, 8, 31), True), (date(2027, 9, 1), False)])
     def test_extension_never_past_twelve_months(self, world, new_end, ok):
-        from mentorship.services import pairing_extend
+        from mentorship.services.pair_orders import pairing_extend
 
         # world.pairing runs 01.09.2026 – 31.05.2027: twelve months end on 31.08.2027.
         def call():
@@ -375,7 +372,6 @@ class TestReplacementAndExtension:
                 new_end_on=new_end,
                 agreed_on=date(2026, 11, 20),
                 actor=world.users["head"],
-                roles={Role.HEAD},
             ).obj
 
         if ok:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from mentorship.models import Direction, MentoringForm, Pairing, PairingTransition
-from mentorship.services import (
+from mentorship.services.pairs import (
     missing_consents,
     pairing_consent_record,
     pairing_consent_withdraw,
@@ -111,7 +111,7 @@ class TestTransitions:
             )
 
     def move(self, world, pairing, target, role, comment=""):
-        return pairing_move(pairing=pairing, target=target, actor=world.users[role], roles={role}, comment=comment).obj
+        return pairing_move(pairing=pairing, target=target, actor=world.users[role], comment=comment).obj
 
     def test_the_way_to_the_head(self, world, pairing):
         pairing = self.move(world, pairing, S.AWAITING_CONSENTS, "council")

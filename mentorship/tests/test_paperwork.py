@@ -13,12 +13,8 @@ from pypdf import PdfReader
 
 from mentorship.documents import agreement_pdf
 from mentorship.models import CooperationAgreement, MentoringAgreement
-from mentorship.services import (
-    agreement_update,
-    cooperation_agreement_record,
-    pairing_extend,
-    pairing_replace_mentor,
-)
+from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor
+from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
@@ -154,7 +150,6 @@ def test_the_clerk_fills_in_the_requisites_and_the_pdf_shows_them(world, fixed_r
         contract_number="47",
         contract_date=date(2019, 9, 2),
         actor=world.users["curator"],
-        roles={Role.CURATOR},
     )
     assert outcome.warnings == []
     agreement.refresh_from_db()
@@ -171,11 +166,11 @@ def test_the_clerks_requisites_are_checked(world, fixed_rule):
     agreement = pairing.agreements.get()
     kwargs = {"agreement": agreement, "number": "1", "contract_number": "2", "actor": world.users["head"]}
     with pytest.raises(ValidationError, match="позже соглашения"):
-        agreement_update(date=date(2026, 11, 24), contract_date=date(2026, 12, 1), roles=HEAD, **kwargs)
-    outcome = agreement_update(date=date(2026, 11, 1), contract_date=None, roles=HEAD, **kwargs)
+        agreement_update(date=date(2026, 11, 24), contract_date=date(2026, 12, 1), **kwargs)
+    outcome = agreement_update(date=date(2026, 11, 1), contract_date=None, **kwargs)
     assert "раньше приказа" in outcome.warnings[0]
     with pytest.raises(PermissionDenied):
-        agreement_update(date=date(2026, 11, 24), contract_date=None, roles={Role.COUNCIL}, **kwargs)
+        agreement_update(date=date(2026, 11, 24), contract_date=None, **{**kwargs, "actor": world.users["council"]})
 
 
 def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(world, fixed_rule):
@@ -189,7 +184,6 @@ def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(wo
         consent_on=date(2027, 2, 1),
         starts_on=date(2027, 2, 15),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 2, 10),
     ).obj
     old_agreement, new_agreement = pairing.agreements.order_by("pk")
@@ -212,7 +206,6 @@ def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule)
         consent_on=date(2027, 2, 1),
         starts_on=date(2027, 2, 15),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 2, 10),
     )
     (agreement,) = pairing.agreements.all()
@@ -230,7 +223,6 @@ def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, 
         contract_number="47",
         contract_date=date(2019, 9, 2),
         actor=world.users["head"],
-        roles=HEAD,
     )
     fixed_rule.mentor_pay_amount = Decimal("5000.00")  # changed since: the agreed pay stays
     fixed_rule.save()
@@ -239,7 +231,6 @@ def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, 
         new_end_on=date(2027, 12, 31),
         agreed_on=date(2027, 6, 1),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 6, 2),
     )
     second = pairing.agreements.exclude(pk=first.pk).get()
@@ -264,9 +255,7 @@ def test_a_second_extension_names_the_first_agreement_and_the_wording_it_amends(
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
     for end, on in ((date(2027, 10, 31), date(2027, 6, 2)), (date(2027, 12, 31), date(2027, 9, 1))):
-        pairing_extend(
-            pairing=pairing, new_end_on=end, agreed_on=on, actor=world.users["head"], roles=HEAD, order_date=on
-        )
+        pairing_extend(pairing=pairing, new_end_on=end, agreed_on=on, actor=world.users["head"], order_date=on)
     last = pairing.agreements.order_by("pk").last()
     clause = last.rendered_clauses()[0]
     assert "соглашения от 24.11.2026 (в редакции дополнительного соглашения от 02.06.2027)" in clause
@@ -281,7 +270,6 @@ def test_extension_of_a_pair_fixed_before_agreements_writes_a_full_one(world, fi
         new_end_on=date(2027, 12, 31),
         agreed_on=date(2027, 6, 1),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 6, 2),
     )
     agreement = pairing.agreements.get()
@@ -297,7 +285,6 @@ def test_the_curator_records_a_partners_cooperation_agreement(world):
             partner=partner, number="7/25", signed_on=date(2025, 8, 20), valid_until=date(2027, 8, 31), scan=scan
         ),
         actor=world.users["curator"],
-        roles={Role.CURATOR},
     ).obj
     assert agreement.created_by == world.users["curator"]
     assert agreement.covers(date(2027, 1, 11), date(2027, 12, 31))
@@ -317,9 +304,7 @@ def test_a_cooperation_agreement_is_checked(world, change, message):
     if fields["partner"] == "own":
         fields["partner"] = Organization.own()
     with pytest.raises(ValidationError, match=message):
-        cooperation_agreement_record(
-            agreement=CooperationAgreement(**fields), actor=world.users["curator"], roles={Role.CURATOR}
-        )
+        cooperation_agreement_record(agreement=CooperationAgreement(**fields), actor=world.users["curator"])
 
 
 def test_only_the_curator_or_the_head_records_a_cooperation_agreement(world):
@@ -327,7 +312,6 @@ def test_only_the_curator_or_the_head_records_a_cooperation_agreement(world):
         cooperation_agreement_record(
             agreement=CooperationAgreement(partner=PartnerFactory(), number="7", signed_on=date(2025, 8, 20)),
             actor=world.users["council"],
-            roles={Role.COUNCIL},
         )
 
 

@@ -32,7 +32,7 @@ def media(settings, tmp_path):
 
 def fixed_by_order(world, mentor, mentees, *, direction="Адаптация в коллективе", on=date(2026, 11, 24)):
     """A pair walked to approval with every consent, then fixed by the head's order."""
-    from mentorship.services import pairing_consent_record
+    from mentorship.services.pairs import pairing_consent_record
 
     pairing = PairingFactory(
         mentor=mentor,

@@ -15,13 +15,13 @@ from pypdf import PdfReader
 
 from mentorship.models import MentoringAgreement, Pairing
 from mentorship.payroll import month_bounds, payroll_for_month, payroll_pdf, payroll_xlsx, prorate
-from mentorship.services import (
+from mentorship.services.pair_orders import (
     pairing_extend,
-    pairing_move,
     pairing_replace_mentor,
     pairing_terminate,
     pairings_activate_due,
 )
+from mentorship.services.pairs import pairing_move
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
@@ -81,7 +81,6 @@ def march(world):
         notice_on=date(2027, 3, 3),
         ends_on=date(2027, 3, 10),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 3, 3),
     )
     # A partner's mentor: no agreement, no pay.
@@ -145,7 +144,6 @@ def test_a_replaced_mentor_is_paid_to_the_day_before_and_the_new_one_from_the_da
         consent_on=date(2027, 3, 1),
         starts_on=date(2027, 3, 20),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 3, 15),
     )
     by_mentor = rows_by_mentor(payroll_for_month(2027, 3))
@@ -162,7 +160,6 @@ def test_an_extension_keeps_one_row_with_the_longer_term(world):
         new_end_on=date(2027, 6, 30),
         agreed_on=date(2027, 3, 1),
         actor=world.users["head"],
-        roles=HEAD,
         order_date=date(2027, 3, 2),
     )
     april = payroll_for_month(2027, 4)
@@ -179,7 +176,6 @@ def test_a_completed_pair_counts_to_its_last_day(world):
         pairing=pairing,
         target=Pairing.Status.COMPLETED,
         actor=world.users["curator"],
-        roles={Role.CURATOR},
         ended_on=date(2027, 3, 5),
     )
     (row,) = payroll_for_month(2027, 3).rows

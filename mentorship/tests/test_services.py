@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.dates import add_months
 from mentorship.models import Direction, Mentee, MenteeCategory, Mentor, PublicationConsent
-from mentorship.services import (
+from mentorship.services.bank import (
     mentee_save,
     mentor_save,
     mentor_warnings,

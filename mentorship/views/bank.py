@@ -3,6 +3,7 @@
 from django.views.generic import CreateView, DetailView, UpdateView
 
 from core.views import ServiceFormMixin
+from mentorship.services.bank import mentee_save, mentor_save, mentor_warnings
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.models import Organization
 from people.roles import Role
@@ -10,13 +11,9 @@ from people.roles import Role
 from ..access import can_see_mentee_difficulties
 from ..filters import MenteeFilter, MentorFilter
 from ..forms import MenteeForm, MentorForm
-from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
-from ..selectors import PAY_READERS, mentees_for, mentors_for
-from ..services import mentee_save, mentor_save, mentor_warnings
+from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, MENTOR_CARD_READERS, PAY_READERS
+from ..selectors import mentees_for, mentors_for
 from .paperwork import paperwork_context
-
-# A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
-MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
 class MentorListView(ScopedListView):

@@ -4,13 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import CreateView, UpdateView
 
 from core.views import ServiceFormMixin
+from mentorship.services.bank import publication_consent_save, publication_consent_withdraw
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.selectors import people_for
 
 from ..forms import PublicationConsentForm, PublicationWithdrawForm
 from ..models import PublicationConsent
 from ..roles import BANK_KEEPERS, BANK_READERS
-from ..services import publication_consent_save, publication_consent_withdraw
 
 
 class PublicationConsentCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):

@@ -4,15 +4,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views import View
 
+from mentorship.services.pairs import participants
 from people.access import RoleRequiredMixin
-from people.roles import Role
 
 from ..documents import consent_form_pdf
-from ..roles import BANK_READERS
+from ..roles import BANK_READERS, CONSENT_FORM_READERS
 from ..selectors import pairings_for
-from ..services import participants
-
-CONSENT_FORM_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
 class PairingConsentFormView(RoleRequiredMixin, View):

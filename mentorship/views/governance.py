@@ -9,6 +9,13 @@ from django.views import View
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from core.views import ServiceFormMixin, report_errors, show_outcome
+from mentorship.services.bank import (
+    bank_refresh_complete,
+    council_decide,
+    council_propose,
+    council_remove,
+    curator_appoint,
+)
 from people.access import RoleRequiredMixin
 from people.roles import Role
 from people.services import organization_save
@@ -16,9 +23,8 @@ from people.views import OwnOrganizationMixin
 
 from ..forms import CouncilProposeForm, CuratorAppointForm, OrganizationSettingsForm, RefreshForm
 from ..models import CouncilMembership, CuratorAppointment
-from ..roles import BANK_READERS
+from ..roles import BANK_READERS, COUNCIL_PROPOSERS, DECIDERS, REFRESHERS, SETTINGS_KEEPERS
 from ..selectors import last_refresh, refresh_candidates, refresh_is_due
-from ..services import bank_refresh_complete, council_decide, council_propose, council_remove, curator_appoint
 
 
 class GovernanceView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):
@@ -45,7 +51,7 @@ class GovernanceView(RoleRequiredMixin, OwnOrganizationMixin, TemplateView):
 
 
 class CuratorAppointView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = DECIDERS
     form_class = CuratorAppointForm
     template_name = "mentorship/curator_appoint.html"
 
@@ -67,7 +73,7 @@ class CuratorAppointView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
 
 
 class CouncilProposeView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.CURATOR})
+    allowed_roles = COUNCIL_PROPOSERS
 
     def post(self, request):
         form = CouncilProposeForm(request.POST)
@@ -86,7 +92,7 @@ class CouncilProposeView(RoleRequiredMixin, View):
 class CouncilDecisionView(RoleRequiredMixin, View):
     """The head approves or declines a proposal, or takes a member out of the council."""
 
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = DECIDERS
 
     def post(self, request, pk):
         membership = get_object_or_404(CouncilMembership.objects.select_related("person"), pk=pk)
@@ -117,7 +123,7 @@ class CouncilDecisionView(RoleRequiredMixin, View):
 class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, UpdateView):
     """Requisites that documents print, the head, and the mentoring settings."""
 
-    allowed_roles = frozenset({Role.HEAD, Role.ADMIN})
+    allowed_roles = SETTINGS_KEEPERS
     form_class = OrganizationSettingsForm
     template_name = "mentorship/organization_settings.html"
     success_message = "Настройки организации сохранены."
@@ -135,7 +141,7 @@ class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceF
 class RefreshView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
     """The curator's yearly duty (3.4): who should have a mentor and does not."""
 
-    allowed_roles = frozenset({Role.CURATOR, Role.ADMIN})
+    allowed_roles = REFRESHERS
     form_class = RefreshForm
     template_name = "mentorship/refresh.html"
 

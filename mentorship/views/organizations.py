@@ -10,7 +10,7 @@ from people.models import Organization
 from people.services import organization_save
 
 from ..forms import PartnerOrganizationForm
-from ..roles import BANK_KEEPERS, BANK_READERS
+from ..roles import BANK_KEEPERS, BANK_READERS, COOPERATION_RECORDERS
 
 
 def organizations_with_counts():
@@ -29,8 +29,6 @@ class OrganizationListView(RoleRequiredMixin, ListView):
         return organizations_with_counts().prefetch_related("cooperation_agreements")
 
     def get_context_data(self, **kwargs):
-        from ..services import COOPERATION_RECORDERS
-
         return super().get_context_data(
             can_edit=bool(self.roles & BANK_KEEPERS),
             can_record_cooperation=bool(self.roles & COOPERATION_RECORDERS),

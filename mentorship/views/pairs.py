@@ -9,31 +9,26 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.views import form_errors, report_errors
+from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
+from mentorship.services.pairs import (
+    missing_consents,
+    pairing_consent_record,
+    pairing_consent_withdraw,
+    pairing_move,
+    pairing_propose,
+    pairing_update,
+    pairing_warnings,
+    participants,
+)
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
-from ..roles import BANK_READERS
+from ..roles import BANK_READERS, DECIDERS, PAIR_READERS, PROPOSERS
 from ..selectors import pairings_for
-from ..services import (
-    missing_consents,
-    pairing_consent_record,
-    pairing_consent_withdraw,
-    pairing_extend,
-    pairing_move,
-    pairing_propose,
-    pairing_replace_mentor,
-    pairing_terminate,
-    pairing_update,
-    pairing_warnings,
-    participants,
-)
 from .paperwork import paperwork_context
-
-PROPOSERS = frozenset({Role.CURATOR, Role.COUNCIL})
-PAIR_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 
 
 class PairingListView(ScopedListView):
@@ -132,7 +127,6 @@ class PairingMoveView(RoleRequiredMixin, View):
                 pairing=pairing,
                 target=request.POST.get("target", ""),
                 actor=request.user,
-                roles=self.roles,
                 comment=request.POST.get("comment", ""),
             )
         except ValueError:
@@ -188,7 +182,7 @@ class PairingConsentWithdrawView(RoleRequiredMixin, View):
 class PairOrderView(RoleRequiredMixin, FormView):
     """The head changes a fixed or running pair by order: terminate, replace the mentor, extend."""
 
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = DECIDERS
     success_text = ""
 
     @cached_property
@@ -223,7 +217,7 @@ class PairingTerminateView(PairOrderView):
     success_text = "Наставничество прекращено."
 
     def run(self, data):
-        return pairing_terminate(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+        return pairing_terminate(pairing=self.pairing, actor=self.request.user, **data)
 
 
 class PairingReplaceView(PairOrderView):
@@ -232,7 +226,7 @@ class PairingReplaceView(PairOrderView):
     success_text = "Наставник заменён."
 
     def run(self, data):
-        return pairing_replace_mentor(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+        return pairing_replace_mentor(pairing=self.pairing, actor=self.request.user, **data)
 
 
 class PairingExtendView(PairOrderView):
@@ -241,7 +235,7 @@ class PairingExtendView(PairOrderView):
     success_text = "Срок продлён."
 
     def run(self, data):
-        return pairing_extend(pairing=self.pairing, actor=self.request.user, roles=self.roles, **data)
+        return pairing_extend(pairing=self.pairing, actor=self.request.user, **data)
 
 
 class PairingConsentScanView(ProtectedFileView):

@@ -13,6 +13,8 @@ from django.views.generic import FormView, TemplateView
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import XLSX_CONTENT_TYPE as XLSX
 from core.views import form_errors
+from mentorship.services.pairs import participants
+from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
 from people.roles import Role
@@ -24,18 +26,15 @@ from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
 from ..models import CooperationAgreement
 from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
-from ..roles import BANK_READERS
-from ..selectors import PAY_READERS, agreements_for, cooperation_agreements_of, pairings_for
-from ..services import (
+from ..roles import (
     AGREEMENT_CLERKS,
+    AGREEMENT_READERS,
+    BANK_READERS,
+    CONSENT_FORM_READERS,
     COOPERATION_RECORDERS,
-    agreement_update,
-    cooperation_agreement_record,
-    participants,
+    PAY_READERS,
 )
-from .documents import CONSENT_FORM_READERS
-
-AGREEMENT_READERS = PAY_READERS | {Role.MENTOR}
+from ..selectors import agreements_for, cooperation_agreements_of, pairings_for
 
 
 def _file(content: bytes, content_type: str, name: str, *, inline: bool = False) -> HttpResponse:
@@ -118,7 +117,6 @@ class AgreementUpdateView(RoleRequiredMixin, FormView):
                 contract_number=data["contract_number"],
                 contract_date=data["contract_date"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
@@ -158,7 +156,7 @@ class CooperationAgreementCreateView(RoleRequiredMixin, FormView):
         agreement = form.instance
         agreement.partner = self.partner
         try:
-            cooperation_agreement_record(agreement=agreement, actor=self.request.user, roles=self.roles)
+            cooperation_agreement_record(agreement=agreement, actor=self.request.user)
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)

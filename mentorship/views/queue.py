@@ -7,20 +7,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
 from core.views import report_errors
+from mentorship.services.bank import current_mentees_by_mentor
+from mentorship.services.pair_orders import pairings_approve
+from mentorship.services.pairs import missing_consents, pairing_move, pairing_warnings
 from people.access import RoleRequiredMixin
 from people.models import Organization
-from people.roles import Role
 
 from .. import queue
 from ..models import Pairing
+from ..roles import DECIDERS
 from ..selectors import approval_queue
-from ..services import (
-    current_mentees_by_mentor,
-    missing_consents,
-    pairing_move,
-    pairing_warnings,
-    pairings_approve,
-)
 
 
 def pairing_queue_items() -> list[dict]:
@@ -42,7 +38,7 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
     """Every section of the queue (mentorship/queue.py); pairs are approved and returned here,
     the other sections post to their own apps."""
 
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = DECIDERS
     template_name = "mentorship/approval_queue.html"
 
     def get_context_data(self, **kwargs):
@@ -57,7 +53,6 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
                     pairing=pairing,
                     target=Pairing.Status.RETURNED,
                     actor=request.user,
-                    roles=self.roles,
                     comment=request.POST.get("comment", ""),
                 )
             except ValidationError as error:
@@ -67,7 +62,7 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
             return redirect("mentorship:approval-queue")
         chosen = Pairing.objects.filter(pk__in=[pk for pk in request.POST.getlist("pairings") if pk.isdigit()])
         try:
-            order = pairings_approve(pairings=list(chosen), actor=request.user, roles=self.roles).obj
+            order = pairings_approve(pairings=list(chosen), actor=request.user).obj
         except ValidationError as error:
             report_errors(request, error)
             return redirect("mentorship:approval-queue")

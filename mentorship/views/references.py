@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.views.generic import CreateView, ListView, UpdateView
 
 from core.views import ServiceFormMixin
+from mentorship.services.bank import reference_item_save
 from people.access import RoleRequiredMixin
 
 from ..forms import reference_form_class
 from ..models import REFERENCE_MODELS
 from ..roles import BANK_KEEPERS, BANK_READERS
-from ..services import reference_item_save
 
 
 class ReferenceMixin(RoleRequiredMixin):

@@ -4,8 +4,8 @@ from datetime import date
 
 from core.workdays import notice_end_date
 from mentorship.models import Pairing
-from mentorship.services import pairing_move, pairing_terminate
-from people.roles import Role
+from mentorship.services.pair_orders import pairing_terminate
+from mentorship.services.pairs import pairing_move
 
 from ..models import Program
 from .factories import program_with_plan
@@ -25,7 +25,6 @@ def test_early_termination_of_the_pair_ends_its_running_program(world, settings,
         notice_on=notice,
         ends_on=notice_end_date(notice),
         actor=head,
-        roles={Role.HEAD},
         order_date=notice,
     )
     program.refresh_from_db()
@@ -47,7 +46,6 @@ def test_a_closed_program_stays_as_it_was(world, settings, tmp_path):
         notice_on=notice,
         ends_on=notice_end_date(notice),
         actor=world.users["head"],
-        roles={Role.HEAD},
         order_date=notice,
     )
     program.refresh_from_db()
@@ -62,7 +60,6 @@ def test_withdrawing_a_returned_pair_ends_its_draft(world):
         pairing=world.pairing,
         target=Pairing.Status.CANCELLED,
         actor=world.users["curator"],
-        roles={Role.CURATOR},
         comment="Наставляемая переведена в другую группу",
     )
     program.refresh_from_db()
@@ -75,7 +72,7 @@ def test_other_moves_of_the_pair_leave_the_program_alone(world):
     world.pairing.save()
     program = program_with_plan(world.pairing, S.RUNNING)
     pairing_move(
-        pairing=world.pairing, target=Pairing.Status.COMPLETED, actor=world.users["curator"], roles={Role.CURATOR}
+        pairing=world.pairing, target=Pairing.Status.COMPLETED, actor=world.users["curator"]
     )
     program.refresh_from_db()
     assert program.status == S.RUNNING

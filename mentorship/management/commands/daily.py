@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from mentorship.services import pairings_activate_due
+from mentorship.services.pair_orders import pairings_activate_due
 
 
 class Command(BaseCommand):
