@@ -1,13 +1,17 @@
 """What mentorship adds to the pages and records of the staff registry (people), registered from
-the app config: the bank's badges and card on a person's pages, the bank's records in a person's
+the app config: its reference lists, the mentors and cooperation agreements of each organization,
+the bank's badges and card on a person's pages, the bank's records in a person's
 history, the warning when a mentor leaves, and who may read a mentee's difficulties."""
+
+from django.db.models import Count, Q
 
 from core import extensions
 from people import history, services, views
+from people.references import register_reference_list
 from people.roles import roles_of
 
 from .access import can_see_mentee_difficulties
-from .roles import BANK_KEEPERS
+from .roles import BANK_KEEPERS, COOPERATION_RECORDERS
 from .selectors import publication_consents_of
 from .services.bank import mentor_warnings, person_warnings
 
@@ -30,8 +34,35 @@ def _may_read_difficulties(user, person) -> bool:
     return mentee is None or can_see_mentee_difficulties(user, mentee)
 
 
+def _organization_cells(request, organization) -> dict:
+    return {"can_record_cooperation": bool(roles_of(request.user) & COOPERATION_RECORDERS)}
+
+
+def _with_mentors_and_agreements(organizations):
+    return organizations.annotate(
+        mentors=Count("people__mentor", filter=Q(people__mentor__is_active=True), distinct=True)
+    ).prefetch_related("cooperation_agreements")
+
+
 def register() -> None:
-    from .models import Mentee, Mentor, PublicationConsent, PublishableData
+    from .models import Direction, Mentee, MenteeCategory, Mentor, MentoringForm, PublicationConsent, PublishableData
+
+    register_reference_list("directions", Direction, order=10)
+    register_reference_list("forms", MentoringForm, order=20)
+    register_reference_list("mentee-categories", MenteeCategory, order=30)
+    extensions.register(
+        extensions.Extension(
+            slot="people.organization.headers", template="mentorship/snippets/organization_headers.html"
+        )
+    )
+    extensions.register(
+        extensions.Extension(
+            slot="people.organization.cells",
+            template="mentorship/snippets/organization_cells.html",
+            context=_organization_cells,
+            queryset=_with_mentors_and_agreements,
+        )
+    )
 
     extensions.register(
         extensions.Extension(

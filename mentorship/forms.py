@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from core.files import validate_scan
 from core.forms import DateInput, StyledModelForm
-from people.models import Organization, Person
+from people.forms import own_staff
+from people.models import Person
 
 from .models import (
     CooperationAgreement,
@@ -103,26 +104,6 @@ class PublicationWithdrawForm(forms.Form):
         self.helper.form_tag = False
 
 
-def reference_form_class(model):
-    """One form for every reference list: name, its own fields (flags, a direction's keywords), use, order."""
-    common = {"id", "name", "is_active", "sort_order"}
-    extra = [f.name for f in model._meta.fields if f.editable and f.name not in common]
-    return forms.modelform_factory(model, form=StyledModelForm, fields=["name", *extra, "is_active", "sort_order"])
-
-
-class PartnerOrganizationForm(StyledModelForm):
-    class Meta:
-        model = Organization
-        fields = ["kind", "full_name", "short_name", "address", "inn", "ogrn", "phone", "email"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Our own kindergarten is one record, edited in its settings, never created here.
-        self.fields["kind"].choices = [
-            choice for choice in Organization.Kind.choices if choice[0] != Organization.Kind.OWN
-        ]
-
-
 class RefreshForm(forms.Form):
     """One row per candidate: include? in which category?"""
 
@@ -158,22 +139,13 @@ class RefreshForm(forms.Form):
         ]
 
 
-def _own_staff():
-    return (
-        Person.objects.working()
-        .filter(organization__kind=Organization.Kind.OWN)
-        .select_related("position")
-        .order_by("last_name", "first_name")
-    )
-
-
 class CuratorAppointForm(forms.Form):
     person = forms.ModelChoiceField(label="Куратор", queryset=Person.objects.none())
     appointed_on = forms.DateField(label="Назначить с", widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _own_staff()
+        self.fields["person"].queryset = own_staff()
         self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
         self.fields["appointed_on"].initial = timezone.localdate()
         self.helper = FormHelper()
@@ -185,37 +157,10 @@ class CouncilProposeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = _own_staff().exclude(council_memberships__status__in=["proposed", "member"])
+        self.fields["person"].queryset = own_staff().exclude(council_memberships__status__in=["proposed", "member"])
         self.fields["person"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
         self.helper = FormHelper()
         self.helper.form_tag = False
-
-
-class OrganizationSettingsForm(StyledModelForm):
-    class Meta:
-        model = Organization
-        fields = [
-            "full_name",
-            "short_name",
-            "address",
-            "inn",
-            "ogrn",
-            "phone",
-            "email",
-            "head",
-            "mentor_capacity",
-            "mentor_min_experience_years",
-            "mentor_pay_rule",
-            "mentor_pay_amount",
-            "mentor_pay_percent",
-        ]
-        widgets = {"mentor_pay_rule": forms.RadioSelect}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = _own_staff()
-        self.fields["head"].required = True
-        self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
 
 
 class PairingForm(StyledModelForm):

@@ -79,3 +79,59 @@ class StaffFileForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise ValidationError("Файл больше 5 МБ: это не похоже на список сотрудников.")
         return upload
+
+
+def own_staff():
+    return (
+        Person.objects.working()
+        .filter(organization__kind=Organization.Kind.OWN)
+        .select_related("position")
+        .order_by("last_name", "first_name")
+    )
+
+
+def reference_form_class(model):
+    """One form for every reference list: name, its own fields (flags, a direction's keywords), use, order."""
+    common = {"id", "name", "is_active", "sort_order"}
+    extra = [f.name for f in model._meta.fields if f.editable and f.name not in common]
+    return forms.modelform_factory(model, form=StyledModelForm, fields=["name", *extra, "is_active", "sort_order"])
+
+
+class PartnerOrganizationForm(StyledModelForm):
+    class Meta:
+        model = Organization
+        fields = ["kind", "full_name", "short_name", "address", "inn", "ogrn", "phone", "email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Our own kindergarten is one record, edited in its settings, never created here.
+        self.fields["kind"].choices = [
+            choice for choice in Organization.Kind.choices if choice[0] != Organization.Kind.OWN
+        ]
+
+
+class OrganizationSettingsForm(StyledModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "full_name",
+            "short_name",
+            "address",
+            "inn",
+            "ogrn",
+            "phone",
+            "email",
+            "head",
+            "mentor_capacity",
+            "mentor_min_experience_years",
+            "mentor_pay_rule",
+            "mentor_pay_amount",
+            "mentor_pay_percent",
+        ]
+        widgets = {"mentor_pay_rule": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["head"].queryset = own_staff()
+        self.fields["head"].required = True
+        self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"

@@ -32,6 +32,8 @@ STAFF_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL, Role.ADMIN})
 STAFF_KEEPERS = frozenset({Role.CURATOR, Role.ADMIN})
 # Who may read the history of changes of people's records (and what left the system).
 HISTORY_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
+# The organization's requisites, its head and settings.
+SETTINGS_KEEPERS = frozenset({Role.HEAD, Role.ADMIN})
 
 # role → (person's pk as an OuterRef) → an Exists expression: «the person holds the role».
 _RULES: dict[Role, Callable] = {}

@@ -86,3 +86,10 @@ def _apply_row(person: Person, values: dict) -> None:
 def personal_data_exported(*, what: str, rows: int, actor: User) -> ExportLog:
     """Log that personal data left the system (who, when, what; 152-ФЗ)."""
     return ExportLog.objects.create(exported_by=actor, what=what, rows=rows)
+
+
+@transaction.atomic
+def reference_item_save(*, item, actor: User) -> Outcome:
+    """Add or change an item of a reference list (people.references)."""
+    validated_save(item, actor=actor)
+    return Outcome(item)

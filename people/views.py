@@ -5,24 +5,27 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
-from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
+from core import extensions
 from core.files import XLSX_CONTENT_TYPE
 from core.views import ServiceFormMixin, report_errors
 
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
-from .forms import PersonForm, StaffFileForm
+from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm, StaffFileForm, reference_form_class
 from .history import person_history
 from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
 from .models import ImportBatch, Organization
-from .roles import HISTORY_READERS, STAFF_KEEPERS, STAFF_READERS
+from .references import reference_lists
+from .roles import HISTORY_READERS, SETTINGS_KEEPERS, STAFF_KEEPERS, STAFF_READERS
 from .selectors import people_for
-from .services import person_save, staff_import_apply, staff_import_prepare
+from .services import organization_save, person_save, reference_item_save, staff_import_apply, staff_import_prepare
 
 # Who may read the sensitive part of a person's records in their history (a mentee's difficulties);
 # registered by the app that keeps it: (user, person) -> bool.
@@ -190,3 +193,125 @@ class ImportTemplateView(RoleRequiredMixin, View):
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = 'attachment; filename="staff-template.xlsx"'
         return response
+
+
+# --- organizations: ours (its settings) and the partners -------------------------------------
+
+# The list's slots: columns higher apps add (a header once, a cell a row) and the joins they need.
+ORGANIZATION_HEADERS = "people.organization.headers"
+ORGANIZATION_CELLS = "people.organization.cells"
+
+
+class OrganizationListView(RoleRequiredMixin, ListView):
+    allowed_roles = STAFF_READERS
+    template_name = "people/organization_list.html"
+    context_object_name = "organizations"
+
+    def get_queryset(self):
+        organizations = Organization.objects.annotate(
+            working=Count("people", filter=Q(people__status="working"), distinct=True)
+        ).order_by("kind", "short_name")
+        return extensions.prepare(ORGANIZATION_CELLS, organizations)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_edit=bool(self.roles & STAFF_KEEPERS), **kwargs)
+
+
+class PartnerFormMixin(RoleRequiredMixin, ServiceFormMixin):
+    allowed_roles = STAFF_KEEPERS
+    form_class = PartnerOrganizationForm
+    template_name = "people/organization_form.html"
+
+    def get_queryset(self):
+        return Organization.objects.exclude(kind=Organization.Kind.OWN)
+
+    def run_service(self, form):
+        return organization_save(organization=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("people:organization-list")
+
+
+class PartnerCreateView(PartnerFormMixin, CreateView):
+    success_message = "Организация-партнёр добавлена."
+
+
+class PartnerUpdateView(PartnerFormMixin, UpdateView):
+    success_message = "Изменения сохранены."
+
+
+class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, UpdateView):
+    """Requisites that documents print, the head, and the mentoring settings."""
+
+    allowed_roles = SETTINGS_KEEPERS
+    form_class = OrganizationSettingsForm
+    template_name = "people/organization_settings.html"
+    success_message = "Настройки организации сохранены."
+
+    def get_object(self, queryset=None):
+        return self.get_organization()
+
+    def run_service(self, form):
+        return organization_save(organization=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("people:organization-settings")
+
+
+# --- reference lists: one set of pages for all (people.references) ---------------------------
+
+
+class ReferenceMixin(RoleRequiredMixin):
+    def get_model(self):
+        model = reference_lists().get(self.kwargs["kind"])
+        if model is None:
+            raise Http404("Нет такого справочника.")
+        return model
+
+    def get_queryset(self):
+        return self.get_model().objects.all()
+
+    def get_context_data(self, **kwargs):
+        model = self.get_model()
+        return super().get_context_data(
+            kind=self.kwargs["kind"],
+            list_title=str(model._meta.verbose_name_plural).capitalize(),
+            item_title=str(model._meta.verbose_name),
+            references=[(kind, str(m._meta.verbose_name_plural).capitalize()) for kind, m in reference_lists().items()],
+            flag_fields=[f for f in model._meta.fields if isinstance(f.default, bool) and f.name != "is_active"],
+            can_edit=bool(self.roles & STAFF_KEEPERS),
+            **kwargs,
+        )
+
+
+class ReferenceListView(ReferenceMixin, ListView):
+    allowed_roles = STAFF_READERS
+    template_name = "people/reference_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        names = [flag.name for flag in context["flag_fields"]]
+        context["rows"] = [(item, [getattr(item, name) for name in names]) for item in context["object_list"]]
+        return context
+
+
+class ReferenceFormMixin(ReferenceMixin, ServiceFormMixin):
+    allowed_roles = STAFF_KEEPERS
+    template_name = "people/reference_form.html"
+
+    def get_form_class(self):
+        return reference_form_class(self.get_model())
+
+    def run_service(self, form):
+        return reference_item_save(item=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("people:reference-list", args=[self.kwargs["kind"]])
+
+
+class ReferenceCreateView(ReferenceFormMixin, CreateView):
+    success_message = "Добавлено в справочник."
+
+
+class ReferenceUpdateView(ReferenceFormMixin, UpdateView):
+    success_message = "Изменения сохранены."

@@ -6,7 +6,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = "Программы наставничества"
 
     def ready(self):
-        from mentorship.models import REFERENCE_MODELS
+        from people.references import register_reference_list
 
         from . import signals  # noqa: F401 — programs end with their pair
         from .models import ActivityForm
@@ -16,7 +16,7 @@ class ProgramsConfig(AppConfig):
         register_queue()  # programs awaiting the head's approval (order 30)
         register_releases_queue()  # requests for release from duty, 1.4 (order 40)
         # The curator extends the forms of plan activities like the other reference lists.
-        REFERENCE_MODELS["activity-forms"] = ActivityForm
+        register_reference_list("activity-forms", ActivityForm, order=50)
 
         from records import kinds
 

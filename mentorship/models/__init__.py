@@ -10,10 +10,9 @@ from .bank import (
     PublishableData,
 )
 from .pairs import Pairing, PairingConsent, PairingTransition
-from .references import REFERENCE_MODELS, Direction, MenteeCategory, MentoringForm
+from .references import Direction, MenteeCategory, MentoringForm
 
 __all__ = [
-    "REFERENCE_MODELS",
     "BankRefresh",
     "ConsentMixin",
     "CooperationAgreement",

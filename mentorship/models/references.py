@@ -3,7 +3,6 @@
 from django.db import models
 
 from core.models import ReferenceItem
-from people.models import Position
 
 
 class Direction(ReferenceItem):
@@ -41,11 +40,3 @@ class MenteeCategory(ReferenceItem):
     class Meta(ReferenceItem.Meta):
         verbose_name = "категория наставляемых"
         verbose_name_plural = "категории наставляемых"
-
-
-REFERENCE_MODELS = {
-    "directions": Direction,
-    "forms": MentoringForm,
-    "mentee-categories": MenteeCategory,
-    "positions": Position,
-}

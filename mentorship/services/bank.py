@@ -89,13 +89,6 @@ def publication_consent_withdraw(*, consent: PublicationConsent, withdrawn_on, a
 
 
 @transaction.atomic
-def reference_item_save(*, item, actor: User) -> Outcome:
-    item.full_clean()
-    item.save()
-    return Outcome(item)
-
-
-@transaction.atomic
 def bank_refresh_complete(*, organization: Organization, additions, reviewed: int, actor: User) -> BankRefresh:
     """Record the curator's yearly review and add the chosen people to the mentee bank.
 

@@ -60,12 +60,12 @@ CASES = [
         ),
         expect(KEEPERS),
     ),
-    ("organization-list", lambda w: reverse("mentorship:organization-list"), expect(READERS)),
-    ("partner-create", lambda w: reverse("mentorship:partner-create"), expect(KEEPERS)),
-    ("partner-update", lambda w: reverse("mentorship:partner-update", args=[PartnerFactory().pk]), expect(KEEPERS)),
+    ("organization-list", lambda w: reverse("people:organization-list"), expect(READERS)),
+    ("partner-create", lambda w: reverse("people:partner-create"), expect(KEEPERS)),
+    ("partner-update", lambda w: reverse("people:partner-update", args=[PartnerFactory().pk]), expect(KEEPERS)),
     ("governance", lambda w: reverse("mentorship:governance"), expect(READERS)),
     ("curator-appoint", lambda w: reverse("mentorship:curator-appoint"), expect({"head"})),
-    ("organization-settings", lambda w: reverse("mentorship:organization-settings"), expect({"head", "admin"})),
+    ("organization-settings", lambda w: reverse("people:organization-settings"), expect({"head", "admin"})),
     ("refresh", lambda w: reverse("mentorship:refresh"), expect({"curator", "admin"})),
     ("import", lambda w: reverse("people:import"), expect(KEEPERS)),
     ("import-template", lambda w: reverse("people:import-template"), expect(KEEPERS)),
@@ -105,11 +105,11 @@ CASES = [
     ),
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
     ("order-list", lambda w: reverse("records:order-list"), expect(READERS | {"mentor", "mentee"})),
-    ("reference-list", lambda w: reverse("mentorship:reference-list", args=["directions"]), expect(READERS)),
-    ("reference-create", lambda w: reverse("mentorship:reference-create", args=["positions"]), expect(KEEPERS)),
+    ("reference-list", lambda w: reverse("people:reference-list", args=["directions"]), expect(READERS)),
+    ("reference-create", lambda w: reverse("people:reference-create", args=["positions"]), expect(KEEPERS)),
     (
         "reference-update",
-        lambda w: reverse("mentorship:reference-update", args=["forms", _first_form_pk()]),
+        lambda w: reverse("people:reference-update", args=["forms", _first_form_pk()]),
         expect(KEEPERS),
     ),
 ]
@@ -148,12 +148,12 @@ def test_every_view_answers_every_role(world, client_as, role, name, url_of, exp
 
 @pytest.mark.parametrize("role", ["curator", "admin"])
 def test_unknown_reference_list_is_404(client_as, role):
-    assert client_as(role).get(reverse("mentorship:reference-list", args=["nope"])).status_code == 404
+    assert client_as(role).get(reverse("people:reference-list", args=["nope"])).status_code == 404
 
 
 def test_our_own_organization_is_not_edited_as_a_partner(world, client_as):
     own = world.person("head").organization
-    assert client_as("curator").get(reverse("mentorship:partner-update", args=[own.pk])).status_code == 404
+    assert client_as("curator").get(reverse("people:partner-update", args=[own.pk])).status_code == 404
 
 
 def test_missing_record_is_404_not_500(client_as):

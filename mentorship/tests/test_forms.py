@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 
 from core.dates import add_months
-from mentorship.forms import MenteeForm, MentorForm, reference_form_class
+from mentorship.forms import MenteeForm, MentorForm
 from mentorship.models import Direction, MenteeCategory, MentoringForm
 from mentorship.tests.factories import MenteeFactory, MentorFactory, OwnOrganizationFactory, PersonFactory, position
-from people.forms import PersonForm
+from people.forms import PersonForm, reference_form_class
 from people.models import Person, Position
 
 pytestmark = pytest.mark.django_db

@@ -184,11 +184,11 @@ def test_head_edits_requisites_and_bad_inn_loses_nothing(world, client_as):
         "mentor_min_experience_years": "2",
         "mentor_pay_rule": "none",
     }
-    response = client.post(reverse("mentorship:organization-settings"), data)
+    response = client.post(reverse("people:organization-settings"), data)
     assert response.status_code == 200
     assert "контрольная цифра" in response.content.decode()
     assert "г. Первоуральска" in response.content.decode()
-    response = client.post(reverse("mentorship:organization-settings"), {**data, "inn": "6625012346"})
+    response = client.post(reverse("people:organization-settings"), {**data, "inn": "6625012346"})
     assert response.status_code == 302
     own = Organization.own()
     assert (own.short_name, own.mentor_capacity, own.mentor_min_experience_years) == ("Ласточка", 3, 2)

@@ -129,7 +129,7 @@ def test_the_mentee_page_with_suggestions_keeps_its_query_count(world, client_as
 def test_the_curator_tunes_a_directions_keywords(world, client_as):
     direction = Direction.objects.get(name="ИКТ")
     client_as("curator").post(
-        reverse("mentorship:reference-update", args=["directions", direction.pk]),
+        reverse("people:reference-update", args=["directions", direction.pk]),
         {"name": "ИКТ", "keywords": "икт, планшет", "is_active": "on", "sort_order": "90"},
     )
     direction.refresh_from_db()

@@ -293,9 +293,9 @@ def test_the_head_sets_the_pay_rule_in_the_settings(world, client_as):
         "mentor_pay_rule": "percent",
         "mentor_pay_percent": "",
     }
-    response = client_as("head").post(reverse("mentorship:organization-settings"), data)
+    response = client_as("head").post(reverse("people:organization-settings"), data)
     assert response.status_code == 200 and "Укажите процент оклада" in response.content.decode()
-    response = client_as("head").post(reverse("mentorship:organization-settings"), {**data, "mentor_pay_percent": "10"})
+    response = client_as("head").post(reverse("people:organization-settings"), {**data, "mentor_pay_percent": "10"})
     assert response.status_code == 302
     own.refresh_from_db()
     assert (own.mentor_pay_rule, own.mentor_pay_percent) == ("percent", Decimal("10.00"))

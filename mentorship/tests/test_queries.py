@@ -52,7 +52,7 @@ PAGES = [
     ("curator", "mentorship:export-log"),
     ("curator", "mentorship:refresh"),
     ("curator", "mentorship:governance"),
-    ("curator", "mentorship:organization-list"),
+    ("curator", "people:organization-list"),
     ("head", "dashboard:home"),
     ("head", "mentorship:approval-queue"),
     ("head", "records:order-list"),

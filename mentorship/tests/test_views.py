@@ -171,7 +171,7 @@ def test_publication_consent_needs_the_data_named(world, client_as):
 
 def test_curator_extends_a_reference_list(world, client_as):
     client_as("curator").post(
-        reverse("mentorship:reference-create", args=["positions"]),
+        reverse("people:reference-create", args=["positions"]),
         {"name": "Тьютор", "is_pedagogical": "on", "is_active": "on", "sort_order": "500"},
     )
     assert Position.objects.get(name="Тьютор").is_pedagogical
@@ -244,17 +244,17 @@ def test_curator_adds_a_partner_organization_with_checked_requisites(world, clie
 
     client = client_as("curator")
     data = {"kind": "college", "full_name": "ГАПОУ «Колледж»", "short_name": "Колледж", "inn": "7707083894"}
-    response = client.post(reverse("mentorship:partner-create"), data)
+    response = client.post(reverse("people:partner-create"), data)
     assert response.status_code == 200
     assert "контрольная цифра" in response.content.decode()
     assert 'value="ГАПОУ «Колледж»"' in response.content.decode()
-    response = client.post(reverse("mentorship:partner-create"), {**data, "inn": "7707083893"})
+    response = client.post(reverse("people:partner-create"), {**data, "inn": "7707083893"})
     assert response.status_code == 302
     assert Organization.objects.get(short_name="Колледж").kind == "college"
 
 
 def test_a_partner_form_never_offers_our_own_kind(world, client_as):
-    page = client_as("curator").get(reverse("mentorship:partner-create")).content.decode()
+    page = client_as("curator").get(reverse("people:partner-create")).content.decode()
     assert 'value="own"' not in page
 
 

@@ -4,11 +4,10 @@ curator and approved by the head, the organization's settings, and the curator's
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.views import View
-from django.views.generic import FormView, TemplateView, UpdateView
+from django.views.generic import FormView, TemplateView
 
-from core.views import ServiceFormMixin, report_errors, show_outcome
+from core.views import report_errors, show_outcome
 from mentorship.services.bank import (
     bank_refresh_complete,
     council_decide,
@@ -18,12 +17,11 @@ from mentorship.services.bank import (
 )
 from people.access import RoleRequiredMixin
 from people.roles import Role
-from people.services import organization_save
 from people.views import OwnOrganizationMixin
 
-from ..forms import CouncilProposeForm, CuratorAppointForm, OrganizationSettingsForm, RefreshForm
+from ..forms import CouncilProposeForm, CuratorAppointForm, RefreshForm
 from ..models import CouncilMembership, CuratorAppointment
-from ..roles import BANK_READERS, COUNCIL_PROPOSERS, DECIDERS, REFRESHERS, SETTINGS_KEEPERS
+from ..roles import BANK_READERS, COUNCIL_PROPOSERS, DECIDERS, REFRESHERS
 from ..selectors import last_refresh, refresh_candidates, refresh_is_due
 
 
@@ -118,24 +116,6 @@ class CouncilDecisionView(RoleRequiredMixin, View):
         else:
             show_outcome(request, outcome, f"{membership.person.full_name}: {text}.")
         return redirect("mentorship:governance")
-
-
-class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, UpdateView):
-    """Requisites that documents print, the head, and the mentoring settings."""
-
-    allowed_roles = SETTINGS_KEEPERS
-    form_class = OrganizationSettingsForm
-    template_name = "mentorship/organization_settings.html"
-    success_message = "Настройки организации сохранены."
-
-    def get_object(self, queryset=None):
-        return self.get_organization()
-
-    def run_service(self, form):
-        return organization_save(organization=form.instance, actor=self.request.user)
-
-    def get_success_url(self):
-        return reverse("mentorship:organization-settings")
 
 
 class RefreshView(RoleRequiredMixin, OwnOrganizationMixin, FormView):

@@ -161,7 +161,7 @@ class CooperationAgreementCreateView(RoleRequiredMixin, FormView):
             form_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Записан {agreement}.")
-        return redirect(self.pairing.get_absolute_url() if self.pairing else "mentorship:organization-list")
+        return redirect(self.pairing.get_absolute_url() if self.pairing else "people:organization-list")
 
     def form_invalid(self, form):
         messages.error(self.request, "Договор не записан: исправьте отмеченные поля.")

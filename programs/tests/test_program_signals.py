@@ -71,8 +71,6 @@ def test_other_moves_of_the_pair_leave_the_program_alone(world):
     world.pairing.status = Pairing.Status.ACTIVE
     world.pairing.save()
     program = program_with_plan(world.pairing, S.RUNNING)
-    pairing_move(
-        pairing=world.pairing, target=Pairing.Status.COMPLETED, actor=world.users["curator"]
-    )
+    pairing_move(pairing=world.pairing, target=Pairing.Status.COMPLETED, actor=world.users["curator"])
     program.refresh_from_db()
     assert program.status == S.RUNNING

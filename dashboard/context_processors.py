@@ -1,17 +1,16 @@
+from mentorship.roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
 from people.roles import Role, ordered_roles, person_of, roles_of
-
-from .roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
 
 
 def roles(request):
-    """Roles for the navigation; computed once per request and shared with the views."""
+    """Roles for the site's navigation (base.html); computed once per request and shared with the views."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"user_roles": [], "user_role_values": set(), "nav": {}}
     held = roles_of(user)
     queue = 0
     if Role.HEAD in held:
-        from .queue import pending_count
+        from mentorship.queue import pending_count
 
         # One count per queue section on the head's pages: what waits for a decision shows in the menu.
         queue = pending_count()
