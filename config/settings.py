@@ -97,7 +97,7 @@ TEMPLATES = [
 ]
 
 
-def _database_from_environment() -> dict:
+def database_from_environment() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
@@ -115,7 +115,7 @@ def _database_from_environment() -> dict:
     return {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
 
 
-DATABASES = {"default": _database_from_environment()}
+DATABASES = {"default": database_from_environment()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -3,7 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from django.urls import reverse
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -77,23 +76,3 @@ def test_demo_refuses_to_load_in_production():
     result = run_manage("load_demo", **PRODUCTION, DATABASE_URL="sqlite:///:memory:")
     assert result.returncode != 0
     assert "только в режиме разработки" in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("env", "engine", "name"),
-    [
-        ({}, "django.db.backends.sqlite3", "db.sqlite3"),
-        ({"DATABASE_URL": "postgres://u:p@db:5432/nastavnik"}, "django.db.backends.postgresql", "nastavnik"),
-        ({"POSTGRES_DB": "kinder", "POSTGRES_HOST": "localhost"}, "django.db.backends.postgresql", "kinder"),
-    ],
-)
-def test_database_comes_from_the_environment(monkeypatch, env, engine, name):
-    from config.settings import _database_from_environment
-
-    for key in ("DATABASE_URL", "POSTGRES_DB"):
-        monkeypatch.delenv(key, raising=False)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    database = _database_from_environment()
-    assert database["ENGINE"] == engine
-    assert str(database["NAME"]).endswith(name)
