@@ -18,12 +18,9 @@ from django.utils import timezone
 from accounts.models import User
 from core.workdays import is_working_day
 from people.models import Organization
-from people.roles import Role
 from records.models import OrderJournal
 from roadmap.models import Activity, Roadmap, RoadmapTransition, academic_start_year
 from roadmap.services import BASIS_TYPICAL, activity_mark, activity_save, roadmap_approve, roadmap_create, roadmap_move
-
-CURATOR, HEAD = {Role.CURATOR}, {Role.HEAD}
 
 # (stage, activity) of the typical roadmap → the curator's note when marking it done.
 NOTES = {
@@ -78,13 +75,12 @@ def load(*, curator: User, head: User, today: date | None = None) -> int:
         approved_on = today
     drafted_on = approved_on - timedelta(days=10)
 
-    roadmap = roadmap_create(start_year=year, basis=BASIS_TYPICAL, actor=curator, roles=CURATOR, today=today).obj
-    roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=curator, roles=CURATOR, today=today)
+    roadmap = roadmap_create(start_year=year, basis=BASIS_TYPICAL, actor=curator, today=today).obj
+    roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=curator, today=today)
     roadmap_move(
         roadmap=roadmap,
         target=Roadmap.Status.RETURNED,
         actor=head,
-        roles=HEAD,
         comment="Добавьте консультацию для наставников по ФОП ДО до начала работы пар.",
     )
     stage = roadmap.stages.get(number=4)
@@ -98,10 +94,9 @@ def load(*, curator: User, head: User, today: date | None = None) -> int:
             expected_result=FOP_SEMINAR["expected_result"],
         ),
         actor=curator,
-        roles=CURATOR,
     )
-    roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=curator, roles=CURATOR, today=today)
-    roadmap_approve(roadmap=roadmap, actor=head, roles=HEAD, date=approved_on)
+    roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=curator, today=today)
+    roadmap_approve(roadmap=roadmap, actor=head, date=approved_on)
 
     # The log tells the story on its days, not on the day the demo was loaded.
     days = [drafted_on, drafted_on + timedelta(days=2), drafted_on + timedelta(days=5), drafted_on + timedelta(days=6)]
@@ -123,7 +118,6 @@ def load(*, curator: User, head: User, today: date | None = None) -> int:
             done_on=min(done_on, today),
             note=NOTES.get(key, "Выполнено."),
             actor=curator,
-            roles=CURATOR,
             today=today,
         )
     return 1

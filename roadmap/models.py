@@ -17,6 +17,8 @@ from core.dates import academic_start_year
 from core.files import random_file_name
 from core.lifecycle import LifeCycle, Transition
 
+from .roles import APPROVERS, DRAFTERS
+
 __all__ = ["Activity", "Roadmap", "RoadmapTransition", "Stage", "academic_start_year", "year_label"]
 
 
@@ -39,15 +41,17 @@ class Roadmap(LifeCycle, models.Model):
     # The whole life cycle in one table: (from, to) → who may move it and what the button says.
     # The move to APPROVED happens only through roadmap_approve, which registers the order.
     TRANSITIONS = {
-        (S.DRAFT, S.AWAITING_APPROVAL): Transition("Отправить руководителю", frozenset({"curator"})),
-        (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", frozenset({"curator"})),
-        (S.AWAITING_APPROVAL, S.DRAFT): Transition("Забрать на доработку", frozenset({"curator"})),
-        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", frozenset({"head"}), needs_comment=True),
-        (S.AWAITING_APPROVAL, S.APPROVED): Transition("Утвердить приказом", frozenset({"head"})),
+        (S.DRAFT, S.AWAITING_APPROVAL): Transition("Отправить руководителю", DRAFTERS),
+        (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", DRAFTERS),
+        (S.AWAITING_APPROVAL, S.DRAFT): Transition("Забрать на доработку", DRAFTERS),
+        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", APPROVERS, needs_comment=True),
+        (S.AWAITING_APPROVAL, S.APPROVED): Transition("Утвердить приказом", APPROVERS),
     }
     # The curator's buttons on the roadmap's page; the head decides with the approve/return forms.
     BUTTON_TARGETS = (S.AWAITING_APPROVAL, S.DRAFT)
     EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
+    # Returning without a comment leaves the curator guessing.
+    COMMENT_REQUIRED = "Напишите комментарий: без него куратору непонятно, что исправить."
 
     organization = models.ForeignKey(
         "people.Organization", verbose_name="организация", on_delete=models.PROTECT, related_name="roadmaps"
@@ -119,6 +123,14 @@ class Roadmap(LifeCycle, models.Model):
     @property
     def ends_on(self) -> date:
         return date(self.start_year + 1, 8, 31)
+
+    def refusal(self, target) -> str:
+        """A refused approval says which roadmap the head may approve."""
+        if target == self.Status.APPROVED:
+            return (
+                f"Дорожная карта «{self.get_status_display().lower()}»: утвердить можно только ту, что на утверждении."
+            )
+        return super().refusal(target)
 
     @property
     def is_editable(self) -> bool:

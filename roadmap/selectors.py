@@ -6,14 +6,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from people.models import Organization
-from people.roles import Role, roles_of
+from people.roles import roles_of
 
 from .models import Activity, Roadmap, RoadmapTransition, academic_start_year
+from .roles import DRAFTERS, HOME_READERS, READERS
 
-# Who reads the roadmap: the head approves it, the curator drafts it, the council takes part in
-# the work (3.5) and the system administrator publishes it on the website. Mentors and mentees
-# see it there, on the website, like everyone else.
-READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL, Role.ADMIN})
 DUE_SOON_DAYS = 14
 HOME_SHOWN = 10
 
@@ -130,8 +127,9 @@ def home_context(user, *, today: date | None = None) -> dict:
     queries (at most five): this year's roadmap (or that there is none), overdue and soon-due
     activities, and for the curator a roadmap the head returned, with the comment."""
     roles = roles_of(user)
-    if not roles & {Role.HEAD, Role.CURATOR}:
+    if not roles & HOME_READERS:
         return {}
+    is_drafter = bool(roles & DRAFTERS)
     today = today or timezone.localdate()
     year = academic_start_year(today)
     current = _own_roadmaps().filter(start_year=year).first()
@@ -141,11 +139,11 @@ def home_context(user, *, today: date | None = None) -> dict:
         "roadmap_current": current,
         "roadmap_overdue": overdue[:HOME_SHOWN],
         "roadmap_overdue_more": len(overdue) > HOME_SHOWN,
-        "roadmap_due_soon": list(due_soon_activities(today)[:HOME_SHOWN]) if Role.CURATOR in roles else [],
+        "roadmap_due_soon": list(due_soon_activities(today)[:HOME_SHOWN]) if is_drafter else [],
         "roadmap_returned": None,
-        "roadmap_is_curator": Role.CURATOR in roles,
+        "roadmap_is_curator": is_drafter,
     }
-    if Role.CURATOR in roles:
+    if is_drafter:
         context["roadmap_returned"] = (
             _own_roadmaps()
             .filter(status=Roadmap.Status.RETURNED)

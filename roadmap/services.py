@@ -3,8 +3,9 @@ the head returns it with a comment or approves it (3.3), and the approval regist
 «Об утверждении дорожной карты…» with the roadmap as its annex. An approved roadmap is frozen:
 only the execution marks change, and only the curator sets them.
 
-Every service checks the role it needs, locks the roadmap row (an edit and an approval never
-cross), validates with `full_clean()`, records who did it and returns an Outcome.
+Every service checks the role it needs against the actor's own roles (the caller passes none), locks
+the roadmap row (an edit and an approval never cross), validates with `full_clean()`, records who did
+it and returns an Outcome. The moves go through `core.lifecycle` (guard, then move), which also logs them.
 """
 
 from datetime import date
@@ -18,16 +19,18 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.declension import Case
+from core.lifecycle import guard, move
 from core.services import Outcome, authored, validated_save
 from core.text import sentence
 from mentorship.models import CouncilMembership
 from mentorship.services.orders import LAW, control_clause, current_curator
-from people.roles import Role
+from people.roles import roles_of
 from records.models import Order
 from records.services import draft_order, issuing_organization, order_register
 
 from .documents import render_roadmap_pdf
-from .models import Activity, Roadmap, RoadmapTransition, Stage, academic_start_year, year_label
+from .models import Activity, Roadmap, Stage, academic_start_year, year_label
+from .roles import APPROVERS, DRAFTERS
 from .standard import STANDARD, on
 
 __all__ = [
@@ -59,13 +62,9 @@ PREAMBLE_BASIS = (
 )
 
 
-def _require_curator(roles, action: str = "Дорожную карту составляет") -> None:
-    if Role.CURATOR not in roles:
+def _require_curator(actor: User, action: str = "Дорожную карту составляет") -> None:
+    if not roles_of(actor) & DRAFTERS:
         raise PermissionDenied(f"{action} куратор наставничества (3.4 Положения).")
-
-
-def _log(roadmap: Roadmap, source: str, target: str, actor: User | None, comment: str = "") -> None:
-    RoadmapTransition.objects.create(roadmap=roadmap, source=source, target=target, actor=actor, comment=comment)
 
 
 def _locked(roadmap_id: int) -> Roadmap:
@@ -101,12 +100,12 @@ def creatable_years(organization, today: date | None = None) -> list[int]:
 
 @transaction.atomic
 def roadmap_create(
-    *, start_year: int, basis: str, actor: User, roles, source: Roadmap | None = None, today: date | None = None
+    *, start_year: int, basis: str, actor: User, source: Roadmap | None = None, today: date | None = None
 ) -> Outcome:
     """A new year's roadmap: the typical one (8 stages with typical activities), the 8 stages
     without activities, or a copy of an earlier year's with every date moved to the new year
     and the execution marks cleared."""
-    _require_curator(roles)
+    _require_curator(actor)
     own = issuing_organization()
     if start_year not in creatable_years(own, today):
         current = academic_start_year(today or timezone.localdate())
@@ -169,7 +168,7 @@ def roadmap_create(
                     actor,
                 )
         comment = "Типовая: 8 этапов с типовыми мероприятиями" if basis == BASIS_TYPICAL else "Пустая: 8 этапов"
-    _log(roadmap, "", Roadmap.Status.DRAFT, actor, comment)
+    roadmap.log_transition("", Roadmap.Status.DRAFT, actor, comment)
     return Outcome(roadmap)
 
 
@@ -179,9 +178,9 @@ def _create(obj, actor):
 
 
 @transaction.atomic
-def roadmap_delete(*, roadmap: Roadmap, actor: User, roles) -> None:
+def roadmap_delete(*, roadmap: Roadmap, actor: User) -> None:
     """A draft made by mistake (say, the wrong year) goes away; one the head has seen stays."""
-    _require_curator(roles, "Удаляет черновик")
+    _require_curator(actor, "Удаляет черновик")
     roadmap = _locked(roadmap.pk)
     if roadmap.status != Roadmap.Status.DRAFT:
         raise ValidationError("Удалить можно только черновик.")
@@ -203,9 +202,9 @@ def _renumber(rows, actor: User) -> None:
 
 
 @transaction.atomic
-def stage_save(*, stage: Stage, actor: User, roles) -> Outcome:
+def stage_save(*, stage: Stage, actor: User) -> Outcome:
     """Add a stage (it goes last) or rename one."""
-    _require_curator(roles)
+    _require_curator(actor)
     roadmap = _editable(stage.roadmap_id)
     stage.title = stage.title.strip()
     if stage.pk is None:
@@ -215,9 +214,9 @@ def stage_save(*, stage: Stage, actor: User, roles) -> Outcome:
 
 
 @transaction.atomic
-def stage_delete(*, stage: Stage, actor: User, roles) -> None:
+def stage_delete(*, stage: Stage, actor: User) -> None:
     """Only an empty stage is deleted: activities are moved or deleted first, one by one."""
-    _require_curator(roles)
+    _require_curator(actor)
     roadmap = _editable(stage.roadmap_id)
     if stage.activities.exists():
         raise ValidationError(f"В этапе «{stage.title}» есть мероприятия: сначала перенесите или удалите их.")
@@ -240,10 +239,10 @@ def _check_dates(roadmap: Roadmap, activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_save(*, activity: Activity, actor: User, roles) -> Outcome:
+def activity_save(*, activity: Activity, actor: User) -> Outcome:
     """Add an activity (it goes last in its stage) or change one, possibly moving it to another
     stage of the same roadmap; dates stay within the academic year."""
-    _require_curator(roles)
+    _require_curator(actor)
     roadmap = _editable(activity.stage.roadmap_id)
     previous_stage = None
     if activity.pk is not None:
@@ -263,8 +262,8 @@ def activity_save(*, activity: Activity, actor: User, roles) -> Outcome:
 
 
 @transaction.atomic
-def activity_delete(*, activity: Activity, actor: User, roles) -> None:
-    _require_curator(roles)
+def activity_delete(*, activity: Activity, actor: User) -> None:
+    _require_curator(actor)
     _editable(activity.stage.roadmap_id)
     stage = activity.stage
     activity.delete()
@@ -288,9 +287,10 @@ def _ready_for_head(roadmap: Roadmap) -> list[str]:
 
 @transaction.atomic
 def roadmap_move(
-    *, roadmap: Roadmap, target: str, actor: User, roles, comment: str = "", today: date | None = None
+    *, roadmap: Roadmap, target: str, actor: User, comment: str = "", today: date | None = None
 ) -> Outcome:
-    """Move a roadmap along Roadmap.TRANSITIONS (all but the approval, which needs an order)."""
+    """Move a roadmap along Roadmap.TRANSITIONS (all but the approval, which needs an order);
+    sending it to the head also needs every stage to have activities, and warns of past deadlines."""
     roadmap = _locked(roadmap.pk)
     try:
         target = Roadmap.Status(target)
@@ -298,13 +298,8 @@ def roadmap_move(
         raise ValidationError("Неизвестное действие.") from None
     if target == Roadmap.Status.APPROVED:
         raise ValidationError("Дорожная карта утверждается только приказом руководителя.")
-    transition = Roadmap.transition(roadmap.status, target)
-    if transition is None:
-        raise ValidationError(f"Из состояния «{roadmap.get_status_display()}» нельзя перейти в «{target.label}».")
-    if not transition.roles & {str(role) for role in roles}:
-        raise PermissionDenied("Это действие недоступно для вашей роли.")
-    if transition.needs_comment and not comment.strip():
-        raise ValidationError("Напишите комментарий: без него куратору непонятно, что исправить.")
+    roles = roles_of(actor)
+    guard(roadmap, target, roles=roles, comment=comment)
     warnings = []
     if target == Roadmap.Status.AWAITING_APPROVAL:
         errors = _ready_for_head(roadmap)
@@ -322,11 +317,7 @@ def roadmap_move(
                 f"Срок уже прошёл у мероприятий {', '.join(late)}: после утверждения они будут просрочены, "
                 "если не отметить их выполнение."
             )
-    source = roadmap.status
-    roadmap.status = target
-    with authored(roadmap, actor):
-        roadmap.save()
-    _log(roadmap, source, target, actor, comment.strip())
+    move(roadmap, target, actor=actor, roles=roles, comment=comment, checked=True)
     return Outcome(roadmap, warnings)
 
 
@@ -381,30 +372,34 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
 
 
 @transaction.atomic
-def roadmap_approve(*, roadmap: Roadmap, actor: User, roles, date: date | None = None) -> Outcome:
+def roadmap_approve(*, roadmap: Roadmap, actor: User, date: date | None = None) -> Outcome:
     """The head approves the roadmap (3.3): the order is written and registered under the next
     number of the journal, the roadmap links to it, and the annex is frozen as approved."""
-    if Role.HEAD not in roles:
+    roles = roles_of(actor)
+    # Refused in the regulation's words, before anything is locked; the table checks the rest.
+    if not roles & APPROVERS:
         raise PermissionDenied("Дорожную карту утверждает руководитель (3.3 Положения).")
     roadmap = _locked(roadmap.pk)
-    if Roadmap.transition(roadmap.status, Roadmap.Status.APPROVED) is None:
-        raise ValidationError(
-            f"Дорожная карта «{roadmap.get_status_display().lower()}»: утвердить можно только ту, что на утверждении."
-        )
+    guard(roadmap, Roadmap.Status.APPROVED, roles=roles)
     errors = _ready_for_head(roadmap)
     if errors:
         raise ValidationError(errors)
     order = order_register(order=_approval_order(roadmap, actor=actor, date=date or timezone.localdate()), actor=actor)
-    source = roadmap.status
-    roadmap.status, roadmap.order = Roadmap.Status.APPROVED, order
+    # The annex is rendered with the order it belongs to, before the move saves the roadmap.
+    roadmap.order = order
     roadmap.annex_pdf.save(
         f"dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf",
         ContentFile(render_roadmap_pdf(roadmap, annex=True)),
         save=False,
     )
-    with authored(roadmap, actor):
-        roadmap.save()
-    _log(roadmap, source, Roadmap.Status.APPROVED, actor, f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}")
+    move(
+        roadmap,
+        Roadmap.Status.APPROVED,
+        actor=actor,
+        roles=roles,
+        comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+        checked=True,
+    )
     return Outcome(order)
 
 
@@ -419,11 +414,9 @@ def _approved_activity(activity: Activity) -> Activity:
 
 
 @transaction.atomic
-def activity_mark(
-    *, activity: Activity, done_on: date, note: str, actor: User, roles, today: date | None = None
-) -> Outcome:
+def activity_mark(*, activity: Activity, done_on: date, note: str, actor: User, today: date | None = None) -> Outcome:
     """The curator marks an activity done: the date and a note (what was done, the document)."""
-    _require_curator(roles, "Выполнение отмечает")
+    _require_curator(actor, "Выполнение отмечает")
     activity = _approved_activity(activity)
     today = today or timezone.localdate()
     if done_on is None:
@@ -440,9 +433,9 @@ def activity_mark(
 
 
 @transaction.atomic
-def activity_unmark(*, activity: Activity, actor: User, roles) -> Outcome:
+def activity_unmark(*, activity: Activity, actor: User) -> Outcome:
     """A mark set by mistake is taken back (the history keeps it)."""
-    _require_curator(roles, "Выполнение отмечает")
+    _require_curator(actor, "Выполнение отмечает")
     activity = _approved_activity(activity)
     if activity.done_on is None:
         raise ValidationError("Отметки о выполнении нет.")

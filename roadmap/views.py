@@ -13,15 +13,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from core.views import form_errors, report_errors
+from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
-from people.roles import Role
 
 from .documents import render_roadmap_pdf
 from .forms import ActivityForm, MarkForm, RoadmapCreateForm, StageForm
 from .models import Activity, Roadmap, Stage
-from .selectors import READERS, activities_for, roadmap_detail_queryset, roadmaps_for
+from .roles import APPROVERS, DRAFTERS, MOVERS, READERS
+from .selectors import activities_for, roadmap_detail_queryset, roadmaps_for
 from .services import (
     activity_delete,
     activity_mark,
@@ -36,15 +36,6 @@ from .services import (
     stage_save,
 )
 
-CURATOR = frozenset({Role.CURATOR})
-HEAD = frozenset({Role.HEAD})
-
-
-def show_outcome(request, text: str, outcome) -> None:
-    messages.success(request, text)
-    for warning in outcome.warnings:
-        messages.warning(request, warning)
-
 
 class RoadmapListView(RoleRequiredMixin, ListView):
     allowed_roles = READERS
@@ -56,12 +47,12 @@ class RoadmapListView(RoleRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         own = Organization.own()
-        can_create = Role.CURATOR in self.roles and own is not None and bool(creatable_years(own))
+        can_create = bool(self.roles & DRAFTERS) and own is not None and bool(creatable_years(own))
         return super().get_context_data(can_create=can_create, **kwargs)
 
 
 class RoadmapCreateView(RoleRequiredMixin, FormView):
-    allowed_roles = CURATOR
+    allowed_roles = DRAFTERS
     form_class = RoadmapCreateForm
     template_name = "roadmap/create.html"
 
@@ -87,12 +78,11 @@ class RoadmapCreateView(RoleRequiredMixin, FormView):
                 basis=data["basis"],
                 source=data["source"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
-        show_outcome(self.request, "Черновик дорожной карты составлен: проверьте сроки и ответственных.", outcome)
+        show_outcome(self.request, outcome, "Черновик дорожной карты составлен: проверьте сроки и ответственных.")
         return redirect(outcome.obj.get_absolute_url())
 
     def form_invalid(self, form):
@@ -120,7 +110,7 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
                 done += activity.is_done
                 late += activity.is_late
                 overdue += activity.overdue
-        is_curator = Role.CURATOR in self.roles
+        is_curator = bool(self.roles & DRAFTERS)
         transitions = list(roadmap.transitions.all())
         return super().get_context_data(
             stages=stages,
@@ -131,7 +121,7 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
             can_edit=is_curator and roadmap.is_editable,
             can_mark=is_curator and roadmap.is_approved,
             can_delete=is_curator and roadmap.is_deletable,
-            deciding=Role.HEAD in self.roles and roadmap.status == Roadmap.Status.AWAITING_APPROVAL,
+            deciding=bool(self.roles & APPROVERS) and roadmap.status == Roadmap.Status.AWAITING_APPROVAL,
             transitions=transitions,
             last_return=next((s for s in reversed(transitions) if s.target == Roadmap.Status.RETURNED), None),
             **kwargs,
@@ -158,20 +148,19 @@ class RoadmapActionView(RoleRequiredMixin, View):
                 roadmap=roadmap,
                 target=target,
                 actor=request.user,
-                roles=self.roles,
                 comment=request.POST.get("comment", ""),
             )
         except ValidationError as error:
             report_errors(request, error)
         else:
             text = MOVED.get(outcome.obj.status, "Состояние дорожной карты на {year} учебный год изменено.")
-            show_outcome(request, text.format(year=outcome.obj.year_label), outcome)
+            show_outcome(request, outcome, text.format(year=outcome.obj.year_label))
 
 
 class RoadmapMoveView(RoadmapActionView):
     """A button on the roadmap's page: one transition of Roadmap.TRANSITIONS."""
 
-    allowed_roles = CURATOR | HEAD
+    allowed_roles = MOVERS
 
     def post(self, request, pk):
         roadmap = self.roadmap(pk)
@@ -183,7 +172,7 @@ class HeadDecisionView(RoadmapActionView):
     """The head's decision, from the queue or from the roadmap's page: back to where it came from,
     if that is a page of this site, else to the queue."""
 
-    allowed_roles = HEAD
+    allowed_roles = APPROVERS
 
     def back(self):
         target = self.request.POST.get("next", "")
@@ -198,7 +187,7 @@ class RoadmapApproveView(HeadDecisionView):
     def post(self, request, pk):
         roadmap = self.roadmap(pk)
         try:
-            order = roadmap_approve(roadmap=roadmap, actor=request.user, roles=self.roles).obj
+            order = roadmap_approve(roadmap=roadmap, actor=request.user).obj
         except ValidationError as error:
             report_errors(request, error)
         else:
@@ -242,7 +231,7 @@ class RoadmapAnnexView(ProtectedFileView):
 
 
 class RoadmapDeleteView(RoleRequiredMixin, TemplateView):
-    allowed_roles = CURATOR
+    allowed_roles = DRAFTERS
     template_name = "roadmap/confirm_delete.html"
 
     @cached_property
@@ -262,7 +251,7 @@ class RoadmapDeleteView(RoleRequiredMixin, TemplateView):
     def post(self, request, pk):
         roadmap = self.roadmap
         try:
-            roadmap_delete(roadmap=roadmap, actor=request.user, roles=self.roles)
+            roadmap_delete(roadmap=roadmap, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
             return redirect(roadmap.get_absolute_url())
@@ -276,7 +265,7 @@ class RoadmapDeleteView(RoleRequiredMixin, TemplateView):
 class EditableRoadmapMixin(RoleRequiredMixin):
     """Pages that change the text: the curator, and only while the roadmap is a draft or returned."""
 
-    allowed_roles = CURATOR
+    allowed_roles = DRAFTERS
 
     def editable_roadmaps(self):
         return roadmaps_for(self.request.user).filter(status__in=Roadmap.EDITABLE_STATUSES)
@@ -303,7 +292,7 @@ class StageFormView(EditableRoadmapMixin, FormView):
 
     def form_valid(self, form):
         try:
-            stage = stage_save(stage=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
+            stage = stage_save(stage=form.save(commit=False), actor=self.request.user).obj
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
@@ -331,7 +320,7 @@ class StageDeleteView(EditableRoadmapMixin, TemplateView):
     def post(self, request, pk):
         stage = self.stage
         try:
-            stage_delete(stage=stage, actor=request.user, roles=self.roles)
+            stage_delete(stage=stage, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
         else:
@@ -375,7 +364,7 @@ class ActivityFormView(EditableRoadmapMixin, FormView):
 
     def form_valid(self, form):
         try:
-            activity = activity_save(activity=form.save(commit=False), actor=self.request.user, roles=self.roles).obj
+            activity = activity_save(activity=form.save(commit=False), actor=self.request.user).obj
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
@@ -408,7 +397,7 @@ class ActivityDeleteView(EditableRoadmapMixin, TemplateView):
     def post(self, request, pk):
         activity = self.activity
         try:
-            activity_delete(activity=activity, actor=request.user, roles=self.roles)
+            activity_delete(activity=activity, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
         else:
@@ -420,7 +409,7 @@ class ActivityDeleteView(EditableRoadmapMixin, TemplateView):
 
 
 class ActivityMarkView(RoleRequiredMixin, FormView):
-    allowed_roles = CURATOR
+    allowed_roles = DRAFTERS
     form_class = MarkForm
     template_name = "roadmap/mark_form.html"
 
@@ -445,14 +434,13 @@ class ActivityMarkView(RoleRequiredMixin, FormView):
                 done_on=form.cleaned_data["done_on"],
                 note=form.cleaned_data["note"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
         activity = outcome.obj
         show_outcome(
-            self.request, f"Мероприятие {activity.stage.number}.{activity.number} отмечено выполненным.", outcome
+            self.request, outcome, f"Мероприятие {activity.stage.number}.{activity.number} отмечено выполненным."
         )
         return redirect(activity.stage.roadmap.get_absolute_url() + f"#activity-{activity.pk}")
 
@@ -462,14 +450,14 @@ class ActivityMarkView(RoleRequiredMixin, FormView):
 
 
 class ActivityUnmarkView(RoleRequiredMixin, View):
-    allowed_roles = CURATOR
+    allowed_roles = DRAFTERS
 
     def post(self, request, pk):
         activity = get_object_or_404(
             activities_for(request.user).filter(stage__roadmap__status=Roadmap.Status.APPROVED), pk=pk
         )
         try:
-            activity_unmark(activity=activity, actor=request.user, roles=self.roles)
+            activity_unmark(activity=activity, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
         else:

@@ -5,11 +5,9 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from people.roles import Role
 from roadmap.models import Roadmap, academic_start_year
 from roadmap.services import BASIS_TYPICAL, roadmap_approve, roadmap_create, roadmap_move
 
-CURATOR, HEAD = {Role.CURATOR}, {Role.HEAD}
 YEAR = academic_start_year(timezone.localdate())
 
 
@@ -31,7 +29,6 @@ def make(world):
             basis=basis,
             source=source,
             actor=world.users["curator"],
-            roles=CURATOR,
             today=in_year(year) if year != YEAR else None,
         ).obj
 
@@ -41,9 +38,7 @@ def make(world):
 @pytest.fixture
 def send(world):
     def send(roadmap: Roadmap) -> Roadmap:
-        return roadmap_move(
-            roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=world.users["curator"], roles=CURATOR
-        ).obj
+        return roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=world.users["curator"]).obj
 
     return send
 
@@ -53,7 +48,7 @@ def approve(world, send):
     def approve(roadmap: Roadmap, **kwargs):
         if roadmap.status != Roadmap.Status.AWAITING_APPROVAL:
             send(roadmap)
-        order = roadmap_approve(roadmap=roadmap, actor=world.users["head"], roles=HEAD, **kwargs).obj
+        order = roadmap_approve(roadmap=roadmap, actor=world.users["head"], **kwargs).obj
         roadmap.refresh_from_db()
         return order
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from roadmap.services import activity_mark
 from roadmap.standard import STAGE_TITLES
 
-from .conftest import CURATOR, YEAR
+from .conftest import YEAR
 
 
 def text_of(data: bytes) -> str:
@@ -45,7 +45,6 @@ def test_an_approved_roadmap_carries_the_order_and_the_marks(world, client_as, a
         done_on=timezone.localdate(),
         note="Протокол МО № 1",
         actor=world.users["curator"],
-        roles=CURATOR,
     )
     text = text_of(client_as("head").get(reverse("roadmap:pdf", args=[approved.pk])).content)
     assert "УТВЕРЖДЕНА" in text and "ПРОЕКТ" not in text
@@ -60,7 +59,6 @@ def test_the_annex_is_frozen_as_approved_without_marks(world, client_as, approve
         done_on=timezone.localdate(),
         note="Протокол МО № 1",
         actor=world.users["curator"],
-        roles=CURATOR,
     )
     response = client_as("council").get(reverse("roadmap:annex", args=[approved.pk]))
     text = text_of(b"".join(response.streaming_content))

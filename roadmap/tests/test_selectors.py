@@ -71,7 +71,7 @@ def test_home_context_tells_the_curator_there_is_no_roadmap_and_about_a_return(w
     from roadmap.services import roadmap_move
 
     send(draft)
-    roadmap_move(roadmap=draft, target=S.RETURNED, actor=world.users["head"], roles={"head"}, comment="Сроки")
+    roadmap_move(roadmap=draft, target=S.RETURNED, actor=world.users["head"], comment="Сроки")
     context = home_context(world.users["curator"])
     assert context["roadmap_returned"] == draft and context["roadmap_returned"].returns[0].comment == "Сроки"
     Roadmap.objects.all().delete()
