@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
+from core.lifecycle import LifeCycle, Transition
 
 
 def consent_scan_path(instance, filename: str) -> str:
@@ -199,7 +200,7 @@ class CuratorAppointment(models.Model):
         return f"{self.person} — куратор с {self.appointed_on:%d.%m.%Y}"
 
 
-class CouncilMembership(models.Model):
+class CouncilMembership(LifeCycle, models.Model):
     """Membership in the council of mentors (методическое объединение), if the kindergarten has one.
 
     The curator proposes its composition, the head approves it (3.4).
@@ -211,13 +212,14 @@ class CouncilMembership(models.Model):
         DECLINED = "declined", "Не утверждён"
         LEFT = "left", "Выведен из состава"
 
-    # The whole life cycle: from → the states it may go to.
+    S = Status
+    # The whole life cycle: the head approves or declines a proposal and takes a member out.
     TRANSITIONS = {
-        Status.PROPOSED: {Status.MEMBER, Status.DECLINED},
-        Status.MEMBER: {Status.LEFT},
-        Status.DECLINED: set(),
-        Status.LEFT: set(),
+        (S.PROPOSED, S.MEMBER): Transition("Утвердить", frozenset({"head"})),
+        (S.PROPOSED, S.DECLINED): Transition("Не утверждать", frozenset({"head"})),
+        (S.MEMBER, S.LEFT): Transition("Вывести из состава", frozenset({"head"})),
     }
+    REFUSED = "Нельзя перевести из состояния «{source}» в «{target}»."
     CURRENT_STATUSES = (Status.PROPOSED, Status.MEMBER)
 
     person = models.ForeignKey(
@@ -246,8 +248,6 @@ class CouncilMembership(models.Model):
     def __str__(self) -> str:
         return str(self.person)
 
-    def can_become(self, status: str) -> bool:
-        return status in self.TRANSITIONS[self.Status(self.status)]
 
 
 class BankRefresh(models.Model):

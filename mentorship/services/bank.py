@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.dates import years_and_months
+from core.lifecycle import guard, move
 from core.services import Outcome, authored, validated_save
 from people.models import Organization, Person
+from people.roles import roles_of
 
 from ..models import BankRefresh, CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing, PublicationConsent
 
@@ -134,15 +136,11 @@ def curator_appoint(*, organization: Organization, person: Person, appointed_on,
 
 
 def _council_move(membership: CouncilMembership, status: str, *, actor: User, **fields) -> Outcome:
-    if not membership.can_become(status):
-        raise ValidationError(
-            f"Нельзя перевести из состояния «{membership.get_status_display()}» "
-            f"в «{CouncilMembership.Status(status).label}»."
-        )
-    membership.status = status
+    guard(membership, status, roles=roles_of(actor))
     for name, value in fields.items():
         setattr(membership, name, value)
-    validated_save(membership, actor=actor)
+    membership.full_clean()
+    move(membership, status, actor=actor, roles=None, checked=True)
     return Outcome(membership)
 
 
