@@ -11,6 +11,7 @@ from people.references import register_reference_list
 from people.roles import roles_of
 
 from .access import can_see_mentee_difficulties
+from .models import Direction, Mentee, MenteeCategory, Mentor, MentoringForm, PublicationConsent, PublishableData
 from .roles import BANK_KEEPERS, COOPERATION_RECORDERS
 from .selectors import publication_consents_of
 from .services.bank import mentor_warnings, person_warnings
@@ -45,8 +46,6 @@ def _with_mentors_and_agreements(organizations):
 
 
 def register() -> None:
-    from .models import Direction, Mentee, MenteeCategory, Mentor, MentoringForm, PublicationConsent, PublishableData
-
     register_reference_list("directions", Direction, order=10)
     register_reference_list("forms", MentoringForm, order=20)
     register_reference_list("mentee-categories", MenteeCategory, order=30)

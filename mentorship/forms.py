@@ -18,6 +18,8 @@ from .models import (
     PublicationConsent,
     PublishableData,
 )
+from .payroll import month_bounds
+from .services.pair_orders import REPLACEMENT_GROUNDS
 
 
 def offer_people_not_yet_in(form, bank: str) -> None:
@@ -239,8 +241,6 @@ class PairingReplaceForm(forms.Form):
     starts_on = forms.DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
 
     def __init__(self, *args, pairing, **kwargs):
-        from mentorship.services.pair_orders import REPLACEMENT_GROUNDS
-
         super().__init__(*args, **kwargs)
         self.fields["new_mentor"].queryset = (
             Mentor.objects.filter(is_active=True, person__status=Person.Status.WORKING)
@@ -290,8 +290,6 @@ class PayrollMonthForm(forms.Form):
     )
 
     def clean_month(self):
-        from .payroll import month_bounds
-
         text = self.cleaned_data["month"]
         year, month = (int(part) for part in text.split("-"))
         try:

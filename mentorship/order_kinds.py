@@ -5,6 +5,7 @@ additional agreements written with it (the slot «records.order.side»)."""
 from core import extensions
 from people.roles import roles_of
 from records import kinds
+from records.selectors import register_audience
 
 from .roles import BANK_READERS
 from .selectors import agreements_for, pairings_for
@@ -80,8 +81,6 @@ def register() -> None:
         )
     )
     # A mentor or a mentee reads the orders about their own pairs.
-    from records.selectors import register_audience
-
     register_audience(lambda user: {"pairings__in": pairings_for(user)})
 
 

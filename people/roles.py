@@ -15,6 +15,8 @@ from collections.abc import Callable
 from django.db import models
 from django.db.models import Exists, OuterRef
 
+from .models import Organization, Person
+
 
 class Role(models.TextChoices):
     HEAD = "head", "Руководитель"
@@ -45,8 +47,6 @@ def register_rule(role: Role, held_by: Callable) -> None:
 
 
 def _head_rule(person):
-    from .models import Organization
-
     return Exists(Organization.objects.filter(kind=Organization.Kind.OWN, head=person))
 
 
@@ -60,8 +60,6 @@ def roles_of(user) -> frozenset[Role]:
     cached = getattr(user, "_roles", None)
     if cached is not None:
         return cached
-    from .models import Person
-
     roles = set()
     if user.is_superuser:
         roles.add(Role.ADMIN)

@@ -18,7 +18,7 @@ from people.models import Organization
 from . import kinds
 from .docx import docx_name, order_docx
 from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, ScanForm
-from .models import Order
+from .models import Order, OrderJournal
 from .roles import ORDER_KEEPERS, ORDER_READERS, ORDER_SIGNERS, ORDER_WRITERS
 from .selectors import orders_for
 from .services import order_attach_scan, order_draft, order_journal_set, order_pdf, order_register, order_update_draft
@@ -177,8 +177,6 @@ class OrderJournalView(RoleRequiredMixin, FormView):
     template_name = "records/order_journal.html"
 
     def get_initial(self):
-        from records.models import OrderJournal
-
         journal = OrderJournal.objects.filter(organization=Organization.own()).first()
         return (
             {"next_number": journal.next_number, "suffix": journal.suffix}

@@ -249,7 +249,6 @@ class CouncilMembership(LifeCycle, models.Model):
         return str(self.person)
 
 
-
 class BankRefresh(models.Model):
     """The curator's yearly review of who needs a mentor (3.4: at least once a year)."""
 

@@ -17,7 +17,7 @@ from records.services import draft_order, issuing_organization, order_register
 
 from ..models import Pairing
 from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
-from .pairs import _check_rules, latest_end, missing_consents, pairing_warnings
+from .pairs import _check_rules, latest_end, missing_consents, pairing_consent_record, pairing_warnings
 from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
 
 __all__ = [
@@ -339,8 +339,6 @@ def pairing_replace_mentor(
             f"Установить {new_mentor.person.in_case(Case.DATIVE)} доплату за наставническую деятельность "
             "в размере и на срок, определённые дополнительным соглашением к трудовому договору."
         )
-    from .pairs import pairing_consent_record
-
     pairing.mentor = new_mentor
     with authored(pairing, actor):
         pairing.save()

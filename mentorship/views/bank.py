@@ -11,6 +11,7 @@ from people.roles import Role
 from ..access import can_see_mentee_difficulties
 from ..filters import MenteeFilter, MentorFilter
 from ..forms import MenteeForm, MentorForm
+from ..matching import EXPLANATION, suggest_mentors
 from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, MENTOR_CARD_READERS, PAY_READERS
 from ..selectors import mentees_for, mentors_for
 from .paperwork import paperwork_context
@@ -110,8 +111,6 @@ class MenteeDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.roles & {Role.CURATOR, Role.COUNCIL, Role.HEAD} and self.object.is_active:
-            from ..matching import EXPLANATION, suggest_mentors
-
             context.update(suggestions=suggest_mentors(self.object), matching_explanation=EXPLANATION)
         context.update(
             can_propose=bool(self.roles & {Role.CURATOR, Role.COUNCIL}),
