@@ -24,7 +24,6 @@ from django.utils import timezone
 from core.dates import add_months
 from mentorship.models import Pairing
 from people.models import Person
-from people.roles import Role
 from programs.models import ActivityForm, ActivityRecord, PlanItem, Program, ProgramTransition, ProgramVersion
 from programs.services.program import (
     plan_item_mark,
@@ -305,7 +304,7 @@ def _pair(mentor: str, direction: str) -> Pairing | None:
     )
 
 
-def _items(program: Program, rows, *, anchor: date, actor, roles) -> list[PlanItem]:
+def _items(program: Program, rows, *, anchor: date, actor) -> list[PlanItem]:
     forms = {form.name: form for form in ActivityForm.objects.all()}
     made = []
     for offset, form, activity, result in rows:
@@ -319,30 +318,30 @@ def _items(program: Program, rows, *, anchor: date, actor, roles) -> list[PlanIt
             responsible=program.pairing.mentor.person.short_name,
             expected_result=result,
         )
-        made.append(plan_item_save(item=item, actor=actor, roles=roles).obj)
+        made.append(plan_item_save(item=item, actor=actor).obj)
     return made
 
 
-def _through_review(program, *, mentor, roles, curator, council, head, days, approve=True):
+def _through_review(program, *, mentor, curator, council, head, days, approve=True):
     """Send for agreement, agree (curator, council), approve — each on its day."""
-    program_move(program=program, target=S.REVIEW, actor=mentor, roles=roles)
+    program_move(program=program, target=S.REVIEW, actor=mentor)
     _stamp(program, days[0])
-    program_agree(program=program, on_behalf="curator", actor=curator, roles={Role.CURATOR})
+    program_agree(program=program, on_behalf="curator", actor=curator)
     _stamp(program, days[1])
     if council is not None:
-        program_agree(program=program, on_behalf="council", actor=council, roles={Role.COUNCIL})
+        program_agree(program=program, on_behalf="council", actor=council)
         _stamp(program, days[1])
     Program.objects.filter(pk=program.pk).update(
         curator_agreed_at=_at(days[1]), council_agreed_at=_at(days[1], 12) if council else None
     )
     if approve:
-        program_move(program=program, target=S.APPROVED, actor=head, roles={Role.HEAD})
+        program_move(program=program, target=S.APPROVED, actor=head)
         _stamp(program, days[2])
         Program.objects.filter(pk=program.pk).update(approved_at=_at(days[2]))
         program.versions.filter(number=1).update(created_at=_at(days[2]))
 
 
-def _create(pairing, text, *, actor, roles, day, starts_on=None, ends_on=None):
+def _create(pairing, text, *, actor, day, starts_on=None, ends_on=None):
     prefill = program_prefill(pairing)
     program = program_create(
         pairing=pairing,
@@ -354,7 +353,6 @@ def _create(pairing, text, *, actor, roles, day, starts_on=None, ends_on=None):
         tasks=text["tasks"],
         expected_results=text["expected_results"],
         actor=actor,
-        roles=roles,
     ).obj
     _stamp(program, day)
     return program
@@ -399,15 +397,12 @@ def load(today: date | None = None) -> int:
     pairing = _pair("П-01", "Организация образовательной деятельности (ОД) по ФОП ДО")
     if pairing is not None and pairing.status in Pairing.CURRENT_STATUSES and not pairing.programs.exists():
         starts_on = min(add_months(pairing.starts_on, 1), pairing.planned_end_on)
-        program = _create(
-            pairing, STUDENT, actor=curator, roles={Role.CURATOR}, day=pairing.starts_on, starts_on=starts_on
-        )
-        _items(program, STUDENT["items"], anchor=program.starts_on, actor=curator, roles={Role.CURATOR})
+        program = _create(pairing, STUDENT, actor=curator, day=pairing.starts_on, starts_on=starts_on)
+        _items(program, STUDENT["items"], anchor=program.starts_on, actor=curator)
         days = [min(today, pairing.starts_on + timedelta(days=d)) for d in (10, 14)]
         _through_review(
             program,
             mentor=curator,
-            roles={Role.CURATOR},
             curator=curator,
             council=council,
             head=head,
@@ -417,12 +412,11 @@ def load(today: date | None = None) -> int:
         made += 1
     pairing = _pair("016", "Воспитательная работа")
     if pairing is not None and pairing.status in Pairing.CURRENT_STATUSES and not pairing.programs.exists():
-        program = _create(pairing, DISCIPLINE, actor=council, roles={Role.COUNCIL}, day=today)
-        _items(program, DISCIPLINE["items"], anchor=program.starts_on, actor=council, roles={Role.COUNCIL})
+        program = _create(pairing, DISCIPLINE, actor=council, day=today)
+        _items(program, DISCIPLINE["items"], anchor=program.starts_on, actor=council)
         _through_review(
             program,
             mentor=council,
-            roles={Role.COUNCIL},
             curator=curator,
             council=council,
             head=head,
@@ -431,8 +425,8 @@ def load(today: date | None = None) -> int:
         made += 1
     pairing = _pair("016", "Адаптация в коллективе")
     if pairing is not None and pairing.status == Pairing.Status.AWAITING_APPROVAL and not pairing.programs.exists():
-        program = _create(pairing, ADAPTATION, actor=council, roles={Role.COUNCIL}, day=today)
-        _items(program, ADAPTATION["items"], anchor=program.starts_on, actor=council, roles={Role.COUNCIL})
+        program = _create(pairing, ADAPTATION, actor=council, day=today)
+        _items(program, ADAPTATION["items"], anchor=program.starts_on, actor=council)
         made += 1
     _meetings_and_release(mentor=mentor, today=today)
     return made
@@ -471,7 +465,6 @@ def _meetings_and_release(*, mentor, today: date) -> None:
                 topic=topic,
                 result=result,
                 actor=mentor,
-                roles={Role.MENTOR},
             )
     mentee = people.get("005")
     program = Program.objects.filter(pairing__mentees__person=mentee, status=S.RUNNING).first() if mentee else None
@@ -488,31 +481,28 @@ def _meetings_and_release(*, mentor, today: date) -> None:
         hours=Decimal("2"),
         substitute=people["009"],
         actor=mentee.user,
-        roles={Role.MENTEE},
     )
 
 
 def _running(pairing, *, mentor, curator, council, head, today) -> Program:
     """Петрова → Иванова: written together in the first days, approved, running since; the log kept."""
     start = pairing.starts_on
-    mentor_roles = {Role.MENTOR}
-    program = _create(pairing, ROUTINE, actor=mentor, roles=mentor_roles, day=start)
-    items = _items(program, ROUTINE["items"], anchor=today, actor=mentor, roles=mentor_roles)
+    program = _create(pairing, ROUTINE, actor=mentor, day=start)
+    items = _items(program, ROUTINE["items"], anchor=today, actor=mentor)
     _through_review(
         program,
         mentor=mentor,
-        roles=mentor_roles,
         curator=curator,
         council=council,
         head=head,
         days=[start, start + timedelta(days=2), start + timedelta(days=4)],
     )
-    program_move(program=program, target=S.RUNNING, actor=mentor, roles=mentor_roles)
+    program_move(program=program, target=S.RUNNING, actor=mentor)
     _stamp(program, start + timedelta(days=5))
     past = [item for item in items if item.deadline < today]
     # Every past activity is done on time except the latest one: it is overdue.
     for item in past[:-1]:
-        plan_item_mark(item=item, done_on=item.deadline, note="Проведено по плану", actor=mentor, roles=mentor_roles)
+        plan_item_mark(item=item, done_on=item.deadline, note="Проведено по плану", actor=mentor)
     for item in items:
         item.refresh_from_db()
     mentee = pairing.mentees.first()
@@ -555,35 +545,32 @@ def _running(pairing, *, mentor, curator, council, head, today) -> Program:
 def _corrected(pairing, *, curator, council, head, today) -> Program:
     """Новикова → Зайцева: approved, corrected once (version 2), now in a second correction."""
     start = pairing.starts_on
-    roles = {Role.CURATOR}
-    program = _create(pairing, FAMILIES, actor=curator, roles=roles, day=start)
-    items = _items(program, FAMILIES["items"], anchor=start, actor=curator, roles=roles)
+    program = _create(pairing, FAMILIES, actor=curator, day=start)
+    items = _items(program, FAMILIES["items"], anchor=start, actor=curator)
     _through_review(
         program,
         mentor=curator,
-        roles=roles,
         curator=curator,
         council=council,
         head=head,
         days=[start + timedelta(days=3), start + timedelta(days=5), start + timedelta(days=7)],
     )
-    program_move(program=program, target=S.RUNNING, actor=curator, roles=roles)
+    program_move(program=program, target=S.RUNNING, actor=curator)
     _stamp(program, start + timedelta(days=8))
     for item in items[:3]:
         if item.deadline < today:
-            plan_item_mark(item=item, done_on=item.deadline, note="Проведено", actor=curator, roles=roles)
+            plan_item_mark(item=item, done_on=item.deadline, note="Проведено", actor=curator)
     first_correction = min(today, start + timedelta(days=40))
     program_move(
         program=program,
         target=S.CORRECTION,
         actor=council,
-        roles={Role.COUNCIL},
         comment="Родительский комитет просит перенести собрание на декабрь; добавить работу с родительским чатом.",
     )
     _stamp(program, first_correction)
     meeting = items[4]
     meeting.deadline = min(meeting.deadline + timedelta(days=14), program.ends_on)
-    plan_item_save(item=meeting, actor=council, roles={Role.COUNCIL})
+    plan_item_save(item=meeting, actor=council)
     chat = PlanItem(
         program=program,
         direction=pairing.direction,
@@ -593,7 +580,7 @@ def _corrected(pairing, *, curator, council, head, today) -> Program:
         responsible=pairing.mentor.person.short_name,
         expected_result="Правила родительского чата, согласованные с родителями",
     )
-    plan_item_save(item=chat, actor=council, roles={Role.COUNCIL})
+    plan_item_save(item=chat, actor=council)
     program_update(
         program=program,
         starts_on=program.starts_on,
@@ -604,13 +591,11 @@ def _corrected(pairing, *, curator, council, head, today) -> Program:
         tasks=program.tasks + "\n4. Освоить правила ведения родительского чата.",
         expected_results=program.expected_results,
         actor=council,
-        roles={Role.COUNCIL},
     )
     program_move(
         program=program,
         target=S.RUNNING,
         actor=council,
-        roles={Role.COUNCIL},
         agreed=True,
         comment="Собрание перенесено на две недели; добавлена консультация о родительском чате и задача 4.",
     )
@@ -620,14 +605,13 @@ def _corrected(pairing, *, curator, council, head, today) -> Program:
         program=program,
         target=S.CORRECTION,
         actor=curator,
-        roles=roles,
         comment="Наставляемая направлена на курсы повышения квалификации в январе: сдвинуть сроки проекта.",
     )
     _stamp(program, today)
     # Being corrected now: the family project moves three weeks later (not yet agreed, so not a version).
     project = program.items.get(pk=items[6].pk)
     project.deadline = min(project.deadline + timedelta(days=21), program.ends_on)
-    plan_item_save(item=project, actor=curator, roles=roles)
+    plan_item_save(item=project, actor=curator)
     return program
 
 
@@ -703,6 +687,6 @@ def _closed_program(pairing, text, *, head, curator, council, mentor, fate) -> P
             program=program, source=source, target=target, actor=actor, at=_at(day), comment=comment
         )
     if fate == S.COMPLETED:
-        program_set_best_practice(program=program, value=True, actor=curator, roles={Role.CURATOR})
+        program_set_best_practice(program=program, value=True, actor=curator)
         _stamp(program, end + timedelta(days=7))
     return program

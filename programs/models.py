@@ -88,6 +88,9 @@ class Program(LifeCycle, models.Model):
         (S.APPROVED, S.TERMINATED): Transition("Прекратить", frozenset({"curator", "head"}), True),
         (S.RUNNING, S.TERMINATED): Transition("Прекратить", frozenset({"curator", "head"}), True),
         (S.CORRECTION, S.TERMINATED): Transition("Прекратить", frozenset({"curator", "head"}), True),
+        # Only the system: a program not yet approved ends with its pair (programs/signals.py).
+        (S.DRAFT, S.TERMINATED): Transition("Прекратить вместе с парой", frozenset(), True),
+        (S.REVIEW, S.TERMINATED): Transition("Прекратить вместе с парой", frozenset(), True),
     }
     # The text and the plan may be edited only here; afterwards only completion marks and the log change.
     EDITABLE_STATUSES = (S.DRAFT, S.CORRECTION)
@@ -170,6 +173,16 @@ class Program(LifeCycle, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programs:program-detail", args=[self.pk])
+
+    def refusal(self, target) -> str:
+        return (
+            f"Программу «{self.get_status_display().lower()}» нельзя перевести в «{self.Status(target).label.lower()}»."
+        )
+
+    def comment_required(self, target) -> str:
+        # A termination's comment is its reason, kept on the program.
+        reason = "причину прекращения" if target == self.Status.TERMINATED else "комментарий: что и почему"
+        return f"Напишите {reason}."
 
     @property
     def is_editable(self) -> bool:
@@ -365,7 +378,7 @@ class Meeting(models.Model):
         return f"{self.held_on:%d.%m.%Y}: {self.form}"
 
 
-class ReleaseRequest(models.Model):
+class ReleaseRequest(LifeCycle, models.Model):
     """A request to be released from duty for a program event (1.4): the head decides, with a substitute."""
 
     class Status(models.TextChoices):
@@ -373,6 +386,18 @@ class ReleaseRequest(models.Model):
         APPROVED = "approved", "Разрешено приказом"
         REFUSED = "refused", "Отказано"
         WITHDRAWN = "withdrawn", "Отозвана"
+
+    S = Status
+    # A request is filed «на рассмотрении» and decided once: the head approves it (by an order, with a
+    # substitute: services.releases) or refuses it saying why; the requester may take it back meanwhile.
+    TRANSITIONS = {
+        (S.REQUESTED, S.APPROVED): Transition("Освободить", frozenset({"head"})),
+        (S.REQUESTED, S.REFUSED): Transition("Отказать", frozenset({"head"}), True),
+        (S.REQUESTED, S.WITHDRAWN): Transition("Отозвать", frozenset({"mentor", "mentee"})),
+    }
+    # The queue and the list of requests have forms of their own.
+    BUTTON_TARGETS = ()
+    COMMENT_REQUIRED = "Напишите, почему отказано: работник прочтёт это."
 
     program = models.ForeignKey(Program, verbose_name="программа", on_delete=models.PROTECT, related_name="releases")
     item = models.ForeignKey(
@@ -426,3 +451,8 @@ class ReleaseRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.date:%d.%m.%Y}, {self.event[:60]}"
+
+    def refusal(self, target) -> str:
+        if self.status != self.Status.REQUESTED:
+            return f"Просьба уже рассмотрена: «{self.get_status_display()}»."
+        return super().refusal(target)

@@ -18,13 +18,9 @@ from mentorship.models import Mentee
 from people.roles import Role, person_of, roles_of
 
 from .models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
-from .selectors import EVIDENCE_READERS, _own_scope, programs_for
+from .roles import EVIDENCE_READERS, LOG_OVERSEERS, PARTICIPANTS, RELEASE_OVERSEERS
+from .selectors import _own_scope, programs_for
 from .services.program import roles_on
-
-# Who sees the log of every program on the home page; a mentor or a mentee sees their own.
-LOG_OVERSEERS = frozenset({Role.HEAD, Role.CURATOR})
-# Who decides or follows requests for release from duty (1.4): the head decides, the curator plans.
-RELEASE_OVERSEERS = frozenset({Role.HEAD, Role.CURATOR})
 
 
 @dataclass(frozen=True)
@@ -125,7 +121,7 @@ def home_programs(user, *, today: date | None = None) -> dict[str, list[Program]
     person = person_of(user)
     in_work = Program.objects.filter(status__in=Program.IN_WORK_STATUSES)
     result = {"all": [], "mine": [], "as_mentee": []}
-    own = {Role.MENTOR, Role.MENTEE} & roles and person is not None
+    own = PARTICIPANTS & roles and person is not None
     if roles & LOG_OVERSEERS:
         programs = _listed_programs(in_work, today)
         result["all"] = programs
@@ -168,11 +164,11 @@ def records_for(user) -> QuerySet:
 
 
 def is_mentor_of(user, program: Program) -> bool:
-    return Role.MENTOR in roles_on(program, user, roles_of(user) & {Role.MENTOR})
+    return Role.MENTOR in roles_on(program, user, among={Role.MENTOR})
 
 
 def is_mentee_of(user, program: Program) -> bool:
-    return Role.MENTEE in roles_on(program, user, roles_of(user) & {Role.MENTEE})
+    return Role.MENTEE in roles_on(program, user, among={Role.MENTEE})
 
 
 def is_participant(user, program: Program) -> bool:

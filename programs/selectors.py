@@ -8,11 +8,7 @@ from django.db.models import Q, QuerySet
 from people.roles import Role, person_of, roles_of
 
 from .models import Evidence, Program
-
-PROGRAM_READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL})
-EVIDENCE_READERS = frozenset({Role.HEAD, Role.CURATOR})
-# Roles that may open programs at all (a mentor or mentee only their own).
-PROGRAM_ROLES = PROGRAM_READERS | {Role.MENTOR, Role.MENTEE}
+from .roles import EVIDENCE_READERS, PROGRAM_READERS, PROGRAM_ROLES
 
 
 def _own_scope(user, *, mentor_path: str, mentee_path: str) -> Q | None:

@@ -5,10 +5,10 @@ programs, so this app listens for the pair's logged move instead of being called
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from core.services import authored
+from core.lifecycle import move
 from mentorship.models import Pairing, PairingTransition
 
-from .models import Program, ProgramTransition
+from .models import Program
 
 ENDING = {
     Pairing.Status.TERMINATED: "Наставничество прекращено досрочно",
@@ -24,11 +24,13 @@ def end_programs_of_an_ended_pair(sender, instance: PairingTransition, created: 
     if instance.comment:
         reason = f"{reason}: {instance.comment}"
     for program in Program.objects.filter(pairing_id=instance.pairing_id).exclude(status__in=Program.CLOSED_STATUSES):
-        source = program.status
-        program.status = Program.Status.TERMINATED
-        program.termination_reason = reason
-        with authored(program, instance.actor):
-            program.save(update_fields=["status", "termination_reason"])
-        ProgramTransition.objects.create(
-            program=program, source=source, target=program.status, actor=instance.actor, comment=reason
+        # A move of the system (no role checked; from a draft or a review it is a row no person is
+        # offered), logged and authored in the name of whoever ended the pair.
+        move(
+            program,
+            Program.Status.TERMINATED,
+            actor=instance.actor,
+            roles=None,
+            comment=reason,
+            termination_reason=reason,
         )

@@ -19,7 +19,7 @@ from accounts.models import User
 from core.services import Outcome, authored, validated_save
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
-from people.roles import Role, person_of
+from people.roles import Role, person_of, roles_of
 
 from .. import evidence as evidence_files
 from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
@@ -36,8 +36,8 @@ __all__ = [
 ]
 
 
-def _mentor_person(program: Program, actor: User, roles) -> Person:
-    if Role.MENTOR not in roles_on(program, actor, roles):
+def _mentor_person(program: Program, actor: User) -> Person:
+    if Role.MENTOR not in roles_on(program, actor):
         raise PermissionDenied("Мероприятия программы записывает её наставник.")
     return person_of(actor)
 
@@ -114,10 +114,9 @@ def record_log(
     item_done: bool = False,
     files=(),
     actor: User,
-    roles,
 ) -> Outcome:
     """The mentor records an activity of a program in work, with evidence files."""
-    _mentor_person(program, actor, roles)
+    _mentor_person(program, actor)
     program = Program.objects.select_for_update().get(pk=program.pk)
     if not program.in_work:
         raise ValidationError(
@@ -152,13 +151,13 @@ def record_log(
     return Outcome(record, warnings)
 
 
-def _editable(record: ActivityRecord, actor: User, roles) -> ActivityRecord:
+def _editable(record: ActivityRecord, actor: User) -> ActivityRecord:
     record = (
         ActivityRecord.objects.select_for_update(of=("self",))
         .select_related("program__pairing__mentor", "item")
         .get(pk=record.pk)
     )
-    _mentor_person(record.program, actor, roles)
+    _mentor_person(record.program, actor)
     if record.logged_by_id != actor.pk:
         raise PermissionDenied("Изменить запись может только тот, кто её сделал.")
     if record.confirmed_at is not None:
@@ -181,10 +180,9 @@ def record_update(
     item_done: bool = False,
     files=(),
     actor: User,
-    roles,
 ) -> Outcome:
     """The mentor corrects their record (and adds files) until the mentee confirms it."""
-    record = _editable(record, actor, roles)
+    record = _editable(record, actor)
     program = record.program
     _check_date(program, done_on)
     _check_item(program, item)
@@ -213,9 +211,9 @@ def record_update(
 
 
 @transaction.atomic
-def record_delete(*, record: ActivityRecord, actor: User, roles) -> Outcome:
+def record_delete(*, record: ActivityRecord, actor: User) -> Outcome:
     """Delete an unconfirmed record with its files; the completion mark it set is taken back."""
-    record = _editable(record, actor, roles)
+    record = _editable(record, actor)
     program = record.program
     warnings = []
     if _unmark_if_only_record(record.item, record, record.done_on, actor):
@@ -229,9 +227,9 @@ def record_delete(*, record: ActivityRecord, actor: User, roles) -> Outcome:
 
 
 @transaction.atomic
-def evidence_delete(*, evidence: Evidence, actor: User, roles) -> Outcome:
+def evidence_delete(*, evidence: Evidence, actor: User) -> Outcome:
     """Remove a wrongly attached file from an unconfirmed record."""
-    record = _editable(evidence.record, actor, roles)
+    record = _editable(evidence.record, actor)
     evidence = Evidence.objects.get(pk=evidence.pk, record=record)
     stored = evidence.file
     evidence.delete()
@@ -240,7 +238,7 @@ def evidence_delete(*, evidence: Evidence, actor: User, roles) -> Outcome:
 
 
 @transaction.atomic
-def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor: User, roles) -> Outcome:
+def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor: User) -> Outcome:
     """The mentee confirms the record, comments on it, or both. Only a mentee of that program.
 
     In a group every mentee may confirm; the first confirmation is kept (who and when), and the
@@ -249,7 +247,7 @@ def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor
     record = ActivityRecord.objects.select_for_update(of=("self",)).select_related("program__pairing").get(pk=record.pk)
     person = person_of(actor)
     mentees = list(record.program.pairing.mentees.select_related("person"))
-    if Role.MENTEE not in roles or person is None or all(m.person_id != person.pk for m in mentees):
+    if Role.MENTEE not in roles_of(actor) or person is None or all(m.person_id != person.pk for m in mentees):
         raise PermissionDenied("Подтверждает запись наставляемый этой программы.")
     comment = comment.strip()
     if not confirm and not comment:
@@ -299,12 +297,11 @@ def meeting_save(
     topic: str,
     result: str = "",
     actor: User,
-    roles,
 ) -> Outcome:
     """Log a one-off meeting (or correct one's own): date, with whom, the form, the topic, the result."""
     person = person_of(actor)
     mentor = getattr(person, "mentor", None) if person is not None else None
-    if Role.MENTOR not in roles or mentor is None or not mentor.is_active:
+    if Role.MENTOR not in roles_of(actor) or mentor is None or not mentor.is_active:
         raise PermissionDenied("Разовые встречи записывает наставник.")
     if meeting is None:
         meeting = Meeting(mentor=mentor, logged_by=actor)
@@ -319,9 +316,9 @@ def meeting_save(
 
 
 @transaction.atomic
-def meeting_delete(*, meeting: Meeting, actor: User, roles) -> None:
+def meeting_delete(*, meeting: Meeting, actor: User) -> None:
     person = person_of(actor)
-    if Role.MENTOR not in roles or person is None or meeting.mentor.person_id != person.pk:
+    if Role.MENTOR not in roles_of(actor) or person is None or meeting.mentor.person_id != person.pk:
         raise PermissionDenied("Удалить встречу может только наставник, который её провёл.")
     meeting._history_user = actor
     meeting.delete()

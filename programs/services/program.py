@@ -14,15 +14,15 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from core.lifecycle import guard, move
 from core.services import Outcome, authored, validated_save
 from mentorship.models import CouncilMembership, Pairing
-from people.roles import Role, person_of
+from people.roles import Role, person_of, roles_of
 
-from ..models import PlanItem, Program, ProgramTransition, ProgramVersion, longest_end, term_error
+from ..models import PlanItem, Program, ProgramVersion, longest_end, term_error
+from ..roles import BEST_PRACTICE_KEEPERS, CREATOR_ROLES, MARKERS
 
 __all__ = [
-    "CREATOR_ROLES",
-    "MARKERS",
     "PAIR_STATUSES_FOR_DRAFT",
     "TEXT_FIELDS",
     "council_exists",
@@ -41,8 +41,6 @@ __all__ = [
 ]
 
 S = Program.Status
-# Who writes a program and its plan: the pair's mentor (with the mentee), the council, the curator (3.5).
-CREATOR_ROLES = frozenset({Role.MENTOR, Role.COUNCIL, Role.CURATOR})
 # A draft may be started once every participant has consented and the head is deciding: the order
 # fixing the pair asks for the program within a month, so work starts early. Sending it for
 # agreement needs the pair fixed by order.
@@ -57,11 +55,16 @@ def council_exists() -> bool:
     return CouncilMembership.objects.filter(status=CouncilMembership.Status.MEMBER).exists()
 
 
-def roles_on(program_or_pairing, user, roles) -> frozenset[Role]:
-    """The user's roles as they apply to this program: a mentor or a mentee only in their own pair."""
+def roles_on(program_or_pairing, user, *, among=None) -> frozenset[Role]:
+    """The user's roles as they apply to this program (or pair): a mentor or a mentee only in their own
+    pair. The roles come from `roles_of`, remembered on the user, so they cost no query here.
+
+    `among`: look only at these roles (a question about the mentor alone need not read the mentees)."""
     pairing = program_or_pairing.pairing if isinstance(program_or_pairing, Program) else program_or_pairing
-    roles = set(roles)
-    person = person_of(user) if user is not None else None
+    roles = set(roles_of(user))
+    if among is not None:
+        roles &= set(among)
+    person = person_of(user)
     if Role.MENTOR in roles and (person is None or pairing.mentor.person_id != person.pk):
         roles.discard(Role.MENTOR)
     if Role.MENTEE in roles and (person is None or person.pk not in {m.person_id for m in pairing.mentees.all()}):
@@ -72,10 +75,6 @@ def roles_on(program_or_pairing, user, roles) -> frozenset[Role]:
 def _require(roles, allowed, action: str) -> None:
     if not set(roles) & set(allowed):
         raise PermissionDenied(f"{action}: это действие недоступно для вашей роли.")
-
-
-def _log(program: Program, source: str, target: str, actor: User, comment: str = "") -> None:
-    ProgramTransition.objects.create(program=program, source=source, target=target, actor=actor, comment=comment)
 
 
 def pairings_for_new_program(pairings):
@@ -152,14 +151,13 @@ def program_create(
     tasks: str,
     expected_results: str,
     actor: User,
-    roles,
     copied_from: Program | None = None,
 ) -> Outcome:
     """Start a program (draft) for a pair. From a best practice the goal, tasks, expected results and
     the plan come over with the deadlines moved to the new start; the difficulties and strengths are
     always the new mentee's own (another mentee's never travel with a copy)."""
     pairing = Pairing.objects.select_for_update().get(pk=pairing.pk)
-    _require(roles_on(pairing, actor, roles), CREATOR_ROLES, "Составить программу")
+    _require(roles_on(pairing, actor), CREATOR_ROLES, "Составить программу")
     if pairing.status not in PAIR_STATUSES_FOR_DRAFT:
         raise ValidationError(
             f"Пара «{pairing.get_status_display().lower()}»: программу составляют для пары, закреплённой "
@@ -204,13 +202,14 @@ def program_create(
                 copy.save()
         if moved:
             warnings.append(f"Сроки {moved} пунктов плана не уместились в срок программы: проверьте их.")
-    _log(program, "", S.DRAFT, actor, f"По образцу программы № {copied_from.pk}" if copied_from else "")
+    # Its beginning is logged too (from no state), though it is not a move of the table.
+    program.log_transition("", S.DRAFT, actor, f"По образцу программы № {copied_from.pk}" if copied_from else "")
     return Outcome(program, warnings)
 
 
-def _editable(program: Program, user: User, roles) -> Program:
+def _editable(program: Program, user: User) -> Program:
     program = Program.objects.select_for_update(of=("self",)).select_related("pairing").get(pk=program.pk)
-    _require(roles_on(program, user, roles), CREATOR_ROLES, "Изменить программу")
+    _require(roles_on(program, user), CREATOR_ROLES, "Изменить программу")
     if not program.is_editable:
         raise ValidationError(
             f"Программу «{program.get_status_display().lower()}» не изменить: текст и план меняются только "
@@ -231,11 +230,10 @@ def program_update(
     tasks: str,
     expected_results: str,
     actor: User,
-    roles,
 ) -> Outcome:
     """Change the text in a draft or during a correction. An approved program keeps its start; its end
     may move within a year from that start (1.2: extensions included) and within the pair's term."""
-    program = _editable(program, actor, roles)
+    program = _editable(program, actor)
     if program.status == S.CORRECTION and starts_on != program.starts_on:
         raise ValidationError(
             {"starts_on": f"Начало утверждённой программы не меняется ({program.starts_on:%d.%m.%Y})."}
@@ -250,9 +248,9 @@ def program_update(
 
 
 @transaction.atomic
-def plan_item_save(*, item: PlanItem, actor: User, roles) -> Outcome:
+def plan_item_save(*, item: PlanItem, actor: User) -> Outcome:
     """Add or change a line of the plan while the program is editable; the deadline lies in its term."""
-    program = _editable(item.program, actor, roles)
+    program = _editable(item.program, actor)
     item.program = program
     if item.deadline and not program.starts_on <= item.deadline <= program.ends_on:
         raise ValidationError(
@@ -268,9 +266,9 @@ def plan_item_save(*, item: PlanItem, actor: User, roles) -> Outcome:
 
 
 @transaction.atomic
-def plan_item_delete(*, item: PlanItem, actor: User, roles) -> Outcome:
+def plan_item_delete(*, item: PlanItem, actor: User) -> Outcome:
     """Remove a line that has not been worked on; the lines after it move up."""
-    program = _editable(item.program, actor, roles)
+    program = _editable(item.program, actor)
     item = PlanItem.objects.select_for_update().get(pk=item.pk, program=program)
     if item.is_done or item.records.exists():
         raise ValidationError(
@@ -286,16 +284,12 @@ def plan_item_delete(*, item: PlanItem, actor: User, roles) -> Outcome:
     return Outcome(program)
 
 
-# Marks are put on the plan while the program runs; the pair's mentor and the curator put them.
-MARKERS = frozenset({Role.MENTOR, Role.CURATOR})
-
-
 @transaction.atomic
-def plan_item_mark(*, item: PlanItem, done_on: date | None, note: str = "", actor: User, roles) -> Outcome:
+def plan_item_mark(*, item: PlanItem, done_on: date | None, note: str = "", actor: User) -> Outcome:
     """Mark a line done (date and note) or, with `done_on=None`, take the mark back."""
     item = PlanItem.objects.select_for_update(of=("self",)).select_related("program__pairing").get(pk=item.pk)
     program = item.program
-    _require(roles_on(program, actor, roles), MARKERS, "Отметить выполнение")
+    _require(roles_on(program, actor), MARKERS, "Отметить выполнение")
     if not program.in_work:
         raise ValidationError(
             f"Программа «{program.get_status_display().lower()}»: отметки о выполнении ставят, пока она реализуется."
@@ -315,16 +309,18 @@ def plan_item_mark(*, item: PlanItem, done_on: date | None, note: str = "", acto
     return Outcome(item)
 
 
-AGREERS = {"curator": Role.CURATOR, "council": Role.COUNCIL}
+# On whose behalf a program is agreed, and the role that agrees for them.
+ON_BEHALF = {"curator": Role.CURATOR, "council": Role.COUNCIL}
 
 
 @transaction.atomic
-def program_agree(*, program: Program, on_behalf: str, actor: User, roles) -> Outcome:
-    """«Согласовать» (the curator) or «Согласовать от МО» (a council member) a program under review."""
-    role = AGREERS.get(on_behalf)
+def program_agree(*, program: Program, on_behalf: str, actor: User) -> Outcome:
+    """«Согласовать» (the curator) or «Согласовать от МО» (a council member) a program under review.
+    An agreement is a stamp inside «на согласовании», logged, not a move of the table."""
+    role = ON_BEHALF.get(on_behalf)
     if role is None:
         raise ValidationError("Неизвестно, от чьего имени согласование.")
-    _require(roles, {role}, "Согласовать программу")
+    _require(roles_of(actor), {role}, "Согласовать программу")
     program = Program.objects.select_for_update(of=("self",)).select_related("pairing__mentor").get(pk=program.pk)
     if program.status != S.REVIEW:
         raise ValidationError(f"Согласуют программу на согласовании, а эта — «{program.get_status_display().lower()}».")
@@ -343,7 +339,7 @@ def program_agree(*, program: Program, on_behalf: str, actor: User, roles) -> Ou
         comment = "Согласовано методическим объединением"
     # The author's login may have been deleted since (SET_NULL): that must not block later saves.
     validated_save(program, actor=actor, exclude={"created_by"})
-    _log(program, S.REVIEW, S.REVIEW, actor, comment)
+    program.log_transition(S.REVIEW, S.REVIEW, actor, comment)
     return Outcome(program)
 
 
@@ -411,13 +407,13 @@ def program_move(
     program: Program,
     target: str,
     actor: User,
-    roles,
     comment: str = "",
     agreed: bool = False,
     final_assessment: str = "",
     curator_conclusion: str = "",
 ) -> Outcome:
-    """Move a program along Program.TRANSITIONS.
+    """Move a program along Program.TRANSITIONS (`core.lifecycle.guard`: the row, the actor's roles in
+    this pair, the comment; then `move`), with the conditions of each move:
 
     - to review: the pair is fixed by order, the plan is not empty, the term holds; earlier agreements
       are dropped (a changed text is agreed anew);
@@ -432,16 +428,9 @@ def program_move(
         target = S(target)
     except ValueError as error:
         raise ValidationError("Неизвестное состояние программы.") from error
-    transition = Program.transition(program.status, target)
-    if transition is None:
-        raise ValidationError(
-            f"Программу «{program.get_status_display().lower()}» нельзя перевести в «{target.label.lower()}»."
-        )
-    _require(roles_on(program, actor, roles), transition.roles, transition.label)
+    roles = roles_on(program, actor)
+    guard(program, target, roles=roles, comment=comment)
     comment = comment.strip()
-    if transition.needs_comment and not comment:
-        reason = "причину прекращения" if target == S.TERMINATED else "комментарий: что и почему"
-        raise ValidationError(f"Напишите {reason}.")
     source = program.status
     version_comment = None
     if target == S.REVIEW:
@@ -475,27 +464,25 @@ def program_move(
         program.final_assessment, program.curator_conclusion = final_assessment.strip(), curator_conclusion.strip()
     elif target == S.TERMINATED:
         program.termination_reason = comment
-    program.status = target
     # The author's login may have been deleted since (SET_NULL): that must not block later saves.
-    validated_save(program, actor=actor, exclude={"created_by"})
+    program.full_clean(exclude={"created_by"})
+    move(program, target, actor=actor, roles=roles, comment=comment, checked=True)
     if version_comment is not None:
         _new_version(program, actor, version_comment)
-    _log(program, source, target, actor, comment)
     return Outcome(program)
 
 
 @transaction.atomic
-def program_set_best_practice(*, program: Program, value: bool, actor: User, roles) -> Outcome:
+def program_set_best_practice(*, program: Program, value: bool, actor: User) -> Outcome:
     """The curator marks a completed program as a best practice of the bank (3.4) or takes the mark off."""
-    _require(roles, {Role.CURATOR}, "Отметить лучшую практику")
+    _require(roles_of(actor), BEST_PRACTICE_KEEPERS, "Отметить лучшую практику")
     program = Program.objects.select_for_update().get(pk=program.pk)
     if value and program.status != S.COMPLETED:
         raise ValidationError("Лучшей практикой отмечают завершённую программу.")
     program.is_best_practice = value
     # The author's login may have been deleted since (SET_NULL): that must not block later saves.
     validated_save(program, actor=actor, exclude={"created_by"})
-    _log(
-        program,
+    program.log_transition(
         program.status,
         program.status,
         actor,

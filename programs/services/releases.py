@@ -5,6 +5,9 @@ to take part in a plan event, naming who will replace them. Only the head decide
 substitute, «при условии обеспечения непрерывности образовательного процесса … и замены их
 отсутствия»: an approval without one is refused. Approval issues a registered order of kind
 «release»; the request is linked to it. The requester may withdraw the request while it waits.
+
+A request is filed in its first state, «на рассмотрении»; the decisions and the withdrawal are the
+moves of `ReleaseRequest.TRANSITIONS` (`core.lifecycle`), each decided once.
 """
 
 from datetime import date
@@ -17,14 +20,16 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import plural
 from core.declension import Case
+from core.lifecycle import guard, move
 from core.services import Outcome, validated_save
 from mentorship.services.orders import control_clause, current_curator
 from people.models import Person
-from people.roles import Role, person_of
+from people.roles import person_of, roles_of
 from records.models import Order
 from records.services import draft_order, issuing_organization, order_register
 
 from ..models import PlanItem, Program, ReleaseRequest
+from ..roles import PARTICIPANTS
 from .program import roles_on
 
 __all__ = ["release_approve", "release_refuse", "release_request", "release_withdraw"]
@@ -63,12 +68,11 @@ def release_request(
     item: PlanItem | None = None,
     substitute: Person | None = None,
     actor: User,
-    roles,
 ) -> Outcome:
     """A participant asks to be released from duty for an event of their program in work."""
     # A participant in this very pair, holding the role that makes them one (roles_on): a former
     # mentee of the pair who now mentors elsewhere is no longer its participant.
-    if not roles_on(program, actor, roles) & {Role.MENTOR, Role.MENTEE}:
+    if not roles_on(program, actor) & PARTICIPANTS:
         raise PermissionDenied("Освобождение для мероприятия программы просит её участник: наставник или наставляемый.")
     person = person_of(actor)
     own = issuing_organization()
@@ -110,15 +114,21 @@ def release_request(
     return Outcome(release, warnings)
 
 
-def _pending(release: ReleaseRequest) -> ReleaseRequest:
-    release = (
+def _locked(release: ReleaseRequest) -> ReleaseRequest:
+    """The request as it stands, locked until the decision is saved: two decisions cannot cross."""
+    return (
         ReleaseRequest.objects.select_for_update(of=("self",))
         .select_related("person__position", "substitute__position", "program__pairing")
         .get(pk=release.pk)
     )
-    if release.status != S.REQUESTED:
-        raise ValidationError(f"Просьба уже рассмотрена: «{release.get_status_display()}».")
-    return release
+
+
+def _decide(release: ReleaseRequest, target: str, *, actor: User, comment: str = "", **fields) -> None:
+    """Save a move already guarded: the fields of the decision, validated, then the move itself."""
+    for name, value in fields.items():
+        setattr(release, name, value)
+    release.full_clean()
+    move(release, target, actor=actor, roles=roles_of(actor), comment=comment, checked=True)
 
 
 def _hours_text(hours: Decimal) -> str:
@@ -172,16 +182,14 @@ def release_approve(
     substitute: Person | None = None,
     comment: str = "",
     actor: User,
-    roles,
     order_date=None,
 ) -> Outcome:
     """The head releases the person by a registered order; a substitute is required (1.4).
 
     The head may name or change the substitute here when the request has none or another is better.
     """
-    if Role.HEAD not in roles:
-        raise PermissionDenied("Об освобождении от работы решает руководитель.")
-    release = _pending(release)
+    release = _locked(release)
+    guard(release, S.APPROVED, roles=roles_of(actor))
     substitute = substitute or release.substitute
     if substitute is None:
         raise ValidationError(
@@ -191,33 +199,42 @@ def release_approve(
     _check_substitute(substitute, release.person, release.date)
     release.substitute = substitute
     order = _release_order(release, actor=actor, date=order_date)
-    release.status, release.order = S.APPROVED, order
-    release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
-    validated_save(release, actor=actor)
+    _decide(
+        release,
+        S.APPROVED,
+        actor=actor,
+        order=order,
+        decided_by=actor,
+        decided_at=timezone.now(),
+        decision_comment=comment.strip(),
+    )
     return Outcome(release)
 
 
 @transaction.atomic
-def release_refuse(*, release: ReleaseRequest, comment: str, actor: User, roles) -> Outcome:
+def release_refuse(*, release: ReleaseRequest, comment: str, actor: User) -> Outcome:
     """The head refuses, saying why (the requester reads it)."""
-    if Role.HEAD not in roles:
-        raise PermissionDenied("Об освобождении от работы решает руководитель.")
-    release = _pending(release)
-    if not comment.strip():
-        raise ValidationError("Напишите, почему отказано: работник прочтёт это.")
-    release.status = S.REFUSED
-    release.decided_by, release.decided_at, release.decision_comment = actor, timezone.now(), comment.strip()
-    validated_save(release, actor=actor)
+    release = _locked(release)
+    guard(release, S.REFUSED, roles=roles_of(actor), comment=comment)
+    _decide(
+        release,
+        S.REFUSED,
+        actor=actor,
+        comment=comment,
+        decided_by=actor,
+        decided_at=timezone.now(),
+        decision_comment=comment.strip(),
+    )
     return Outcome(release)
 
 
 @transaction.atomic
 def release_withdraw(*, release: ReleaseRequest, actor: User) -> Outcome:
     """The requester takes the request back while it waits for the head."""
-    release = _pending(release)
+    release = _locked(release)
+    guard(release, S.WITHDRAWN, roles=roles_of(actor))
     person = person_of(actor)
     if release.requested_by_id != actor.pk and (person is None or release.person_id != person.pk):
         raise PermissionDenied("Отозвать просьбу может только тот, кто её подал.")
-    release.status = S.WITHDRAWN
-    validated_save(release, actor=actor)
+    _decide(release, S.WITHDRAWN, actor=actor)
     return Outcome(release)

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from mentorship.models import MentoringForm
 from mentorship.tests.factories import PartnerFactory, PersonFactory
-from people.roles import roles_of
 
 from ..models import Meeting
 from ..services.logging import meeting_delete, meeting_save
@@ -23,9 +22,7 @@ def situational():
 def save(world, form, participants, *, role="mentor", meeting=None, **fields):
     user = world.users[role]
     values = {"held_on": timezone.localdate(), "topic": "Как успокоить плачущего ребёнка при расставании", **fields}
-    return meeting_save(
-        meeting=meeting, form=form, participants=participants, actor=user, roles=roles_of(user), **values
-    )
+    return meeting_save(meeting=meeting, form=form, participants=participants, actor=user, **values)
 
 
 def test_mentor_logs_a_situational_meeting_through_the_form(client_as, world, situational):
@@ -92,7 +89,7 @@ def test_mentor_corrects_and_deletes_own_meeting(world, situational):
     meeting = save(world, situational, [world.other_person]).obj
     save(world, situational, [world.other_person], meeting=meeting, topic="Исправленная тема")
     assert Meeting.objects.get().topic == "Исправленная тема"
-    meeting_delete(meeting=meeting, actor=world.users["mentor"], roles=roles_of(world.users["mentor"]))
+    meeting_delete(meeting=meeting, actor=world.users["mentor"])
     assert not Meeting.objects.exists()
 
 

@@ -5,8 +5,6 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from people.roles import Role
-
 from ..diff import compare
 from ..models import Program
 from ..services.program import plan_item_delete, plan_item_save, program_move, program_update
@@ -80,9 +78,9 @@ def corrected(world):
     """A program approved (version 1), then corrected by the mentor (version 2)."""
     head, mentor = world.users["head"], world.users["mentor"]
     program = program_with_plan(world.pairing, S.REVIEW, items=3, goal="Освоить режимные моменты")
-    program_move(program=program, target=S.APPROVED, actor=head, roles={Role.HEAD})
-    program_move(program=program, target=S.RUNNING, actor=mentor, roles={Role.MENTOR})
-    program_move(program=program, target=S.CORRECTION, actor=mentor, roles={Role.MENTOR}, comment="Добавить прогулку")
+    program_move(program=program, target=S.APPROVED, actor=head)
+    program_move(program=program, target=S.RUNNING, actor=mentor)
+    program_move(program=program, target=S.CORRECTION, actor=mentor, comment="Добавить прогулку")
     program_update(
         program=program,
         starts_on=program.starts_on,
@@ -93,20 +91,18 @@ def corrected(world):
         tasks=program.tasks,
         expected_results=program.expected_results,
         actor=mentor,
-        roles={Role.MENTOR},
     )
     _first, second, third = program.items.order_by("position")
-    plan_item_delete(item=second, actor=mentor, roles={Role.MENTOR})
+    plan_item_delete(item=second, actor=mentor)
     third.deadline = third.deadline + timedelta(days=7)
-    plan_item_save(item=third, actor=mentor, roles={Role.MENTOR})
+    plan_item_save(item=third, actor=mentor)
     plan_item_save(
         item=PlanItemFactory.build(
             program=program, activity="Мастер-класс «Прогулка зимой»", deadline=program.starts_on + timedelta(days=5)
         ),
         actor=mentor,
-        roles={Role.MENTOR},
     )
-    program_move(program=program, target=S.RUNNING, actor=mentor, roles={Role.MENTOR}, agreed=True)
+    program_move(program=program, target=S.RUNNING, actor=mentor, agreed=True)
     return program, second.activity, third
 
 

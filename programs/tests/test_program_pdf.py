@@ -7,8 +7,6 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from people.roles import Role
-
 from ..models import Program
 from ..services.program import program_agree, program_move
 from .factories import PlanItemFactory, program_with_plan
@@ -36,9 +34,9 @@ def approved(world):
         done_note="Памятка в папке группы",
     )
     PlanItemFactory(program=program, position=2, activity="Взаимопосещение прогулки", deadline=date(2026, 11, 15))
-    program_agree(program=program, on_behalf="curator", actor=world.users["curator"], roles={Role.CURATOR})
-    program_agree(program=program, on_behalf="council", actor=world.users["council"], roles={Role.COUNCIL})
-    program_move(program=program, target=S.APPROVED, actor=world.users["head"], roles={Role.HEAD})
+    program_agree(program=program, on_behalf="curator", actor=world.users["curator"])
+    program_agree(program=program, on_behalf="council", actor=world.users["council"])
+    program_move(program=program, target=S.APPROVED, actor=world.users["head"])
     return program
 
 

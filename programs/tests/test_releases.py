@@ -41,11 +41,11 @@ def ask(world, program, *, role="mentee", substitute=None, **fields):
         "hours": Decimal("2"),
         **fields,
     }
-    return release_request(program=program, substitute=substitute, actor=user, roles=roles_of(user), **values).obj
+    return release_request(program=program, substitute=substitute, actor=user, **values).obj
 
 
 def head(world):
-    return {"actor": world.users["head"], "roles": roles_of(world.users["head"])}
+    return {"actor": world.users["head"]}
 
 
 # --- the request ---------------------------------------------------------------------------------------
@@ -82,7 +82,6 @@ def test_a_request_without_substitute_is_taken_with_a_warning(world, program):
         date=timezone.localdate() + timedelta(days=2),
         hours=Decimal("3"),
         actor=user,
-        roles=roles_of(user),
     )
     assert outcome.obj.person == world.mentor.person and outcome.obj.substitute is None
     assert "Замена не указана" in outcome.warnings[0]
@@ -134,7 +133,6 @@ def test_a_former_mentee_of_the_pair_who_now_mentors_elsewhere_cannot_ask(world,
             date=timezone.localdate() + timedelta(days=7),
             hours=Decimal("2"),
             actor=user,
-            roles=roles_of(user),
         )
     assert not ReleaseRequest.objects.exists()
 
@@ -233,7 +231,7 @@ def test_refusal_needs_a_comment_and_is_shown_to_the_requester(client_as, world,
 def test_only_the_head_approves(world, program, role):
     release = ask(world, program, substitute=world.other_person)
     with pytest.raises(PermissionDenied):
-        release_approve(release=release, actor=world.users[role], roles=roles_of(world.users[role]))
+        release_approve(release=release, actor=world.users[role])
 
 
 def test_the_requester_withdraws_while_pending(client_as, world, program):

@@ -19,7 +19,6 @@ from PIL import Image, UnidentifiedImageError
 
 from core.views import NearestPageMixin, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin
-from people.roles import Role
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
 from ..models import Evidence, Program
@@ -33,7 +32,17 @@ from ..progress import (
     records_for,
     releases_for,
 )
-from ..selectors import PROGRAM_ROLES, evidence_for, programs_for
+from ..roles import (
+    EVIDENCE_ROLES,
+    LOGGERS,
+    MEETING_ROLES,
+    PARTICIPANTS,
+    PROGRAM_ROLES,
+    RELEASE_DECIDERS,
+    RELEASE_ROLES,
+    RESPONDERS,
+)
+from ..selectors import evidence_for, programs_for
 from ..services.logging import (
     evidence_delete,
     meeting_delete,
@@ -45,9 +54,6 @@ from ..services.logging import (
 )
 from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
 
-EVIDENCE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
-MEETING_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR})
-RELEASE_ROLES = frozenset({Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE})
 THUMB_SIZE = (320, 320)
 
 
@@ -68,7 +74,7 @@ class ProgramLogView(RoleRequiredMixin, DetailView):
 class MentorProgramMixin(RoleRequiredMixin):
     """Pages about one program of the mentor's own; any other program is not found."""
 
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
 
     @cached_property
     def program(self) -> Program:
@@ -106,7 +112,6 @@ class RecordFormMixin:
                 item_done=data["item_done"],
                 files=data["files"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
@@ -139,7 +144,7 @@ class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
 
 
 class RecordUpdateView(RoleRequiredMixin, RecordFormMixin, FormView):
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
     success_message = "Запись исправлена."
 
     @cached_property
@@ -201,12 +206,12 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
 
 
 class RecordDeleteView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
 
     def post(self, request, pk):
         record = get_object_or_404(records_for(request.user).filter(logged_by=request.user), pk=pk)
         try:
-            outcome = record_delete(record=record, actor=request.user, roles=self.roles)
+            outcome = record_delete(record=record, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
             return redirect("programs:record-detail", pk=pk)
@@ -219,7 +224,7 @@ class RecordDeleteView(RoleRequiredMixin, View):
 class RecordRespondView(RoleRequiredMixin, View):
     """The mentee confirms the record and/or comments on it."""
 
-    allowed_roles = frozenset({Role.MENTEE})
+    allowed_roles = RESPONDERS
 
     def post(self, request, pk):
         record = get_object_or_404(records_for(request.user), pk=pk)
@@ -231,7 +236,6 @@ class RecordRespondView(RoleRequiredMixin, View):
                 confirm=request.POST.get("action") == "confirm",
                 comment=comment,
                 actor=request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             report_errors(request, error)
@@ -284,12 +288,12 @@ class EvidenceFileView(ProtectedFileView):
 
 
 class EvidenceDeleteView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
 
     def post(self, request, pk):
         evidence = get_object_or_404(evidence_for(request.user).filter(record__logged_by=request.user), pk=pk)
         try:
-            evidence_delete(evidence=evidence, actor=request.user, roles=self.roles)
+            evidence_delete(evidence=evidence, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
         else:
@@ -310,11 +314,11 @@ class MeetingListView(RoleRequiredMixin, NearestPageMixin, ListView):
         return meetings_for(self.request.user).prefetch_related("participants__position")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_log=Role.MENTOR in self.roles, **kwargs)
+        return super().get_context_data(can_log=bool(self.roles & LOGGERS), **kwargs)
 
 
 class MeetingFormMixin(RoleRequiredMixin):
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
     form_class = MeetingForm
     template_name = "programs/log/meeting_form.html"
     meeting = None
@@ -333,7 +337,6 @@ class MeetingFormMixin(RoleRequiredMixin):
                 topic=data["topic"],
                 result=data["result"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
@@ -363,11 +366,11 @@ class MeetingUpdateView(MeetingFormMixin, FormView):
 
 
 class MeetingDeleteView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.MENTOR})
+    allowed_roles = LOGGERS
 
     def post(self, request, pk):
         meeting = get_object_or_404(meetings_for(request.user).filter(mentor__person=self.person), pk=pk)
-        meeting_delete(meeting=meeting, actor=request.user, roles=self.roles)
+        meeting_delete(meeting=meeting, actor=request.user)
         messages.success(request, "Встреча удалена.")
         return redirect("programs:meeting-list")
 
@@ -386,7 +389,7 @@ class ReleaseListView(RoleRequiredMixin, NearestPageMixin, ListView):
 
 
 class ReleaseCreateView(RoleRequiredMixin, FormView):
-    allowed_roles = frozenset({Role.MENTOR, Role.MENTEE})
+    allowed_roles = PARTICIPANTS
     form_class = ReleaseForm
     template_name = "programs/log/release_form.html"
 
@@ -422,7 +425,6 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
                 hours=data["hours"],
                 substitute=data["substitute"],
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
@@ -440,7 +442,7 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
 class ReleaseDecisionView(RoleRequiredMixin, View):
     """The head's approve / refuse buttons in the queue; back to the queue either way."""
 
-    allowed_roles = frozenset({Role.HEAD})
+    allowed_roles = RELEASE_DECIDERS
     approve = True
 
     def post(self, request, pk):
@@ -455,7 +457,6 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
                     substitute=form.cleaned_data["substitute"],
                     comment=form.cleaned_data["comment"],
                     actor=request.user,
-                    roles=self.roles,
                 )
                 order = outcome.obj.order
                 messages.success(
@@ -466,9 +467,7 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
             else:
                 form = RefuseReleaseForm(request.POST)
                 form.is_valid()
-                release_refuse(
-                    release=release, comment=form.cleaned_data.get("comment", ""), actor=request.user, roles=self.roles
-                )
+                release_refuse(release=release, comment=form.cleaned_data.get("comment", ""), actor=request.user)
                 messages.success(request, f"В освобождении отказано: {release.person.short_name} увидит комментарий.")
         except ValidationError as error:
             report_errors(request, error)
@@ -476,7 +475,7 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
 
 
 class ReleaseWithdrawView(RoleRequiredMixin, View):
-    allowed_roles = frozenset({Role.MENTOR, Role.MENTEE})
+    allowed_roles = PARTICIPANTS
 
     def post(self, request, pk):
         release = get_object_or_404(releases_for(request.user), pk=pk)

@@ -26,10 +26,17 @@ from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm,
 from ..models import PlanItem, Program, ProgramTransition, ProgramVersion
 from ..pdf import program_pdf
 from ..progress import program_log_context
-from ..selectors import PROGRAM_ROLES, programs_for
-from ..services.program import (
+from ..roles import (
+    AGREERS,
+    ANY_PAIR_CREATORS,
+    BEST_PRACTICE_KEEPERS,
+    COMPLETERS,
     CREATOR_ROLES,
     MARKERS,
+    PROGRAM_ROLES,
+)
+from ..selectors import programs_for
+from ..services.program import (
     TEXT_FIELDS,
     council_exists,
     pairings_for_new_program,
@@ -100,7 +107,7 @@ class ProgramStartView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         pairings = pairings_for(self.request.user)
-        if not self.roles & {Role.CURATOR, Role.COUNCIL}:
+        if not self.roles & ANY_PAIR_CREATORS:
             pairings = pairings.filter(mentor__person=self.person)
         return super().get_context_data(pairings=pairings_for_new_program(pairings), **kwargs)
 
@@ -153,7 +160,6 @@ class ProgramCreateView(RoleRequiredMixin, FormView):
                 pairing=self.pairing,
                 **{name: form.cleaned_data[name] for name in TEXT_FIELDS},
                 actor=self.request.user,
-                roles=self.roles,
                 copied_from=self.source,
             )
         except ValidationError as error:
@@ -188,7 +194,6 @@ class ProgramUpdateView(RoleRequiredMixin, UpdateView):
                 program=program,
                 **{name: form.cleaned_data[name] for name in TEXT_FIELDS},
                 actor=self.request.user,
-                roles=self.roles,
             )
         except ValidationError as error:
             form_errors(form, error)
@@ -212,7 +217,7 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         program = self.object
         today = timezone.localdate()
-        roles = roles_on(program, self.request.user, self.roles)
+        roles = roles_on(program, self.request.user)
         items = list(program.items.all())
         for item in items:
             item.overdue = item.is_overdue(today)
@@ -237,8 +242,8 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
             and not program.council_agreed_at
             and Role.MENTOR not in roles,
             can_mark=program.in_work and bool(roles & MARKERS),
-            can_mark_best=program.status == S.COMPLETED and Role.CURATOR in roles,
-            can_copy=program.is_best_practice and bool(roles & {Role.CURATOR, Role.COUNCIL}),
+            can_mark_best=program.status == S.COMPLETED and bool(roles & BEST_PRACTICE_KEEPERS),
+            can_copy=program.is_best_practice and bool(roles & ANY_PAIR_CREATORS),
             versions=versions,
             last_versions=(versions[-2].number, versions[-1].number) if len(versions) > 1 else None,
             transitions=program.transitions.all(),
@@ -280,7 +285,6 @@ class ProgramMoveView(ProgramActionView):
             program=program,
             target=data.get("target", ""),
             actor=self.request.user,
-            roles=self.roles,
             comment=data.get("comment", ""),
             agreed=data.get("agreed") == "on",
         )
@@ -295,20 +299,18 @@ class ProgramMoveView(ProgramActionView):
 
 
 class ProgramAgreeView(ProgramActionView):
-    allowed_roles = frozenset({Role.CURATOR, Role.COUNCIL})
+    allowed_roles = AGREERS
     success = "Программа согласована."
 
     def act(self, program, data):
-        program_agree(program=program, on_behalf=data.get("as", ""), actor=self.request.user, roles=self.roles)
+        program_agree(program=program, on_behalf=data.get("as", ""), actor=self.request.user)
 
 
 class ProgramBestPracticeView(ProgramActionView):
-    allowed_roles = frozenset({Role.CURATOR})
+    allowed_roles = BEST_PRACTICE_KEEPERS
 
     def act(self, program, data):
-        program_set_best_practice(
-            program=program, value=data.get("value") == "1", actor=self.request.user, roles=self.roles
-        )
+        program_set_best_practice(program=program, value=data.get("value") == "1", actor=self.request.user)
 
     def success_text(self, program) -> str:
         return "Программа отмечена как лучшая практика." if program.is_best_practice else "Отметка снята."
@@ -317,7 +319,7 @@ class ProgramBestPracticeView(ProgramActionView):
 class ProgramCompleteView(RoleRequiredMixin, FormView):
     """The curator closes a running program: the final assessment and the conclusion."""
 
-    allowed_roles = frozenset({Role.CURATOR})
+    allowed_roles = COMPLETERS
     form_class = ProgramCompleteForm
     template_name = "programs/program_complete.html"
 
@@ -349,7 +351,6 @@ class ProgramCompleteView(RoleRequiredMixin, FormView):
                 program=self.program,
                 target=S.COMPLETED,
                 actor=self.request.user,
-                roles=self.roles,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -362,7 +363,7 @@ class ProgramCompleteView(RoleRequiredMixin, FormView):
 class ProgramCopyView(RoleRequiredMixin, TemplateView):
     """Start a program for another pair from a best practice: choose the pair."""
 
-    allowed_roles = frozenset({Role.CURATOR, Role.COUNCIL})
+    allowed_roles = ANY_PAIR_CREATORS
     template_name = "programs/program_copy.html"
 
     def get_context_data(self, **kwargs):
@@ -427,7 +428,7 @@ class PlanItemFormMixin(RoleRequiredMixin):
         item = form.save(commit=False)
         item.program = self.program
         try:
-            plan_item_save(item=item, actor=self.request.user, roles=self.roles)
+            plan_item_save(item=item, actor=self.request.user)
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
@@ -477,7 +478,7 @@ class PlanItemDeleteView(RoleRequiredMixin, View):
     def post(self, request, pk):
         item = get_object_or_404(PlanItem.objects.filter(program__in=programs_for(request.user)), pk=pk)
         try:
-            plan_item_delete(item=item, actor=request.user, roles=self.roles)
+            plan_item_delete(item=item, actor=request.user)
         except ValidationError as error:
             report_errors(request, error)
         else:
@@ -496,14 +497,13 @@ class PlanItemMarkView(RoleRequiredMixin, View):
         form = PlanItemMarkForm(request.POST)
         try:
             if undo:
-                plan_item_mark(item=item, done_on=None, actor=request.user, roles=self.roles)
+                plan_item_mark(item=item, done_on=None, actor=request.user)
             elif form.is_valid():
                 plan_item_mark(
                     item=item,
                     done_on=form.cleaned_data["done_on"],
                     note=form.cleaned_data["done_note"],
                     actor=request.user,
-                    roles=self.roles,
                 )
             else:
                 raise ValidationError("Укажите дату выполнения.")
