@@ -26,9 +26,9 @@ _SLOTS: dict[str, list[Extension]] = defaultdict(list)
 
 
 def register(extension: Extension) -> None:
-    if extension not in _SLOTS[extension.slot]:
-        _SLOTS[extension.slot].append(extension)
-        _SLOTS[extension.slot].sort(key=lambda item: item.order)
+    """Put `extension` in its slot; registering the same template again replaces it."""
+    slot = [item for item in _SLOTS[extension.slot] if item.template != extension.template]
+    _SLOTS[extension.slot] = sorted([*slot, extension], key=lambda item: item.order)
 
 
 def of(slot: str) -> list[Extension]:
@@ -41,3 +41,8 @@ def prepare(slot: str, queryset):
         if extension.queryset is not None:
             queryset = extension.queryset(queryset)
     return queryset
+
+
+def unregister(extension: Extension) -> None:
+    """Take `extension` out of its slot (an app that stops contributing, a test that added one)."""
+    _SLOTS[extension.slot] = [item for item in _SLOTS[extension.slot] if item != extension]

@@ -3,11 +3,9 @@ the app config, and what mentorship shows on an order's page: the pairs it fixed
 additional agreements written with it (the slot «records.order.side»)."""
 
 from core import extensions
-from people.roles import roles_of
 from records import kinds
 from records.selectors import register_audience
 
-from .roles import BANK_READERS
 from .selectors import agreements_for, pairings_for
 from .services.orders import (
     COUNCIL,
@@ -64,6 +62,11 @@ def _order_side(request, order) -> dict | None:
     return {"order_pairings": pairings, "order_agreements": agreements}
 
 
+def orders_about_own_pairs(user) -> dict:
+    """A mentor or a mentee reads the orders about their own pairs."""
+    return {"pairings__in": pairings_for(user)}
+
+
 def register() -> None:
     for value, label, order, draft in (
         (INTRODUCTION, "О внедрении системы наставничества и утверждении положения", 10, draft_introduction_order),
@@ -80,8 +83,4 @@ def register() -> None:
             slot="records.order.side", template="mentorship/orders/order_side.html", context=_order_side, order=10
         )
     )
-    # A mentor or a mentee reads the orders about their own pairs.
-    register_audience(lambda user: {"pairings__in": pairings_for(user)})
-
-
-__all__ = ["BANK_READERS", "register", "roles_of"]
+    register_audience(orders_about_own_pairs)

@@ -32,9 +32,10 @@ _SOURCES: list[HistorySource] = [
 
 
 def register_source(source: HistorySource) -> None:
-    if source not in _SOURCES:
-        _SOURCES.append(source)
-        _SOURCES.sort(key=lambda item: item.order)
+    """Add a source of a person's history; the same model registered again replaces it."""
+    _SOURCES[:] = sorted(
+        [*(item for item in _SOURCES if item.model is not source.model), source], key=lambda item: item.order
+    )
 
 
 HIDDEN = "скрыто"

@@ -1,0 +1,165 @@
+"""The records office on its own: a kind of order registered by the test itself goes through
+drafting, numbering, registration, the signed scan, the PDF, the DOCX copy and the order's page,
+so the office works for any issuing app and names none of them."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
+
+from core import extensions
+from people.models import Organization
+from records import kinds
+from records.docx import order_docx
+from records.models import Order, OrderJournal
+from records.selectors import orders_for
+from records.services import (
+    draft_order,
+    issuing_organization,
+    order_attach_scan,
+    order_draft,
+    order_journal_set,
+    order_pdf,
+    order_register,
+    order_update_draft,
+)
+
+KIND = "test-reward"
+ROWS = [{"name": "Петрова Светлана Николаевна", "reason": "наставник года"}]
+
+
+def _draft(*, actor, date=None) -> Order:
+    own = issuing_organization()
+    return draft_order(
+        own,
+        kind=KIND,
+        heading="О поощрении наставников",
+        preamble="По итогам учебного года",
+        clauses=["Объявить благодарность наставникам согласно таблице."],
+        acquaintance=["Петрова Светлана Николаевна"],
+        actor=actor,
+        date=date,
+        table=ROWS,
+    )
+
+
+def _docx_table(rows):
+    return ["№", "ФИО", "За что"], [[str(n), row["name"], row["reason"]] for n, row in enumerate(rows, 1)], [10, 90, 60]
+
+
+@pytest.fixture(autouse=True)
+def reward_kind(settings, tmp_path):
+    """A kind of order only this test issues, with a draft and a table of its own."""
+    settings.MEDIA_ROOT = tmp_path
+    table = kinds.OrderTable(
+        page_template="records/tests/table_page.html", pdf_template="records/tests/table_pdf.html", docx=_docx_table
+    )
+    kinds.register(kinds.OrderKind(KIND, "О поощрении (проверка)", draft=_draft, table=table, order=999))
+    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], str(tmp_path / "templates")]
+    folder = tmp_path / "templates" / "records" / "tests"
+    folder.mkdir(parents=True)
+    (folder / "table_page.html").write_text(
+        "<table id='reward'>{% for row in order.table %}<tr><td>{{ row.name }}</td></tr>{% endfor %}</table>"
+    )
+    (folder / "table_pdf.html").write_text(
+        "<table class='doc-table order-table'>{% for row in order.table %}<tr><td>{{ row.name }}</td>"
+        "<td>{{ row.reason }}</td></tr>{% endfor %}</table>"
+    )
+    yield
+    kinds.KINDS.pop(KIND, None)
+
+
+def test_a_registered_kind_is_offered_and_labelled(world):
+    assert (KIND, "О поощрении (проверка)") in kinds.choices()
+    assert (KIND, "О поощрении (проверка)") in kinds.draftable()
+    order = order_draft(kind=KIND, actor=world.users["curator"], date=date(2026, 11, 24))
+    assert order.get_kind_display() == "О поощрении (проверка)"
+    assert order.place == Organization.own().place
+    assert order.signer_name == "Е.И. Соколова"  # the head signs
+
+
+def test_an_unknown_kind_is_refused_in_russian(world):
+    with pytest.raises(ValidationError, match="готовится там, где принимается решение"):
+        order_draft(kind="nothing", actor=world.users["curator"])
+
+
+def test_registration_numbers_freezes_and_prints_the_kinds_table(world):
+    order = order_draft(kind=KIND, actor=world.users["curator"], date=date(2026, 11, 24))
+    order_journal_set(
+        organization=order.organization, year=2026, next_number=45, suffix="-ОД", actor=world.users["head"]
+    )
+    order = order_register(order=order, actor=world.users["head"])
+    assert (order.status, order.number_text, order.registered_by) == (
+        Order.Status.REGISTERED,
+        "45-ОД",
+        world.users["head"],
+    )
+    assert OrderJournal.objects.get().next_number == 46
+    with order.pdf.open("rb") as handle:
+        text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+    assert "О поощрении наставников" in text and "наставник года" in text and "№ 45-ОД" in text
+    with pytest.raises(ValidationError, match="уже зарегистрирован"):
+        order_register(order=order, actor=world.users["head"])
+    with pytest.raises(ValidationError, match="уже зарегистрирован"):
+        order_update_draft(
+            order=order, date=order.date, heading="x", preamble="y", clauses=["z"], actor=world.users["curator"]
+        )
+
+
+def test_only_the_head_registers_and_a_keeper_attaches_the_scan(world):
+    order = _draft(actor=world.users["curator"])
+    with pytest.raises(PermissionDenied):
+        order_register(order=order, actor=world.users["curator"])
+    order.refresh_from_db()
+    assert order.is_draft and order.number is None
+    with pytest.raises(ValidationError, match="Сначала приказ регистрируется"):
+        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["head"])
+    order = order_register(order=order, actor=world.users["head"])
+    with pytest.raises(PermissionDenied):
+        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["council"])
+    order = order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["admin"])
+    assert order.status == Order.Status.SIGNED
+    # A better scan replaces the first one: a move of the table too.
+    order = order_attach_scan(
+        order=order, scan=SimpleUploadedFile("t.pdf", b"%PDF-1.4 y"), actor=world.users["curator"]
+    )
+    assert order.status == Order.Status.SIGNED and order.history.first().history_user == world.users["curator"]
+
+
+def test_the_preview_is_marked_as_a_project_and_the_docx_carries_the_kinds_table(world):
+    order = _draft(actor=world.users["curator"])
+    text = PdfReader(io.BytesIO(order_pdf(order, draft=True))).pages[0].extract_text()
+    assert "ПРОЕКТ" in text and "наставник года" in text
+    document = Document(io.BytesIO(order_docx(order)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "За что" in cells and "наставник года" in cells
+
+
+def test_the_order_page_shows_the_kinds_table_and_what_other_apps_add(world, client_as):
+    order = order_register(order=_draft(actor=world.users["curator"]), actor=world.users["head"])
+    extension = extensions.Extension(
+        slot="records.order.side",
+        template="records/tests/table_page.html",
+        context=lambda request, shown: {"order": shown} if shown.kind == KIND else None,
+        order=999,
+    )
+    extensions.register(extension)
+    try:
+        page = client_as("curator").get(reverse("records:order-detail", args=[order.pk])).content.decode()
+    finally:
+        extensions.unregister(extension)
+    assert page.count("id='reward'") == 2  # the kind's table and the extension's panel
+    assert "Петрова Светлана Николаевна" in page
+
+
+def test_people_outside_the_register_see_only_the_orders_about_them(world):
+    order = _draft(actor=world.users["curator"])
+    assert order in orders_for(world.users["council"])
+    # Nobody registered this order as being about the mentor: they do not see it.
+    assert order not in orders_for(world.users["mentor"])
+    assert not orders_for(world.users["norole"]).exists()
