@@ -6,14 +6,16 @@ class MentorshipConfig(AppConfig):
     verbose_name = "Банк наставничества"
 
     def ready(self):
+        """What mentorship puts into the layers below it: the rules of its roles (people.roles), its
+        parts of the staff registry's pages and history (extensions.py), its kinds of orders
+        (order_kinds.py), and the pairs' section of the head's queue."""
         from . import extensions, order_kinds, queue, roles
+        from .models import Pairing
+        from .views.queue import pairing_queue_items
 
         roles.register_rules()
         extensions.register()
         order_kinds.register()
-        from .models import Pairing
-        from .views.queue import pairing_queue_items
-
         queue.register(
             queue.QueueSection(
                 key="pairings",

@@ -6,9 +6,14 @@ class RoadmapConfig(AppConfig):
     verbose_name = "Дорожная карта"
 
     def ready(self):
+        """The roadmap's section of the head's queue, its kind of order, and the annex on that
+        order's page."""
+        from core import extensions
         from mentorship import queue
+        from records import kinds
 
-        from .selectors import awaiting_approval, queue_items
+        from .selectors import awaiting_approval, order_annex, queue_items
+        from .services import ROADMAP_ORDER
 
         queue.register(
             queue.QueueSection(
@@ -20,14 +25,7 @@ class RoadmapConfig(AppConfig):
                 order=20,
             )
         )
-        from core import extensions
-        from records import kinds
-
-        from .selectors import order_annex
-        from .services import ROADMAP_ORDER
-
         kinds.register(kinds.OrderKind(ROADMAP_ORDER, "Об утверждении дорожной карты", order=80))
-        # The approved roadmap is the annex of its order: linked from the order's page.
         extensions.register(
             extensions.Extension(
                 slot="records.order.side", template="roadmap/snippets/order_annex.html", context=order_annex, order=20
