@@ -6,7 +6,7 @@ history, the warning when a mentor leaves, and who may read a mentee's difficult
 from django.db.models import Count, Q
 
 from core import extensions
-from people import history, services, views
+from people import history, services
 from people.references import register_reference_list
 from people.roles import roles_of
 
@@ -98,5 +98,5 @@ def register() -> None:
             order=30,
         )
     )
-    views.register_sensitive_reader(_may_read_difficulties)
+    history.register_sensitive_reader(_may_read_difficulties)
     services.register_person_warnings(person_warnings)

@@ -31,6 +31,20 @@ _SOURCES: list[HistorySource] = [
 ]
 
 
+# Who may read the sensitive fields of a person's records (a mentee's difficulties), registered by
+# the app that keeps them: (user, person) -> bool; every rule must allow it.
+_SENSITIVE_READERS: list[Callable] = []
+
+
+def register_sensitive_reader(may_read: Callable) -> None:
+    if may_read not in _SENSITIVE_READERS:
+        _SENSITIVE_READERS.append(may_read)
+
+
+def may_read_sensitive(user, person) -> bool:
+    return all(may_read(user, person) for may_read in _SENSITIVE_READERS)
+
+
 def register_source(source: HistorySource) -> None:
     """Add a source of a person's history; the same model registered again replaces it."""
     _SOURCES[:] = sorted(

@@ -19,22 +19,13 @@ from core.views import ServiceFormMixin, report_errors
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
 from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm, StaffFileForm, reference_form_class
-from .history import person_history
+from .history import may_read_sensitive, person_history
 from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
 from .models import ImportBatch, Organization
 from .references import reference_lists
 from .roles import HISTORY_READERS, SETTINGS_KEEPERS, STAFF_KEEPERS, STAFF_READERS
 from .selectors import people_for
 from .services import organization_save, person_save, reference_item_save, staff_import_apply, staff_import_prepare
-
-# Who may read the sensitive part of a person's records in their history (a mentee's difficulties);
-# registered by the app that keeps it: (user, person) -> bool.
-_SENSITIVE_READERS = []
-
-
-def register_sensitive_reader(may_read) -> None:
-    if may_read not in _SENSITIVE_READERS:
-        _SENSITIVE_READERS.append(may_read)
 
 
 class OwnOrganizationMixin:
@@ -102,8 +93,9 @@ class PersonHistoryView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        show = all(may_read(self.request.user, self.object) for may_read in _SENSITIVE_READERS)
-        context["entries"] = person_history(self.object, show_sensitive=show)
+        context["entries"] = person_history(
+            self.object, show_sensitive=may_read_sensitive(self.request.user, self.object)
+        )
         context["back_url"] = reverse("people:person-detail", args=[self.object.pk])
         return context
 
