@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.http import id_param, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
@@ -148,7 +149,7 @@ class RoadmapActionView(RoleRequiredMixin, View):
                 roadmap=roadmap,
                 target=target,
                 actor=request.user,
-                comment=request.POST.get("comment", ""),
+                comment=text_param(request.POST.get("comment")),
             )
         except ValidationError as error:
             report_errors(request, error)
@@ -346,8 +347,8 @@ class ActivityFormView(EditableRoadmapMixin, FormView):
                 pk=self.kwargs["pk"],
             )
         stages = self.roadmap.stages.all()
-        chosen = self.request.GET.get("stage", "")
-        stage = (stages.filter(pk=chosen).first() if chosen.isdigit() else None) or stages.last()
+        chosen = id_param(self.request.GET.get("stage"))
+        stage = (stages.filter(pk=chosen).first() if chosen else None) or stages.last()
         return Activity(stage=stage)
 
     def get(self, request, *args, **kwargs):

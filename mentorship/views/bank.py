@@ -2,6 +2,7 @@
 
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from core.http import id_param
 from core.views import ServiceFormMixin
 from mentorship.services.bank import mentee_save, mentor_save, mentor_warnings
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
@@ -56,7 +57,7 @@ class PersonFromLinkMixin:
 
     def get_initial(self):
         initial = super().get_initial()
-        if person := self.request.GET.get("person"):
+        if person := id_param(self.request.GET.get("person")):
             initial["person"] = person
         return initial
 

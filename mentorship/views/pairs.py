@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
+from core.http import id_param, text_param
 from core.views import form_errors, report_errors
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
@@ -66,9 +67,9 @@ class PairingCreateView(PairingFormMixin, CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        if mentee := self.request.GET.get("mentee"):
+        if mentee := id_param(self.request.GET.get("mentee")):
             initial["mentees"] = Mentee.objects.filter(pk=mentee)
-        if mentor := self.request.GET.get("mentor"):
+        if mentor := id_param(self.request.GET.get("mentor")):
             initial["mentor"] = mentor
         return initial
 
@@ -127,7 +128,7 @@ class PairingMoveView(RoleRequiredMixin, View):
                 pairing=pairing,
                 target=request.POST.get("target", ""),
                 actor=request.user,
-                comment=request.POST.get("comment", ""),
+                comment=text_param(request.POST.get("comment")),
             )
         except ValueError:
             messages.error(request, "Неизвестное действие.")

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import XLSX_CONTENT_TYPE as XLSX
+from core.http import id_param
 from core.views import form_errors
 from mentorship.services.pairs import participants
 from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
@@ -144,8 +145,8 @@ class CooperationAgreementCreateView(RoleRequiredMixin, FormView):
 
     @cached_property
     def pairing(self):
-        pk = self.request.GET.get("pairing") or self.request.POST.get("pairing") or ""
-        if not pk.isdigit():
+        pk = id_param(self.request.GET.get("pairing") or self.request.POST.get("pairing"))
+        if pk is None:
             return None
         return pairings_for(self.request.user).filter(pk=pk, mentor__person__organization=self.partner).first()
 

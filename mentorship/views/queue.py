@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
+from core.http import id_param, ids_param, text_param
 from core.views import report_errors
 from mentorship.services.bank import current_mentees_by_mentor
 from mentorship.services.pair_orders import pairings_approve
@@ -47,20 +48,20 @@ class ApprovalQueueView(RoleRequiredMixin, TemplateView):
 
     def post(self, request):
         if request.POST.get("action") == "return":
-            pairing = get_object_or_404(Pairing, pk=request.POST.get("pairing"))
+            pairing = get_object_or_404(Pairing, pk=id_param(request.POST.get("pairing")))
             try:
                 pairing_move(
                     pairing=pairing,
                     target=Pairing.Status.RETURNED,
                     actor=request.user,
-                    comment=request.POST.get("comment", ""),
+                    comment=text_param(request.POST.get("comment")),
                 )
             except ValidationError as error:
                 report_errors(request, error)
             else:
                 messages.success(request, "Пара возвращена куратору с комментарием.")
             return redirect("mentorship:approval-queue")
-        chosen = Pairing.objects.filter(pk__in=[pk for pk in request.POST.getlist("pairings") if pk.isdigit()])
+        chosen = Pairing.objects.filter(pk__in=ids_param(request.POST.getlist("pairings")))
         try:
             order = pairings_approve(pairings=list(chosen), actor=request.user).obj
         except ValidationError as error:

@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
+from core.http import id_param, text_param
 from core.views import NearestPageMixin, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin
 
@@ -133,8 +134,8 @@ class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
 
     def get_initial(self):
         initial = {"done_on": timezone.localdate()}
-        if item := self.request.GET.get("item"):
-            initial["item"] = self.program.items.filter(pk=item if item.isdigit() else None).first()
+        if self.request.GET.get("item"):
+            initial["item"] = self.program.items.filter(pk=id_param(self.request.GET.get("item"))).first()
             # Came from «записать выполнение» of a plan line: most likely it is done now.
             initial["item_done"] = initial["item"] is not None and not initial["item"].is_done
         return initial
@@ -229,7 +230,7 @@ class RecordRespondView(RoleRequiredMixin, View):
     def post(self, request, pk):
         record = get_object_or_404(records_for(request.user), pk=pk)
         form = RespondForm(request.POST)
-        comment = form.data.get("comment", "")[:3000]
+        comment = text_param(form.data.get("comment"), limit=3000)
         try:
             record_respond(
                 record=record,
@@ -405,7 +406,7 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
 
     def get_initial(self):
         initial = {}
-        if (item := self.request.GET.get("item", "")).isdigit():
+        if item := id_param(self.request.GET.get("item")):
             found = self.program.items.filter(pk=item, done_on__isnull=True).first()
             if found:
                 initial.update(item=found, event=found.activity, date=found.deadline)

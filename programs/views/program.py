@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from core.http import id_param
 from core.views import form_errors, report_errors
 from mentorship.selectors import pairings_for
 from people.access import RoleRequiredMixin, ScopedListView
@@ -125,13 +126,12 @@ class ProgramCreateView(RoleRequiredMixin, FormView):
 
     @cached_property
     def source(self) -> Program | None:
-        pk = self.request.GET.get("from") or self.request.POST.get("from")
-        if not pk:
+        raw = self.request.GET.get("from") or self.request.POST.get("from")
+        if not raw:
             return None
-        try:
-            pk = int(pk)
-        except ValueError as error:
-            raise Http404("Нет такой программы.") from error
+        pk = id_param(raw)
+        if pk is None:
+            raise Http404("Нет такой программы.")
         return get_object_or_404(
             programs_for(self.request.user).filter(is_best_practice=True).prefetch_related("items"), pk=pk
         )
@@ -396,10 +396,7 @@ class ProgramCompareView(RoleRequiredMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
     def _number(self, name: str, default: int, versions: dict) -> int:
-        try:
-            number = int(self.request.GET.get(name, default))
-        except ValueError:
-            return default
+        number = id_param(self.request.GET.get(name))
         return number if number in versions else default
 
 
