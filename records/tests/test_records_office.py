@@ -60,7 +60,8 @@ def reward_kind(settings, tmp_path):
         page_template="records/tests/table_page.html", pdf_template="records/tests/table_pdf.html", docx=_docx_table
     )
     kinds.register(kinds.OrderKind(KIND, "О поощрении (проверка)", draft=_draft, table=table, order=999))
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], str(tmp_path / "templates")]
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], str(tmp_path / "templates")]}]
     folder = tmp_path / "templates" / "records" / "tests"
     folder.mkdir(parents=True)
     (folder / "table_page.html").write_text(
