@@ -1,5 +1,7 @@
 """Checks of Russian organization requisites, with their control digits."""
 
+import re
+
 from django.core.exceptions import ValidationError
 
 
@@ -30,3 +32,14 @@ def validate_ogrn(value: str) -> None:
     divisor = 11 if len(value) == 13 else 13
     if int(value[:-1]) % divisor % 10 != int(value[-1]):
         raise ValidationError("ОГРН с ошибкой: не сходится контрольная цифра. Проверьте номер по документам.")
+
+
+# A part of a name: letters of any alphabet, joined by a space, a hyphen, an apostrophe or a dot
+# («Петрова-Водкина», «д'Артаньян», «Мамин-Сибиряк»); digits and signs like «=», «+», «@» are no name's.
+_NAME_PART = re.compile(r"^[^\W\d_]+(?:[ \-'’.]+[^\W\d_]+)*\.?$")
+
+
+def validate_person_name(value: str) -> None:
+    """A surname, a first name or a patronymic: letters, and a space, hyphen, apostrophe or dot between them."""
+    if value and not _NAME_PART.match(value.strip()):
+        raise ValidationError("В имени допустимы только буквы, пробел, дефис, апостроф и точка.")

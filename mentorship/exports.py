@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheets import append_row
 from people.roles import Role, roles_of
 
 from .models import PublicationConsent
@@ -14,12 +15,12 @@ from .selectors import mentees_for, mentors_for
 
 def _sheet(workbook, title, headers, rows, widths):
     sheet = workbook.create_sheet(title)
-    sheet.append(headers)
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

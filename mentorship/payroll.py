@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.spreadsheets import append_row
 from people.models import Organization
 
 from .models import Mentor, MentoringAgreement, Pairing
@@ -202,16 +203,16 @@ def payroll_xlsx(payroll: Payroll, organization: Organization | None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"{MONTHS[payroll.month - 1].capitalize()} {payroll.year}"
-    sheet.append([organization.full_name if organization else ""])
-    sheet.append([f"Список на доплату за наставничество за {payroll.title}"])
-    sheet.append([RULE_NOTE])
-    sheet.append([])
+    append_row(sheet, [organization.full_name if organization else ""])
+    append_row(sheet, [f"Список на доплату за наставничество за {payroll.title}"])
+    append_row(sheet, [RULE_NOTE])
+    append_row(sheet, [])
     sheet["A1"].font = Font(bold=True)
     sheet["A2"].font = Font(bold=True, size=13)
     sheet["A3"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(XLSX_HEADERS))
     sheet.row_dimensions[3].height = 48
-    sheet.append(XLSX_HEADERS)
+    append_row(sheet, XLSX_HEADERS)
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
@@ -222,7 +223,8 @@ def payroll_xlsx(payroll: Payroll, organization: Organization | None) -> bytes:
         for row in entry.rows:
             number += 1
             agreement = row.agreement
-            sheet.append(
+            append_row(
+                sheet,
                 [
                     number,
                     person.full_name,
@@ -235,12 +237,12 @@ def payroll_xlsx(payroll: Payroll, organization: Organization | None) -> bytes:
                     row.size,
                     row.monthly.quantize(KOPECK, ROUND_HALF_UP) if row.monthly is not None else None,
                     row.pay if row.pay is not None else row.problem,
-                ]
+                ],
             )
         if len(entry.rows) > 1:
-            sheet.append([None, f"Итого: {person.full_name}", *[None] * 8, entry.total])
+            append_row(sheet, [None, f"Итого: {person.full_name}", *[None] * 8, entry.total])
             sheet.cell(sheet.max_row, 2).font = Font(italic=True)
-    sheet.append([None, "ИТОГО", *[None] * 8, payroll.total])
+    append_row(sheet, [None, "ИТОГО", *[None] * 8, payroll.total])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=header_row + 1, min_col=10, max_col=11):

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from core.dates import add_months
 from core.text import normalize_for_search
+from core.validators import validate_person_name
 from people.models import Education, Organization, Person, Position, QualificationCategory
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -275,6 +276,12 @@ def _clean_row(raw: dict, positions: dict[str, Position]) -> tuple[dict, list[st
         middle = " ".join(parts[2:])
     if not last or not first:
         reasons.append("не указано ФИО (нужны хотя бы фамилия и имя)")
+    for part in (last, first, middle):
+        try:
+            validate_person_name(part)
+        except ValidationError:
+            reasons.append(f"в ФИО «{part}» есть знаки, которых не бывает в именах: допустимы буквы, пробел, дефис")
+            break
     values.update(last_name=last, first_name=first, middle_name=middle)
 
     position_name = _text(raw.get("position"))

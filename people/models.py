@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from core.dates import whole_months_between, years_and_months
 from core.models import ReferenceItem
 from core.text import normalize_for_search
-from core.validators import validate_inn, validate_ogrn
+from core.validators import validate_inn, validate_ogrn, validate_person_name
 
 
 class Organization(models.Model):
@@ -196,9 +196,9 @@ class Person(models.Model):
     organization = models.ForeignKey(
         "people.Organization", verbose_name="организация", on_delete=models.PROTECT, related_name="people"
     )
-    last_name = models.CharField("фамилия", max_length=100)
-    first_name = models.CharField("имя", max_length=100)
-    middle_name = models.CharField("отчество", max_length=100, blank=True)
+    last_name = models.CharField("фамилия", max_length=100, validators=[validate_person_name])
+    first_name = models.CharField("имя", max_length=100, validators=[validate_person_name])
+    middle_name = models.CharField("отчество", max_length=100, blank=True, validators=[validate_person_name])
     search_name = models.CharField(max_length=310, editable=False, db_index=True, default="")
     personnel_number = models.CharField(
         "табельный номер", max_length=20, blank=True, help_text="Уникален в пределах организации."

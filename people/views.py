@@ -14,6 +14,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 
 from core import extensions
 from core.files import XLSX_CONTENT_TYPE
+from core.spreadsheets import append_row
 from core.views import ServiceFormMixin, report_errors
 
 from .access import RoleRequiredMixin, ScopedListView
@@ -174,8 +175,8 @@ class ImportTemplateView(RoleRequiredMixin, View):
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = "Сотрудники"
-        sheet.append(TEMPLATE_HEADERS)
-        sheet.append(TEMPLATE_EXAMPLE)
+        append_row(sheet, TEMPLATE_HEADERS)
+        append_row(sheet, TEMPLATE_EXAMPLE)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for column in "ABCDEFGHIJKLM":

@@ -50,7 +50,8 @@ class PersonFactory(DjangoModelFactory):
         model = Person
 
     organization = factory.SubFactory(OwnOrganizationFactory)
-    last_name = factory.Sequence(lambda n: f"Тестова{n}")
+    # Letters, not digits, make each name unique: digits are no part of a name.
+    last_name = factory.Sequence(lambda n: "Тестова" + str(n).translate(str.maketrans("0123456789", "абвгдежзик")))
     first_name = "Мария"
     middle_name = "Ивановна"
     personnel_number = factory.Sequence(lambda n: f"T{n:04d}")
