@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import ListedFiltersOnly, ReadOnlyAdmin
 
 from .models import (
     BankRefresh,
@@ -22,7 +22,7 @@ from .models import (
 
 
 @admin.register(Direction, MenteeCategory)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(ListedFiltersOnly, admin.ModelAdmin):
     list_display = ("name", "is_active", "sort_order")
     list_editable = ("is_active", "sort_order")
     search_fields = ("name",)
@@ -34,7 +34,7 @@ class MentoringFormAdmin(ReferenceAdmin):
 
 
 @admin.register(Mentor)
-class MentorAdmin(SimpleHistoryAdmin):
+class MentorAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("__str__", "consent_given_on", "is_active")
     list_filter = ("is_active", "directions")
     search_fields = ("person__search_name",)
@@ -44,7 +44,7 @@ class MentorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mentee)
-class MenteeAdmin(SimpleHistoryAdmin):
+class MenteeAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     # A mentee's difficulties and request are not shown to the administrator (DOMAIN.md).
     exclude = Mentee.SENSITIVE_FIELDS
     history_list_display = ("category", "is_active")
@@ -64,26 +64,26 @@ class MenteeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PublicationConsent)
-class PublicationConsentAdmin(SimpleHistoryAdmin):
+class PublicationConsentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("person", "given_on", "valid_until", "withdrawn_on")
     autocomplete_fields = ("person",)
     list_select_related = ("person",)
 
 
 @admin.register(CuratorAppointment)
-class CuratorAppointmentAdmin(SimpleHistoryAdmin):
+class CuratorAppointmentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("person", "organization", "appointed_on", "ended_on")
     autocomplete_fields = ("person",)
 
 
 @admin.register(CouncilMembership)
-class CouncilMembershipAdmin(SimpleHistoryAdmin):
+class CouncilMembershipAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("person", "joined_on", "left_on", "is_chair")
     autocomplete_fields = ("person",)
 
 
 @admin.register(Pairing)
-class PairingAdmin(SimpleHistoryAdmin):
+class PairingAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("__str__", "status", "starts_on", "planned_end_on")
     list_filter = ("status", "direction")
     autocomplete_fields = ("mentor", "mentees")
@@ -98,7 +98,7 @@ class PairingTransitionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PairingConsent)
-class PairingConsentAdmin(SimpleHistoryAdmin):
+class PairingConsentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("person", "pairing", "given_on", "withdrawn_on")
     list_select_related = ("person", "pairing__mentor__person", "pairing__direction")
     autocomplete_fields = ("person",)
@@ -118,6 +118,6 @@ class MentoringAgreementAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CooperationAgreement)
-class CooperationAgreementAdmin(SimpleHistoryAdmin):
+class CooperationAgreementAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("number", "signed_on", "partner", "valid_until")
     list_select_related = ("partner",)

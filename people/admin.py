@@ -1,20 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import ListedFiltersOnly, ReadOnlyAdmin
 
 from .models import ExportLog, ImportBatch, Organization, Person, Position
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(ListedFiltersOnly, admin.ModelAdmin):
     list_editable = ("is_active", "sort_order")
     search_fields = ("name",)
     list_display = ("name", "is_pedagogical", "is_deputy_head", "is_active", "sort_order")
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("short_name", "kind", "inn")
     list_filter = ("kind",)
     search_fields = ("short_name", "full_name", "inn")
@@ -22,7 +22,7 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("full_name", "position", "organization", "personnel_number", "status")
     list_filter = ("status", "organization", "position__is_pedagogical", "position")
     search_fields = ("search_name", "personnel_number")

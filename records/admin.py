@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import ListedFiltersOnly, ReadOnlyAdmin
 
 from .models import Order, OrderJournal
 
@@ -15,5 +15,5 @@ class OrderAdmin(ReadOnlyAdmin):
 
 
 @admin.register(OrderJournal)
-class OrderJournalAdmin(SimpleHistoryAdmin):
+class OrderJournalAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
     list_display = ("organization", "year", "next_number", "suffix")
