@@ -1,8 +1,20 @@
 """The look every form shares: date pickers, crispy layout without its own <form> tag, and
-reference items taken out of use not offered."""
+reference items taken out of use not offered; and the dates a person may type."""
+
+from datetime import date
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
+
+# Dates a kindergarten's records can hold. A browser accepts 0001-01-01 and 9999-12-31, and a term
+# counted in months from them leaves the calendar Python knows.
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def validate_sane_date(value) -> None:
+    if value is not None and not DATE_MIN <= value <= DATE_MAX:
+        raise ValidationError(f"Проверьте дату: допустимы даты с {DATE_MIN:%d.%m.%Y} по {DATE_MAX:%d.%m.%Y}.")
 
 
 class DateInput(forms.DateInput):
@@ -10,6 +22,13 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date typed by a person: the browser's date picker, and only dates our records can hold."""
+
+    widget = DateInput
+    default_validators = [validate_sane_date]
 
 
 class StyledModelForm(forms.ModelForm):
@@ -22,6 +41,8 @@ class StyledModelForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
+            if isinstance(field, forms.DateField) and validate_sane_date not in field.validators:
+                field.validators = [*field.validators, validate_sane_date]
         self.apply_active_choices()
 
     def apply_active_choices(self):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.files import validate_scan
-from core.forms import DateInput, StyledModelForm
+from core.forms import DateField, DateInput, StyledModelForm
 from people.forms import own_staff
 from people.models import Person
 
@@ -97,7 +97,7 @@ class PublicationConsentForm(StyledModelForm):
 
 
 class PublicationWithdrawForm(forms.Form):
-    withdrawn_on = forms.DateField(label="Дата отзыва", widget=DateInput())
+    withdrawn_on = DateField(label="Дата отзыва", widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,7 +143,7 @@ class RefreshForm(forms.Form):
 
 class CuratorAppointForm(forms.Form):
     person = forms.ModelChoiceField(label="Куратор", queryset=Person.objects.none())
-    appointed_on = forms.DateField(label="Назначить с", widget=DateInput())
+    appointed_on = DateField(label="Назначить с", widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -202,7 +202,7 @@ class PairingForm(StyledModelForm):
 
 class PairingConsentForm(forms.Form):
     person = forms.ModelChoiceField(label="Участник", queryset=Person.objects.none())
-    given_on = forms.DateField(label="Дата согласия", widget=DateInput())
+    given_on = DateField(label="Дата согласия", widget=DateInput())
     scan = forms.FileField(label="Скан (PDF, JPG или PNG)", required=False, validators=[validate_scan])
 
     def __init__(self, *args, participants, **kwargs):
@@ -215,8 +215,8 @@ class PairingConsentForm(forms.Form):
 
 class PairingTerminateForm(forms.Form):
     initiator = forms.ChoiceField(label="Инициатор", choices=Pairing.Initiator.choices, widget=forms.RadioSelect)
-    notice_on = forms.DateField(label="Дата письменного уведомления", widget=DateInput())
-    ends_on = forms.DateField(
+    notice_on = DateField(label="Дата письменного уведомления", widget=DateInput())
+    ends_on = DateField(
         label="Прекратить с",
         widget=DateInput(),
         help_text="Не раньше чем через 3 рабочих дня после уведомления; выходные и праздники не считаются.",
@@ -237,8 +237,8 @@ class PairingReplaceForm(forms.Form):
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Mentor.objects.none())
     grounds = forms.ChoiceField(label="Основание", widget=forms.RadioSelect)
     details = forms.CharField(label="Подробности", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    consent_on = forms.DateField(label="Письменное согласие нового наставника от", widget=DateInput())
-    starts_on = forms.DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
+    consent_on = DateField(label="Письменное согласие нового наставника от", widget=DateInput())
+    starts_on = DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
 
     def __init__(self, *args, pairing, **kwargs):
         super().__init__(*args, **kwargs)
@@ -256,8 +256,8 @@ class PairingReplaceForm(forms.Form):
 
 
 class PairingExtendForm(forms.Form):
-    new_end_on = forms.DateField(label="Продлить до", widget=DateInput(), help_text="Всего не больше 12 месяцев.")
-    agreed_on = forms.DateField(label="Взаимное согласие сторон от", widget=DateInput())
+    new_end_on = DateField(label="Продлить до", widget=DateInput(), help_text="Всего не больше 12 месяцев.")
+    agreed_on = DateField(label="Взаимное согласие сторон от", widget=DateInput())
 
     def __init__(self, *args, pairing, **kwargs):
         super().__init__(*args, **kwargs)

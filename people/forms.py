@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.dates import add_months, whole_months_between
-from core.forms import DateInput, StyledModelForm
+from core.forms import DateField, DateInput, StyledModelForm
 
 from .imports import MAX_IMPORT_BYTES
 from .models import Organization, Person
@@ -14,7 +14,7 @@ class PersonForm(StyledModelForm):
 
     experience_years = forms.IntegerField(label="Педстаж: лет", min_value=0, max_value=60, required=False)
     experience_months = forms.IntegerField(label="и месяцев", min_value=0, max_value=11, required=False)
-    experience_on = forms.DateField(
+    experience_on = DateField(
         label="на дату", required=False, widget=DateInput(), help_text="Пусто — на сегодня. Дальше стаж растёт сам."
     )
 

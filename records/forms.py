@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 
 from core.files import validate_scan
+from core.forms import DateField
 
 from . import kinds
 from .models import Order
@@ -14,11 +15,11 @@ class ScanForm(forms.Form):
 class OrderNewForm(forms.Form):
     # The kinds an issuing app drafts from its records (records.kinds), read when the form is built.
     kind = forms.ChoiceField(label="Приказ", choices=kinds.draftable, widget=forms.RadioSelect)
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
 
 class OrderDraftForm(forms.Form):
-    date = forms.DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = DateField(label="Дата приказа", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     heading = forms.CharField(label="Заголовок", max_length=500)
     preamble = forms.CharField(label="Преамбула (основание)", widget=forms.Textarea(attrs={"rows": 3}))
     clauses = forms.CharField(

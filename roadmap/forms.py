@@ -1,7 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
-from core.forms import DateInput
+from core.forms import DateField, DateInput
 
 from .models import Activity, Roadmap, Stage, year_label
 from .services import BASIS_BLANK, BASIS_COPY, BASIS_TYPICAL
@@ -91,7 +91,7 @@ class ActivityForm(_Form, forms.ModelForm):
 
 
 class MarkForm(_Form, forms.Form):
-    done_on = forms.DateField(label="Дата выполнения", widget=DateInput())
+    done_on = DateField(label="Дата выполнения", widget=DateInput())
     note = forms.CharField(
         label="Отметка о выполнении",
         required=False,

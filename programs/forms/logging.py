@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from core.forms import DateInput
+from core.forms import DateField, DateInput
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
 
@@ -65,7 +65,7 @@ class ItemChoiceField(forms.ModelChoiceField):
 
 
 class RecordForm(LogForm):
-    done_on = forms.DateField(label="Когда проведено", widget=DateInput())
+    done_on = DateField(label="Когда проведено", widget=DateInput())
     description = forms.CharField(label="Что сделано", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     result = forms.CharField(
         label="Результат",

@@ -8,7 +8,7 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 
 from core.dates import academic_start_year
-from core.forms import DateInput, StyledModelForm
+from core.forms import DateField, DateInput, StyledModelForm
 from mentorship.models import Direction
 
 from ..models import PlanItem, Program
@@ -68,7 +68,7 @@ class ProgramCompleteForm(forms.Form):
 
 
 class PlanItemMarkForm(forms.Form):
-    done_on = forms.DateField(label="Выполнено", widget=DateInput())
+    done_on = DateField(label="Выполнено", widget=DateInput())
     done_note = forms.CharField(label="Отметка", required=False, max_length=2000)
 
     def __init__(self, *args, **kwargs):
