@@ -1,7 +1,15 @@
+from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+
+from core.dates import plural
 
 
 class LoginForm(AuthenticationForm):
+    public_computer = forms.BooleanField(
+        label="Чужой компьютер: выйти, когда закрою браузер",
+        required=False,
+    )
     error_messages = {
         "invalid_login": "Неверное имя пользователя или пароль. Проверьте раскладку клавиатуры и Caps Lock.",
         "inactive": "Учётная запись отключена. Обратитесь к системному администратору.",
@@ -12,3 +20,8 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = "Имя пользователя"
         self.fields["username"].widget.attrs.update(autocomplete="username", autocapitalize="none")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
+        minutes = settings.SESSION_COOKIE_AGE // 60
+        self.fields["public_computer"].help_text = (
+            "Отметьте на общем компьютере. Без отметки выход — через "
+            f"{minutes} {plural(minutes, 'минуту', 'минуты', 'минут')} без действий."
+        )
