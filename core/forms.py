@@ -5,7 +5,8 @@ from datetime import date
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 # Dates a kindergarten's records can hold. A browser accepts 0001-01-01 and 9999-12-31, and a term
 # counted in months from them leaves the calendar Python knows.
@@ -38,12 +39,33 @@ class StyledModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
             if isinstance(field, forms.DateField) and validate_sane_date not in field.validators:
                 field.validators = [*field.validators, validate_sane_date]
+            if isinstance(field, forms.IntegerField):
+                self._bound_as_every_database(name, field)
         self.apply_active_choices()
+
+    def _bound_as_every_database(self, name: str, field) -> None:
+        """SQLite stores any integer in a small integer column; PostgreSQL refuses what does not
+        fit, so a backup of the one would not restore into the other. Bound the number typed by the
+        column's range as PostgreSQL has it (the standard ranges)."""
+        from django.db.backends.base.operations import BaseDatabaseOperations
+
+        try:
+            kind = self._meta.model._meta.get_field(name).get_internal_type()
+        except FieldDoesNotExist:  # a form field of the form's own
+            kind = "IntegerField"
+        low, high = BaseDatabaseOperations.integer_field_ranges.get(kind, (None, None))
+        if high is not None and (field.max_value is None or field.max_value > high):
+            field.max_value = high
+            field.validators.append(MaxValueValidator(high))
+            field.widget.attrs["max"] = high
+        if low is not None and (field.min_value is None or field.min_value < low):
+            field.min_value = low
+            field.validators.append(MinValueValidator(low))
 
     def apply_active_choices(self):
         """Reference items taken out of use are not offered, unless the record already has one."""

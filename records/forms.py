@@ -30,7 +30,7 @@ class OrderDraftForm(forms.Form):
 
 
 class JournalForm(forms.Form):
-    next_number = forms.IntegerField(label="Следующий номер", min_value=1)
+    next_number = forms.IntegerField(label="Следующий номер", min_value=1, max_value=2**31 - 1)
     suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")
 
 
