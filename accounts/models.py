@@ -2,7 +2,7 @@ from django.contrib.auth.models import AbstractUser
 
 
 class User(AbstractUser):
-    """A login. Who the person is (ФИО, post, roles) lives in the bank: `mentorship.Person`.
+    """A login. Who the person is (ФИО, post, roles) lives in the staff registry: `people.Person`.
 
     The system administrator role is `is_superuser`; every other role follows from records.
     """
