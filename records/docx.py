@@ -33,7 +33,7 @@ def order_docx(order: Order) -> bytes:
     doc.paragraph(order.preamble, space_after=6)
     doc.paragraph("ПРИКАЗЫВАЮ:", indent=False)
     doc.numbered(order.clauses)
-    table = kinds.get(order.kind).table if order.table and kinds.get(order.kind) else None
+    table = kinds.table_of(order)
     if table is not None:
         headers, cells, widths = table.docx(order.table)
         doc.paragraph(space_after=6, indent=False)

@@ -47,3 +47,9 @@ def choices() -> list[tuple[str, str]]:
 
 def draftable() -> list[tuple[str, str]]:
     return [(value, label) for value, label in choices() if KINDS[value].draft is not None]
+
+
+def table_of(order) -> OrderTable | None:
+    """How `order`'s table prints, or None when it has no rows or its kind brings no layout."""
+    kind = KINDS.get(order.kind)
+    return kind.table if kind is not None and order.table else None

@@ -100,13 +100,8 @@ def order_pdf(order: Order, *, draft: bool = False) -> bytes:
     """The order as it prints: requisites, text, the kind's table, signature, acquaintance sheet."""
     return render_pdf(
         ORDER_TEMPLATE,
-        {"order": order, "organization": order.organization, "table": _table(order), "draft": draft},
+        {"order": order, "organization": order.organization, "table": kinds.table_of(order), "draft": draft},
     )
-
-
-def _table(order: Order):
-    kind = kinds.get(order.kind)
-    return kind.table if kind is not None and order.table else None
 
 
 @transaction.atomic

@@ -41,7 +41,7 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            table=kinds.get(self.object.kind).table if self.object.table and kinds.get(self.object.kind) else None,
+            table=kinds.table_of(self.object),
             scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
             can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
             can_register=self.object.is_draft and bool(self.roles & ORDER_SIGNERS),
