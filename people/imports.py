@@ -22,6 +22,8 @@ from core.text import normalize_for_search
 from core.validators import validate_person_name
 from people.models import Education, Organization, Person, Position, QualificationCategory
 
+from .history import Change  # one «field: old → new» for the history and the import preview
+
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
 
@@ -104,13 +106,6 @@ class ImportFileError(Exception):
 class RowProblem:
     line: int
     reasons: list[str]
-
-
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
 
 
 @dataclass
