@@ -34,6 +34,31 @@ def test_guessing_locks_that_login_from_that_address_only(world, client, setting
     assert post_login(client, "head", "pass").status_code == 302
 
 
+def test_guessing_from_many_addresses_locks_that_login_everywhere(world, client, settings):
+    # Fewer failures than the per-address limit from each of many addresses: the longer count over
+    # all addresses stops the run; the colleague behind the same router still logs in.
+    per_address = settings.AXES_FAILURE_LIMIT - 1
+    addresses = [f"10.1.0.{n}" for n in range(1, 100)]
+    failures = 0
+    for address in addresses:
+        for _ in range(per_address):
+            post_login(client, "curator", "wrong", address=address)
+            failures += 1
+        if failures >= settings.ACCOUNTS_LOGIN_FAILURE_LIMIT:
+            break
+    locked = post_login(client, "curator", "pass", address="10.2.0.1")
+    assert locked.status_code == 429
+    assert "Слишком много неудачных попыток" in locked.content.decode()
+    assert post_login(client, "head", "pass", address=addresses[0]).status_code == 302
+
+
+def test_a_few_typos_from_several_computers_lock_nobody(world, client, settings):
+    for address in ("10.3.0.1", "10.3.0.2", "10.3.0.3"):
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            post_login(client, "curator", "wrong", address=address)
+    assert post_login(client, "curator", "pass", address="10.3.0.4").status_code == 302
+
+
 def test_password_change_works(world, client_as):
     client = client_as("mentee")
     response = client.post(
