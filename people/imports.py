@@ -6,12 +6,12 @@ change and every bad row with its line number; `services.staff_import_apply()` w
 plan all at once.
 """
 
-import csv
-import io
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -23,9 +23,16 @@ from core.validators import validate_person_name
 from people.models import Education, Organization, Person, Position, QualificationCategory
 
 from .history import Change  # one «field: old → new» for the history and the import preview
+from .import_files import (
+    HEADER_ROWS,
+    MAX_BLANK_ROWS,
+    MAX_IMPORT_COLUMNS,
+    MAX_IMPORT_ROWS,
+    ImportFileError,
+    open_table,
+)
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-MAX_IMPORT_ROWS = 5000
 
 # Canonical column → the headers people write for it (compared case- and «ё»-insensitively).
 COLUMNS = {
@@ -98,10 +105,6 @@ CATEGORY_ALIASES = {
 }
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (wrong type, empty, no header)."""
-
-
 @dataclass
 class RowProblem:
     line: int
@@ -142,73 +145,47 @@ class ImportPlan:
 
 
 def read_rows(name: str, content: bytes) -> list[tuple[int, dict[str, object]]]:
-    """(line number, {canonical column: raw value}) for every non-empty data row."""
+    """(line number, {canonical column: raw value}) for every non-empty data row under the header.
+    Rows are read one at a time and reading stops at the first limit a file breaks (see import_files)."""
     if len(content) > MAX_IMPORT_BYTES:
         raise ImportFileError(
             f"Файл больше {MAX_IMPORT_BYTES // (1024 * 1024)} МБ: это не похоже на список сотрудников."
         )
-    suffix = Path(name).suffix.lower()
-    if suffix == ".xlsx":
-        table = _read_xlsx(content)
-    elif suffix in (".csv", ".txt"):
-        table = _read_csv(content)
-    else:
-        raise ImportFileError("Загрузите таблицу в формате XLSX или CSV (из Excel: «Сохранить как» → «CSV»).")
-    header_line, columns = _find_header(table)
     rows = []
-    for line, cells in table[header_line:]:
-        values = {key: cells[index] if index < len(cells) else None for index, key in columns.items()}
-        if all(_blank(v) for v in values.values()):
-            continue
-        rows.append((line, values))
+    with closing(open_table(name, content)) as table:
+        columns = _find_header(table)
+        blank = 0
+        for line, cells in table:
+            values = {key: cells[index] if index < len(cells) else None for index, key in columns.items()}
+            if all(_blank(v) for v in values.values()):
+                blank += 1
+                if blank > MAX_BLANK_ROWS:
+                    raise ImportFileError(
+                        f"В файле больше {MAX_BLANK_ROWS} пустых строк: это не похоже на список сотрудников. "
+                        "Удалите пустые строки и загрузите файл снова."
+                    )
+                continue
+            if len(rows) == MAX_IMPORT_ROWS:
+                raise ImportFileError(f"Строк больше {MAX_IMPORT_ROWS}: разбейте файл на части.")
+            rows.append((line, values))
     if not rows:
         raise ImportFileError("В файле нет ни одной строки с сотрудниками под заголовком.")
-    if len(rows) > MAX_IMPORT_ROWS:
-        raise ImportFileError(f"Строк больше {MAX_IMPORT_ROWS}: разбейте файл на части.")
     return rows
 
 
-def _read_xlsx(content: bytes) -> list[tuple[int, list]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or renamed file
-        raise ImportFileError("Файл XLSX не открывается: он повреждён или это файл другого формата.") from error
-    sheet = workbook.worksheets[0]
-    table = [(number, list(row)) for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
-    workbook.close()
-    return table
-
-
-def _read_csv(content: bytes) -> list[tuple[int, list]]:
-    # Russian Excel saves CSV in cp1251 with «;»; other programs in UTF-8 with «,».
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError("Не удалось прочитать кодировку файла: сохраните его как CSV UTF-8 или CSV (Windows).")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return [(number, row) for number, row in enumerate(reader, start=1)]
-
-
-def _find_header(table) -> tuple[int, dict[int, str]]:
-    """The first of the top rows naming at least ФИО and должность; returns its index and columns."""
+def _find_header(table: Iterator[tuple[int, Sequence]]) -> dict[int, str]:
+    """Reads the table up to its header, the first of the top rows naming at least ФИО and
+    должность; returns {column index: canonical column}."""
     aliases = {normalize_for_search(alias): key for key, names in COLUMNS.items() for alias in names}
-    for index, (_, cells) in enumerate(table[:10]):
+    for _, cells in islice(table, HEADER_ROWS):
         columns = {}
-        for position, cell in enumerate(cells):
+        for position, cell in enumerate(cells[:MAX_IMPORT_COLUMNS]):
             key = aliases.get(normalize_for_search(str(cell or "")).rstrip(":"))
             if key and key not in columns.values():
                 columns[position] = key
         found = set(columns.values())
         if "position" in found and ({"last_name", "first_name"} <= found or "full_name" in found):
-            return index + 1, columns
+            return columns
     raise ImportFileError(
         "Не найдена строка заголовков: нужны столбцы «Табельный номер», «Фамилия», «Имя», «Должность» "
         "(или «ФИО» вместо трёх столбцов). Скачайте образец."

@@ -156,7 +156,7 @@ def test_a_full_name_column_is_split(own, world):
     ("name", "content", "message"),
     [
         ("staff.pdf", b"%PDF-1.4", "XLSX или CSV"),
-        ("staff.xlsx", b"not a zip", "не открывается"),
+        ("staff.xlsx", b"not a zip", "повреждён или это не таблица Excel"),
         ("staff.csv", b"", "заголовков"),
         ("staff.csv", csv_bytes([["a", "b"], ["1", "2"]]), "заголовков"),
         ("staff.csv", csv_bytes([HEADER]), "ни одной строки"),
