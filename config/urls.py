@@ -1,10 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-admin.site.site_header = "Наставник: администрирование"
-admin.site.site_title = "Наставник"
-admin.site.index_title = "Данные системы"
-
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),

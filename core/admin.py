@@ -1,4 +1,12 @@
+"""What the Django admin may do here. The system administrator keeps logins and the reference lists;
+every other record is written through the application (its services, orders and transitions) and
+only read here, so that the admin grants no role, touches no workflow and changes no personal data.
+"""
+
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
 
 
 class ListedFiltersOnly:
@@ -17,10 +25,11 @@ class ListedFiltersOnly:
         return False
 
 
-class ReadOnlyAdmin(ListedFiltersOnly, admin.ModelAdmin):
-    """Records that are facts once written: the administrator reads them, never edits them."""
+class ReadOnly:
+    """Records the application writes (a role, a pair, a consent, an order, a person's card): the
+    administrator reads them here and never adds, edits or deletes them."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -28,3 +37,42 @@ class ReadOnlyAdmin(ListedFiltersOnly, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(ReadOnly, ListedFiltersOnly, admin.ModelAdmin):
+    """A read-only record without a history of its own (facts once written, journals)."""
+
+
+class ReadOnlyHistoryAdmin(ReadOnly, ListedFiltersOnly, SimpleHistoryAdmin):
+    """A read-only record whose history simple-history keeps: its history pages stay readable."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a POSTed past version when the user may merely *view* the record
+        # (it asks for view or change permission, not for change), so the page only shows it.
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReferenceListAdmin(ListedFiltersOnly, admin.ModelAdmin):
+    """A reference list a kindergarten extends (posts, directions, forms, categories): the
+    administrator adds and edits items as on the application's own pages. An item is taken out of
+    use (`is_active`), never deleted: records that named it keep it. Every change is in the admin's
+    log (LogEntry) with who made it."""
+
+    list_display = ("name", "is_active", "sort_order")
+    list_editable = ("is_active", "sort_order")
+    search_fields = ("name",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(ReadOnlyAdmin):
+    """Everything done in the admin, by whom and when; nobody edits or deletes it here."""
+
+    list_display = ("action_time", "user", "content_type", "object_repr", "action_flag", "get_change_message")
+    list_filter = ("action_flag", "content_type")
+    search_fields = ("object_repr", "user__username")
+    list_select_related = ("user", "content_type")

@@ -1,7 +1,10 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""The bank, the roles and the pairs are written in the system (services, the head's decisions, the
+orders), so the admin only reads them; the reference lists stay editable as on their own pages."""
 
-from core.admin import ListedFiltersOnly, ReadOnlyAdmin
+from django.contrib import admin
+from django.shortcuts import redirect
+
+from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReferenceListAdmin
 
 from .models import (
     BankRefresh,
@@ -20,74 +23,67 @@ from .models import (
     PublicationConsent,
 )
 
-
-@admin.register(Direction, MenteeCategory)
-class ReferenceAdmin(ListedFiltersOnly, admin.ModelAdmin):
-    list_display = ("name", "is_active", "sort_order")
-    list_editable = ("is_active", "sort_order")
-    search_fields = ("name",)
+admin.site.register((Direction, MenteeCategory), ReferenceListAdmin)
 
 
 @admin.register(MentoringForm)
-class MentoringFormAdmin(ReferenceAdmin):
+class MentoringFormAdmin(ReferenceListAdmin):
     list_display = ("name", "is_one_off", "needs_group", "is_active", "sort_order")
 
 
 @admin.register(Mentor)
-class MentorAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class MentorAdmin(ReadOnlyHistoryAdmin):
     list_display = ("__str__", "consent_given_on", "is_active")
     list_filter = ("is_active", "directions")
     search_fields = ("person__search_name",)
-    autocomplete_fields = ("person",)
-    filter_horizontal = ("directions",)
     list_select_related = ("person",)
 
 
 @admin.register(Mentee)
-class MenteeAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class MenteeAdmin(ReadOnlyHistoryAdmin):
     # A mentee's difficulties and request are not shown to the administrator (DOMAIN.md).
     exclude = Mentee.SENSITIVE_FIELDS
     history_list_display = ("category", "is_active")
     list_display = ("__str__", "category", "consent_given_on", "is_active")
     list_filter = ("is_active", "category")
     search_fields = ("person__search_name",)
-    autocomplete_fields = ("person",)
     list_select_related = ("person", "category")
 
     def history_view(self, request, object_id, extra_context=None):
         # simple-history's pages would show every field, difficulties included: the bank's own
         # history page hides them from those who may not read them.
-        from django.shortcuts import redirect
-
         mentee = self.get_object(request, object_id)
         return redirect("people:person-history", mentee.person_id) if mentee else redirect("admin:index")
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version, like the list of versions, is read on the bank's history page.
+        return self.history_view(request, object_id)
+
 
 @admin.register(PublicationConsent)
-class PublicationConsentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class PublicationConsentAdmin(ReadOnlyHistoryAdmin):
     list_display = ("person", "given_on", "valid_until", "withdrawn_on")
-    autocomplete_fields = ("person",)
     list_select_related = ("person",)
 
 
 @admin.register(CuratorAppointment)
-class CuratorAppointmentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class CuratorAppointmentAdmin(ReadOnlyHistoryAdmin):
+    # The head appoints the curator in the system («Куратор и МО»).
     list_display = ("person", "organization", "appointed_on", "ended_on")
-    autocomplete_fields = ("person",)
+    list_select_related = ("person", "organization")
 
 
 @admin.register(CouncilMembership)
-class CouncilMembershipAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
-    list_display = ("person", "joined_on", "left_on", "is_chair")
-    autocomplete_fields = ("person",)
+class CouncilMembershipAdmin(ReadOnlyHistoryAdmin):
+    # The curator proposes, the head approves in the system.
+    list_display = ("person", "status", "joined_on", "left_on", "is_chair")
+    list_select_related = ("person",)
 
 
 @admin.register(Pairing)
-class PairingAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class PairingAdmin(ReadOnlyHistoryAdmin):
     list_display = ("__str__", "status", "starts_on", "planned_end_on")
     list_filter = ("status", "direction")
-    autocomplete_fields = ("mentor", "mentees")
-    filter_horizontal = ("forms",)
     list_select_related = ("mentor__person", "direction")
 
 
@@ -98,10 +94,9 @@ class PairingTransitionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PairingConsent)
-class PairingConsentAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class PairingConsentAdmin(ReadOnlyHistoryAdmin):
     list_display = ("person", "pairing", "given_on", "withdrawn_on")
     list_select_related = ("person", "pairing__mentor__person", "pairing__direction")
-    autocomplete_fields = ("person",)
 
 
 @admin.register(BankRefresh)
@@ -118,6 +113,6 @@ class MentoringAgreementAdmin(ReadOnlyAdmin):
 
 
 @admin.register(CooperationAgreement)
-class CooperationAgreementAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class CooperationAgreementAdmin(ReadOnlyHistoryAdmin):
     list_display = ("number", "signed_on", "partner", "valid_until")
     list_select_related = ("partner",)

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ListedFiltersOnly, ReadOnlyAdmin
+from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
 
 from .models import Order, OrderJournal
 
@@ -15,5 +14,6 @@ class OrderAdmin(ReadOnlyAdmin):
 
 
 @admin.register(OrderJournal)
-class OrderJournalAdmin(ListedFiltersOnly, SimpleHistoryAdmin):
+class OrderJournalAdmin(ReadOnlyHistoryAdmin):
+    # The next number and the suffix are set on the journal's page in the system.
     list_display = ("organization", "year", "next_number", "suffix")
