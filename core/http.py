@@ -1,5 +1,7 @@
 """Values that come from outside in a query string or a form field read past a Django form: what
-an id may be, and text with nothing a database refuses."""
+an id may be, text with nothing a database refuses, and a «back to» address that stays on the site."""
+
+from django.utils.http import url_has_allowed_host_and_scheme
 
 # The largest id any of our databases stores in an integer key (PostgreSQL's integer; bigint keys
 # are larger, but no row of ours reaches this).
@@ -24,3 +26,14 @@ def text_param(value, *, limit: int | None = None) -> str:
     """Free text read past a form: NUL removed (PostgreSQL refuses it in text), cut to `limit`."""
     text = (value if isinstance(value, str) else "").replace("\x00", "")
     return text[:limit] if limit is not None else text
+
+
+def local_path(value) -> str | None:
+    """A «back to» address sent by one of our pages: a path on this site («/roadmap/3/»), or None.
+    Anything else — another host, «//host», a scheme, a bare word a redirect would take for a view's
+    name, a control character — is none of ours."""
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return None
+    if not value.isprintable() or not url_has_allowed_host_and_scheme(value, allowed_hosts=None):
+        return None
+    return value

@@ -5,15 +5,14 @@ pages (their buttons are not shown), a wrong role is a 403."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from core.http import id_param, text_param
+from core.http import id_param, local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
@@ -176,12 +175,8 @@ class HeadDecisionView(RoadmapActionView):
     allowed_roles = APPROVERS
 
     def back(self):
-        target = self.request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        ):
-            return redirect(target)
-        return redirect("mentorship:approval-queue")
+        target = local_path(self.request.POST.get("next"))
+        return HttpResponseRedirect(target) if target else redirect("mentorship:approval-queue")
 
 
 class RoadmapApproveView(HeadDecisionView):

@@ -1,6 +1,6 @@
 import pytest
 
-from core.http import MAX_ID, id_param, ids_param, text_param
+from core.http import MAX_ID, id_param, ids_param, local_path, text_param
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,24 @@ def test_a_list_keeps_only_its_ids():
 def test_text_loses_nul_and_is_cut():
     assert text_param("при\x00вет", limit=4) == "прив"
     assert text_param(None) == ""
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("/roadmap/3/", "/roadmap/3/"),
+        ("/bank/queue/?tab=roadmap#r1", "/bank/queue/?tab=roadmap#r1"),
+        ("roadmap", None),  # a bare word: a redirect would take it for a view's name
+        ("abc", None),
+        ("", None),
+        (None, None),
+        ("//evil.example/", None),
+        ("/\\evil.example/", None),
+        ("https://evil.example/", None),
+        ("javascript:alert(1)", None),
+        ("/a\x00b", None),
+        ("/a\nLocation: x", None),
+    ],
+)
+def test_a_back_address_is_a_path_on_this_site(value, expected):
+    assert local_path(value) == expected
