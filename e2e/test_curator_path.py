@@ -14,10 +14,11 @@ CONSENT_ON = date(2025, 9, 15)
 
 
 def test_curator_adds_mentor_with_consent_scan_and_finds_a_person(page, live_server, demo, tmp_path):
+    from core.tests.files import tiny_pdf
     from mentorship.models import Mentor
 
     scan = tmp_path / "soglasie-nastavnika.pdf"
-    scan.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    scan.write_bytes(tiny_pdf())
 
     login(page, live_server, "curator")
     expect_home(page, live_server)

@@ -13,7 +13,7 @@ pytestmark = E2E
 
 def _photo(path) -> str:
     """A phone photo: with the maker, the model and the place in its EXIF."""
-    from programs.tests.factories import jpeg_with_exif
+    from core.tests.files import jpeg_with_exif
 
     path.write_bytes(jpeg_with_exif(size=(640, 480)))
     return str(path)

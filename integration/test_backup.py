@@ -29,13 +29,14 @@ from django.core.management import CommandError, call_command
 import core.backup
 from accounts.models import User
 from core.backup import WORK_FOLDER_PREFIX, BackupError, backup_folder, make_backup, restore_backup
+from core.tests.files import noisy_jpeg, tiny_pdf
 from mentorship.models import Direction, Mentee, Mentor, Pairing, PublicationConsent
 from mentorship.services.bank import mentor_save, publication_consent_save
 from mentorship.tests.factories import PairingFactory, PersonFactory, UserFactory
 from people.models import Person
 
-PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + bytes(range(256)) * 40
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(range(255, -1, -1)) * 40
+PDF = tiny_pdf()
+JPEG = noisy_jpeg()
 PASSWORD = "Ёлка-2026!"
 
 REAL_TRANSACTIONS = pytest.mark.django_db(transaction=True, serialized_rollback=True)

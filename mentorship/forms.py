@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from core.files import validate_scan
+from core.files import ScanField
 from core.forms import DateField, DateInput, StyledModelForm
 from people.forms import own_staff
 from people.models import Person
@@ -47,6 +47,7 @@ class MentorForm(StyledModelForm):
             "is_active",
             "note",
         ]
+        field_classes = {"consent_scan": ScanField}
         widgets = {
             "directions": forms.CheckboxSelectMultiple,
             "competencies": forms.Textarea(attrs={"rows": 3}),
@@ -72,6 +73,7 @@ class MenteeForm(StyledModelForm):
             "is_active",
             "note",
         ]
+        field_classes = {"consent_scan": ScanField}
         widgets = {
             "difficulties": forms.Textarea(attrs={"rows": 3}),
             "request": forms.Textarea(attrs={"rows": 2}),
@@ -94,6 +96,7 @@ class PublicationConsentForm(StyledModelForm):
     class Meta:
         model = PublicationConsent
         fields = ["data", "given_on", "valid_until", "scan"]
+        field_classes = {"scan": ScanField}
 
 
 class PublicationWithdrawForm(forms.Form):
@@ -203,7 +206,7 @@ class PairingForm(StyledModelForm):
 class PairingConsentForm(forms.Form):
     person = forms.ModelChoiceField(label="Участник", queryset=Person.objects.none())
     given_on = DateField(label="Дата согласия", widget=DateInput())
-    scan = forms.FileField(label="Скан (PDF, JPG или PNG)", required=False, validators=[validate_scan])
+    scan = ScanField(label="Скан (PDF, JPG или PNG)", required=False)
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)
@@ -277,6 +280,7 @@ class CooperationAgreementForm(StyledModelForm):
     class Meta:
         model = CooperationAgreement
         fields = ["number", "signed_on", "valid_until", "subject", "scan"]
+        field_classes = {"scan": ScanField}
 
 
 class PayrollMonthForm(forms.Form):

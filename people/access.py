@@ -1,14 +1,11 @@
 """The permission layer. Every view but login passes through `RoleRequiredMixin`:
 no role → 403; objects are scoped in `get_queryset()`, so another's record → 404."""
 
-import mimetypes
-from pathlib import Path
-
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.views.generic import DetailView
 
+from core.files import stored_file_response
 from core.views import FilteredListView
 
 from .roles import Role, person_of, roles_of
@@ -42,21 +39,10 @@ class ScopedListView(RoleRequiredMixin, FilteredListView):
 
 
 class ProtectedFileView(RoleRequiredMixin, DetailView):
-    """Streams an uploaded file to those who may see its object; there is no public URL."""
+    """Sends an uploaded file to those who may see its object, as a download (core.files.stored_file_response);
+    there is no public URL."""
 
     file_field = ""
 
     def get(self, request, *args, **kwargs):
-        obj = self.get_object()
-        stored = getattr(obj, self.file_field)
-        if not stored:
-            raise Http404("Файл не загружен.")
-        try:
-            handle = stored.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Файл не найден.") from error
-        name = Path(stored.name).name
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        response = FileResponse(handle, content_type=content_type, filename=name)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return stored_file_response(getattr(self.get_object(), self.file_field))

@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 
-from core.files import validate_scan
+from core.files import ScanField
 from core.forms import DateField
 
 from . import kinds
@@ -9,7 +9,7 @@ from .models import Order
 
 
 class ScanForm(forms.Form):
-    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPG или PNG)", validators=[validate_scan])
+    scan = ScanField(label="Скан подписанного приказа (PDF, JPG или PNG)")
 
 
 class OrderNewForm(forms.Form):

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.tests.files import tiny_pdf
 from mentorship.models import Direction, Mentee, MenteeCategory, Mentor
 from mentorship.services.bank import mentee_save, mentor_save, publication_consent_save, publication_consent_withdraw
 from mentorship.tests.factories import PersonFactory, PublicationConsentFactory, UserFactory, position
@@ -96,7 +97,7 @@ def test_mentor_direction_changes_appear(world, person, curator):
 
 def test_mentor_flags_and_files_read_as_words(world, person, curator, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    scan = SimpleUploadedFile("Семёнова согласие.pdf", b"%PDF-1.7\n")
+    scan = SimpleUploadedFile("Семёнова согласие.pdf", tiny_pdf())
     mentor = Mentor(person=person, consent_given_on=date(2026, 9, 1), consent_scan=scan)
     mentor_save(mentor=mentor, directions=[], actor=curator)
     mentor.is_active = False

@@ -11,6 +11,7 @@ from django.db import connection, connections
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.tests.files import tiny_pdf
 from mentorship.models import Pairing
 from mentorship.services.pair_orders import pairing_terminate, pairings_approve
 from mentorship.services.pairs import pairing_consent_record
@@ -222,7 +223,7 @@ class TestPages:
         order = approve(world, [ready_pair(world)])
         client_as("curator").post(
             reverse("records:order-detail", args=[order.pk]),
-            {"scan": SimpleUploadedFile("p.pdf", b"%PDF-1.4 signed")},
+            {"scan": SimpleUploadedFile("p.pdf", tiny_pdf())},
         )
         order.refresh_from_db()
         assert order.status == Order.Status.SIGNED

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from core.tests.files import tiny_pdf
 from mentorship.models import Direction, MentoringForm, Pairing, PairingTransition
 from mentorship.services.pairs import (
     missing_consents,
@@ -234,7 +235,7 @@ class TestPages:
             {
                 "person": pairing.mentor.person_id,
                 "given_on": "2026-11-20",
-                "scan": SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"),
+                "scan": SimpleUploadedFile("s.pdf", tiny_pdf()),
             },
         )
         consent = pairing.consents.get()
@@ -244,7 +245,7 @@ class TestPages:
         assert scan_url in page
         served = client_as("head").get(scan_url)
         assert served["Content-Type"] == "application/pdf"
-        assert b"".join(served.streaming_content) == b"%PDF-1.4 x"
+        assert b"".join(served.streaming_content) == tiny_pdf()
         # Someone who does not see the pair gets nothing: a mentor of another pair, a login without a role.
         assert client_as("mentor").get(scan_url).status_code == 404
         assert client_as("norole").get(scan_url).status_code == 403

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
+from core.tests.files import tiny_pdf
 from mentorship.documents import agreement_pdf
 from mentorship.models import CooperationAgreement, MentoringAgreement
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor
@@ -279,7 +280,7 @@ def test_extension_of_a_pair_fixed_before_agreements_writes_a_full_one(world, fi
 
 def test_the_curator_records_a_partners_cooperation_agreement(world):
     partner = PartnerFactory()
-    scan = SimpleUploadedFile("dogovor.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
+    scan = SimpleUploadedFile("dogovor.pdf", tiny_pdf(), content_type="application/pdf")
     agreement = cooperation_agreement_record(
         agreement=CooperationAgreement(
             partner=partner, number="7/25", signed_on=date(2025, 8, 20), valid_until=date(2027, 8, 31), scan=scan

@@ -15,13 +15,14 @@ from openpyxl import load_workbook
 
 from conftest import ROLES
 from core.docx import DRAFT_MARK
+from core.tests.files import tiny_pdf
 from mentorship.models import CooperationAgreement, Direction, MentoringAgreement
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_access import READERS, expect
 from mentorship.tests.test_orders import approve
 from people.models import ExportLog, Organization
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = tiny_pdf()
 PAY = {"head", "curator", "admin"}
 
 

@@ -6,11 +6,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.tests.files import tiny_pdf
 from mentorship.models import Direction, Mentee, Mentor, PublicationConsent
 from mentorship.tests.factories import PersonFactory, PublicationConsentFactory, position
 from people.models import Person, Position
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = tiny_pdf()
 
 
 def test_curator_adds_a_person_and_history_names_them(world, client_as):

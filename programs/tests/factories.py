@@ -93,27 +93,3 @@ class ActivityRecordFactory(factory.django.DjangoModelFactory):
     description = factory.Sequence(lambda n: f"Консультация «Режим дня» № {n + 1}")
     result = "Составлен план режимных моментов"
     logged_by = factory.LazyAttribute(lambda record: record.program.pairing.mentor.person.user)
-
-
-def jpeg_with_exif(size=(64, 48), orientation: int | None = None) -> bytes:
-    """A small JPEG carrying the metadata a phone writes: the maker, the model and the GPS position."""
-    import io
-
-    from PIL import Image
-
-    image = Image.new("RGB", size, (200, 120, 40))
-    image.putpixel((0, 0), (0, 0, 255))  # a marked corner, to see where a turn put it
-    exif = Image.Exif()
-    exif[0x010F] = "Apple"  # Make
-    exif[0x0110] = "iPhone 15"  # Model
-    if orientation:
-        exif[0x0112] = orientation
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2] = "N", (55.0, 45.0, 21.0)  # GPSLatitudeRef, GPSLatitude
-    gps[3], gps[4] = "E", (37.0, 37.0, 4.0)  # GPSLongitudeRef, GPSLongitude
-    output = io.BytesIO()
-    image.save(output, "JPEG", exif=exif, comment=b"taken at the kindergarten")
-    return output.getvalue()
-
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

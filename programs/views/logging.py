@@ -3,12 +3,10 @@ the evidence files (streamed only to those running the program), one-off meeting
 for release from duty with the head's decision (from the queue)."""
 
 import io
-import mimetypes
-from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +15,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
+from core.files import stored_file_response
 from core.http import id_param, text_param
 from core.views import NearestPageMixin, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin
@@ -262,29 +261,25 @@ class EvidenceFileView(ProtectedFileView):
 
     def get(self, request, *args, **kwargs):
         evidence = self.get_object()
-        try:
-            handle = evidence.file.open("rb")
-        except (FileNotFoundError, ValueError) as error:
-            raise Http404("Файл не найден.") from error
         if request.GET.get("thumb") and evidence.kind == Evidence.Kind.PHOTO:
-            return self._thumbnail(handle)
-        name = evidence.original_name or Path(evidence.file.name).name
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        response = FileResponse(handle, content_type=content_type, filename=name)
-        response["Cache-Control"] = "private, no-store"
-        return response
+            return self._thumbnail(evidence.file)
+        return stored_file_response(evidence.file, name=evidence.original_name)
 
-    def _thumbnail(self, handle):
+    def _thumbnail(self, stored):
+        """A preview shown in the page (`inline`): a JPEG we draw ourselves from the stored photo, so an
+        image whatever the upload was; `nosniff` keeps the browser to that type."""
         try:
-            with handle, Image.open(handle) as image:
+            with stored.open("rb") as handle, Image.open(handle, formats=("JPEG", "PNG")) as image:
                 image.draft("RGB", THUMB_SIZE)  # JPEG decodes at a fraction of the size: fast
                 image.thumbnail(THUMB_SIZE)
                 output = io.BytesIO()
                 image.convert("RGB").save(output, "JPEG", quality=80)
-        except (UnidentifiedImageError, OSError) as error:
+        except (UnidentifiedImageError, OSError, ValueError) as error:
             raise Http404("Превью не построить.") from error
         response = HttpResponse(output.getvalue(), content_type="image/jpeg")
-        response["Cache-Control"] = "private, max-age=3600"
+        response["X-Content-Type-Options"] = "nosniff"
+        # A child may be in the photo and the office PC is shared: not kept in its browser's cache.
+        response["Cache-Control"] = "private, no-store"
         return response
 
 

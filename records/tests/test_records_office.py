@@ -13,6 +13,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from core import extensions
+from core.tests.files import HOSTILE, has_metadata, hostile_upload, jpeg_with_exif, pixel_bomb_png, tiny_pdf
 from people.models import Organization
 from records import kinds
 from records.docx import order_docx
@@ -119,16 +120,14 @@ def test_only_the_head_registers_and_a_keeper_attaches_the_scan(world):
     order.refresh_from_db()
     assert order.is_draft and order.number is None
     with pytest.raises(ValidationError, match="Сначала приказ регистрируется"):
-        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["head"])
+        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", tiny_pdf()), actor=world.users["head"])
     order = order_register(order=order, actor=world.users["head"])
     with pytest.raises(PermissionDenied):
-        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["council"])
-    order = order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x"), actor=world.users["admin"])
+        order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", tiny_pdf()), actor=world.users["council"])
+    order = order_attach_scan(order=order, scan=SimpleUploadedFile("s.pdf", tiny_pdf()), actor=world.users["admin"])
     assert order.status == Order.Status.SIGNED
     # A better scan replaces the first one: a move of the table too.
-    order = order_attach_scan(
-        order=order, scan=SimpleUploadedFile("t.pdf", b"%PDF-1.4 y"), actor=world.users["curator"]
-    )
+    order = order_attach_scan(order=order, scan=SimpleUploadedFile("t.pdf", tiny_pdf()), actor=world.users["curator"])
     assert order.status == Order.Status.SIGNED and order.history.first().history_user == world.users["curator"]
 
 
@@ -164,3 +163,45 @@ def test_people_outside_the_register_see_only_the_orders_about_them(world):
     # Nobody registered this order as being about the mentor: they do not see it.
     assert order not in orders_for(world.users["mentor"])
     assert not orders_for(world.users["norole"]).exists()
+
+
+# --- the signed scan: what is taken and how it goes out -------------------------------------------
+
+
+@pytest.fixture
+def registered(world, monkeypatch):
+    """A registered order waiting for its signed scan (its frozen PDF is a tiny one: WeasyPrint's time saved)."""
+    monkeypatch.setattr("records.services.render_pdf", lambda *args, **kwargs: tiny_pdf())
+    return order_register(order=_draft(actor=world.users["curator"]), actor=world.users["head"])
+
+
+def attach(client, order, scan):
+    return client.post(reverse("records:order-detail", args=[order.pk]), {"scan": scan}, follow=True)
+
+
+@pytest.mark.parametrize("case", [*HOSTILE, "pixel-bomb"])
+def test_a_file_that_only_starts_like_a_scan_is_not_attached(client_as, registered, case):
+    scan = SimpleUploadedFile("скан.png", pixel_bomb_png()) if case == "pixel-bomb" else hostile_upload(case)
+    page = attach(client_as("head"), registered, scan).content.decode()
+    assert "Изображение повреждено" in page or "PDF повреждён" in page or "Слишком большое разрешение" in page
+    registered.refresh_from_db()
+    assert not registered.signed_scan and registered.status == Order.Status.REGISTERED
+
+
+def test_a_photographed_order_is_attached_without_gps_and_camera(client_as, registered):
+    attach(client_as("head"), registered, SimpleUploadedFile("приказ.jpg", jpeg_with_exif()))
+    registered.refresh_from_db()
+    with registered.signed_scan.open("rb") as handle:
+        assert not has_metadata(handle.read())
+    assert registered.status == Order.Status.SIGNED
+
+
+@pytest.mark.parametrize("url", ["records:order-scan", "records:order-pdf"])
+def test_the_scan_and_the_frozen_pdf_go_out_as_downloads(client_as, registered, url):
+    attach(client_as("head"), registered, SimpleUploadedFile("приказ.pdf", tiny_pdf()))
+    response = client_as("curator").get(reverse(url, args=[registered.pk]))
+    assert b"".join(response.streaming_content) == tiny_pdf()
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="')
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
