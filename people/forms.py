@@ -7,6 +7,7 @@ from core.forms import DateField, DateInput, StyledModelForm
 
 from .imports import MAX_IMPORT_BYTES
 from .models import Organization, Person
+from .services import may_hand_over_head
 
 
 class PersonForm(StyledModelForm):
@@ -111,6 +112,9 @@ class PartnerOrganizationForm(StyledModelForm):
 
 
 class OrganizationSettingsForm(StyledModelForm):
+    """The requisites and the mentoring settings for those who keep them; the head's field only for
+    the head, who hands the post over to a successor (people.services.may_hand_over_head)."""
+
     class Meta:
         model = Organization
         fields = [
@@ -130,8 +134,17 @@ class OrganizationSettingsForm(StyledModelForm):
         ]
         widgets = {"mentor_pay_rule": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = own_staff()
-        self.fields["head"].required = True
-        self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        if not may_hand_over_head(organization=self.instance, actor=actor):
+            # Not offered, so a posted head is ignored: the instance keeps the one it has.
+            del self.fields["head"]
+            return
+        head = self.fields["head"]
+        head.queryset = own_staff().exclude(user__is_superuser=True)
+        head.required = True
+        head.label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        head.help_text = (
+            "Чтобы передать должность, выберите преемника. После сохранения руководителем в системе станет он: "
+            "эта страница, назначение куратора и утверждение решений перейдут к нему."
+        )

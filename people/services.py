@@ -30,9 +30,51 @@ def person_save(*, person: Person, actor: User) -> Outcome:
     return Outcome(person, [warning for check in _PERSON_WARNINGS for warning in check(person)])
 
 
+def may_hand_over_head(*, organization: Organization, actor: User) -> bool:
+    """Only the head hands the post over, to a successor. Nobody else sets the head in the
+    application, the system administrator included: the head appoints the curator and approves
+    every decision, so whoever could name the head could name himself. The first head is set at
+    the first start (manage.py init_organization)."""
+    head = _stored_head(organization)
+    return head is not None and head.is_working and head.user_id is not None and head.user_id == actor.pk
+
+
+def _stored_head(organization: Organization) -> Person | None:
+    if organization.pk is None:
+        return None
+    return Person.objects.filter(pk__in=Organization.objects.filter(pk=organization.pk).values("head")).first()
+
+
+def _head_errors(organization: Organization, actor: User) -> list[str]:
+    """Why the organization's new head may not be saved; empty when the head is unchanged."""
+    stored = _stored_head(organization)
+    if organization.head_id == (stored.pk if stored else None):
+        return []
+    if stored is not None and not may_hand_over_head(organization=organization, actor=actor):
+        return ["Руководителя сменяет только сам руководитель, передавая должность преемнику."]
+    head = organization.head
+    if head is None:
+        return ["Укажите преемника: организация не остаётся без руководителя."]
+    errors = []
+    if head.organization_id != organization.pk:
+        errors.append(f"«{head.full_name}» — сотрудник другой организации.")
+    if not head.is_working:
+        errors.append(f"«{head.full_name}» уволен: руководителем назначают работающего сотрудника.")
+    if head.user is not None and head.user.is_superuser:
+        errors.append(
+            f"У «{head.full_name}» учётная запись системного администратора: "
+            "руководителем его не назначают, администратор не получает ролей приложения."
+        )
+    return errors
+
+
 @transaction.atomic
 def organization_save(*, organization: Organization, actor: User) -> Outcome:
-    """Create or update an organization: ours (its settings) or a partner."""
+    """Create or update an organization: ours (its settings) or a partner. A new head is accepted only
+    from the current head handing the post over (`may_hand_over_head`), or as the first head of an
+    organization that has none, and never a person whose login is a superuser."""
+    if errors := _head_errors(organization, actor):
+        raise ValidationError({"head": errors})
     validated_save(organization, actor=actor)
     return Outcome(organization)
 
