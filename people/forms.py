@@ -148,3 +148,35 @@ class OrganizationSettingsForm(StyledModelForm):
             "Чтобы передать должность, выберите преемника. После сохранения руководителем в системе станет он: "
             "эта страница, назначение куратора и утверждение решений перейдут к нему."
         )
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    """«Сотрудник» whose login this is: offers the working employees who have no login yet. An
+    employee outside the offer is still found when posted, so that the refusal says why
+    (people.services.login_link_errors) instead of «select a valid choice»."""
+
+    def __init__(self, **kwargs):
+        offered = (
+            Person.objects.working()
+            .filter(user__isnull=True)
+            .select_related("position", "organization")
+            .order_by("organization__kind", "last_name", "first_name", "middle_name")
+        )
+        kwargs.setdefault("label", "Сотрудник")
+        kwargs.setdefault(
+            "help_text",
+            "Чья это учётная запись: роли сотрудника (наставник, куратор и другие) перейдут к ней. "
+            "Привязку не отменить; ненужную учётную запись отключают.",
+        )
+        super().__init__(queryset=offered, required=False, **kwargs)
+
+    def label_from_instance(self, person):
+        return f"{person.full_name} — {person.position}, {person.organization}"
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return Person.objects.get(pk=value)
+        except (ValueError, TypeError, ValidationError, Person.DoesNotExist) as error:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from error

@@ -30,6 +30,44 @@ def person_save(*, person: Person, actor: User) -> Outcome:
     return Outcome(person, [warning for check in _PERSON_WARNINGS for warning in check(person)])
 
 
+def login_link_errors(*, user: User, actor: User, person: Person | None = None) -> list[str]:
+    """Why `user` may not become the login of `person` (of any employee, when `person` is None);
+    empty when it may. Whose login it is decides every role of that login, so the link is made
+    once, to a working employee who has none, and never by an administrator for a superuser login
+    or his own: the system administrator holds no role the application did not give him. A linked
+    login stays linked: moving it to another card would move an account onto the head's card; a
+    login no longer needed is switched off instead."""
+    errors = []
+    if user.is_superuser:
+        errors.append("Это учётная запись системного администратора: её не привязывают к сотруднику.")
+    if user.pk is not None and user.pk == actor.pk:
+        errors.append("Свою учётную запись к сотруднику не привязывают.")
+    owner = Person.objects.filter(user_id=user.pk).first() if user.pk is not None else None
+    if owner is not None and owner != person:
+        errors.append(
+            f"Учётная запись уже принадлежит сотруднику «{owner.full_name}» и к другому не переходит; "
+            "если она больше не нужна, отключите её."
+        )
+    if person is not None:
+        if person.user_id is not None and person.user_id != user.pk:
+            errors.append(f"У сотрудника «{person.full_name}» уже есть учётная запись.")
+        if not person.is_working:
+            errors.append(f"Сотрудник «{person.full_name}» уволен: учётную запись уволенному не выдают.")
+    return errors
+
+
+@transaction.atomic
+def person_link_login(*, person: Person, user: User, actor: User) -> Outcome:
+    """Make `user` the login of `person` (their roles follow from the person's records). Refused with
+    the reasons of `login_link_errors`; the link is in the person's history with `actor` as its author."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if errors := login_link_errors(user=user, actor=actor, person=person):
+        raise ValidationError(errors)
+    person.user = user
+    validated_save(person, actor=actor)
+    return Outcome(person)
+
+
 def may_hand_over_head(*, organization: Organization, actor: User) -> bool:
     """Only the head hands the post over, to a successor. Nobody else sets the head in the
     application, the system administrator included: the head appoints the curator and approves
