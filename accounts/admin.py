@@ -16,7 +16,8 @@ admin.site.unregister(Group)
 class UserAdmin(ListedFiltersOnly, BaseUserAdmin):
     """The administrator creates a login with its first password and switches a login off; he does
     not set anybody's password afterwards (each changes their own in the application), nor makes
-    anybody a superuser or staff, nor deletes a login that the history names as an author."""
+    anybody a superuser or staff, nor deletes a login that the history names as an author. Whose
+    login it is (an employee) is the staff registry's: people.admin.LoginAdmin extends this one."""
 
     list_display = ("username", "__str__", "is_active", "is_superuser", "last_login")
     list_filter = ("is_active", "is_superuser")

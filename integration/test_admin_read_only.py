@@ -1,7 +1,8 @@
 """The Django admin grants nothing the application did not: a superuser reads the records the system
 writes (roles, the bank, pairs, consents, orders, the roadmap, people's cards) but cannot add, change,
-delete or revert them, cannot link a login to a person, set anybody's password or make anybody a
-superuser; what he may change (logins, reference lists) is in the admin's log with his name.
+delete or revert them, set anybody's password or make anybody a superuser; he links a login to an
+employee only once, to a working employee without one, never a superuser's login or his own; what
+he may change (logins, whose they are, reference lists) is in the admin's log with his name.
 Checked over every model our apps register."""
 
 from datetime import date
@@ -31,7 +32,13 @@ from mentorship.models import (
     PairingConsent,
     PairingTransition,
 )
-from mentorship.tests.factories import PartnerFactory, PublicationConsentFactory
+from mentorship.tests.factories import (
+    MentorFactory,
+    PartnerFactory,
+    PersonFactory,
+    PublicationConsentFactory,
+    UserFactory,
+)
 from people.models import ExportLog, ImportBatch, Organization, Person, Position
 from people.roles import Role, roles_of
 from records.models import Order, OrderJournal
@@ -313,3 +320,122 @@ def test_the_mentees_page_in_the_admin_and_its_past_versions_hide_the_difficulti
     response = client.get(url(type(mentee), "simple_history", mentee.pk, version.history_id))
     assert response.status_code == 302
     assert response["Location"] == reverse("people:person-history", args=[mentee.person_id])
+
+
+def test_the_administrator_gives_a_new_login_to_an_employee_and_her_roles_follow(world, client_as):
+    client = client_as("admin")
+    newcomer = MentorFactory(person=PersonFactory(last_name="Лебедева", first_name="Ксения")).person
+    dismissed = PersonFactory(last_name="Уволенная", status=Person.Status.LEFT, left_on=date(2025, 1, 31))
+    page = client.get(url(User, "add")).content.decode()
+    assert f'<option value="{newcomer.pk}">Лебедева Ксения' in page
+    assert f'value="{dismissed.pk}"' not in page and f'value="{world.person("curator").pk}"' not in page
+
+    response = client.post(
+        url(User, "add"),
+        {
+            "username": "lebedeva",
+            "usable_password": "true",
+            "password1": "Новый-пароль-2026",
+            "password2": "Новый-пароль-2026",
+            "person": newcomer.pk,
+        },
+    )
+    assert response.status_code == 302
+    login = User.objects.get(username="lebedeva")
+    newcomer.refresh_from_db()
+    assert newcomer.user == login
+    assert newcomer.history.first().history_user == world.users["admin"]
+    linked = LogEntry.objects.get(content_type__model="person", object_id=str(newcomer.pk))
+    assert (linked.user, linked.action_flag) == (world.users["admin"], CHANGE)
+    assert "lebedeva" in linked.get_change_message()
+    assert roles_of(login) == {Role.MENTOR}
+    client.force_login(login)
+    assert client.get(reverse("mentorship:pairing-list")).status_code == 200
+    assert roles_of(User.objects.get(pk=world.users["admin"].pk)) == {Role.ADMIN}
+
+
+def test_the_administrator_links_an_existing_login_without_an_employee(world, client_as):
+    client = client_as("admin")
+    login = UserFactory(username="bez-sotrudnika")
+    newcomer = PersonFactory(last_name="Орлова", first_name="Нина")
+    assert 'name="person"' in client.get(url(User, "change", login.pk)).content.decode()
+
+    response = client.post(url(User, "change", login.pk), {"username": "x", "is_active": "on", "person": newcomer.pk})
+    assert response.status_code == 302
+    assert Person.objects.get(pk=newcomer.pk).user == login
+    page = client.get(url(User, "change", login.pk)).content.decode()
+    assert 'name="person"' not in page and "Орлова Нина" in page
+
+
+def _another_superuser(world):
+    return UserFactory(username="it2", is_superuser=True, is_staff=True)
+
+
+def _himself(world):
+    me = world.users["admin"]
+    Person.objects.filter(user=me).update(user=None)
+    return me
+
+
+REFUSALS = [
+    ("an employee who already has a login", "add", lambda w: w.person("curator"), None, "уже есть учётная запись"),
+    (
+        "a dismissed employee",
+        "add",
+        lambda w: PersonFactory(status=Person.Status.LEFT, left_on=date(2025, 1, 31)),
+        None,
+        "уволен",
+    ),
+    ("a superuser's login", "change", None, _another_superuser, "учётная запись системного администратора"),
+    ("his own login", "change", None, _himself, "Свою учётную запись"),
+    ("a login already linked", "change", None, lambda w: w.users["mentor"], "уже принадлежит сотруднику"),
+    ("a login linked to the head", "change", None, lambda w: w.users["head"], "уже принадлежит сотруднику"),
+]
+
+
+@pytest.mark.parametrize(
+    ("view", "employee", "login", "reason"), [case[1:] for case in REFUSALS], ids=[case[0] for case in REFUSALS]
+)
+def test_a_link_the_rule_refuses_is_explained_and_nothing_is_saved(world, client_as, view, employee, login, reason):
+    client = client_as("admin")
+    person = employee(world) if employee else PersonFactory(last_name="Лебедева", first_name="Ксения")
+    before = person.user_id
+    if view == "add":
+        address = url(User, "add")
+        data = {"username": "novaya", "usable_password": "false", "person": person.pk}
+    else:
+        user = login(world)
+        address = url(User, "change", user.pk)
+        data = {"username": user.username, "person": person.pk}  # «is_active» unticked: nothing may be saved
+        owner_before = Person.objects.filter(user=user).first()
+    logged, users = LogEntry.objects.count(), User.objects.count()
+
+    response = client.post(address, data)
+
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert Person.objects.get(pk=person.pk).user_id == before
+    assert (LogEntry.objects.count(), User.objects.count()) == (logged, users)
+    if view == "change":
+        user.refresh_from_db()
+        assert user.is_active
+        assert Person.objects.filter(user=user).first() == owner_before
+    assert roles_of(User.objects.get(pk=world.users["admin"].pk)) == {Role.ADMIN}
+
+
+@pytest.mark.parametrize("posted", ["абв", "999999", "99999999999999999999999", "1 OR 1=1"])
+def test_a_posted_employee_that_is_not_one_is_refused(world, client_as, posted):
+    response = client_as("admin").post(
+        url(User, "add"), {"username": "novaya", "usable_password": "false", "person": posted}
+    )
+    assert response.status_code == 200 and "Выберите корректный вариант" in response.content.decode()
+    assert not User.objects.filter(username="novaya").exists()
+
+
+def test_the_login_pages_show_whose_login_it_is_or_why_there_is_no_choice(world, client_as):
+    client = client_as("admin")
+    page = client.get(url(User, "change", world.users["head"].pk)).content.decode()
+    assert "Соколова Елена" in page and 'name="person"' not in page
+    other_admin = UserFactory(username="it2", is_superuser=True, is_staff=True)
+    page = client.get(url(User, "change", other_admin.pk)).content.decode()
+    assert "Не привязывается: учётная запись системного администратора." in page and 'name="person"' not in page

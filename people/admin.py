@@ -1,9 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from accounts.admin import UserAdmin
+from accounts.models import User
 from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReferenceListAdmin
 from core.text import normalize_for_search
 
+from .forms import EmployeeChoiceField
 from .models import ExportLog, ImportBatch, Organization, Person, Position
+from .services import login_link_errors, person_link_login
 
 
 @admin.register(Position)
@@ -42,3 +47,80 @@ class ExportLogAdmin(ReadOnlyAdmin):
 class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "created_by", "created_at", "status", "created_count", "updated_count")
     exclude = ("content",)
+
+
+# --- logins: accounts keeps them, the staff registry says whose each is ---------------------
+
+
+class EmployeeOfLogin:
+    """A login form's «Сотрудник»: the employee this login becomes (people.services). The field is on
+    every form, shown or not, so that an employee posted where none may be linked is refused with
+    the reason, never saved; `actor` is the administrator (LoginAdmin.get_form)."""
+
+    actor: User
+
+    def clean(self):
+        data = super().clean()
+        person = data.get("person")
+        if person is not None:
+            shown = "person" in (self._meta.fields or ())
+            for error in login_link_errors(user=self.instance, actor=self.actor, person=person):
+                self.add_error("person" if shown else None, error)
+        return data
+
+
+class LoginCreationForm(EmployeeOfLogin, AdminUserCreationForm):
+    person = EmployeeChoiceField()
+
+
+class LoginChangeForm(EmployeeOfLogin, UserChangeForm):
+    person = EmployeeChoiceField()
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class LoginAdmin(UserAdmin):
+    """accounts' logins, and whose login each is: the administrator links a login to a working
+    employee who has none, when adding it or later, once (people.services.person_link_login); the
+    link is in the employee's history and in the admin's log. A superuser login, his own and one
+    already linked show their employee or the reason instead."""
+
+    add_form = LoginCreationForm
+    form = LoginChangeForm
+    add_fieldsets = ((None, {"fields": ("username", "usable_password", "password1", "password2", "person")}),)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"actor": request.user})
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        shown = "employee" if login_link_errors(user=obj, actor=request.user) else "person"
+        return ((name, {**options, "fields": (*options["fields"], shown)}), *rest)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if obj is None else (*readonly, "employee")
+
+    @admin.display(description="Сотрудник")
+    def employee(self, obj):
+        person = Person.objects.filter(user=obj).first()
+        if person is not None:
+            return person.full_name
+        # Shown instead of the choice only where login_link_errors refuses any employee: with no
+        # employee yet, that is a superuser's login or the administrator's own.
+        if obj.is_superuser:
+            return "Не привязывается: учётная запись системного администратора."
+        return "Не привязывается: это ваша учётная запись."
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        person = form.cleaned_data.get("person")
+        if person is not None:
+            person = person_link_login(person=person, user=obj, actor=request.user).obj
+            self.log_change(request, person, f"Привязана учётная запись «{obj.username}».")

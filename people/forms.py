@@ -7,6 +7,7 @@ from core.forms import DateField, DateInput, StyledModelForm
 
 from .imports import MAX_IMPORT_BYTES
 from .models import Organization, Person
+from .services import may_hand_over_head
 
 
 class PersonForm(StyledModelForm):
@@ -111,6 +112,9 @@ class PartnerOrganizationForm(StyledModelForm):
 
 
 class OrganizationSettingsForm(StyledModelForm):
+    """The requisites and the mentoring settings for those who keep them; the head's field only for
+    the head, who hands the post over to a successor (people.services.may_hand_over_head)."""
+
     class Meta:
         model = Organization
         fields = [
@@ -130,8 +134,49 @@ class OrganizationSettingsForm(StyledModelForm):
         ]
         widgets = {"mentor_pay_rule": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["head"].queryset = own_staff()
-        self.fields["head"].required = True
-        self.fields["head"].label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        if not may_hand_over_head(organization=self.instance, actor=actor):
+            # Not offered, so a posted head is ignored: the instance keeps the one it has.
+            del self.fields["head"]
+            return
+        head = self.fields["head"]
+        head.queryset = own_staff().exclude(user__is_superuser=True)
+        head.required = True
+        head.label_from_instance = lambda p: f"{p.full_name} — {p.position}"
+        head.help_text = (
+            "Чтобы передать должность, выберите преемника. После сохранения руководителем в системе станет он: "
+            "эта страница, назначение куратора и утверждение решений перейдут к нему."
+        )
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    """«Сотрудник» whose login this is: offers the working employees who have no login yet. An
+    employee outside the offer is still found when posted, so that the refusal says why
+    (people.services.login_link_errors) instead of «select a valid choice»."""
+
+    def __init__(self, **kwargs):
+        offered = (
+            Person.objects.working()
+            .filter(user__isnull=True)
+            .select_related("position", "organization")
+            .order_by("organization__kind", "last_name", "first_name", "middle_name")
+        )
+        kwargs.setdefault("label", "Сотрудник")
+        kwargs.setdefault(
+            "help_text",
+            "Чья это учётная запись: роли сотрудника (наставник, куратор и другие) перейдут к ней. "
+            "Привязку не отменить; ненужную учётную запись отключают.",
+        )
+        super().__init__(queryset=offered, required=False, **kwargs)
+
+    def label_from_instance(self, person):
+        return f"{person.full_name} — {person.position}, {person.organization}"
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return Person.objects.get(pk=value)
+        except (ValueError, TypeError, ValidationError, Person.DoesNotExist) as error:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from error

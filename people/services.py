@@ -30,9 +30,89 @@ def person_save(*, person: Person, actor: User) -> Outcome:
     return Outcome(person, [warning for check in _PERSON_WARNINGS for warning in check(person)])
 
 
+def login_link_errors(*, user: User, actor: User, person: Person | None = None) -> list[str]:
+    """Why `user` may not become the login of `person` (of any employee, when `person` is None);
+    empty when it may. Whose login it is decides every role of that login, so the link is made
+    once, to a working employee who has none, and never by an administrator for a superuser login
+    or his own: the system administrator holds no role the application did not give him. A linked
+    login stays linked: moving it to another card would move an account onto the head's card; a
+    login no longer needed is switched off instead."""
+    errors = []
+    if user.is_superuser:
+        errors.append("Это учётная запись системного администратора: её не привязывают к сотруднику.")
+    if user.pk is not None and user.pk == actor.pk:
+        errors.append("Свою учётную запись к сотруднику не привязывают.")
+    owner = Person.objects.filter(user_id=user.pk).first() if user.pk is not None else None
+    if owner is not None and owner != person:
+        errors.append(
+            f"Учётная запись уже принадлежит сотруднику «{owner.full_name}» и к другому не переходит; "
+            "если она больше не нужна, отключите её."
+        )
+    if person is not None:
+        if person.user_id is not None and person.user_id != user.pk:
+            errors.append(f"У сотрудника «{person.full_name}» уже есть учётная запись.")
+        if not person.is_working:
+            errors.append(f"Сотрудник «{person.full_name}» уволен: учётную запись уволенному не выдают.")
+    return errors
+
+
+@transaction.atomic
+def person_link_login(*, person: Person, user: User, actor: User) -> Outcome:
+    """Make `user` the login of `person` (their roles follow from the person's records). Refused with
+    the reasons of `login_link_errors`; the link is in the person's history with `actor` as its author."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if errors := login_link_errors(user=user, actor=actor, person=person):
+        raise ValidationError(errors)
+    person.user = user
+    validated_save(person, actor=actor)
+    return Outcome(person)
+
+
+def may_hand_over_head(*, organization: Organization, actor: User) -> bool:
+    """Only the head hands the post over, to a successor. Nobody else sets the head in the
+    application, the system administrator included: the head appoints the curator and approves
+    every decision, so whoever could name the head could name himself. The first head is set at
+    the first start (manage.py init_organization)."""
+    head = _stored_head(organization)
+    return head is not None and head.is_working and head.user_id is not None and head.user_id == actor.pk
+
+
+def _stored_head(organization: Organization) -> Person | None:
+    if organization.pk is None:
+        return None
+    return Person.objects.filter(pk__in=Organization.objects.filter(pk=organization.pk).values("head")).first()
+
+
+def _head_errors(organization: Organization, actor: User) -> list[str]:
+    """Why the organization's new head may not be saved; empty when the head is unchanged."""
+    stored = _stored_head(organization)
+    if organization.head_id == (stored.pk if stored else None):
+        return []
+    if stored is not None and not may_hand_over_head(organization=organization, actor=actor):
+        return ["Руководителя сменяет только сам руководитель, передавая должность преемнику."]
+    head = organization.head
+    if head is None:
+        return ["Укажите преемника: организация не остаётся без руководителя."]
+    errors = []
+    if head.organization_id != organization.pk:
+        errors.append(f"«{head.full_name}» — сотрудник другой организации.")
+    if not head.is_working:
+        errors.append(f"«{head.full_name}» уволен: руководителем назначают работающего сотрудника.")
+    if head.user is not None and head.user.is_superuser:
+        errors.append(
+            f"У «{head.full_name}» учётная запись системного администратора: "
+            "руководителем его не назначают, администратор не получает ролей приложения."
+        )
+    return errors
+
+
 @transaction.atomic
 def organization_save(*, organization: Organization, actor: User) -> Outcome:
-    """Create or update an organization: ours (its settings) or a partner."""
+    """Create or update an organization: ours (its settings) or a partner. A new head is accepted only
+    from the current head handing the post over (`may_hand_over_head`), or as the first head of an
+    organization that has none, and never a person whose login is a superuser."""
+    if errors := _head_errors(organization, actor):
+        raise ValidationError({"head": errors})
     validated_save(organization, actor=actor)
     return Outcome(organization)
 

@@ -15,7 +15,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from core import extensions
 from core.files import XLSX_CONTENT_TYPE
 from core.spreadsheets import append_row
-from core.views import ServiceFormMixin, report_errors
+from core.views import ServiceFormMixin, form_errors, report_errors
 
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
@@ -243,6 +243,17 @@ class OrganizationSettingsView(RoleRequiredMixin, OwnOrganizationMixin, ServiceF
 
     def get_object(self, queryset=None):
         return self.get_organization()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "actor": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # The head changed hands meanwhile, or the successor was dismissed or became an administrator.
+            form_errors(form, error)
+            return self.form_invalid(form)
 
     def run_service(self, form):
         return organization_save(organization=form.instance, actor=self.request.user)
