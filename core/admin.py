@@ -5,7 +5,9 @@ only read here, so that the admin grants no role, touches no workflow and change
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 
@@ -46,11 +48,24 @@ class ReadOnlyAdmin(ReadOnly, ListedFiltersOnly, admin.ModelAdmin):
 class ReadOnlyHistoryAdmin(ReadOnly, ListedFiltersOnly, SimpleHistoryAdmin):
     """A read-only record whose history simple-history keeps: its history pages stay readable."""
 
+    def _id_or_404(self, object_id) -> None:
+        # simple-history reads the id in the address as it is, and a non-number («abc», «²») ends
+        # in ValueError; Django's own change page answers such an id with «not found», so do these.
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError as error:
+            raise Http404 from error
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._id_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history saves a POSTed past version when the user may merely *view* the record
         # (it asks for view or change permission, not for change), so the page only shows it.
         if request.method != "GET":
             raise PermissionDenied
+        self._id_or_404(object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
