@@ -19,6 +19,7 @@ from core.services import Outcome, authored, validated_save
 from mentorship.models import CouncilMembership, Pairing
 from people.roles import Role, person_of, roles_of
 
+from ..completion import missing_for_completion
 from ..models import PlanItem, Program, ProgramVersion, longest_end, term_error
 from ..roles import BEST_PRACTICE_KEEPERS, CREATOR_ROLES, MARKERS
 
@@ -397,6 +398,7 @@ def _check_completion(program: Program, final_assessment: str, curator_conclusio
         errors.append("Напишите итоговую оценку.")
     if not curator_conclusion.strip():
         errors.append("Напишите заключение куратора.")
+    errors.extend(missing_for_completion(program))
     if errors:
         raise ValidationError(errors)
 

@@ -22,6 +22,7 @@ from mentorship.selectors import pairings_for
 from people.access import RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
+from ..completion import missing_for_completion
 from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
 from ..models import PlanItem, Program, ProgramTransition, ProgramVersion
@@ -342,7 +343,10 @@ class ProgramCompleteView(RoleRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         items = list(self.program.items.all())
         return super().get_context_data(
-            program=self.program, undone=[item for item in items if not item.is_done], **kwargs
+            program=self.program,
+            undone=[item for item in items if not item.is_done],
+            missing=missing_for_completion(self.program),
+            **kwargs,
         )
 
     def form_valid(self, form):
