@@ -60,6 +60,10 @@ def login_link_errors(*, user: User, actor: User, person: Person | None = None) 
 def person_link_login(*, person: Person, user: User, actor: User) -> Outcome:
     """Make `user` the login of `person` (their roles follow from the person's records). Refused with
     the reasons of `login_link_errors`; the link is in the person's history with `actor` as its author."""
+    # Both rows are locked, in this order, so that two administrators linking the same person or
+    # the same login at once are served one after the other: the second reads the first's link
+    # and is refused with its reason (the database's one-login-per-person would answer a 500).
+    User.objects.select_for_update().filter(pk=user.pk).first()
     person = Person.objects.select_for_update().get(pk=person.pk)
     if errors := login_link_errors(user=user, actor=actor, person=person):
         raise ValidationError(errors)
