@@ -111,8 +111,10 @@ def program_card(request, program) -> dict | None:
 
 def program_pdf(request, program) -> dict | None:
     """In the program's PDF: who answered and when, never what."""
-    responses = list(
-        Response.objects.filter(program=program).select_related("respondent").order_by("stage", "respondent__last_name")
+    # «mid» after «end» in the alphabet, before it in time.
+    responses = sorted(
+        Response.objects.filter(program=program).select_related("respondent"),
+        key=lambda response: (response.stage != Response.Stage.MID, response.respondent.last_name),
     )
     return {"survey_responses": responses} if responses else None
 

@@ -102,6 +102,7 @@ class QuestionnaireDetailView(RoleRequiredMixin, DetailView):
             frozen=questionnaire_is_frozen(questionnaire),
             can_edit=bool(self.roles & KEEPERS),
             needs=needs,
+            is_current=questionnaire.start_year == academic_start_year(timezone.localdate()),
             needs_rows=[{"response": r, "wants": wants_mentor(r)} for r in responses],
             next_year=Questionnaire.objects.filter(
                 audience=questionnaire.audience, start_year=questionnaire.start_year + 1
@@ -187,7 +188,7 @@ class QuestionDeleteView(RoleRequiredMixin, View):
 
 
 class NeedsSendView(RoleRequiredMixin, FormView):
-    """«Разослать»: the curator chooses whom the yearly needs survey concerns."""
+    """«Разослать»: the curator chooses whom this year's needs survey concerns."""
 
     allowed_roles = KEEPERS
     form_class = NeedsSendForm
@@ -195,9 +196,9 @@ class NeedsSendView(RoleRequiredMixin, FormView):
 
     @cached_property
     def questionnaire(self) -> Questionnaire:
-        return get_object_or_404(
-            questionnaires_for(self.request.user).filter(audience=Questionnaire.Audience.NEEDS), pk=self.kwargs["pk"]
-        )
+        # This academic year's survey: made with last year's (or the standard) questions if missing.
+        year = academic_start_year(timezone.localdate())
+        return questionnaire_ensure(audience=Questionnaire.Audience.NEEDS, start_year=year)
 
     @cached_property
     def recipients(self):

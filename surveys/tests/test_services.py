@@ -211,10 +211,10 @@ def test_the_needs_survey_is_sent_answered_and_listed_on_the_refresh_page(world,
     needs = questionnaire_ensure(audience=A.NEEDS, start_year=this_year())
     recipient = world.person("norole")
     client = client_as("curator")
-    page = client.get(reverse("surveys:needs-send", args=[needs.pk])).content.decode()
+    page = client.get(reverse("surveys:needs-send")).content.decode()
     assert world.other_person.full_name in page  # pedagogical staff outside the bank
     assert world.mentor.person.full_name not in page and world.mentee.person.full_name not in page
-    client.post(reverse("surveys:needs-send", args=[needs.pk]), {"people": [world.other_person.pk]})
+    client.post(reverse("surveys:needs-send"), {"people": [world.other_person.pk]})
     assert needs.responses.get().respondent == world.other_person
     needs.refresh_from_db()
     assert needs.sent_at is not None
