@@ -53,6 +53,7 @@ from records.models import Order
 from records.services import order_draft
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import roadmap_create
+from surveys.models import Question, Questionnaire, Response
 
 ROLES = ("head", "curator", "council", "mentor", "mentee", "admin")
 
@@ -93,6 +94,11 @@ RECORDS_BY_PREFIX = {
     "programs/evidence/": Evidence,
     "programs/meetings/": Meeting,
     "programs/releases/": ReleaseRequest,
+    "surveys/questionnaires/": Questionnaire,
+    "surveys/questions/": Question,
+    "surveys/needs/": Response,
+    "surveys/responses/": Response,
+    "surveys/programs/": Program,
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2

@@ -6,6 +6,7 @@ A condition is a function of the program returning the sentences of what is stil
 naming who must do it («Наставляемый (Иванова И. И.) не заполнил итоговую самодиагностику.»)."""
 
 from collections.abc import Callable
+from contextlib import contextmanager
 
 _CONDITIONS: dict[str, tuple[int, Callable]] = {}
 
@@ -25,3 +26,16 @@ def missing_for_completion(program) -> list[str]:
     for _order, missing in sorted(_CONDITIONS.values(), key=lambda item: item[0]):
         sentences.extend(missing(program))
     return sentences
+
+
+@contextmanager
+def conditions_suspended():
+    """Inside the block no registered condition applies: for the tests of programs' own rules of
+    completion, which must not depend on which higher apps are installed."""
+    saved = dict(_CONDITIONS)
+    _CONDITIONS.clear()
+    try:
+        yield
+    finally:
+        _CONDITIONS.clear()
+        _CONDITIONS.update(saved)
