@@ -430,6 +430,11 @@ def load_demo() -> dict[str, int]:
 
     # After the pairs: the roadmap's order comes later in the journal than the pair orders.
     added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
+
+    from demo.growth import load as load_growth
+
+    # After the roadmap: the order «О поощрении наставников» comes last in the journal.
+    added["growth_records"] = load_growth(today)
     return added
 
 
