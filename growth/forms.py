@@ -7,7 +7,7 @@ from mentorship.models import Mentor
 from people.models import Person
 from programs.models import Program
 
-from .models import KIND_FIELDS, LABELS, GrowthRecord, RewardProposal
+from .models import KIND_FIELDS, LABELS, REQUIRED, GrowthRecord, RewardProposal
 
 COMMON_FIELDS = ("date", "scan", "program")
 # The order the fields are typed in, whichever of them a kind uses.
@@ -47,6 +47,8 @@ class GrowthRecordForm(StyledModelForm):
         for name in list(self.fields):
             if name not in used:
                 del self.fields[name]
+        for name in REQUIRED[kind]:
+            self.fields[name].required = True
         for name, label in LABELS[kind].items():
             if name in self.fields:
                 self.fields[name].label = label

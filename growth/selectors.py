@@ -74,13 +74,18 @@ def person_card(request, person) -> dict | None:
 
 
 def home_tasks(request, person) -> dict | None:
-    """On the home page: the curator's records to confirm; a person's records returned to them."""
-    roles = roles_of(request.user)
-    waiting = awaiting_confirmation().count() if roles & KEEPERS else 0
-    returned = GrowthRecord.objects.filter(person=person, status=GrowthRecord.Status.RETURNED).count() if person else 0
-    if not waiting and not returned:
+    """On the home page, in one query: the curator's records to confirm; a person's records
+    returned to them with a comment."""
+    keeper = bool(roles_of(request.user) & KEEPERS)
+    if person is None and not keeper:
         return None
-    return {"growth_waiting": waiting, "growth_returned": returned}
+    wanted = {}
+    if keeper:
+        wanted["growth_waiting"] = Count("pk", filter=Q(status=GrowthRecord.Status.PROPOSED))
+    if person is not None:
+        wanted["growth_returned"] = Count("pk", filter=Q(person=person, status=GrowthRecord.Status.RETURNED))
+    counts = GrowthRecord.objects.aggregate(**wanted)
+    return counts if any(counts.values()) else None
 
 
 # --- rewards -----------------------------------------------------------------------------------------

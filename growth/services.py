@@ -20,6 +20,7 @@ from mentorship.services.orders import control_clause, current_curator
 from people.roles import person_of, roles_of
 from records.services import draft_order, issuing_organization, order_register
 
+from .documents import lowercase_start
 from .models import GrowthRecord, Kind, RewardKind, RewardProposal, RewardRule
 from .roles import APPROVERS, KEEPERS, PROPOSERS
 
@@ -171,7 +172,7 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
     reason = proposal.reason.strip().rstrip(".")
     curator = current_curator(own)
     clauses = [
-        f"Объявить поощрение наставникам согласно таблице: {proposal.reward_text} — {reason}.",
+        f"Объявить поощрение ({proposal.reward_text}) наставникам согласно таблице {lowercase_start(reason)}.",
     ]
     if proposal.reward_kind in (RewardKind.GRATITUDE, RewardKind.CERTIFICATE):
         clauses.append(
