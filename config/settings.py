@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "roadmap",
     "programs",
     "surveys",
+    "growth",
     "dashboard",
     "demo",
 ]

@@ -10,5 +10,6 @@ urlpatterns = [
     path("roadmap/", include("roadmap.urls")),
     path("programs/", include("programs.urls")),
     path("surveys/", include("surveys.urls")),
+    path("growth/", include("growth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -434,6 +434,11 @@ def load_demo() -> dict[str, int]:
     from demo.surveys import load as load_surveys
 
     added["survey_answers"] = load_surveys(curator=people["002"].user, mentor=people["004"].user, today=today)
+
+    from demo.growth import load as load_growth
+
+    # After the roadmap: the order «О поощрении наставников» comes last in the journal.
+    added["growth_records"] = load_growth(today)
     return added
 
 

@@ -33,6 +33,7 @@ from PIL import Image
 
 from accounts.models import User
 from demo.kindergarten import load_demo
+from growth.models import GrowthRecord, RewardProposal, RewardRule
 from mentorship.models import (
     CooperationAgreement,
     CouncilMembership,
@@ -99,6 +100,9 @@ RECORDS_BY_PREFIX = {
     "surveys/needs/": Response,
     "surveys/responses/": Response,
     "surveys/programs/": Program,
+    "growth/": GrowthRecord,
+    "growth/rewards/": RewardProposal,
+    "growth/rewards/rule/": RewardRule,
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2

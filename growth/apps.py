@@ -1,0 +1,49 @@
+from django.apps import AppConfig
+
+
+class GrowthConfig(AppConfig):
+    name = "growth"
+    verbose_name = "Профессиональный рост и поощрение"
+
+    def ready(self):
+        """The rewards' section of the head's queue, the order «О поощрении наставников», the growth
+        section on a person's card and the tasks on the home page."""
+        from core import extensions
+        from records import kinds
+
+        from .selectors import home_tasks, person_card, register_queue
+        from .services import REWARD_ORDER
+
+        register_queue()  # proposals to reward mentors (order 60)
+        kinds.register(
+            kinds.OrderKind(
+                REWARD_ORDER,
+                "О поощрении наставников",
+                table=kinds.OrderTable(
+                    page_template="growth/orders/rewards_table_page.html",
+                    pdf_template="growth/orders/rewards_table_pdf.html",
+                    docx=rewards_table_docx,
+                ),
+                order=95,
+            )
+        )
+        extensions.register(
+            extensions.Extension(
+                slot="people.person.card", template="growth/snippets/person_card.html", context=person_card, order=60
+            )
+        )
+        extensions.register(
+            extensions.Extension(
+                slot="dashboard.home.tasks", template="growth/snippets/home_tasks.html", context=home_tasks, order=60
+            )
+        )
+
+
+def rewards_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:
+    """The table of the order «О поощрении наставников», as the DOCX copy prints it."""
+    headers = ["№ п/п", "ФИО наставника", "Должность", "Поощрение", "Основание"]
+    cells = [
+        [str(number), row["mentor"], row["position"], row["reward"], row["reason"]]
+        for number, row in enumerate(rows, start=1)
+    ]
+    return headers, cells, [10, 40, 30, 35, 50]

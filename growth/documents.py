@@ -1,0 +1,54 @@
+"""The благодарственное письмо / почётная грамота of each mentor of an approved reward: A4, one page
+a mentor, the kindergarten's requisites, the mentor named in the dative («Петровой Светлане
+Николаевне»), the ground and the order, a place for the head's signature and the seal."""
+
+from core.declension import Case, UnknownGenderError, decline_full_name, signature_name
+from core.pdf import render_pdf
+
+from .models import RewardKind, RewardProposal
+
+
+def dative_full_name(person) -> str:
+    """«Петровой Светлане Николаевне»; a name the declension cannot place stays as written."""
+    try:
+        return decline_full_name(person.last_name, person.first_name, person.middle_name, Case.DATIVE)
+    except UnknownGenderError:
+        return person.full_name
+
+
+def lowercase_start(text: str) -> str:
+    """«За успешную…» → «за успешную…», to follow «выражает благодарность»; «ИКТ…» stays."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def letters(proposal: RewardProposal) -> list[dict]:
+    mentors = proposal.mentors.select_related("person__position").order_by("person__last_name", "person__first_name")
+    return [
+        {
+            "name": dative_full_name(mentor.person),
+            "position": str(mentor.person.position or "").lower(),
+        }
+        for mentor in mentors
+    ]
+
+
+def render_letters_pdf(proposal: RewardProposal) -> bytes:
+    order = proposal.order
+    organization = order.organization
+    head = organization.head
+    return render_pdf(
+        "growth/pdf/letters.html",
+        {
+            "proposal": proposal,
+            "order": order,
+            "organization": organization,
+            "is_gratitude": proposal.reward_kind == RewardKind.GRATITUDE,
+            "letters": letters(proposal),
+            "reason": lowercase_start(proposal.reason.strip().rstrip(".")),
+            "head_position": order.signer_position,
+            "head_name": order.signer_name
+            or (signature_name(head.last_name, head.first_name, head.middle_name) if head else ""),
+        },
+    )

@@ -1,0 +1,256 @@
+"""Growth records and rewards: every write of this app.
+
+A person adds their own record, which waits for the curator; what the curator adds is confirmed at
+once. The curator confirms or returns a record with a comment; the person's correction sends it
+again. Rewarding: the curator proposes, the head approves — the order «О поощрении наставников» is
+written and registered under the next number, and a confirmed reward record naming the order is
+written for each mentor.
+"""
+
+from datetime import date as Date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from core.lifecycle import guard, move
+from core.services import Outcome, validated_save
+from mentorship.services.orders import control_clause, current_curator
+from people.roles import person_of, roles_of
+from records.services import draft_order, issuing_organization, order_register
+
+from .documents import lowercase_start
+from .models import GrowthRecord, Kind, RewardKind, RewardProposal, RewardRule
+from .roles import APPROVERS, KEEPERS, PROPOSERS
+
+REWARD_ORDER = "rewards"
+
+__all__ = [
+    "REWARD_ORDER",
+    "record_delete",
+    "record_review",
+    "record_save",
+    "reward_proposal_approve",
+    "reward_proposal_create",
+    "reward_proposal_move",
+    "reward_rule_save",
+]
+
+
+def _may_keep(actor: User, record: GrowthRecord) -> bool:
+    """The curator keeps every record; the person their own until it is confirmed."""
+    if roles_of(actor) & KEEPERS:
+        return True
+    person = person_of(actor)
+    return person is not None and record.person_id == person.pk and record.is_editable_by_owner
+
+
+@transaction.atomic
+def record_save(*, record: GrowthRecord, actor: User) -> Outcome:
+    """Add or correct a record. The curator's is confirmed at once; the person's waits for the
+    curator, and a returned one goes back to the curator once corrected."""
+    if record.order_id is not None:
+        raise ValidationError("Награда по приказу о поощрении не исправляется: она записана приказом.")
+    if record.pk is not None:
+        stored = GrowthRecord.objects.select_for_update().get(pk=record.pk)
+        if not _may_keep(actor, stored):
+            raise PermissionDenied("Подтверждённое достижение исправляет куратор.")
+    elif not _may_keep(actor, record):
+        raise PermissionDenied("Достижения другого сотрудника вносит куратор.")
+    is_new = record.pk is None
+    if is_new:
+        record.created_by = actor
+    if roles_of(actor) & KEEPERS:
+        if record.status != GrowthRecord.Status.CONFIRMED:
+            record.status = GrowthRecord.Status.CONFIRMED
+            record.confirmed_by, record.confirmed_at = actor, timezone.now()
+        validated_save(record, actor=actor)
+        return Outcome(record)
+    was_returned = not is_new and stored.status == GrowthRecord.Status.RETURNED
+    validated_save(record, actor=actor)
+    if was_returned:
+        move(record, GrowthRecord.Status.PROPOSED, actor=actor, roles=None)
+    return Outcome(record)
+
+
+@transaction.atomic
+def record_delete(*, record: GrowthRecord, actor: User) -> None:
+    """The person deletes their own unconfirmed record; the curator any record not written by an order."""
+    if record.order_id is not None:
+        raise ValidationError("Награда по приказу о поощрении не удаляется: она записана приказом.")
+    if not _may_keep(actor, record):
+        raise PermissionDenied("Подтверждённое достижение удаляет куратор.")
+    record.delete()
+
+
+@transaction.atomic
+def record_review(*, record: GrowthRecord, confirm: bool, comment: str = "", actor: User) -> GrowthRecord:
+    """The curator confirms a record, or returns it to the person with a comment."""
+    record = GrowthRecord.objects.select_for_update().get(pk=record.pk)
+    if confirm:
+        move(
+            record,
+            GrowthRecord.Status.CONFIRMED,
+            actor=actor,
+            roles=roles_of(actor),
+            confirmed_by=actor,
+            confirmed_at=timezone.now(),
+            review_comment="",
+        )
+    else:
+        move(
+            record,
+            GrowthRecord.Status.RETURNED,
+            actor=actor,
+            roles=roles_of(actor),
+            comment=comment,
+            review_comment=comment.strip(),
+        )
+    return record
+
+
+# --- the rewarding rule ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reward_rule_save(*, text: str, effective_from: Date, scan=None, actor: User) -> Outcome:
+    """A new version of the rewarding rule; the earlier ones stay as they were."""
+    if not roles_of(actor) & PROPOSERS:
+        raise PermissionDenied("Порядок поощрения ведёт куратор.")
+    rule = RewardRule(text=text.strip(), effective_from=effective_from, created_by=actor)
+    if scan:
+        rule.scan = scan
+    rule.full_clean()
+    rule.save()
+    return Outcome(rule)
+
+
+# --- proposals and the order --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reward_proposal_create(*, proposal: RewardProposal, mentors, programs, actor: User) -> Outcome:
+    """The curator proposes to reward the mentors; the proposal waits in the head's queue."""
+    if not roles_of(actor) & PROPOSERS:
+        raise PermissionDenied("К поощрению представляет куратор.")
+    mentors = list(mentors)
+    if not mentors:
+        raise ValidationError({"mentors": "Выберите хотя бы одного наставника."})
+    proposal.proposed_by = actor
+    proposal.status = RewardProposal.Status.PROPOSED
+    validated_save(proposal, actor=actor)
+    proposal.mentors.set(mentors)
+    proposal.programs.set(programs)
+    warnings = []
+    if RewardRule.current() is None:
+        warnings.append("Порядок поощрения наставников не внесён: приказ сошлётся только на итоги работы.")
+    return Outcome(proposal, warnings)
+
+
+@transaction.atomic
+def reward_proposal_move(*, proposal: RewardProposal, target: str, comment: str = "", actor: User) -> RewardProposal:
+    """Return the proposal to the curator (the head, with a comment) or send it again (the curator)."""
+    proposal = RewardProposal.objects.select_for_update().get(pk=proposal.pk)
+    fields = {"return_comment": comment.strip()} if target == RewardProposal.Status.RETURNED else {}
+    move(proposal, target, actor=actor, roles=roles_of(actor), comment=comment, **fields)
+    return proposal
+
+
+def _mentors_of(proposal: RewardProposal) -> list:
+    return list(proposal.mentors.select_related("person__position").order_by("person__last_name", "person__first_name"))
+
+
+def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date: Date):
+    own = issuing_organization()
+    rule = RewardRule.current()
+    basis = (
+        f"порядком поощрения наставников, действующим с {rule.effective_from:%d.%m.%Y}"
+        if rule
+        else "Положением о наставничестве педагогических работников"
+    )
+    reason = proposal.reason.strip().rstrip(".")
+    curator = current_curator(own)
+    clauses = [
+        f"Объявить поощрение ({proposal.reward_text}) наставникам согласно таблице {lowercase_start(reason)}.",
+    ]
+    if proposal.reward_kind in (RewardKind.GRATITUDE, RewardKind.CERTIFICATE):
+        clauses.append(
+            "Куратору наставничества подготовить "
+            + ("благодарственные письма" if proposal.reward_kind == RewardKind.GRATITUDE else "почётные грамоты")
+            + " наставникам для вручения."
+        )
+    if proposal.reward_kind == RewardKind.BONUS:
+        clauses.append("Главному бухгалтеру начислить премию в сроки выплаты заработной платы.")
+    if proposal.reward_kind == RewardKind.BADGE:
+        clauses.append("Куратору наставничества подготовить ходатайство и наградные документы.")
+    clauses.append(control_clause(curator))
+    table = [
+        {
+            "mentor": mentor.person.full_name,
+            "position": str(mentor.person.position),
+            "reward": proposal.reward_text,
+            "reason": reason,
+        }
+        for mentor in mentors
+    ]
+    return draft_order(
+        own,
+        kind=REWARD_ORDER,
+        date=date,
+        heading="О поощрении наставников",
+        preamble=(
+            f"В соответствии с {basis}, по итогам работы наставников и на основании представления куратора "
+            f"наставничества от {timezone.localtime(proposal.proposed_at):%d.%m.%Y}"
+        ),
+        clauses=clauses,
+        table=table,
+        acquaintance=[mentor.person.full_name for mentor in mentors],
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def reward_proposal_approve(*, proposal: RewardProposal, actor: User, date: Date | None = None) -> Outcome:
+    """The head approves: the order is written and registered, the proposal names it, and each
+    mentor gets a confirmed reward record naming the order (and the program it came from)."""
+    roles = roles_of(actor)
+    if not roles & APPROVERS:
+        raise PermissionDenied("Поощрение утверждает руководитель приказом.")
+    proposal = RewardProposal.objects.select_for_update().get(pk=proposal.pk)
+    guard(proposal, RewardProposal.Status.APPROVED, roles=roles)
+    mentors = _mentors_of(proposal)
+    if not mentors:
+        raise ValidationError("В представлении нет наставников.")
+    order = order_register(
+        order=_reward_order(proposal, mentors, actor=actor, date=date or timezone.localdate()), actor=actor
+    )
+    move(
+        proposal,
+        RewardProposal.Status.APPROVED,
+        actor=actor,
+        roles=roles,
+        comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+        checked=True,
+        order=order,
+    )
+    programs = list(proposal.programs.select_related("pairing"))
+    for mentor in mentors:
+        program = next((p for p in programs if p.pairing.mentor_id == mentor.pk), None)
+        record = GrowthRecord(
+            person=mentor.person,
+            kind=Kind.REWARD,
+            reward_kind=proposal.reward_kind,
+            title=proposal.reason.strip().rstrip("."),
+            organizer=order.organization.short_name,
+            date=order.date,
+            document_number=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+            program=program,
+            order=order,
+            status=GrowthRecord.Status.CONFIRMED,
+            created_by=actor,
+            confirmed_by=actor,
+            confirmed_at=timezone.now(),
+        )
+        validated_save(record, actor=actor)
+    return Outcome(order)
