@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "mentorship",
     "roadmap",
     "programs",
+    "diagnostics",
     "dashboard",
     "demo",
 ]

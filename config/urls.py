@@ -9,5 +9,6 @@ urlpatterns = [
     path("bank/", include("mentorship.urls")),
     path("roadmap/", include("roadmap.urls")),
     path("programs/", include("programs.urls")),
+    path("diagnostics/", include("diagnostics.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -430,6 +430,10 @@ def load_demo() -> dict[str, int]:
 
     # After the pairs: the roadmap's order comes later in the journal than the pair orders.
     added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
+
+    from demo.diagnostics import load as load_diagnostics
+
+    added["diagnostics"] = load_diagnostics(today)
     return added
 
 

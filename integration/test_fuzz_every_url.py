@@ -93,6 +93,7 @@ RECORDS_BY_PREFIX = {
     "programs/evidence/": Evidence,
     "programs/meetings/": Meeting,
     "programs/releases/": ReleaseRequest,
+    "diagnostics/program/": Program,
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2

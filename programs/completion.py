@@ -15,6 +15,11 @@ def register_condition(name: str, missing: Callable, *, order: int = 100) -> Non
     _CONDITIONS[name] = (order, missing)
 
 
+def registered_conditions() -> dict[str, tuple[int, Callable]]:
+    """name → (order, missing): what is registered now (a test that sets them aside and back)."""
+    return dict(_CONDITIONS)
+
+
 def unregister_condition(name: str) -> None:
     _CONDITIONS.pop(name, None)
 

@@ -1,0 +1,31 @@
+import pytest
+
+from core import extensions
+from programs import completion
+
+# The slots programs declares on its pages and documents; only higher apps fill them.
+PROGRAM_SLOTS = (
+    "programs.program.main",
+    "programs.program.side",
+    "programs.plan.tools",
+    "programs.program.pdf",
+    "programs.program.complete",
+)
+
+
+@pytest.fixture(autouse=True)
+def _programs_alone():
+    """Programs' own tests see programs alone: the completion conditions and the parts of programs'
+    pages that higher apps register (diagnostics, …) are tested in those apps, so that, for one, the
+    program page's pinned query count is programs' own."""
+    conditions = completion.registered_conditions()
+    for name in conditions:
+        completion.unregister_condition(name)
+    filled = [extension for slot in PROGRAM_SLOTS for extension in extensions.of(slot)]
+    for extension in filled:
+        extensions.unregister(extension)
+    yield
+    for extension in filled:
+        extensions.register(extension)
+    for name, (order, missing) in conditions.items():
+        completion.register_condition(name, missing, order=order)
