@@ -13,7 +13,7 @@ from programs.models import Program
 from programs.services.program import roles_on
 
 from .models import Competency, Diagnostic, TypicalActivity
-from .roles import PLAN_WRITERS, RATERS, READERS
+from .roles import KEEPERS, PLAN_WRITERS, RATERS, READERS
 from .services import mentees_of, missing_sentences, stage_closed
 
 Stage, Author = Diagnostic.Stage, Diagnostic.Author
@@ -88,8 +88,8 @@ def home_tasks(request, person) -> dict | None:
 
 
 def register() -> None:
-    register_reference_list("competencies", Competency, order=60)
-    register_reference_list("typical-activities", TypicalActivity, order=70)
+    register_reference_list("competencies", Competency, order=60, keepers=KEEPERS)
+    register_reference_list("typical-activities", TypicalActivity, order=70, keepers=KEEPERS)
     register_condition("diagnostics.end", missing_sentences, order=10)
     extensions.register(
         extensions.Extension(
