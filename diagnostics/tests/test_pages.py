@@ -153,3 +153,19 @@ def test_query_counts_do_not_grow_with_competencies_and_ratings(world, client_as
     after = [_queries(client, url) for url in urls[:2]] + [_queries(client_as("mentor"), urls[2])]
     assert after == before
     assert before[0] <= 12, before  # the diagnostics page
+
+
+def test_the_suggestions_page_keeps_its_query_count(world, client_as, draft):
+    diagnostic = sent(draft, Stage.START, Author.MENTEE, world.mentee.person, [1, 2])
+    client = client_as("mentor")
+    url = reverse("diagnostics:suggest", args=[draft.pk])
+    before = _queries(client, url)
+    walk = Competency.objects.get(name="Организация прогулки")
+    for n in range(10):
+        TypicalActivity.objects.create(
+            name=f"Прогулка: приём № {n}", competency=walk, form=walk.activities.first().form, expected_result="Приём"
+        )
+    for n in range(5):
+        competency = Competency.objects.create(name=f"Компетенция № {n}", direction=draft.pairing.direction)
+        diagnostic.ratings.create(competency=competency, score=1)
+    assert _queries(client, url) == before
