@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "programs",
     "surveys",
     "growth",
+    "diagnostics",
     "dashboard",
     "demo",
 ]

@@ -11,5 +11,6 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("surveys/", include("surveys.urls")),
     path("growth/", include("growth.urls")),
+    path("diagnostics/", include("diagnostics.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -431,6 +431,10 @@ def load_demo() -> dict[str, int]:
     # After the pairs: the roadmap's order comes later in the journal than the pair orders.
     added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
 
+    from demo.diagnostics import load as load_diagnostics
+
+    added["diagnostics"] = load_diagnostics(today)
+
     from demo.surveys import load as load_surveys
 
     added["survey_answers"] = load_surveys(curator=people["002"].user, mentor=people["004"].user, today=today)

@@ -103,6 +103,7 @@ RECORDS_BY_PREFIX = {
     "growth/": GrowthRecord,
     "growth/rewards/": RewardProposal,
     "growth/rewards/rule/": RewardRule,
+    "diagnostics/program/": Program,
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2

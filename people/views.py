@@ -23,7 +23,7 @@ from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm
 from .history import may_read_sensitive, person_history
 from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
 from .models import ImportBatch, Organization
-from .references import reference_lists
+from .references import reference_keepers, reference_lists
 from .roles import HISTORY_READERS, SETTINGS_KEEPERS, STAFF_KEEPERS, STAFF_READERS
 from .selectors import people_for
 from .services import organization_save, person_save, reference_item_save, staff_import_apply, staff_import_prepare
@@ -283,7 +283,7 @@ class ReferenceMixin(RoleRequiredMixin):
             item_title=str(model._meta.verbose_name),
             references=[(kind, str(m._meta.verbose_name_plural).capitalize()) for kind, m in reference_lists().items()],
             flag_fields=[f for f in model._meta.fields if isinstance(f.default, bool) and f.name != "is_active"],
-            can_edit=bool(self.roles & STAFF_KEEPERS),
+            can_edit=bool(self.roles & reference_keepers(self.kwargs["kind"])),
             **kwargs,
         )
 
@@ -300,7 +300,10 @@ class ReferenceListView(ReferenceMixin, ListView):
 
 
 class ReferenceFormMixin(ReferenceMixin, ServiceFormMixin):
-    allowed_roles = STAFF_KEEPERS
+    @property
+    def allowed_roles(self):
+        return reference_keepers(self.kwargs["kind"])
+
     template_name = "people/reference_form.html"
 
     def get_form_class(self):

@@ -95,7 +95,9 @@ def queries(client) -> int:
 # those due soon) — roadmap/snippets/home.html.
 # growth adds one query to everyone's home page (records returned to the person, and to the curator
 # those waiting for confirmation) and one count to the head's queue badge (its rewards section).
-PINNED = {"mentor": 9, "mentee": 10, "curator": 19, "head": 19}
+# The home tasks of diagnostics (diagnostics to fill or rate) and surveys (surveys open to answer,
+# the needs survey) add their queries for the mentor and the mentee — constant, but the next to trim.
+PINNED = {"mentor": 20, "mentee": 21, "curator": 20, "head": 20}
 
 
 @pytest.mark.parametrize("role", list(PINNED))
