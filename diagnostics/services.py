@@ -244,10 +244,10 @@ def missing_sentences(program) -> list[str]:
     sentences = []
     for person in mentees_of(program):
         if (Author.MENTEE, person.pk) not in sent:
-            sentences.append(f"Наставляемый ({person.short_name}) не отправил итоговую самодиагностику.")
+            sentences.append(f"Итоговая самодиагностика наставляемого ({person.short_name}) не отправлена.")
         if (Author.MENTOR, person.pk) not in sent:
             sentences.append(
-                f"Наставник ({mentor.short_name}) не отправил итоговую оценку компетенций наставляемого "
-                f"{person.short_name}."
+                f"Итоговая оценка компетенций наставляемого ({person.short_name}) не отправлена "
+                f"наставником ({mentor.short_name})."
             )
     return sentences

@@ -130,9 +130,10 @@ def missing_end_surveys(program) -> list[str]:
     missing = []
     for participant in participants(program):
         if participant.person.pk not in done:
+            whose = "наставника" if participant.audience == Questionnaire.Audience.MENTOR else "наставляемого"
             missing.append(
-                f"{participant.role_label} ({participant.person.short_name}) не заполнил(а) итоговую анкету "
-                "и отказ от ответа не записан: заполнить её может сам участник, отказ на бумаге записывает куратор."
+                f"Нет итоговой анкеты {whose} ({participant.person.short_name}) и записанного отказа от ответа: "
+                "заполнить её может сам участник, отказ на бумаге записывает куратор."
             )
     return missing
 

@@ -132,10 +132,10 @@ def test_completion_waits_for_both_end_diagnostics_naming_the_people(world, only
     mentee = world.mentee.person.short_name
     mentor = world.mentor.person.short_name
     assert missing_for_completion(program) == [
-        f"Наставляемый ({mentee}) не отправил итоговую самодиагностику.",
-        f"Наставник ({mentor}) не отправил итоговую оценку компетенций наставляемого {mentee}.",
+        f"Итоговая самодиагностика наставляемого ({mentee}) не отправлена.",
+        f"Итоговая оценка компетенций наставляемого ({mentee}) не отправлена наставником ({mentor}).",
     ]
-    with pytest.raises(ValidationError, match="итоговую самодиагностику"):
+    with pytest.raises(ValidationError, match="Итоговая самодиагностика"):
         program_move(
             program=program,
             target=Program.Status.COMPLETED,
