@@ -1,3 +1,4 @@
+from core import menu
 from mentorship.roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS
 from people.roles import Role, ordered_roles, person_of, roles_of
 
@@ -8,16 +9,27 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {"user_roles": [], "user_role_values": set(), "nav": {}}
     held = roles_of(user)
-    queue = 0
-    if Role.HEAD in held:
-        from mentorship.queue import pending_count
-
-        # One count per queue section on the head's pages: what waits for a decision shows in the menu.
-        queue = pending_count()
+    person = person_of(user)
+    shown = menu.visible(frozenset(held), has_card=person is not None)
+    path = request.path
     return {
+        "menu_main": [
+            {
+                "label": entry.label,
+                "url": entry.url,
+                "active": bool(entry.section) and path.startswith(entry.section),
+                # What waits for the head's decision: one count per queue section.
+                "count": entry.count() if entry.count else 0,
+            }
+            for entry in shown[menu.MAIN]
+        ],
+        "menu_more": [
+            {"label": entry.label, "url": entry.url, "divider_before": entry.divider_before}
+            for entry in shown[menu.MORE]
+        ],
         "user_roles": ordered_roles(held),
         "user_role_values": {role.value for role in held},
-        "current_person": person_of(user),
+        "current_person": person,
         "nav": {
             "bank": bool(held & BANK_READERS),
             "keep_bank": bool(held & BANK_KEEPERS),
@@ -26,6 +38,5 @@ def roles(request):
             "export": bool(held & HISTORY_READERS),
             # The monthly list of mentors' extra pay (the same people keep pay terms: selectors.PAY_READERS).
             "payroll": bool(held & HISTORY_READERS),
-            "queue": queue,
         },
     }

@@ -37,6 +37,12 @@ class GrowthConfig(AppConfig):
                 slot="dashboard.home.tasks", template="growth/snippets/home_tasks.html", context=home_tasks, order=60
             )
         )
+        from core import menu
+
+        menu.register(
+            menu.Entry("Мои достижения", "growth:my", order=10, for_every_employee=True),
+            menu.Entry("Поощрение наставников", "growth:rewards", order=20),
+        )
 
 
 def rewards_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:

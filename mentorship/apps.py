@@ -26,3 +26,22 @@ class MentorshipConfig(AppConfig):
                 order=10,
             )
         )
+        from core import menu
+
+        menu.register(
+            menu.Entry("Наставники", "mentorship:mentor-list", place=menu.MAIN, order=20, section="/bank/mentors/"),
+            menu.Entry("Наставляемые", "mentorship:mentee-list", place=menu.MAIN, order=30, section="/bank/mentees/"),
+            menu.Entry(
+                "На утверждение",
+                "mentorship:approval-queue",
+                place=menu.MAIN,
+                order=40,
+                section="/bank/queue/",
+                count=queue.pending_count,
+            ),
+            menu.Entry("Пары", "mentorship:pairing-list", place=menu.MAIN, order=50, section="/bank/pairs/"),
+            menu.Entry("Куратор и методическое объединение", "mentorship:governance", order=90),
+            menu.Entry("Кому нужен наставник", "mentorship:refresh", order=130),
+            menu.Entry("Выгрузка банка в Excel", "mentorship:export-log", order=140),
+            menu.Entry("Доплата наставникам за месяц", "mentorship:payroll", order=150),
+        )

@@ -28,3 +28,10 @@ class ProgramsConfig(AppConfig):
                 slot="mentorship.pairing.side", template="programs/snippets/pair_programs.html", context=pair_programs
             )
         )
+        from core import menu
+
+        menu.register(
+            menu.Entry("Программы", "programs:program-list", place=menu.MAIN, order=60, section="/programs/"),
+            menu.Entry("Разовые встречи", "programs:meeting-list", order=30),
+            menu.Entry("Освобождение от работы", "programs:release-list", order=40),
+        )

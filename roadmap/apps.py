@@ -31,3 +31,6 @@ class RoadmapConfig(AppConfig):
                 slot="records.order.side", template="roadmap/snippets/order_annex.html", context=order_annex, order=20
             )
         )
+        from core import menu
+
+        menu.register(menu.Entry("Дорожная карта", "roadmap:list", order=50))

@@ -21,3 +21,9 @@ class SurveysConfig(AppConfig):
             ("mentorship.refresh.main", "surveys/snippets/refresh_needs.html", refresh_needs),
         ):
             extensions.register(extensions.Extension(slot=slot, template=template, context=context, order=50))
+        from core import menu
+
+        menu.register(
+            menu.Entry("Анкеты", "surveys:list", order=60),
+            menu.Entry("Итоги анкетирования", "surveys:summary", order=70),
+        )
