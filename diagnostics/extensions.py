@@ -2,14 +2,15 @@
 completion condition of a program, a card on the program's page, a button in its plan, a section of
 the program PDF and the tasks on the home page."""
 
-from django.db.models import Prefetch, Q
+from collections import defaultdict
+
 from django.urls import reverse
 
 from core import extensions
 from people.references import register_reference_list
 from people.roles import roles_of
 from programs.completion import register_condition
-from programs.models import Program
+from programs.selectors import open_programs_of
 from programs.services.program import roles_on
 
 from .models import Competency, Diagnostic, TypicalActivity
@@ -47,20 +48,13 @@ def home_tasks(request, person) -> dict | None:
     diagnostics this person has to send now, in their open programs (a fixed number of queries)."""
     if person is None or request is None or not roles_of(request.user) & RATERS:
         return None
-    programs = (
-        Program.objects.filter(Q(pairing__mentor__person=person) | Q(pairing__mentees__person=person))
-        .exclude(status__in=Program.CLOSED_STATUSES)
-        .distinct()
-        .select_related("pairing__mentor__person")
-        .prefetch_related(
-            "pairing__mentees__person",
-            "items",
-            Prefetch("diagnostics", queryset=Diagnostic.objects.filter(submitted_at__isnull=False)),
-        )
-    )
+    programs = open_programs_of(request, person)
+    sent_by_program = defaultdict(set)
+    for diagnostic in Diagnostic.objects.filter(program__in=programs, submitted_at__isnull=False):
+        sent_by_program[diagnostic.program_id].add((diagnostic.stage, diagnostic.author, diagnostic.person_id))
     tasks = []
     for program in programs:
-        sent = {(d.stage, d.author, d.person_id) for d in program.diagnostics.all()}
+        sent = sent_by_program[program.pk]
         is_mentor = program.pairing.mentor.person_id == person.pk
         for stage in (Stage.START, Stage.END):
             if stage_closed(program, stage):

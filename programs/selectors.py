@@ -58,3 +58,23 @@ def pair_programs(request, pairing) -> dict | None:
     if not roles_of(request.user) & PROGRAM_ROLES:
         return None
     return {"pair_programs": pairing.programs.all()}
+
+
+def open_programs_of(request, person) -> list[Program]:
+    """The programs not yet closed in which `person` is the mentor or a mentee, with their pair's
+    people and plan — what the home page's tasks of several apps (diagnostics, surveys…) look
+    through. Read once per request and shared by them."""
+    cached = getattr(request, "_open_programs_of", None)
+    if cached is not None and cached[0] == person.pk:
+        return cached[1]
+    programs = list(
+        Program.objects.exclude(status__in=Program.CLOSED_STATUSES)
+        .filter(Q(pairing__mentor__person=person) | Q(pairing__mentees__person=person))
+        .distinct()
+        .select_related("pairing__mentor__person", "pairing__direction")
+        .prefetch_related("pairing__mentees__person", "items")
+        .order_by("starts_on", "pk")
+    )
+    if request is not None:
+        request._open_programs_of = (person.pk, programs)
+    return programs

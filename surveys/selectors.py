@@ -13,6 +13,7 @@ from mentorship.models import Mentee, Pairing
 from people.models import Organization, Person
 from people.roles import person_of, roles_of
 from programs.models import Program
+from programs.selectors import open_programs_of
 
 from . import standard
 from .due import is_open, opens_on, participants, plan_progress
@@ -151,7 +152,7 @@ def home_tasks(request, person) -> dict | None:
     today = timezone.localdate()
     tasks = []
     if roles_of(request.user) & PAIR_RESPONDENTS:
-        programs = list(pair_programs_in_work(person))
+        programs = [program for program in open_programs_of(request, person) if program.in_work]
         answered = set(
             Response.objects.filter(program__in=programs, respondent=person).values_list("program_id", "stage")
         )

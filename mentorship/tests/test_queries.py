@@ -86,8 +86,8 @@ PINNED = {
     # The home tasks of diagnostics, surveys and growth add theirs (constant in the rows; pinned per
     # app with more detail in their own tests).
     ("curator", "dashboard:home"): 22,  # + programs in work (1), the roadmap (4), growth to confirm (2)
-    ("mentor", "dashboard:home"): 10,  # + programs in work (1), diagnostics, surveys, growth tasks (4)
-    ("mentee", "dashboard:home"): 11,  # + programs in work, records awaiting confirmation (2), tasks (4)
+    ("mentor", "dashboard:home"): 9,  # + programs in work (1), diagnostics, surveys, growth tasks (3)
+    ("mentee", "dashboard:home"): 10,  # + programs in work, records awaiting confirmation (2), tasks (3)
 }
 
 
