@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.declension import Case
 from core.http import local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
@@ -216,9 +217,9 @@ class RecordReviewView(RoleRequiredMixin, View):
         else:
             messages.success(
                 request,
-                f"Достижение {record.person.short_name} подтверждено."
+                f"Достижение {record.person.in_case(Case.GENITIVE)} подтверждено."
                 if confirm
-                else f"Достижение возвращено {record.person.short_name} с комментарием.",
+                else f"Достижение возвращено {record.person.in_case(Case.DATIVE)} с комментарием.",
             )
         target = local_path(request.POST.get("next"))
         return HttpResponseRedirect(target) if target else redirect(record.get_absolute_url())
