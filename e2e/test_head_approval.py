@@ -12,12 +12,12 @@ def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
     from mentorship.queue import pending_count
     from records.models import Order
 
-    # The demo's queue: three pairs, a program and a release from duty.
+    # The demo's queue: three pairs, a program, a release from duty and a proposal to reward mentors.
     assert Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count() == 3
-    assert pending_count() == 5
+    assert pending_count() == 6
     login(page, live_server, "head")
     nav = page.locator("nav.navbar")
-    expect(nav.get_by_role("link", name="На утверждение")).to_contain_text("5")
+    expect(nav.get_by_role("link", name="На утверждение")).to_contain_text("6")
     nav.get_by_role("link", name="На утверждение").click()
     expect(page.locator("main h1")).to_have_text("Ждут вашего решения")
     cards = page.locator("#queue-pairings .card")
