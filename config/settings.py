@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "surveys",
     "growth",
     "diagnostics",
+    "results",
+    "portfolio",
     "dashboard",
     "demo",
 ]

@@ -12,5 +12,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("growth/", include("growth.urls")),
     path("diagnostics/", include("diagnostics.urls")),
+    path("results/", include("results.urls")),
+    path("portfolio/", include("portfolio.urls")),
     path("admin/", admin.site.urls),
 ]
