@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.dates import add_months
 from core.services import Outcome, authored, validated_save
 from people.models import Person
 from people.roles import Role, person_of
+from programs.completion import closing_closed, closing_opens_on
 from programs.models import PlanItem, Program
 from programs.services.program import plan_item_save, program_update, roles_on
 
@@ -45,21 +45,19 @@ def author_for(program, user, person) -> str | None:
 
 
 def stage_closed(program, stage: str, today: date | None = None) -> str | None:
-    """Why a stage may not be filled now, or None. The start: until the program closes. The end: while
-    it runs, in the last month of its term or once every activity of the plan is marked done."""
+    """Why a stage may not be filled now, or None. The start: until the program closes. The end: the
+    program's closing stage (programs.completion.closing_closed: while it runs, in the last month of
+    its term or once every activity of the plan is marked done)."""
     if program.status in Program.CLOSED_STATUSES:
         return f"Программа «{program.get_status_display().lower()}»: диагностику больше не заполняют."
     if stage == Stage.START:
         return None
-    today = today or timezone.localdate()
     if program.status != S.RUNNING:
         return "Итоговую диагностику заполняют, когда программа реализуется."
-    last_month = add_months(program.ends_on, -1)
-    items = list(program.items.all())
-    if today >= last_month or (items and all(item.is_done for item in items)):
+    if closing_closed(program, today) is None:
         return None
     return (
-        f"Итоговую диагностику заполняют в последний месяц программы (с {last_month:%d.%m.%Y}) "
+        f"Итоговую диагностику заполняют в последний месяц программы (с {closing_opens_on(program):%d.%m.%Y}) "
         "или когда все мероприятия плана отмечены выполненными."
     )
 

@@ -7,6 +7,11 @@ naming who must do it («Наставляемый (Иванова И. И.) не 
 
 from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import date
+
+from django.utils import timezone
+
+from core.dates import add_months
 
 _CONDITIONS: dict[str, tuple[int, Callable]] = {}
 
@@ -39,3 +44,32 @@ def conditions_suspended():
     finally:
         _CONDITIONS.clear()
         _CONDITIONS.update(saved)
+
+
+# --- the closing stage ------------------------------------------------------------------------------
+
+
+def closing_opens_on(program) -> date:
+    """The first day of the program's last month: from then the end diagnostics and the reports are
+    written (01.09.2025–31.05.2026 → 30.04.2026)."""
+    return add_months(program.ends_on, -1)
+
+
+def closing_closed(program, today: date | None = None) -> str | None:
+    """Why the closing work of a program (the end diagnostics, the mentor's and the mentees' reports)
+    may not be done now, or None: it is done while the program runs, in its last month or once every
+    activity of the plan is marked done (the curator completes a program when its plan is done, so the
+    closing work must not wait for the calendar then). Reads the prefetched plan, or one query."""
+    if program.status in program.CLOSED_STATUSES:
+        return f"Программа «{program.get_status_display().lower()}»: итоги больше не подводят."
+    if program.status != program.Status.RUNNING:
+        return "Итоги подводят, когда программа реализуется (не во время корректировки)."
+    today = today or timezone.localdate()
+    opens_on = closing_opens_on(program)
+    items = list(program.items.all())
+    if today >= opens_on or (items and all(item.is_done for item in items)):
+        return None
+    return (
+        f"Итоги подводят в последний месяц программы (с {opens_on:%d.%m.%Y}) "
+        "или когда все мероприятия плана отмечены выполненными."
+    )
