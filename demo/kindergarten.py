@@ -439,6 +439,10 @@ def load_demo() -> dict[str, int]:
 
     added["survey_answers"] = load_surveys(curator=people["002"].user, mentor=people["004"].user, today=today)
 
+    from demo.results import load as load_results
+
+    added["reports"] = load_results(today)
+
     from demo.growth import load as load_growth
 
     # After the roadmap: the order «О поощрении наставников» comes last in the journal.
