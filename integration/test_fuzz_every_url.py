@@ -52,6 +52,7 @@ from programs.models import ActivityRecord, Evidence, Meeting, PlanItem, Program
 from records.kinds import draftable
 from records.models import Order
 from records.services import order_draft
+from results.models import Report
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import roadmap_create
 from surveys.models import Question, Questionnaire, Response
@@ -104,6 +105,8 @@ RECORDS_BY_PREFIX = {
     "growth/rewards/": RewardProposal,
     "growth/rewards/rule/": RewardRule,
     "diagnostics/program/": Program,
+    "results/": Report,
+    "results/program/": Program,
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2
