@@ -60,14 +60,10 @@ def pair_programs(request, pairing) -> dict | None:
     return {"pair_programs": pairing.programs.all()}
 
 
-def open_programs_of(request, person) -> list[Program]:
-    """The programs not yet closed in which `person` is the mentor or a mentee, with their pair's
-    people and plan — what the home page's tasks of several apps (diagnostics, surveys…) look
-    through. Read once per request and shared by them."""
-    cached = getattr(request, "_open_programs_of", None)
-    if cached is not None and cached[0] == person.pk:
-        return cached[1]
-    programs = list(
+def open_programs_of_person(person) -> QuerySet:
+    """The programs not yet closed in which `person` is the mentor or a mentee, with their pair's people
+    and plan, oldest first."""
+    return (
         Program.objects.exclude(status__in=Program.CLOSED_STATUSES)
         .filter(Q(pairing__mentor__person=person) | Q(pairing__mentees__person=person))
         .distinct()
@@ -75,6 +71,15 @@ def open_programs_of(request, person) -> list[Program]:
         .prefetch_related("pairing__mentees__person", "items")
         .order_by("starts_on", "pk")
     )
+
+
+def open_programs_of(request, person) -> list[Program]:
+    """`open_programs_of_person`, read once per request: what the home page's tasks of several apps
+    (diagnostics, surveys, reports…) look through."""
+    cached = getattr(request, "_open_programs_of", None)
+    if cached is not None and cached[0] == person.pk:
+        return cached[1]
+    programs = list(open_programs_of_person(person))
     if request is not None:
         request._open_programs_of = (person.pk, programs)
     return programs

@@ -13,7 +13,7 @@ from mentorship.models import Mentee, Pairing
 from people.models import Organization, Person
 from people.roles import person_of, roles_of
 from programs.models import Program
-from programs.selectors import open_programs_of
+from programs.selectors import open_programs_of, open_programs_of_person
 
 from . import standard
 from .due import is_open, opens_on, participants, plan_progress
@@ -45,22 +45,11 @@ def questionnaires_for(user) -> QuerySet:
     )
 
 
-def pair_programs_in_work(person) -> QuerySet:
-    """Programs in work where `person` is the mentor or a mentee, with what the survey pages print."""
-    return (
-        Program.objects.filter(status__in=Program.IN_WORK_STATUSES)
-        .filter(Q(pairing__mentor__person=person) | Q(pairing__mentees__person=person))
-        .distinct()
-        .select_related("pairing__mentor__person", "pairing__direction")
-        .prefetch_related("pairing__mentees__person", "items")
-    )
-
-
 def program_for_respondent(user, pk) -> Program | None:
     person = person_of(user)
     if person is None or not roles_of(user) & PAIR_RESPONDENTS:
         return None
-    return pair_programs_in_work(person).filter(pk=pk).first()
+    return open_programs_of_person(person).filter(status__in=Program.IN_WORK_STATUSES, pk=pk).first()
 
 
 # --- the card on the program's page -----------------------------------------------------------------
