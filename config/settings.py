@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "results",
     "portfolio",
     "dashboard",
+    "reports",
     "demo",
 ]
 
