@@ -156,23 +156,21 @@ def _growth_rows(programs: list[Program]) -> list[MenteeGrowth]:
 
 def _satisfaction(program_ids: list[int]) -> Satisfaction:
     """Averages of the mentees' end surveys of these programs, per question (by its text: each year's
-    questionnaire is a copy, the same question in another year is the same question). Two queries."""
-    about = {
-        "program__in": program_ids,
-        "stage": Response.Stage.END,
-        "questionnaire__audience": Questionnaire.Audience.MENTEE,
-    }
-    respondents = (
-        Response.objects.filter(submitted_at__isnull=False, **about).values("respondent").distinct().count()
+    questionnaire is a copy, the same question in another year is the same question). One query; the
+    mentees counted are those whose scale answers are averaged (a refusal or a draft is no answer)."""
+    answers = Answer.objects.filter(
+        response__program__in=program_ids,
+        response__stage=Response.Stage.END,
+        response__questionnaire__audience=Questionnaire.Audience.MENTEE,
     )
-    if respondents < MIN_RESPONDENTS:
-        return Satisfaction(respondents=respondents)
-    answers = Answer.objects.filter(**{f"response__{key}": value for key, value in about.items()})
-    rows = (
+    rows = list(
         scale_averages(answers, by=("question__text",))
         .annotate(position=Min("question__position"))
         .order_by("position", "question__text")
     )
+    respondents = max((row["respondents"] for row in rows), default=0)
+    if respondents < MIN_RESPONDENTS:
+        return Satisfaction(respondents=respondents)  # the averages stay here: not even in the context
     return Satisfaction(
         respondents=respondents,
         rows=[
