@@ -15,7 +15,7 @@ class PortfolioConfig(AppConfig):
         menu.register(menu.Entry("Моё портфолио", "portfolio:mine", order=12))
         extensions.register(
             extensions.Extension(
-                slot="people.person.card", template="portfolio/snippets/person_card.html", context=person_card, order=70
+                slot="people.person.card", template="portfolio/snippets/person_card.html", context=person_card, order=110
             )
         )
         for slot, template in (

@@ -250,7 +250,9 @@ def portfolio_of(mentor: Mentor) -> Portfolio:
     ]
 
     # Retention: each former mentee (her pair with them closed and none current) and whether she still works.
-    current = {mentee.person_id for pair in pairs if pair.status in Pairing.CURRENT_STATUSES for mentee in pair.mentees.all()}
+    current = {
+        mentee.person_id for pair in pairs if pair.status in Pairing.CURRENT_STATUSES for mentee in pair.mentees.all()
+    }
     ended: dict[int, date] = {}
     for pair in pairs:
         if pair.status in CLOSED_PAIR_STATUSES:

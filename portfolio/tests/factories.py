@@ -65,7 +65,9 @@ def full_pair(world, *, pairing=None, number: int = 1, score_end: int = 4, surve
     if pairing is None:
         pairing = PairingFactory(mentor=world.mentor, mentees=[MenteeFactory()])
     mentee = pairing.mentees.get().person
-    order = registered_order(pairing, number=number, day=pairing.starts_on - timedelta(days=3), author=world.users["head"])
+    order = registered_order(
+        pairing, number=number, day=pairing.starts_on - timedelta(days=3), author=world.users["head"]
+    )
     program = program_with_plan(pairing, Program.Status.RUNNING, items=3, done=2)
     mentor_user = world.mentor.person.user
     sent(program, Stage.START, Author.MENTEE, mentee, [2])

@@ -50,6 +50,7 @@ def test_a_long_portfolio_numbers_its_pages(world, client_as):
         full_pair(world, number=number)
     text, reader = read(client_as("curator").get(reverse("portfolio:pdf", args=[world.mentor.person.pk])).content)
     assert len(reader.pages) >= 2
+    assert all(f"Конспект консультации {number}.pdf" in text for number in range(1, 7))
     # The number at the top of every page after the first (ГОСТ Р 7.0.97); pypdf reads it first or last.
     for number, page in enumerate(reader.pages[1:], start=2):
         words = page.extract_text().split()

@@ -75,7 +75,9 @@ def test_programs_show_term_status_plan_and_the_outcome_of_closed_ones(world, cl
         curator_conclusion="Рекомендовано представить опыт на МО",
     )
     ended = PairingFactory(mentor=world.mentor, mentees=[MenteeFactory()], status=Pairing.Status.TERMINATED)
-    program_with_plan(ended, Program.Status.TERMINATED, items=2, done=1, termination_reason="Смена наставника по просьбе наставляемой")
+    program_with_plan(
+        ended, Program.Status.TERMINATED, items=2, done=1, termination_reason="Смена наставника по просьбе наставляемой"
+    )
     program_with_plan(PairingFactory(mentor=world.mentor, mentees=[MenteeFactory()]), Program.Status.DRAFT, items=1)
     body = page(client_as, world)
     assert "выполнено 2 из 3" in body  # the running one
@@ -124,7 +126,7 @@ def test_three_mentees_answers_are_averaged_per_question(world, client_as):
     body = page(client_as, world, "mentor")
     assert "Недостаточно ответов" not in body
     assert "ответили наставляемых: 3" in body
-    assert body.count("<td class=\"text-end\">8,0</td>") >= 3
+    assert body.count('<td class="text-end">8,0</td>') >= 3
     assert "Свободный ответ" not in body  # free text is never shown
 
 
@@ -147,7 +149,7 @@ def test_later_results_count_from_the_start_with_her_and_retention_shows_who_lef
         date=date(2026, 3, 1),
     )
     body = page(client_as, world)
-    assert "Педагогический дебют — 12" in body and "Победитель" in body
+    assert "Педагогический дебют — 12" in body and "победитель" in body
     assert "Статья до наставничества — 12" not in body  # before the program with her
     assert "Квалификационная категория: первая" in body
     assert "Бывших наставляемых: 2, из них продолжают работать: 1." in body
@@ -157,15 +159,37 @@ def test_later_results_count_from_the_start_with_her_and_retention_shows_who_lef
 
 def test_her_own_confirmed_records_by_kind_with_the_hours_of_courses(world, client_as):
     person = world.mentor.person
-    growth_record(person, kind=Kind.COURSE, title="Наставничество в ДОО", organizer="ИРО", hours=36, date=date(2025, 3, 12))
-    growth_record(person, kind=Kind.COURSE, title="ИКТ в работе воспитателя", organizer="УрГПУ", hours=72, date=date(2026, 2, 1))
-    growth_record(person, kind=Kind.OPEN_EVENT, title="Мастер-класс «Утренний круг»", level=Level.KINDERGARTEN, date=date(2026, 4, 1))
-    growth_record(person, kind=Kind.REWARD, reward_kind=RewardKind.GRATITUDE, title="За наставничество", organizer="Детский сад", date=date(2026, 6, 1))
     growth_record(
-        person, kind=Kind.CONTEST, title="Ещё не подтверждён", level=Level.MUNICIPAL, date=date(2026, 5, 1), status=GrowthRecord.Status.PROPOSED
+        person, kind=Kind.COURSE, title="Наставничество в ДОО", organizer="ИРО", hours=36, date=date(2025, 3, 12)
+    )
+    growth_record(
+        person, kind=Kind.COURSE, title="ИКТ в работе воспитателя", organizer="УрГПУ", hours=72, date=date(2026, 2, 1)
+    )
+    growth_record(
+        person,
+        kind=Kind.OPEN_EVENT,
+        title="Мастер-класс «Утренний круг»",
+        level=Level.KINDERGARTEN,
+        date=date(2026, 4, 1),
+    )
+    growth_record(
+        person,
+        kind=Kind.REWARD,
+        reward_kind=RewardKind.GRATITUDE,
+        title="За наставничество",
+        organizer="Детский сад",
+        date=date(2026, 6, 1),
+    )
+    growth_record(
+        person,
+        kind=Kind.CONTEST,
+        title="Ещё не подтверждён",
+        level=Level.MUNICIPAL,
+        date=date(2026, 5, 1),
+        status=GrowthRecord.Status.PROPOSED,
     )
     body = page(client_as, world, "mentor")
-    assert "Курсы повышения квалификации <small class=\"text-muted\">(всего 108 ч)</small>" in body
+    assert 'Курсы повышения квалификации <small class="text-muted">(всего 108 ч)</small>' in body
     assert "Наставничество в ДОО, ИРО, 36 ч" in body
     assert "Мастер-класс «Утренний круг»" in body
     assert "Благодарность — За наставничество" in body
