@@ -13,11 +13,10 @@ class PortfolioConfig(AppConfig):
         from .selectors import mentor_row, person_card
 
         menu.register(menu.Entry("Моё портфолио", "portfolio:mine", order=12))
-        extensions.register(
-            extensions.Extension(
-                slot="people.person.card", template="portfolio/snippets/person_card.html", context=person_card, order=110
-            )
+        card = extensions.Extension(
+            slot="people.person.card", template="portfolio/snippets/person_card.html", context=person_card, order=110
         )
+        extensions.register(card)
         for slot, template in (
             ("mentorship.mentor.row", "portfolio/snippets/mentor_row.html"),
             ("mentorship.mentor.actions", "portfolio/snippets/mentor_actions.html"),
