@@ -2,7 +2,8 @@
 
 Петрова (the mentor) has her courses, a contest, a reward of the education department and an open
 event still waiting for the curator; Иванова (the mentee) her courses, a publication waiting and an
-open event returned with a comment; Новикова her certification; Волкова a publication. The curator
+open event returned with a comment; Ёлкина (Петрова's mentee of last year) her certification and a
+contest since the program; Новикова her certification; Волкова a publication. The curator
 keeps the rewarding rule (two versions). One proposal — a благодарность to Петрова for the completed
 ИКТ program — is approved by the head, so the order «О поощрении наставников» is registered and the
 letters print; another one — a premium — waits in the head's queue.
@@ -166,6 +167,31 @@ def load(today: date | None = None) -> int:
         organizer="Сборник «Педагогический поиск», выпуск 12",
         date=today - timezone.timedelta(days=5),
     )
+
+    # Ёлкина, Петрова's mentee of last year (ИКТ, completed): certified and in a contest since, added by
+    # the curator (confirmed at once) — the later results of Петрова's portfolio.
+    elkina = _person("029")
+    if elkina is not None:
+        _save(
+            keeper,
+            person=elkina,
+            kind=Kind.CERTIFICATION,
+            category=QualificationCategory.FIRST,
+            date=add_months(today, -5),
+            document_number="Приказ Министерства образования и молодёжной политики Свердловской области № 517-Д",
+            program=ict,
+        )
+        _save(
+            keeper,
+            person=elkina,
+            kind=Kind.CONTEST,
+            title="Педагогический дебют",
+            organizer="Управление образования городского округа",
+            level=Level.MUNICIPAL,
+            result="Призёр",
+            date=add_months(today, -8),
+            program=ict,
+        )
 
     # Новикова's certification and Волкова's publication, added by the curator (confirmed at once).
     _save(

@@ -23,6 +23,7 @@ from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -72,7 +73,8 @@ HOSTILE = (
     "Я" * 10_000,
 )
 
-# The record an id in a route names, by the route's text before it (the longest prefix wins).
+# The record an id in a route names, by the route's text before it (the longest prefix wins): a model,
+# or a queryset of it where only some of its records have the page.
 RECORDS_BY_PREFIX = {
     "bank/people/": Person,
     "bank/orders/": Order,
@@ -107,6 +109,8 @@ RECORDS_BY_PREFIX = {
     "diagnostics/program/": Program,
     "results/": Report,
     "results/program/": Program,
+    # A portfolio is a person's who is or was a mentor: any other person's is a 404 for everyone.
+    "portfolio/": Person.objects.filter(mentor__isnull=False),
 }
 # How many records of one kind each pattern is walked with: one of each status, or this many.
 RECORDS_PER_PATTERN = 2
@@ -220,28 +224,30 @@ def _status_path(model, depth: int = 3) -> str | None:
     return None
 
 
-def _spread(model) -> list[int]:
-    """Ids of a few records of `model`, one of each status of theirs or of their parent's where there
-    is one, so that every branch is walked."""
-    path = _status_path(model)
+def _spread(records) -> list[int]:
+    """Ids of a few of `records` (a model, or a queryset), one of each status of theirs or of their
+    parent's where there is one, so that every branch is walked."""
+    rows = records.all() if isinstance(records, QuerySet) else records._default_manager.all()
+    path = _status_path(rows.model)
     if path is None:
-        return list(model._default_manager.order_by("pk").values_list("pk", flat=True)[:RECORDS_PER_PATTERN])
+        return list(rows.order_by("pk").values_list("pk", flat=True)[:RECORDS_PER_PATTERN])
     firsts = {}
-    for pk, status in model._default_manager.order_by("pk").values_list("pk", path):
+    for pk, status in rows.order_by("pk").values_list("pk", path):
         firsts.setdefault(status, pk)
     return list(firsts.values())
 
 
 def _model_for(route: str, name: str):
     before = route.split(f":{name}>")[0].rsplit("<", 1)[0]
+    if before in RECORDS_BY_PREFIX:
+        return RECORDS_BY_PREFIX[before]
     if name == "person_pk":
         return Person
     if name == "pairing_pk":
         return Pairing
     if name == "roadmap":
         return Roadmap
-    matches = [prefix for prefix in RECORDS_BY_PREFIX if before == prefix]
-    return RECORDS_BY_PREFIX[matches[0]] if matches else None
+    return None
 
 
 def urls_of(route: str) -> list[str]:

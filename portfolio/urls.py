@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "portfolio"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.MyPortfolioView.as_view(), name="mine"),
+    path("<int:person_pk>/", views.PortfolioView.as_view(), name="detail"),
+    path("<int:person_pk>/pdf/", views.PortfolioPdfView.as_view(), name="pdf"),
+]

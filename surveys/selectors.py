@@ -193,13 +193,9 @@ def summary(start_year: int) -> dict:
     )
     averages = {
         (row["question"], row["response__stage"]): row
-        for row in Answer.objects.filter(
-            question__questionnaire__start_year=start_year,
-            question__kind=Question.Kind.SCALE,
-            response__submitted_at__isnull=False,
+        for row in scale_averages(
+            Answer.objects.filter(question__questionnaire__start_year=start_year), by=("question", "response__stage")
         )
-        .values("question", "response__stage")
-        .annotate(average=Avg("number"), count=Count("pk"))
     }
     choices = defaultdict(dict)
     for row in (
@@ -250,6 +246,24 @@ def summary(start_year: int) -> dict:
         ]
         sections.append({"audience": audience, "needs": False, "rows": rows, "stage_counts": stage_counts})
     return {"sections": sections, "stages": list(Response.Stage)}
+
+
+def scale_averages(answers: QuerySet, *, by: tuple[str, ...]) -> QuerySet:
+    """The average, the number of answers and the number of people who gave them, for the scale
+    questions among `answers` in sent responses (a refusal or a draft counts for nothing), grouped by
+    the fields `by`: rows of {*by, average, count, respondents}. The summary and the mentor's portfolio
+    average the same way; whoever shows a group's average decides how few respondents are too few
+    to hide one person's answer."""
+    return (
+        answers.filter(question__kind=Question.Kind.SCALE, response__submitted_at__isnull=False)
+        .order_by()
+        .values(*by)
+        .annotate(
+            average=Avg("number"),
+            count=Count("pk"),
+            respondents=Count("response__respondent", filter=Q(number__isnull=False), distinct=True),
+        )
+    )
 
 
 # --- the needs survey ---------------------------------------------------------------------------------

@@ -19,7 +19,11 @@ def _shown(client) -> list[dict]:
 def test_every_entry_a_role_is_shown_opens_for_it(world, client_as, role):
     client = client_as(role)
     for entry in _shown(client):
-        assert client.get(entry["url"]).status_code == 200, (role, entry["label"])
+        # An entry may lead through a redirect to the user's own page («Моё портфолио» → /portfolio/<her>/),
+        # never to the login page.
+        response = client.get(entry["url"], follow=True)
+        assert response.status_code == 200, (role, entry["label"])
+        assert all(reverse("accounts:login") not in url for url, _ in response.redirect_chain), (role, entry["label"])
 
 
 @pytest.mark.parametrize("role", SIGNED_IN)
