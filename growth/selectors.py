@@ -101,6 +101,11 @@ def proposals_for(user) -> QuerySet:
     )
 
 
+def editable_proposals(user) -> QuerySet:
+    """The proposals the user may correct and send again: the curator's returned ones."""
+    return proposals_for(user).filter(status__in=RewardProposal.editable_states(roles_of(user)))
+
+
 def rules_for(user) -> QuerySet:
     if not roles_of(user) & REWARD_ROLES:
         return RewardRule.objects.none()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/scan/", views.RecordScanView.as_view(), name="record-scan"),
     path("rewards/", views.RewardsView.as_view(), name="rewards"),
     path("rewards/propose/", views.ProposalCreateView.as_view(), name="proposal-create"),
+    path("rewards/<int:pk>/edit/", views.ProposalUpdateView.as_view(), name="proposal-update"),
     path("rewards/<int:pk>/approve/", views.ProposalApproveView.as_view(), name="proposal-approve"),
     path("rewards/<int:pk>/move/", views.ProposalMoveView.as_view(), name="proposal-move"),
     path("rewards/<int:pk>/letters.pdf", views.LettersPdfView.as_view(), name="proposal-letters"),

@@ -24,7 +24,15 @@ from .filters import GrowthRecordFilter
 from .forms import GrowthRecordForm, RewardProposalForm, RewardRuleForm
 from .models import GrowthRecord, Kind, RewardProposal
 from .roles import APPROVERS, KEEPERS, LIST_ROLES, PROPOSERS, READERS, REWARD_ROLES
-from .selectors import counts_by_kind, editable_records, own_records, proposals_for, records_for, rules_for
+from .selectors import (
+    counts_by_kind,
+    editable_proposals,
+    editable_records,
+    own_records,
+    proposals_for,
+    records_for,
+    rules_for,
+)
 from .services import (
     record_delete,
     record_review,
@@ -32,6 +40,7 @@ from .services import (
     reward_proposal_approve,
     reward_proposal_create,
     reward_proposal_move,
+    reward_proposal_update,
     reward_rule_save,
 )
 
@@ -247,6 +256,8 @@ class RewardsView(RoleRequiredMixin, TemplateView):
             rule=rules[0] if rules else None,
             earlier_rules=rules[1:],
             proposals=proposals_for(self.request.user),
+            # The states in which the user corrects a proposal and sends it again (the curator: returned).
+            editable_states=RewardProposal.editable_states(self.roles),
             can_propose=bool(self.roles & PROPOSERS),
             can_decide=bool(self.roles & APPROVERS),
             **kwargs,
@@ -270,6 +281,44 @@ class ProposalCreateView(RoleRequiredMixin, FormView):
             return self.form_invalid(form)
         show_outcome(self.request, outcome, "Представление к поощрению отправлено руководителю на утверждение.")
         return redirect("growth:rewards")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Представление не отправлено: исправьте отмеченные поля.")
+        return super().form_invalid(form)
+
+
+class ProposalUpdateView(RoleRequiredMixin, FormView):
+    """The curator corrects a proposal the head returned, reading his comment, and sends it again.
+    A proposal waiting for the head or approved by order is not hers to change (404)."""
+
+    allowed_roles = PROPOSERS
+    form_class = RewardProposalForm
+    template_name = "growth/proposal_form.html"
+
+    @cached_property
+    def proposal(self) -> RewardProposal:
+        return get_object_or_404(editable_proposals(self.request.user), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.proposal}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(proposal=self.proposal, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = reward_proposal_update(
+                proposal=form.save(commit=False),
+                mentors=data["mentors"],
+                programs=data["programs"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        show_outcome(self.request, outcome, "Представление исправлено и снова отправлено руководителю на утверждение.")
+        return redirect(outcome.obj.get_absolute_url())
 
     def form_invalid(self, form):
         messages.error(self.request, "Представление не отправлено: исправьте отмеченные поля.")

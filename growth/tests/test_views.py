@@ -54,6 +54,13 @@ GET_PAGES = [
     ),
     ("rewards", lambda g: reverse("growth:rewards"), matrix(READ_ALL)),
     ("proposal-create", lambda g: reverse("growth:proposal-create"), matrix(CURATOR)),
+    # The curator corrects a proposal the head returned; one waiting for the head is not hers to change.
+    ("proposal-update", lambda g: reverse("growth:proposal-update", args=[g.returned.pk]), matrix(CURATOR)),
+    (
+        "proposal-update-waiting",
+        lambda g: reverse("growth:proposal-update", args=[g.proposal.pk]),
+        expect(set(), not_found=CURATOR),
+    ),
     ("rule-create", lambda g: reverse("growth:rule-create"), matrix(CURATOR)),
     ("rule-scan", lambda g: reverse("growth:rule-scan", args=[RewardRule.objects.get().pk]), matrix(READ_ALL)),
     # Letters print only for an approved proposal: this one waits, so its readers go back to the rewards.
@@ -79,6 +86,12 @@ POSTS = [
     ),
     ("approve", lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]), {}, matrix(HEAD, ok_status=302)),
     (
+        "proposal-update",
+        lambda g: reverse("growth:proposal-update", args=[g.returned.pk]),
+        lambda g: {"mentors": [g.returned.mentors.get().pk], "reward_kind": "gratitude", "reason": "За программу"},
+        matrix(CURATOR, ok_status=302),
+    ),
+    (
         "move",
         lambda g: reverse("growth:proposal-move", args=[g.proposal.pk]),
         {"comment": "Уточните основание"},
@@ -99,7 +112,7 @@ def test_every_page_for_every_role(growth, client_as, role, name, url, statuses)
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "url", "data", "statuses"), POSTS, ids=[post[0] for post in POSTS])
 def test_every_action_for_every_role(growth, client_as, role, name, url, data, statuses):
-    response = client_as(role).post(url(growth), data)
+    response = client_as(role).post(url(growth), data(growth) if callable(data) else data)
     assert response.status_code == statuses[role], (name, role)
 
 
