@@ -10,16 +10,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.declension import Case
+from core.docx import DOCX_CONTENT_TYPE
 from core.http import local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
 from .documents import render_letters_pdf
+from .docx_documents import letters_docx
 from .filters import GrowthRecordFilter
 from .forms import GrowthRecordForm, RewardProposalForm, RewardRuleForm
 from .models import GrowthRecord, Kind, RewardProposal
@@ -377,8 +380,9 @@ class ProposalMoveView(ProposalActionView):
         return self.back()
 
 
-class LettersPdfView(RoleRequiredMixin, View):
-    """A благодарственное письмо or a почётная грамота for each mentor of an approved proposal."""
+class LettersView(RoleRequiredMixin, View):
+    """A благодарственное письмо or a почётная грамота for each mentor of an approved proposal: the
+    PDF to print, the DOCX to adjust first. The same readers and the same refusal for both."""
 
     allowed_roles = REWARD_ROLES
 
@@ -387,9 +391,27 @@ class LettersPdfView(RoleRequiredMixin, View):
         if not proposal.has_letters:
             messages.error(request, "Письма и грамоты печатаются по утверждённому приказом поощрению.")
             return redirect("growth:rewards")
+        response = self.letters(proposal)
+        response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
+        return response
+
+    def file_name(self, proposal, extension: str) -> str:
+        """ASCII, as a browser saves it anywhere: «pooshchrenie-2026-12.docx» (the order's year and number)."""
+        order = proposal.order
+        return f"pooshchrenie-{order.date:%Y}-{slugify(order.number_text) or proposal.pk}.{extension}"
+
+
+class LettersPdfView(LettersView):
+    def letters(self, proposal) -> HttpResponse:
         response = HttpResponse(render_letters_pdf(proposal), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="pooshchrenie-{proposal.order.number_text}.pdf"'
-        response["Cache-Control"] = "private, no-store"
+        response["Content-Disposition"] = f'inline; filename="{self.file_name(proposal, "pdf")}"'
+        return response
+
+
+class LettersDocxView(LettersView):
+    def letters(self, proposal) -> HttpResponse:
+        response = HttpResponse(letters_docx(proposal), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{self.file_name(proposal, "docx")}"'
         return response
 
 

@@ -69,6 +69,11 @@ GET_PAGES = [
         lambda g: reverse("growth:proposal-letters", args=[g.proposal.pk]),
         matrix(READ_ALL, ok_status=302),
     ),
+    (
+        "letters-docx-waiting",
+        lambda g: reverse("growth:proposal-letters-docx", args=[g.proposal.pk]),
+        matrix(READ_ALL, ok_status=302),
+    ),
 ]
 
 POSTS = [
