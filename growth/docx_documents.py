@@ -3,7 +3,7 @@ wording or the font before printing on a form: the same text as the PDF (documen
 one page a mentor. No draft mark: a letter is not a copy of a registered order, it is the thing that
 is printed and signed."""
 
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
 from core.docx import DocxDocument
 
@@ -24,8 +24,9 @@ def letters_docx(proposal: RewardProposal) -> bytes:
         # Each letter from the top of its own page.
         first.paragraph_format.page_break_before = number > 0
         doc.paragraph(context["org_details"], align="center", indent=False, size=10, space_after=72)
-        title = doc.paragraph(context["title"], align="center", bold=True, indent=False, size=28, uppercase=True)
-        title.paragraph_format.space_after = Pt(40)
+        doc.paragraph(
+            context["title"], align="center", bold=True, indent=False, size=28, uppercase=True, space_after=40
+        )
         doc.paragraph(context["lead"], align="center", indent=False, size=15, space_after=14)
         doc.paragraph(letter["name"], align="center", bold=True, italic=True, indent=False, size=20, space_after=24)
         doc.paragraph(context["reason"], align="center", indent=False, size=15, space_after=72)
