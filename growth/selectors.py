@@ -13,7 +13,9 @@ from .roles import KEEPERS, READERS, REWARD_ROLES
 
 
 def _base() -> QuerySet:
-    return GrowthRecord.objects.select_related("person__position", "program__pairing__mentor__person", "order")
+    return GrowthRecord.objects.select_related(
+        "person__position", "program__pairing__mentor__person", "program__pairing__direction", "order"
+    )
 
 
 def records_for(user) -> QuerySet:

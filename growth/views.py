@@ -25,6 +25,7 @@ from .documents import render_letters_pdf
 from .docx_documents import letters_docx
 from .filters import GrowthRecordFilter
 from .forms import GrowthRecordForm, RewardProposalForm, RewardRuleForm
+from .history import record_history
 from .models import GrowthRecord, Kind, RewardProposal
 from .roles import APPROVERS, KEEPERS, LIST_ROLES, PROPOSERS, READERS, REWARD_ROLES
 from .selectors import (
@@ -123,6 +124,7 @@ class RecordDetailView(OwnPageMixin, DetailView):
         ]
         return super().get_context_data(
             fields=fields,
+            history=record_history(record),
             review_buttons=record.buttons(self.roles),
             can_edit=record.order_id is None and (self.is_keeper or (own and record.is_editable_by_owner)),
             **kwargs,
