@@ -11,7 +11,8 @@ class GrowthConfig(AppConfig):
         from core import extensions
         from records import kinds
 
-        from .selectors import home_tasks, person_card, register_queue
+        from .queue_rewards import register_queue
+        from .selectors import home_tasks, person_card
         from .services import REWARD_ORDER
 
         register_queue()  # proposals to reward mentors (order 60)

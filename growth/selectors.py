@@ -4,7 +4,6 @@ the person their own, the head and the curator all, a mentor those of his curren
 
 from django.db.models import Count, Q, QuerySet
 
-from mentorship import queue
 from mentorship.models import Pairing
 from people.roles import Role, person_of, roles_of
 
@@ -112,29 +111,3 @@ def rules_for(user) -> QuerySet:
     if not roles_of(user) & REWARD_ROLES:
         return RewardRule.objects.none()
     return RewardRule.objects.select_related("created_by")
-
-
-def awaiting_approval() -> QuerySet:
-    return RewardProposal.objects.filter(status=RewardProposal.Status.PROPOSED)
-
-
-def queue_items() -> list:
-    return list(
-        awaiting_approval()
-        .select_related("proposed_by__person")
-        .prefetch_related("mentors__person__position", "programs")
-        .order_by("proposed_at", "pk")
-    )
-
-
-def register_queue() -> None:
-    queue.register(
-        queue.QueueSection(
-            key="rewards",
-            title="Поощрение наставников",
-            template="growth/queue_rewards.html",
-            items=queue_items,
-            count=lambda: awaiting_approval().count(),
-            order=60,
-        )
-    )
