@@ -4,17 +4,19 @@ changed from what to what. Read from the record's own history (django-simple-his
 write fills with its author: the services save through core.services.validated_save and move through
 core.lifecycle.move.
 
-Why on the record's page and not as a source of the person's history page (people.history): that page
-is read by the system administrator, whom growth/roles.py keeps out of the staff's achievements, and
-not by the person or the mentor, who read the record. A record's history has the record's readers.
+The same rows are a source of the person's history page (people.history), for the head and the curator
+only: that page is read by the system administrator too, whom growth/roles.py keeps out of the staff's
+achievements; the person and her mentor, who read the record, read its history on the record's page.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from people import history
 from programs.models import Program
 
 from .models import KIND_FIELDS, GrowthRecord, Kind
+from .roles import READERS
 
 S = GrowthRecord.Status
 # What a change of state means, in the past tense (the table's labels are the buttons' imperatives).
@@ -143,3 +145,18 @@ def record_history(record: GrowthRecord) -> list[Step]:
             )
         )
     return steps
+
+
+def register_person_history() -> None:
+    """The person's records in her history page, named one by one, for the record's readers of
+    everyone's records (the head and the curator)."""
+    history.register_source(
+        history.HistorySource(
+            "Достижения",
+            GrowthRecord,
+            lambda person: GrowthRecord.history.filter(person_id=person.pk),
+            readers=READERS,
+            name_of=lambda row: f"{row.get_kind_display().lower()} «{row.instance.summary}»",
+            order=40,
+        )
+    )

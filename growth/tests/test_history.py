@@ -107,3 +107,23 @@ def test_a_record_page_without_history_rows_says_so(growth, client_as):
     growth.mentee_record.history.all().delete()  # written before the history was kept
     page = client_as("mentee").get(reverse("growth:record-detail", args=[growth.mentee_record.pk])).content.decode()
     assert "Изменений не записано." in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_persons_history_page_lists_her_records_for_the_head_and_the_curator_only(
+    growth, world, client_as, role
+):
+    return_correct_confirm(growth, world)
+    response = client_as(role).get(reverse("people:person-history", args=[world.mentee.person.pk]))
+    # The page is the head's, the curator's and the administrator's; the records only the first two's.
+    assert response.status_code == expect({"head", "curator", "admin"})[role], role
+    if response.status_code != 200:
+        return
+    page = response.content.decode()
+    named = "Достижения: открытое мероприятие «Открытый показ: утренний круг в младшей группе»"
+    if role == "admin":
+        assert "Достижения" not in page and "Уточните тему и группу" not in page and "Открытый показ" not in page
+        assert "Карточка сотрудника" in page  # the rest of the page as before
+    else:
+        assert named in page and "Уточните тему и группу" in page
+        assert "карточка сотрудника" in page and "достижения." in page  # what the page lists
