@@ -145,7 +145,9 @@ class RecordFormMixin(OwnPageMixin):
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(record=self.record, kind=self.kind, kind_label=Kind(self.kind).label, **kwargs)
+        return super().get_context_data(
+            record=self.record, kind=self.kind, kind_label=Kind(self.kind).label, is_keeper=self.is_keeper, **kwargs
+        )
 
     def form_valid(self, form):
         record = form.save(commit=False)

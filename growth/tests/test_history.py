@@ -110,9 +110,7 @@ def test_a_record_page_without_history_rows_says_so(growth, client_as):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_persons_history_page_lists_her_records_for_the_head_and_the_curator_only(
-    growth, world, client_as, role
-):
+def test_the_persons_history_page_lists_her_records_for_the_head_and_the_curator_only(growth, world, client_as, role):
     return_correct_confirm(growth, world)
     response = client_as(role).get(reverse("people:person-history", args=[world.mentee.person.pk]))
     # The page is the head's, the curator's and the administrator's; the records only the first two's.

@@ -254,3 +254,11 @@ def test_future_dates_are_refused_except_for_courses(world, client_as):
         {"title": "Конкурс", "level": "regional", "date": date(2099, 1, 1).isoformat()},
     )
     assert "Дата ещё не наступила" in response.content.decode()
+
+
+def test_the_form_tells_the_curator_her_record_is_confirmed_at_once_and_the_others_it_waits(world, client_as):
+    url = reverse("growth:record-create") + "?kind=course"
+    assert "Что вносит куратор, сразу подтверждено." in client_as("curator").get(url).content.decode()
+    for role in ("mentee", "head", "council"):
+        page = client_as(role).get(url).content.decode()
+        assert "После сохранения запись уйдёт куратору на подтверждение." in page and "сразу подтверждено" not in page
