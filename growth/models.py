@@ -316,9 +316,6 @@ class RewardProposal(LifeCycle, models.Model):
             if target == cls.Status.PROPOSED and transition.roles & held
         ]
 
-    def is_editable_by(self, roles) -> bool:
-        return self.status in self.editable_states(roles)
-
     @property
     def has_letters(self) -> bool:
         """A благодарность and a грамота are printed for each mentor; a premium and a petition are not."""
