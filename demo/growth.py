@@ -6,7 +6,8 @@ open event returned with a comment; Ёлкина (Петрова's mentee of las
 contest since the program; Новикова her certification; Волкова a publication. The curator
 keeps the rewarding rule (two versions). One proposal — a благодарность to Петрова for the completed
 ИКТ program — is approved by the head, so the order «О поощрении наставников» is registered and the
-letters print; another one — a premium — waits in the head's queue.
+letters print; another one — a premium — waits in the head's queue; a third — a грамота — the head
+returned to the curator with a comment, for her to correct and send again.
 
 Idempotent: if any growth record exists, nothing is done. Call it after the programs and the roadmap
 (its order comes after theirs in the journal).
@@ -26,6 +27,7 @@ from growth.services import (
     record_save,
     reward_proposal_approve,
     reward_proposal_create,
+    reward_proposal_move,
     reward_rule_save,
 )
 from people.models import Person, QualificationCategory
@@ -240,5 +242,18 @@ def load(today: date | None = None) -> int:
         mentors=[petrova.mentor, novikova.mentor] if hasattr(novikova, "mentor") else [petrova.mentor],
         programs=[],
         actor=keeper,
+    )
+    # A грамота the head returned: the curator is to name the program and send it again.
+    certificate = reward_proposal_create(
+        proposal=RewardProposal(reward_kind=RewardKind.CERTIFICATE, reason="За наставническую деятельность"),
+        mentors=[petrova.mentor],
+        programs=[],
+        actor=keeper,
+    ).obj
+    reward_proposal_move(
+        proposal=certificate,
+        target=RewardProposal.Status.RETURNED,
+        comment="Укажите программу, по итогам которой представляете, и за что именно: основание слишком общее.",
+        actor=head.user,
     )
     return GrowthRecord.objects.count()

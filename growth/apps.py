@@ -7,14 +7,17 @@ class GrowthConfig(AppConfig):
 
     def ready(self):
         """The rewards' section of the head's queue, the order «О поощрении наставников», the growth
-        section on a person's card and the tasks on the home page."""
+        section on a person's card and her records in her history, the tasks on the home page."""
         from core import extensions
         from records import kinds
 
-        from .selectors import home_tasks, person_card, register_queue
+        from .history import register_person_history
+        from .queue_rewards import register_queue
+        from .selectors import home_tasks, person_card
         from .services import REWARD_ORDER
 
         register_queue()  # proposals to reward mentors (order 60)
+        register_person_history()  # the person's records on her history page, for the head and the curator
         kinds.register(
             kinds.OrderKind(
                 REWARD_ORDER,

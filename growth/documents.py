@@ -2,6 +2,8 @@
 a mentor, the kindergarten's requisites, the mentor named in the dative («Петровой Светлане
 Николаевне»), the ground and the order, a place for the head's signature and the seal."""
 
+from django.utils.formats import date_format
+
 from core.declension import Case, UnknownGenderError, decline_full_name, signature_name
 from core.pdf import render_pdf
 
@@ -34,21 +36,31 @@ def letters(proposal: RewardProposal) -> list[dict]:
     ]
 
 
-def render_letters_pdf(proposal: RewardProposal) -> bytes:
+def letters_context(proposal: RewardProposal) -> dict:
+    """What a letter prints, the same for the PDF and the DOCX."""
     order = proposal.order
     organization = order.organization
     head = organization.head
-    return render_pdf(
-        "growth/pdf/letters.html",
-        {
-            "proposal": proposal,
-            "order": order,
-            "organization": organization,
-            "is_gratitude": proposal.reward_kind == RewardKind.GRATITUDE,
-            "letters": letters(proposal),
-            "reason": lowercase_start(proposal.reason.strip().rstrip(".")),
-            "head_position": order.signer_position,
-            "head_name": order.signer_name
-            or (signature_name(head.last_name, head.first_name, head.middle_name) if head else ""),
-        },
-    )
+    is_gratitude = proposal.reward_kind == RewardKind.GRATITUDE
+    return {
+        "proposal": proposal,
+        "order": order,
+        "organization": organization,
+        "org_details": " · ".join(
+            part for part in (organization.address, organization.inn and f"ИНН {organization.inn}") if part
+        ),
+        "is_gratitude": is_gratitude,
+        "title": "Благодарственное письмо" if is_gratitude else "Почётная грамота",
+        "lead": "Администрация выражает благодарность" if is_gratitude else "вручается",
+        "letters": letters(proposal),
+        "reason": lowercase_start(proposal.reason.strip().rstrip(".")),
+        "basis": f"Приказ от {order.date:%d.%m.%Y} № {order.number_text} «О поощрении наставников»",
+        "stamp": " · ".join(part for part in ("М. П.", order.place, f"{date_format(order.date, 'j E Y')} г.") if part),
+        "head_position": order.signer_position,
+        "head_name": order.signer_name
+        or (signature_name(head.last_name, head.first_name, head.middle_name) if head else ""),
+    }
+
+
+def render_letters_pdf(proposal: RewardProposal) -> bytes:
+    return render_pdf("growth/pdf/letters.html", letters_context(proposal))

@@ -100,12 +100,20 @@ class RewardProposalForm(StyledModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # A returned proposal keeps its mentors and programs on offer even if a mentor has left the
+        # bank or a program has ended since: the curator decides whether to take them off.
+        chosen_mentors = chosen_programs = Q(pk__in=[])
+        if self.instance.pk is not None:
+            chosen_mentors = Q(pk__in=self.instance.mentors.values("pk"))
+            chosen_programs = Q(pk__in=self.instance.programs.values("pk"))
         self.fields["mentors"].queryset = (
-            Mentor.objects.filter(is_active=True).select_related("person").order_by("person__last_name")
+            Mentor.objects.filter(Q(is_active=True) | chosen_mentors)
+            .select_related("person")
+            .order_by("person__last_name", "person__first_name")
         )
         self.fields["mentors"].label_from_instance = lambda mentor: mentor.person.full_name
         self.fields["programs"].queryset = (
-            Program.objects.filter(status__in=("running", "completed"))
+            Program.objects.filter(Q(status__in=("running", "completed")) | chosen_programs)
             .select_related("pairing__mentor__person")
             .order_by("-pk")
         )

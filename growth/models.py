@@ -305,6 +305,17 @@ class RewardProposal(LifeCycle, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("growth:rewards") + f"#proposal-{self.pk}"
 
+    @classmethod
+    def editable_states(cls, roles) -> list[str]:
+        """Where the holder of `roles` may correct a proposal: correcting one is sending it to the
+        head again, so it is the states the table lets them move back to «на утверждении» from."""
+        held = {str(role) for role in roles}
+        return [
+            source.value
+            for (source, target), transition in cls.TRANSITIONS.items()
+            if target == cls.Status.PROPOSED and transition.roles & held
+        ]
+
     @property
     def has_letters(self) -> bool:
         """A благодарность and a грамота are printed for each mentor; a premium and a petition are not."""

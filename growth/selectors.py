@@ -4,7 +4,6 @@ the person their own, the head and the curator all, a mentor those of his curren
 
 from django.db.models import Count, Q, QuerySet
 
-from mentorship import queue
 from mentorship.models import Pairing
 from people.roles import Role, person_of, roles_of
 
@@ -13,7 +12,9 @@ from .roles import KEEPERS, READERS, REWARD_ROLES
 
 
 def _base() -> QuerySet:
-    return GrowthRecord.objects.select_related("person__position", "program__pairing__mentor__person", "order")
+    return GrowthRecord.objects.select_related(
+        "person__position", "program__pairing__mentor__person", "program__pairing__direction", "order"
+    )
 
 
 def records_for(user) -> QuerySet:
@@ -101,33 +102,12 @@ def proposals_for(user) -> QuerySet:
     )
 
 
+def editable_proposals(user) -> QuerySet:
+    """The proposals the user may correct and send again: the curator's returned ones."""
+    return proposals_for(user).filter(status__in=RewardProposal.editable_states(roles_of(user)))
+
+
 def rules_for(user) -> QuerySet:
     if not roles_of(user) & REWARD_ROLES:
         return RewardRule.objects.none()
     return RewardRule.objects.select_related("created_by")
-
-
-def awaiting_approval() -> QuerySet:
-    return RewardProposal.objects.filter(status=RewardProposal.Status.PROPOSED)
-
-
-def queue_items() -> list:
-    return list(
-        awaiting_approval()
-        .select_related("proposed_by__person")
-        .prefetch_related("mentors__person__position", "programs")
-        .order_by("proposed_at", "pk")
-    )
-
-
-def register_queue() -> None:
-    queue.register(
-        queue.QueueSection(
-            key="rewards",
-            title="Поощрение наставников",
-            template="growth/queue_rewards.html",
-            items=queue_items,
-            count=lambda: awaiting_approval().count(),
-            order=60,
-        )
-    )

@@ -34,6 +34,7 @@ __all__ = [
     "reward_proposal_approve",
     "reward_proposal_create",
     "reward_proposal_move",
+    "reward_proposal_update",
     "reward_rule_save",
 ]
 
@@ -129,6 +130,12 @@ def reward_rule_save(*, text: str, effective_from: Date, scan=None, actor: User)
 # --- proposals and the order --------------------------------------------------------------------------
 
 
+def _rule_warnings() -> list[str]:
+    if RewardRule.current() is None:
+        return ["Порядок поощрения наставников не внесён: приказ сошлётся только на итоги работы."]
+    return []
+
+
 @transaction.atomic
 def reward_proposal_create(*, proposal: RewardProposal, mentors, programs, actor: User) -> Outcome:
     """The curator proposes to reward the mentors; the proposal waits in the head's queue."""
@@ -142,10 +149,7 @@ def reward_proposal_create(*, proposal: RewardProposal, mentors, programs, actor
     validated_save(proposal, actor=actor)
     proposal.mentors.set(mentors)
     proposal.programs.set(programs)
-    warnings = []
-    if RewardRule.current() is None:
-        warnings.append("Порядок поощрения наставников не внесён: приказ сошлётся только на итоги работы.")
-    return Outcome(proposal, warnings)
+    return Outcome(proposal, _rule_warnings())
 
 
 @transaction.atomic
@@ -155,6 +159,28 @@ def reward_proposal_move(*, proposal: RewardProposal, target: str, comment: str 
     fields = {"return_comment": comment.strip()} if target == RewardProposal.Status.RETURNED else {}
     move(proposal, target, actor=actor, roles=roles_of(actor), comment=comment, **fields)
     return proposal
+
+
+@transaction.atomic
+def reward_proposal_update(*, proposal: RewardProposal, mentors, programs, actor: User) -> Outcome:
+    """The curator corrects a proposal the head returned and sends it to the head again: the same
+    move as «Отправить снова» (RETURNED → PROPOSED), with what she changed saved before it. An
+    approved proposal has its order and is never changed; one waiting for the head is his to decide."""
+    roles = roles_of(actor)
+    stored = RewardProposal.objects.select_for_update().get(pk=proposal.pk)
+    guard(stored, RewardProposal.Status.PROPOSED, roles=roles)
+    mentors = list(mentors)
+    if not mentors:
+        raise ValidationError({"mentors": "Выберите хотя бы одного наставника."})
+    # The form's instance carries the typed fields; the state, the author and the head's comment
+    # stay as stored until the move below.
+    proposal.status, proposal.order_id = stored.status, stored.order_id
+    proposal.proposed_by_id, proposal.return_comment = stored.proposed_by_id, stored.return_comment
+    validated_save(proposal, actor=actor)
+    proposal.mentors.set(mentors)
+    proposal.programs.set(programs)
+    move(proposal, RewardProposal.Status.PROPOSED, actor=actor, roles=roles, checked=True)
+    return Outcome(proposal, _rule_warnings())
 
 
 def _mentors_of(proposal: RewardProposal) -> list:

@@ -15,9 +15,11 @@ urlpatterns = [
     path("<int:pk>/scan/", views.RecordScanView.as_view(), name="record-scan"),
     path("rewards/", views.RewardsView.as_view(), name="rewards"),
     path("rewards/propose/", views.ProposalCreateView.as_view(), name="proposal-create"),
+    path("rewards/<int:pk>/edit/", views.ProposalUpdateView.as_view(), name="proposal-update"),
     path("rewards/<int:pk>/approve/", views.ProposalApproveView.as_view(), name="proposal-approve"),
     path("rewards/<int:pk>/move/", views.ProposalMoveView.as_view(), name="proposal-move"),
     path("rewards/<int:pk>/letters.pdf", views.LettersPdfView.as_view(), name="proposal-letters"),
+    path("rewards/<int:pk>/letters.docx", views.LettersDocxView.as_view(), name="proposal-letters-docx"),
     path("rewards/rule/new/", views.RuleCreateView.as_view(), name="rule-create"),
     path("rewards/rule/<int:pk>/scan/", views.RuleScanView.as_view(), name="rule-scan"),
 ]

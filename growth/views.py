@@ -10,21 +10,33 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.declension import Case
+from core.docx import DOCX_CONTENT_TYPE
 from core.http import local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
 from .documents import render_letters_pdf
+from .docx_documents import letters_docx
 from .filters import GrowthRecordFilter
 from .forms import GrowthRecordForm, RewardProposalForm, RewardRuleForm
+from .history import record_history
 from .models import GrowthRecord, Kind, RewardProposal
 from .roles import APPROVERS, KEEPERS, LIST_ROLES, PROPOSERS, READERS, REWARD_ROLES
-from .selectors import counts_by_kind, editable_records, own_records, proposals_for, records_for, rules_for
+from .selectors import (
+    counts_by_kind,
+    editable_proposals,
+    editable_records,
+    own_records,
+    proposals_for,
+    records_for,
+    rules_for,
+)
 from .services import (
     record_delete,
     record_review,
@@ -32,6 +44,7 @@ from .services import (
     reward_proposal_approve,
     reward_proposal_create,
     reward_proposal_move,
+    reward_proposal_update,
     reward_rule_save,
 )
 
@@ -111,6 +124,7 @@ class RecordDetailView(OwnPageMixin, DetailView):
         ]
         return super().get_context_data(
             fields=fields,
+            history=record_history(record),
             review_buttons=record.buttons(self.roles),
             can_edit=record.order_id is None and (self.is_keeper or (own and record.is_editable_by_owner)),
             **kwargs,
@@ -131,7 +145,9 @@ class RecordFormMixin(OwnPageMixin):
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(record=self.record, kind=self.kind, kind_label=Kind(self.kind).label, **kwargs)
+        return super().get_context_data(
+            record=self.record, kind=self.kind, kind_label=Kind(self.kind).label, is_keeper=self.is_keeper, **kwargs
+        )
 
     def form_valid(self, form):
         record = form.save(commit=False)
@@ -247,6 +263,8 @@ class RewardsView(RoleRequiredMixin, TemplateView):
             rule=rules[0] if rules else None,
             earlier_rules=rules[1:],
             proposals=proposals_for(self.request.user),
+            # The states in which the user corrects a proposal and sends it again (the curator: returned).
+            editable_states=RewardProposal.editable_states(self.roles),
             can_propose=bool(self.roles & PROPOSERS),
             can_decide=bool(self.roles & APPROVERS),
             **kwargs,
@@ -270,6 +288,44 @@ class ProposalCreateView(RoleRequiredMixin, FormView):
             return self.form_invalid(form)
         show_outcome(self.request, outcome, "Представление к поощрению отправлено руководителю на утверждение.")
         return redirect("growth:rewards")
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Представление не отправлено: исправьте отмеченные поля.")
+        return super().form_invalid(form)
+
+
+class ProposalUpdateView(RoleRequiredMixin, FormView):
+    """The curator corrects a proposal the head returned, reading his comment, and sends it again.
+    A proposal waiting for the head or approved by order is not hers to change (404)."""
+
+    allowed_roles = PROPOSERS
+    form_class = RewardProposalForm
+    template_name = "growth/proposal_form.html"
+
+    @cached_property
+    def proposal(self) -> RewardProposal:
+        return get_object_or_404(editable_proposals(self.request.user), pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.proposal}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(proposal=self.proposal, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            outcome = reward_proposal_update(
+                proposal=form.save(commit=False),
+                mentors=data["mentors"],
+                programs=data["programs"],
+                actor=self.request.user,
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        show_outcome(self.request, outcome, "Представление исправлено и снова отправлено руководителю на утверждение.")
+        return redirect(outcome.obj.get_absolute_url())
 
     def form_invalid(self, form):
         messages.error(self.request, "Представление не отправлено: исправьте отмеченные поля.")
@@ -328,8 +384,9 @@ class ProposalMoveView(ProposalActionView):
         return self.back()
 
 
-class LettersPdfView(RoleRequiredMixin, View):
-    """A благодарственное письмо or a почётная грамота for each mentor of an approved proposal."""
+class LettersView(RoleRequiredMixin, View):
+    """A благодарственное письмо or a почётная грамота for each mentor of an approved proposal: the
+    PDF to print, the DOCX to adjust first. The same readers and the same refusal for both."""
 
     allowed_roles = REWARD_ROLES
 
@@ -338,9 +395,27 @@ class LettersPdfView(RoleRequiredMixin, View):
         if not proposal.has_letters:
             messages.error(request, "Письма и грамоты печатаются по утверждённому приказом поощрению.")
             return redirect("growth:rewards")
+        response = self.letters(proposal)
+        response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
+        return response
+
+    def file_name(self, proposal, extension: str) -> str:
+        """ASCII, as a browser saves it anywhere: «pooshchrenie-2026-12.docx» (the order's year and number)."""
+        order = proposal.order
+        return f"pooshchrenie-{order.date:%Y}-{slugify(order.number_text) or proposal.pk}.{extension}"
+
+
+class LettersPdfView(LettersView):
+    def letters(self, proposal) -> HttpResponse:
         response = HttpResponse(render_letters_pdf(proposal), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="pooshchrenie-{proposal.order.number_text}.pdf"'
-        response["Cache-Control"] = "private, no-store"
+        response["Content-Disposition"] = f'inline; filename="{self.file_name(proposal, "pdf")}"'
+        return response
+
+
+class LettersDocxView(LettersView):
+    def letters(self, proposal) -> HttpResponse:
+        response = HttpResponse(letters_docx(proposal), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{self.file_name(proposal, "docx")}"'
         return response
 
 

@@ -24,6 +24,12 @@ class HistorySource:
     # A JSON list of choices shown by their labels (field name → {value: label}).
     json_labels: dict = field(default_factory=dict)
     order: int = 100
+    # The roles that read this source (None: whoever reads the page). A source about records the page's
+    # other readers must not see (a person's achievements: not the system administrator) names them.
+    readers: frozenset | None = None
+    # Which of the person's records an entry is about, when they have several (history row → text):
+    # «Достижения: Курсы… — Наставничество в ДОО».
+    name_of: Callable | None = None
 
 
 _SOURCES: list[HistorySource] = [
@@ -109,13 +115,21 @@ class _Display:
         return self._names[key]
 
 
-def person_history(person: Person, *, show_sensitive: bool) -> list[Entry]:
-    """Every change of the person's card and of the records registered about them, newest first."""
-    labels = {name: choices for source in _SOURCES for name, choices in source.json_labels.items()}
+def readable_sources(roles) -> list[HistorySource]:
+    """The sources the holder of `roles` reads on a person's history page."""
+    held = {str(role) for role in roles}
+    return [source for source in _SOURCES if source.readers is None or {str(role) for role in source.readers} & held]
+
+
+def person_history(person: Person, *, show_sensitive: bool, roles=frozenset()) -> list[Entry]:
+    """Every change of the person's card and of the records registered about them that the holder
+    of `roles` reads (a source with its own readers: only for them), newest first."""
+    sources = readable_sources(roles)
+    labels = {name: choices for source in sources for name, choices in source.json_labels.items()}
     display = _Display(labels)
     entries = []
-    for source in _SOURCES:
-        subject, model, records = source.subject, source.model, source.records(person)
+    for source in sources:
+        model, records = source.model, source.records(person)
         hidden = set() if show_sensitive else set(source.sensitive)
         previous = {}
         for record in records.select_related("history_user__person").order_by("history_date", "history_id"):
@@ -124,7 +138,7 @@ def person_history(person: Person, *, show_sensitive: bool) -> list[Entry]:
                     when=record.history_date,
                     who=_who(record.history_user),
                     action=ACTIONS.get(record.history_type, record.history_type),
-                    subject=subject,
+                    subject=f"{source.subject}: {source.name_of(record)}" if source.name_of else source.subject,
                     changes=_changes(model, record, previous.get(record.id), hidden, display),
                 )
             )

@@ -20,7 +20,7 @@ from core.views import ServiceFormMixin, form_errors, report_errors
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
 from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm, StaffFileForm, reference_form_class
-from .history import may_read_sensitive, person_history
+from .history import may_read_sensitive, person_history, readable_sources
 from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
 from .models import ImportBatch, Organization
 from .references import reference_keepers, reference_lists
@@ -95,8 +95,9 @@ class PersonHistoryView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["entries"] = person_history(
-            self.object, show_sensitive=may_read_sensitive(self.request.user, self.object)
+            self.object, show_sensitive=may_read_sensitive(self.request.user, self.object), roles=self.roles
         )
+        context["subjects"] = [source.subject for source in readable_sources(self.roles)]
         context["back_url"] = reverse("people:person-detail", args=[self.object.pk])
         return context
 

@@ -27,6 +27,7 @@ def test_the_demo_has_growth_records_a_reward_order_and_loads_once(demo):
     assert approved.order.kind == "rewards" and approved.order.number_text
     assert petrova.filter(order=approved.order, status="confirmed").exists()
     assert RewardProposal.objects.filter(status="proposed").exists()  # waits in the head's queue
+    assert RewardProposal.objects.get(status="returned").return_comment  # the curator's to correct
     assert RewardRule.objects.count() == 2
     text = PdfReader(io.BytesIO(render_letters_pdf(approved))).pages[0].extract_text()
     assert "Петровой Светлане Николаевне" in text

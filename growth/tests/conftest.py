@@ -1,6 +1,6 @@
 """Growth records of the shared `world`, written through the services: the mentee's own record
 waiting for the curator, the mentor's confirmed course, a stranger's record kept by the curator,
-and a proposal to reward the mentor, waiting for the head."""
+a proposal to reward the mentor, waiting for the head, and one the head returned to the curator."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.tests.files import tiny_pdf
 from growth.models import GrowthRecord, Kind, Level, RewardKind, RewardProposal
-from growth.services import record_save, reward_proposal_create, reward_rule_save
+from growth.services import record_save, reward_proposal_create, reward_proposal_move, reward_rule_save
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +28,7 @@ class Growth:
     mentor_record: GrowthRecord
     other_record: GrowthRecord
     proposal: RewardProposal
+    returned: RewardProposal
 
 
 def save(user, **fields) -> GrowthRecord:
@@ -78,4 +79,16 @@ def growth(world) -> Growth:
         programs=[],
         actor=users["curator"],
     ).obj
-    return Growth(mentee_record, mentor_record, other_record, proposal)
+    returned = reward_proposal_create(
+        proposal=RewardProposal(reward_kind=RewardKind.CERTIFICATE, reason="За наставническую деятельность"),
+        mentors=[world.mentor],
+        programs=[],
+        actor=users["curator"],
+    ).obj
+    returned = reward_proposal_move(
+        proposal=returned,
+        target=RewardProposal.Status.RETURNED,
+        comment="Основание слишком общее: укажите программу.",
+        actor=users["head"],
+    )
+    return Growth(mentee_record, mentor_record, other_record, proposal, returned)

@@ -1,6 +1,7 @@
 """Rewarding mentors end to end: the curator proposes, the head approves from the queue, the order
 «О поощрении наставников» is registered, a confirmed reward record naming the order is written for
-each mentor, and the letters print (read back with pypdf); query counts of the list pages pinned."""
+each mentor, and the letters print (the PDF read back with pypdf, the DOCX with python-docx); query
+counts of the list pages pinned."""
 
 import io
 from datetime import date
@@ -9,11 +10,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 from pypdf import PdfReader
 
+from conftest import ROLES, expect
+from core.docx import DOCX_CONTENT_TYPE, DRAFT_MARK
 from growth.documents import dative_full_name
 from growth.models import GrowthRecord, Kind, Level, RewardKind, RewardProposal
-from growth.services import record_save, reward_proposal_create
+from growth.services import record_save, reward_proposal_approve, reward_proposal_create
 from mentorship.tests.factories import MentorFactory, PersonFactory
 from programs.tests.factories import ProgramFactory
 from records.models import Order
@@ -160,3 +164,63 @@ def test_query_counts_are_pinned_and_do_not_grow_with_the_rows(growth, world, cl
     assert count() == few, url
     if pinned is not None:
         assert few == pinned, url
+
+
+@pytest.fixture
+def certificates(world):
+    """A почётная грамота to two mentors, approved by order."""
+    second = MentorFactory(person=PersonFactory(last_name="Лебедева", first_name="Марина", middle_name="Юрьевна"))
+    proposal = reward_proposal_create(
+        proposal=RewardProposal(
+            reward_kind=RewardKind.CERTIFICATE, reason="За успешную реализацию программы наставничества."
+        ),
+        mentors=[world.mentor, second],
+        programs=[],
+        actor=world.users["curator"],
+    ).obj
+    reward_proposal_approve(proposal=proposal, actor=world.users["head"], date=date(2026, 5, 25))
+    proposal.refresh_from_db()
+    return proposal
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url_name", ["growth:proposal-letters", "growth:proposal-letters-docx"])
+def test_the_letters_print_as_pdf_and_docx_for_the_same_readers(certificates, client_as, role, url_name):
+    response = client_as(role).get(reverse(url_name, args=[certificates.pk]))
+    assert response.status_code == expect({"head", "curator"})[role], role
+    if response.status_code == 200:
+        assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_docx_letters_have_the_pdfs_text_one_page_a_mentor(certificates, world, client_as):
+    response = client_as("head").get(reverse("growth:proposal-letters-docx", args=[certificates.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == DOCX_CONTENT_TYPE
+    order = certificates.order
+    assert response["Content-Disposition"] == f'attachment; filename="pooshchrenie-2026-{order.number}.docx"'
+    document = Document(io.BytesIO(response.content))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    text = "\n".join(paragraphs)
+    # One letter a mentor, each from the top of a new page, in the order's order (by surname).
+    starts = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert len(starts) == 1 and starts[0].text == document.paragraphs[0].text == order.organization.full_name.upper()
+    assert text.count("ПОЧЁТНАЯ ГРАМОТА") == 2 and text.count("вручается") == 2
+    names = [name for name in paragraphs if name in ("Лебедевой Марине Юрьевне", dative_full_name(world.mentor.person))]
+    assert names == ["Лебедевой Марине Юрьевне", dative_full_name(world.mentor.person)]
+    assert text.count("за успешную реализацию программы наставничества") == 2
+    assert text.count(f"Приказ от 25.05.2026 № {order.number_text} «О поощрении наставников»") == 2
+    assert "25 мая 2026 г." in text
+    # The head's signature under each letter; no draft mark: a letter is what is signed.
+    signatures = [cell.text for table in document.tables for cell in table.rows[0].cells]
+    assert signatures.count(order.signer_name) == 2 and order.signer_name
+    assert DRAFT_MARK not in text and not "".join(p.text for p in document.sections[0].header.paragraphs)
+    # The same words as the PDF.
+    pdf = pdf_text(client_as("head").get(reverse("growth:proposal-letters", args=[certificates.pk])).content)
+    for line in ("Лебедевой Марине Юрьевне", "за успешную реализацию программы наставничества", order.signer_name):
+        assert line in pdf
+
+
+def test_the_rewards_page_links_the_docx_next_to_the_pdf(certificates, growth, client_as):
+    page = client_as("curator").get(reverse("growth:rewards")).content.decode()
+    assert reverse("growth:proposal-letters", args=[certificates.pk]) in page
+    assert reverse("growth:proposal-letters-docx", args=[certificates.pk]) in page
+    assert reverse("growth:proposal-letters-docx", args=[growth.proposal.pk]) not in page  # waits: no letters

@@ -54,12 +54,24 @@ GET_PAGES = [
     ),
     ("rewards", lambda g: reverse("growth:rewards"), matrix(READ_ALL)),
     ("proposal-create", lambda g: reverse("growth:proposal-create"), matrix(CURATOR)),
+    # The curator corrects a proposal the head returned; one waiting for the head is not hers to change.
+    ("proposal-update", lambda g: reverse("growth:proposal-update", args=[g.returned.pk]), matrix(CURATOR)),
+    (
+        "proposal-update-waiting",
+        lambda g: reverse("growth:proposal-update", args=[g.proposal.pk]),
+        expect(set(), not_found=CURATOR),
+    ),
     ("rule-create", lambda g: reverse("growth:rule-create"), matrix(CURATOR)),
     ("rule-scan", lambda g: reverse("growth:rule-scan", args=[RewardRule.objects.get().pk]), matrix(READ_ALL)),
     # Letters print only for an approved proposal: this one waits, so its readers go back to the rewards.
     (
         "letters-waiting",
         lambda g: reverse("growth:proposal-letters", args=[g.proposal.pk]),
+        matrix(READ_ALL, ok_status=302),
+    ),
+    (
+        "letters-docx-waiting",
+        lambda g: reverse("growth:proposal-letters-docx", args=[g.proposal.pk]),
         matrix(READ_ALL, ok_status=302),
     ),
 ]
@@ -78,6 +90,12 @@ POSTS = [
         matrix({"mentee", "curator"}, ok_status=302, others_404=True),
     ),
     ("approve", lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]), {}, matrix(HEAD, ok_status=302)),
+    (
+        "proposal-update",
+        lambda g: reverse("growth:proposal-update", args=[g.returned.pk]),
+        lambda g: {"mentors": [g.returned.mentors.get().pk], "reward_kind": "gratitude", "reason": "За программу"},
+        matrix(CURATOR, ok_status=302),
+    ),
     (
         "move",
         lambda g: reverse("growth:proposal-move", args=[g.proposal.pk]),
@@ -99,7 +117,7 @@ def test_every_page_for_every_role(growth, client_as, role, name, url, statuses)
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "url", "data", "statuses"), POSTS, ids=[post[0] for post in POSTS])
 def test_every_action_for_every_role(growth, client_as, role, name, url, data, statuses):
-    response = client_as(role).post(url(growth), data)
+    response = client_as(role).post(url(growth), data(growth) if callable(data) else data)
     assert response.status_code == statuses[role], (name, role)
 
 
@@ -236,3 +254,11 @@ def test_future_dates_are_refused_except_for_courses(world, client_as):
         {"title": "Конкурс", "level": "regional", "date": date(2099, 1, 1).isoformat()},
     )
     assert "Дата ещё не наступила" in response.content.decode()
+
+
+def test_the_form_tells_the_curator_her_record_is_confirmed_at_once_and_the_others_it_waits(world, client_as):
+    url = reverse("growth:record-create") + "?kind=course"
+    assert "Что вносит куратор, сразу подтверждено." in client_as("curator").get(url).content.decode()
+    for role in ("mentee", "head", "council"):
+        page = client_as(role).get(url).content.decode()
+        assert "После сохранения запись уйдёт куратору на подтверждение." in page and "сразу подтверждено" not in page
