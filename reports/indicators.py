@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Avg, Count, F, Q
+from django.utils import timezone
 
 from core.dates import add_months
 from growth.models import GrowthRecord, Kind, RewardKind
 from mentorship.models import Pairing
 from mentorship.selectors import YOUNG_SPECIALIST_MONTHS
 from people.models import Organization, Person
-from programs.models import PlanItem, Program, ProgramTransition
+from programs.models import ActivityRecord, PlanItem, Program, ProgramTransition
 from surveys.models import Answer, Question, Questionnaire, Response
 
 from .period import Period
@@ -116,6 +117,7 @@ class ProgramRow:
     ends_on: date
     termination_reason: str
     closed_on: date | None  # the day it was completed or terminated
+    is_best_practice: bool = False
 
 
 class Records:
@@ -195,10 +197,11 @@ class Records:
                 starts_on=row["starts_on"],
                 ends_on=row["ends_on"],
                 termination_reason=row["termination_reason"].strip(),
-                closed_on=closed[row["pk"]].date() if row["pk"] in closed else None,
+                closed_on=timezone.localdate(closed[row["pk"]]) if row["pk"] in closed else None,
+                is_best_practice=row["is_best_practice"],
             )
             for row in Program.objects.filter(status__in=RAN).values(
-                "pk", "pairing_id", "status", "starts_on", "ends_on", "termination_reason"
+                "pk", "pairing_id", "status", "starts_on", "ends_on", "termination_reason", "is_best_practice"
             )
             if row["status"] != PS.TERMINATED or row["pk"] in ran
         ]
@@ -220,13 +223,13 @@ class Records:
             .values("response_id", "response__questionnaire__audience", "response__respondent_id")
             .annotate(average=Avg("number"))
         )
+        self.activities = ActivityRecord.objects.filter(done_on__gte=period.start, done_on__lte=period.end).aggregate(
+            total=Count("pk"), confirmed=Count("pk", filter=Q(confirmed_at__isnull=False))
+        )
         self.growth = list(
             GrowthRecord.objects.filter(
-                status=GrowthRecord.Status.CONFIRMED,
-                kind__in=(Kind.CERTIFICATION, Kind.CONTEST, Kind.REWARD),
-                date__gte=period.start,
-                date__lte=period.end,
-            ).values("person_id", "kind", "reward_kind")
+                status=GrowthRecord.Status.CONFIRMED, date__gte=period.start, date__lte=period.end
+            ).values("person_id", "kind", "reward_kind", "hours", "level")
         )
 
     # --- the sets every indicator shares -----------------------------------------------------------
@@ -249,6 +252,39 @@ class Records:
 
     def own(self, people: set[int]) -> set[int]:
         return {pk for pk in people if self.people[pk].own}
+
+    def partner(self, people: set[int]) -> set[int]:
+        return {pk for pk in people if not self.people[pk].own}
+
+    # --- breakdowns ----------------------------------------------------------------------------------
+
+    def by_direction(self) -> list[tuple[str, int, int, int]]:
+        """(direction, pairs, mentees, programs completed in the period), most pairs first."""
+        pairs, mentees, completed = Counter(), defaultdict(set), Counter()
+        direction_of = {pairing.pk: pairing.direction for pairing in self.all_pairings}
+        for pairing in self.pairings:
+            pairs[pairing.direction] += 1
+            mentees[pairing.direction].update(pairing.mentees)
+        for program in self.all_programs:
+            if program.status == PS.COMPLETED and self.period.holds(program.closed_on):
+                completed[direction_of.get(program.pairing, "—")] += 1
+        names = set(pairs) | set(completed)
+        rows = [(name, pairs[name], len(mentees[name]), completed[name]) for name in names]
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    def by_form(self) -> list[tuple[str, int]]:
+        """(form of mentoring, pairs and groups using it); a pair may combine several forms."""
+        counts = Counter(form for pairing in self.pairings for form in pairing.forms)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def by_category(self) -> list[tuple[str, int]]:
+        """(mentee category, distinct mentees of the period in it)."""
+        seen = {}
+        for pairing in self.pairings:
+            for person, category in zip(pairing.mentees, pairing.categories, strict=True):
+                seen[person] = category or "—"
+        counts = Counter(seen.values())
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def program_mentees(self, programs) -> set[int]:
         by_pairing = {pairing.pk: pairing for pairing in self.all_pairings}
