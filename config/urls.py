@@ -14,5 +14,6 @@ urlpatterns = [
     path("diagnostics/", include("diagnostics.urls")),
     path("results/", include("results.urls")),
     path("portfolio/", include("portfolio.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -93,3 +93,15 @@ def bars_svg(rows, series, *, title: str, maximum: float | None = None, suffix: 
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def indicators_chart(rows, label: str, previous_label: str) -> str:
+    """The shares among `rows` (dicts with title, kind, value, previous_value), this period against the
+    one a year before, on a 0–100 % scale: the same picture on the monitoring page and in the report."""
+    return bars_svg(
+        [(row["title"], [row["value"], row["previous_value"]]) for row in rows if row["kind"] == "share"],
+        [Series(label, COLOURS[0]), Series(previous_label, COLOURS[1])],
+        title=f"Показатели мониторинга: {label} в сравнении с {previous_label}",
+        maximum=100,
+        suffix=" %",
+    )
