@@ -1,10 +1,11 @@
 """What each role sees on the home page, in a fixed number of queries whatever the bank's size."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 from mentorship.models import CouncilMembership, Mentee, Mentor, Pairing, PairingTransition
 from mentorship.selectors import last_refresh, mentees_for, mentors_for, refresh_is_due
-from people.models import Organization, Person
+from people.models import Organization, Person, employed_q, pedagogical_staff_q
 from people.roles import Role, person_of, roles_of
 from programs.progress import awaiting_confirmation, home_programs
 from roadmap.selectors import home_context as roadmap_home_context
@@ -15,9 +16,10 @@ WITHOUT_MENTOR_SHOWN = 10
 def bank_summary() -> dict:
     """Counts for the head, the curator and the council."""
     current = Pairing.objects.current()
-    people = Person.objects.working().aggregate(
-        staff=Count("pk", filter=Q(organization__kind="own")),
-        pedagogical=Count("pk", filter=Q(organization__kind="own", position__is_pedagogical=True)),
+    today = timezone.localdate()
+    people = Person.objects.aggregate(
+        staff=Count("pk", filter=Q(organization__kind="own") & employed_q(today)),
+        pedagogical=Count("pk", filter=pedagogical_staff_q(today)),
     )
     mentors = Mentor.objects.filter(is_active=True).aggregate(
         total=Count("pk"), without_consent=Count("pk", filter=Q(consent_given_on__isnull=True))

@@ -29,7 +29,7 @@ def register_queue() -> None:
             title="Поощрение наставников",
             template="growth/queue_rewards.html",
             items=reward_queue_items,
-            count=lambda: awaiting_approval().count(),
+            pending=awaiting_approval,
             order=60,
         )
     )

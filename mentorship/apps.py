@@ -22,7 +22,7 @@ class MentorshipConfig(AppConfig):
                 title="Пары и группы",
                 template="mentorship/queue/pairings.html",
                 items=pairing_queue_items,
-                count=lambda: Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL).count(),
+                pending=lambda: Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL),
                 order=10,
             )
         )

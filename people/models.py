@@ -177,9 +177,27 @@ def name_search_q(text: str, prefix: str = "") -> models.Q:
     return query
 
 
+def employed_q(day: date) -> models.Q:
+    """Employed on `day`: hired by then (or with no date of hire) and not dismissed before it — the day
+    of dismissal is the last working day; a dismissed person with no date counts as gone."""
+    hired = models.Q(hired_on__isnull=True) | models.Q(hired_on__lte=day)
+    staying = models.Q(left_on__gte=day) | models.Q(left_on__isnull=True, status=Person.Status.WORKING)
+    return hired & staying
+
+
+def pedagogical_staff_q(day: date) -> models.Q:
+    """Our pedagogical staff on `day` (DOMAIN.md «Indicators for monitoring»): people of our own
+    organization in a pedagogical post, employed that day. The one definition the home pages, the
+    monitoring and the annual report count by."""
+    return models.Q(organization__kind=Organization.Kind.OWN, position__is_pedagogical=True) & employed_q(day)
+
+
 class PersonQuerySet(models.QuerySet):
     def working(self):
         return self.filter(status=Person.Status.WORKING)
+
+    def pedagogical_staff(self, day: date):
+        return self.filter(pedagogical_staff_q(day))
 
     def search(self, text: str):
         """Name search ignoring case and «ё»/«е», identical on SQLite and PostgreSQL."""

@@ -37,7 +37,7 @@ def register_queue() -> None:
             title="Персонализированные программы",
             template="programs/queue_programs.html",
             items=program_queue_items,
-            count=lambda: ready_for_approval().count(),
+            pending=ready_for_approval,
             order=30,
         )
     )

@@ -35,8 +35,8 @@ def release_queue_items() -> list[dict]:
     ]
 
 
-def pending_count() -> int:
-    return ReleaseRequest.objects.filter(status=ReleaseRequest.Status.REQUESTED).count()
+def pending_releases():
+    return ReleaseRequest.objects.filter(status=ReleaseRequest.Status.REQUESTED)
 
 
 def register() -> None:
@@ -46,7 +46,7 @@ def register() -> None:
             title="Освобождение от работы",
             template="programs/log/queue_releases.html",
             items=release_queue_items,
-            count=pending_count,
+            pending=pending_releases,
             order=40,
         )
     )

@@ -26,7 +26,7 @@ class ReportsConfig(AppConfig):
                 title="Итоговый аналитический отчёт",
                 template="reports/queue.html",
                 items=lambda: [{"report": report} for report in waiting()],
-                count=lambda: waiting().count(),
+                pending=waiting,
                 order=60,
             )
         )

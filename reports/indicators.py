@@ -25,7 +25,7 @@ from core.dates import add_months
 from growth.models import GrowthRecord, Kind, RewardKind
 from mentorship.models import Pairing
 from mentorship.selectors import YOUNG_SPECIALIST_MONTHS
-from people.models import Organization, Person
+from people.models import Organization, Person, employed_q
 from programs.models import ActivityRecord, PlanItem, Program, ProgramTransition
 from surveys.models import Answer, Question, Questionnaire, Response
 
@@ -80,19 +80,7 @@ class PersonRow:
     pk: int
     name: str
     own: bool
-    pedagogical: bool
-    hired_on: date | None
-    left_on: date | None
-    left: bool
     teaching_since: date | None
-
-    def employed_on(self, day: date) -> bool:
-        """Hired by `day` and not dismissed before it (the day of dismissal is a working day)."""
-        if self.hired_on is not None and self.hired_on > day:
-            return False
-        if self.left_on is not None:
-            return self.left_on >= day
-        return not self.left
 
 
 @dataclass(frozen=True)
@@ -140,10 +128,6 @@ class Records:
                 pk=row["pk"],
                 name=" ".join(part for part in (row["last_name"], row["first_name"], row["middle_name"]) if part),
                 own=row["organization__kind"] == Organization.Kind.OWN,
-                pedagogical=bool(row["position__is_pedagogical"]),
-                hired_on=row["hired_on"],
-                left_on=row["left_on"],
-                left=row["status"] == Person.Status.LEFT,
                 teaching_since=row["teaching_since"],
             )
             for row in Person.objects.values(
@@ -152,13 +136,11 @@ class Records:
                 "first_name",
                 "middle_name",
                 "organization__kind",
-                "position__is_pedagogical",
-                "hired_on",
-                "left_on",
-                "status",
                 "teaching_since",
             )
         }
+        self.staff_ids = set(Person.objects.pedagogical_staff(self.day).values_list("pk", flat=True))
+        self.employed_ids = set(Person.objects.filter(employed_q(self.day)).values_list("pk", flat=True))
         mentees, categories, forms = defaultdict(list), defaultdict(list), defaultdict(list)
         for row in Pairing.mentees.through.objects.values("pairing_id", "mentee__person_id", "mentee__category__name"):
             mentees[row["pairing_id"]].append(row["mentee__person_id"])
@@ -234,10 +216,13 @@ class Records:
 
     # --- the sets every indicator shares -----------------------------------------------------------
 
-    def staff(self, day: date | None = None) -> set[int]:
-        """Our pedagogical staff employed on `day` (the period's last day by default)."""
-        day = day or self.day
-        return {p.pk for p in self.people.values() if p.own and p.pedagogical and p.employed_on(day)}
+    def staff(self) -> set[int]:
+        """Our pedagogical staff on the period's last day (people.models.pedagogical_staff_q)."""
+        return self.staff_ids
+
+    def employed(self, people: set[int]) -> set[int]:
+        """Of `people`, those employed on the period's last day (people.models.employed_q)."""
+        return people & self.employed_ids
 
     def young(self) -> set[int]:
         """Of the staff, those with at most three years of teaching on the period's last day."""
@@ -337,7 +322,7 @@ def retention(records: Records, months: int) -> Indicator:
     limit = add_months(day, -months)
     completed = [p for p in records.all_programs if p.status == PS.COMPLETED and p.closed_on and p.closed_on <= limit]
     cohort = records.own(records.program_mentees(completed))
-    employed = {pk for pk in cohort if records.people[pk].employed_on(day)}
+    employed = records.employed(cohort)
     word = "12 месяцев" if months == 12 else f"{months} месяцев"
     return _share(
         f"retention_{months}",

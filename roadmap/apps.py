@@ -21,7 +21,7 @@ class RoadmapConfig(AppConfig):
                 title="Дорожная карта",
                 template="roadmap/queue.html",
                 items=queue_items,
-                count=lambda: awaiting_approval().count(),
+                pending=awaiting_approval,
                 order=20,
             )
         )

@@ -144,7 +144,7 @@ PINNED = [
     ("curator", "growth:record-list", 5),
     ("mentor", "growth:record-list", 5),
     ("mentor", "growth:my", 5),
-    ("head", "growth:rewards", 13),
+    ("head", "growth:rewards", 9),
     ("head", "mentorship:approval-queue", None),
 ]
 
