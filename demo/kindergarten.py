@@ -447,6 +447,11 @@ def load_demo() -> dict[str, int]:
 
     # After the roadmap: the order «О поощрении наставников» comes last in the journal.
     added["growth_records"] = load_growth(today)
+
+    from demo.reports import load as load_reports
+
+    # Last: the approved annual report freezes the figures of everything above.
+    added["annual_reports"] = load_reports(curator=people["002"].user, head=people["001"].user, today=today)
     return added
 
 

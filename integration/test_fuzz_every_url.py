@@ -53,6 +53,7 @@ from programs.models import ActivityRecord, Evidence, Meeting, PlanItem, Program
 from records.kinds import draftable
 from records.models import Order
 from records.services import order_draft
+from reports.models import AnnualReport
 from results.models import Report
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import roadmap_create
@@ -272,6 +273,14 @@ def urls_of(route: str) -> list[str]:
         for pairing in Pairing.objects.filter(pk__in=_spread(Pairing)).prefetch_related("mentees"):
             for person_pk in [pairing.mentor.person_id, *(mentee.person_id for mentee in pairing.mentees.all())][:2]:
                 values = {"pk": pairing.pk, "person_pk": person_pk}
+                urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
+        return urls
+    if names[0] == "year" and route.startswith("reports/annual/"):
+        # The annual reports are named by their academic year, each in every format.
+        urls = []
+        for year in AnnualReport.objects.order_by("start_year").values_list("start_year", flat=True):
+            for fmt in ("pdf", "xlsx", "docx") if len(names) > 1 else (None,):
+                values = {"year": year, "fmt": fmt}
                 urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
         return urls
     (name,) = names
