@@ -30,6 +30,11 @@ class OrderListView(ScopedListView):
     filterset_class = OrderFilter
     template_name = "records/order_list.html"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_see_journal=bool(self.roles & ORDER_KEEPERS), can_prepare=bool(self.roles & ORDER_WRITERS), **kwargs
+        )
+
 
 class OrderDetailView(RoleRequiredMixin, DetailView):
     allowed_roles = ORDER_READERS

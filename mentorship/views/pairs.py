@@ -38,6 +38,9 @@ class PairingListView(ScopedListView):
     filterset_class = PairingFilter
     template_name = "mentorship/pairing_list.html"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_propose=bool(self.roles & PROPOSERS), **kwargs)
+
 
 class PairingFormMixin(RoleRequiredMixin):
     allowed_roles = PROPOSERS

@@ -34,6 +34,7 @@ from ..progress import (
 )
 from ..roles import (
     EVIDENCE_ROLES,
+    LOG_OVERSEERS,
     LOGGERS,
     MEETING_ROLES,
     PARTICIPANTS,
@@ -310,7 +311,10 @@ class MeetingListView(RoleRequiredMixin, NearestPageMixin, ListView):
         return meetings_for(self.request.user).prefetch_related("participants__position")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_log=bool(self.roles & LOGGERS), **kwargs)
+        can_log = bool(self.roles & LOGGERS)
+        # A mentor's own list needs no mentor column; whoever oversees everyone's meetings does.
+        shows_mentor = not can_log or bool(self.roles & LOG_OVERSEERS)
+        return super().get_context_data(can_log=can_log, shows_mentor=shows_mentor, **kwargs)
 
 
 class MeetingFormMixin(RoleRequiredMixin):

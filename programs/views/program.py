@@ -35,6 +35,7 @@ from ..roles import (
     COMPLETERS,
     CREATOR_ROLES,
     MARKERS,
+    PROGRAM_READERS,
     PROGRAM_ROLES,
 )
 from ..selectors import programs_for
@@ -98,7 +99,11 @@ class ProgramListView(ScopedListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_create=bool(self.roles & CREATOR_ROLES), **kwargs)
+        return super().get_context_data(
+            can_create=bool(self.roles & CREATOR_ROLES),
+            reads_every_program=bool(self.roles & PROGRAM_READERS),
+            **kwargs,
+        )
 
 
 class ProgramStartView(RoleRequiredMixin, TemplateView):
