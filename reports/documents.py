@@ -41,6 +41,7 @@ NUMBER_FORMATS = {
     POINTS: '+0.0" п. п.";-0.0" п. п.";0.0" п. п."',
 }
 CHANGE_FORMAT = "+0.0;-0.0;0.0"
+SHORT_TABLE = 12  # rows: a table this short is not split across pages
 DATE = re.compile(r"^\d{2}\.\d{2}\.\d{4}$")
 
 
@@ -88,6 +89,7 @@ def _pdf_sections(sections: list[Section]) -> list[dict]:
             if block.kind == "chart":
                 entry["svg"] = chart_html(block.svg)
             if block.kind == "table":
+                entry["short"] = len(block.table.rows) <= SHORT_TABLE
                 entry["rows"] = [
                     [{"text": str(cell), "num": isinstance(cell, Num) or bool(DATE.match(str(cell)))} for cell in row]
                     for row in block.table.rows
