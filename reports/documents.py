@@ -21,9 +21,9 @@ from .sections import (
     DASH,
     POINTS,
     SHARE,
-    Change,
     Num,
     Section,
+    Table,
     annual_sections,
     chart_html,
     interim_sections,
@@ -71,8 +71,9 @@ def _lower_first(text: str) -> str:
 # --- PDF -------------------------------------------------------------------------------------------------
 
 
-def _pdf_sections(sections: list[Section]) -> list[dict]:
-    """The sections with each cell marked as a number or a text (numbers are centred)."""
+def _printed(sections: list[Section]) -> list[dict]:
+    """The sections as the PDF templates and the DOCX print them: each cell as its text, marked when it is
+    a number or a date (centred, never wrapped); a short table and an introduction kept together."""
     result = []
     for section in sections:
         blocks = []
@@ -99,7 +100,7 @@ def _pdf_sections(sections: list[Section]) -> list[dict]:
     return result
 
 
-def annual_context(data: dict) -> dict:
+def _annual_context(data: dict) -> dict:
     figures = data["figures"]
     approved = data.get("approved")
     signers = _signers(figures)
@@ -117,13 +118,13 @@ def annual_context(data: dict) -> dict:
         },
         "curator": signers["curator"],
         "head": signers["head"],
-        "sections": _pdf_sections(annual_sections(data)),
+        "sections": _printed(annual_sections(data)),
     }
 
 
 def annual_pdf(data: dict) -> bytes:
     """The report as the records office prints it: ГОСТ Р 7.0.97 layout, «ПРОЕКТ» until approved."""
-    return render_pdf(ANNUAL_TEMPLATE, annual_context(data))
+    return render_pdf(ANNUAL_TEMPLATE, _annual_context(data))
 
 
 def interim_pdf(data: dict) -> bytes:
@@ -139,7 +140,7 @@ def interim_pdf(data: dict) -> bytes:
             "computed_on": _day(data.get("computed_on")),
             "curator": signers["curator"],
             "head": signers["head"],
-            "sections": _pdf_sections(interim_sections(data)),
+            "sections": _printed(interim_sections(data)),
         },
     )
 
@@ -154,7 +155,7 @@ def _xlsx_value(cell):
             return DASH, None
         if cell.kind == SHARE:
             return cell.value / 100, NUMBER_FORMATS[SHARE]
-        if isinstance(cell, Change):
+        if cell.signed:
             return cell.value, CHANGE_FORMAT
         if cell.kind == COUNT:
             return int(cell.value), NUMBER_FORMATS[COUNT]
@@ -307,8 +308,6 @@ def annual_xlsx(data: dict) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from .sections import Table
-
     figures = data["figures"]
     organization = figures.get("organization", "")
     title = f"{TITLE} за {data['year_label']} учебный год"
@@ -386,7 +385,7 @@ def annual_xlsx(data: dict) -> bytes:
 def annual_docx(data: dict) -> bytes:
     """The same sections as the PDF, editable (the head's report to the department): tables as Word tables;
     the charts stay in the PDF (their figures are in the tables)."""
-    context = annual_context(data)
+    context = _annual_context(data)
     document = DocxDocument(draft_mark="")
     if context["organization"]:
         document.paragraph(context["organization"], align="center", bold=True, indent=False, space_after=12)

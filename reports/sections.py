@@ -26,11 +26,12 @@ def decimal(value: float, places: int = 1) -> str:
 
 @dataclass(frozen=True)
 class Num:
-    """A figure: `value` None prints «—». A share is kept in per cent (40.0 → «40,0 %»); a change of a share
-    is in percentage points."""
+    """A figure: `value` None prints «—». A share is kept in per cent (40.0 → «40,0 %»), a change of a share
+    in percentage points; `signed` writes «+» before a positive average (a change)."""
 
     value: float | int | None
     kind: str = COUNT
+    signed: bool = False
 
     def __str__(self) -> str:
         value = self.value
@@ -40,18 +41,8 @@ class Num:
             return str(int(value))
         if self.kind == SHARE:
             return f"{decimal(value)} %"
-        if self.kind == POINTS:
-            return f"{'+' if value > 0 else ''}{decimal(value)} п. п."
-        return f"{'+' if value > 0 and self.signed else ''}{decimal(value)}"
-
-    signed = False
-
-
-@dataclass(frozen=True)
-class Change(Num):
-    """A change of an average: signed."""
-
-    signed = True
+        plus = "+" if value > 0 and (self.signed or self.kind == POINTS) else ""
+        return f"{plus}{decimal(value)}" + (" п. п." if self.kind == POINTS else "")
 
 
 @dataclass
@@ -108,7 +99,9 @@ def _share(numerator: int, denominator: int) -> Num:
 def _change(indicator: dict) -> Num:
     if indicator["change"] is None:
         return Num(None)
-    return Num(indicator["change"], POINTS) if indicator["kind"] == "share" else Change(indicator["change"], AVERAGE)
+    if indicator["kind"] == "share":
+        return Num(indicator["change"], POINTS)
+    return Num(indicator["change"], AVERAGE, signed=True)
 
 
 def _value(indicator: dict) -> Num:
@@ -317,7 +310,7 @@ def annual_sections(data: dict) -> list[Section]:
                         row["label"],
                         Num(row["start"], AVERAGE),
                         Num(row["end"], AVERAGE),
-                        Change(row["end"] - row["start"], AVERAGE)
+                        Num(row["end"] - row["start"], AVERAGE, signed=True)
                         if row["start"] is not None and row["end"] is not None
                         else Num(None),
                     ]
