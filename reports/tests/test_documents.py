@@ -10,7 +10,9 @@ from datetime import date
 
 import docx
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -19,7 +21,7 @@ from core.declension import signature_name
 from people.models import Organization
 
 from ..annual import annual_figures, interim_figures, report_data
-from ..documents import annual_docx, annual_pdf, annual_xlsx, file_name, interim_pdf
+from ..documents import ANNUAL_TEMPLATE, _annual_context, annual_docx, annual_pdf, annual_xlsx, file_name, interim_pdf
 from ..models import AnnualReport
 from ..period import Period
 
@@ -119,6 +121,16 @@ def test_the_pdf_draws_the_indicators_and_the_directions_as_charts(last_year):
     for name, *_counts in figures["pairs"]["by_direction"]:
         assert text.count(name) >= 2, name  # in the table and beside its bar
     assert "Пары (группы)" in text and "Наставляемые" in text
+    # The page the PDF is drawn from holds both pictures, with every figure in their descriptions.
+    html = render_to_string(ANNUAL_TEMPLATE, _annual_context(last_year))
+    assert html.count("<svg") == 2
+    assert f"<title>Показатели мониторинга (доли, %): {figures['period']['label']} и предыдущий год</title>" in html
+    assert "<title>Пары (группы) и наставляемые по направлениям</title>" in html
+    directions, shares = (part.split("</svg>")[0] for part in html.split("<svg")[1:])
+    for indicator in figures["indicators"]:
+        assert (escape(indicator["title"]) in shares) == (indicator["kind"] == "share"), indicator["key"]
+    for name, *_counts in figures["pairs"]["by_direction"]:
+        assert escape(name) in directions
 
 
 def test_an_approved_report_prints_the_frozen_figures_the_head_and_the_date_without_the_project_mark(demo):
