@@ -18,6 +18,10 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         try:
             with override_settings(DEBUG=True):  # the command loads the demo in development mode only
                 call_command("load_demo", stdout=io.StringIO())
+            from reports.models import AnnualReport
+
+            # The demo approves last year's report; each test here sets the report's state it checks.
+            AnnualReport.objects.all().delete()
             yield
         finally:
             transaction.set_rollback(True)
