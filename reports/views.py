@@ -207,6 +207,7 @@ class AnnualDetailView(RoleRequiredMixin, TemplateView):
             report=report,
             data=data,
             figures=data["figures"],
+            computed_on=date.fromisoformat(data["figures"]["computed_on"]),
             texts=texts,
             can_edit=report.is_editable and bool(roles & WRITERS),
             buttons=report.buttons(roles),
