@@ -240,7 +240,8 @@ class AnnualMoveView(RoleRequiredMixin, View):
         report = _report(year)
         target = text_param(request.POST.get("target"), limit=30)
         if target not in AnnualReport.Status.values:
-            raise Http404("Нет такого действия.")
+            messages.error(request, "Нет такого действия с отчётом.")
+            return redirect(report.get_absolute_url())
         try:
             annual_report_move(
                 report=report,

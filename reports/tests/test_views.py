@@ -123,8 +123,9 @@ def test_the_curator_writes_sends_and_the_head_returns_the_report(client_as, wor
     assert [t.target for t in report.transitions.all()] == [S.DRAFT, S.AWAITING_APPROVAL, S.RETURNED]
 
 
-def test_an_unknown_move_or_year_is_a_404(client_as, report):
-    assert client_as("head").post(reverse("reports:annual-move", args=[2025]), {"target": "x"}).status_code == 404
+def test_an_unknown_move_is_refused_and_an_unknown_year_is_a_404(client_as, report):
+    response = client_as("head").post(reverse("reports:annual-move", args=[2025]), {"target": "x"}, follow=True)
+    assert "Нет такого действия с отчётом." in response.content.decode()
     assert client_as("head").get(reverse("reports:annual", args=[1999])).status_code == 404
     response = client_as("curator").post(reverse("reports:annual-start"), {"year": "1999"}, follow=True)
     assert "Выберите учебный год" in response.content.decode()
