@@ -93,9 +93,9 @@ def test_home_context_costs_the_same_whatever_the_number_of_activities(world, ap
 def test_the_queue_section_is_registered_and_lists_roadmaps_on_approval(world, draft, send):
     section = queue.SECTIONS["roadmap"]
     assert (section.title, section.template, section.order) == ("Дорожная карта", "roadmap/queue.html", 20)
-    assert section.count() == 0 and section.items() == []
+    assert section.pending().count() == 0 and section.items() == []
     send(draft)
-    assert section.count() == 1
+    assert section.pending().count() == 1
     [item] = queue_items()
     assert item["roadmap"] == draft and item["sent"].actor == world.users["curator"]
     assert item["roadmap"].activities_total == Activity.objects.filter(stage__roadmap=draft).count()
