@@ -82,12 +82,14 @@ def home_context(user) -> dict:
     if Role.MENTEE in roles and person is not None:
         context["my_mentors"] = list(mentors_for(user).exclude(person=person))
     if roles & {Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE}:
-        # Programs in work with their progress and overdue items: three queries for any number.
+        # Programs in work with their progress and overdue items: the head and the curator see the
+        # first few and the counts of all (programs.progress.home_programs), in the same queries for any number.
         programs = home_programs(user)
         context["programs_all"] = programs["all"]
+        context["programs_all_count"] = programs["all_count"]
+        context["programs_overdue"] = programs["all_overdue"]
         context["programs_mine"] = programs["mine"]
         context["programs_as_mentee"] = programs["as_mentee"]
-        context["programs_overdue"] = sum(1 for program in programs["all"] if program.progress.overdue)
     if Role.MENTEE in roles and person is not None:
         context["awaiting_confirmation"] = awaiting_confirmation(user)
     context.update(roadmap_home_context(user))
