@@ -16,7 +16,7 @@ placed around today (programs of this academic year, some overdue), so the pages
 middle of a year whatever day it is; everything else comes from `random.Random(seed)`.
 
 The database is a throwaway: a fresh SQLite file in a temporary folder, or (`use_database(postgres=True)`)
-a temporary PostgreSQL 15 cluster started from the machine's binaries as docs/TOOLCHAIN describes
+a temporary PostgreSQL 15 cluster started from the machine's binaries the way .ci/run starts its own
 (run as root; the cluster and its folder are removed at exit), or a `DATABASE_URL` you pass.
 Never the project's own database.
 """
@@ -109,7 +109,7 @@ def _start_postgres() -> str:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    # UTF-8 with a C.UTF-8 locale: otherwise ILIKE does not fold Cyrillic case (TOOLCHAIN.md).
+    # UTF-8 with a C.UTF-8 locale: otherwise ILIKE does not fold Cyrillic case (as in .ci/run).
     pg(str(PGBIN / "initdb"), "-D", str(folder / "data"), "-E", "UTF8", "--locale=C.UTF-8", "-U", "postgres")
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off"
     pg(str(PGBIN / "pg_ctl"), "-D", str(folder / "data"), "-l", str(folder / "log"), "-w", "start", "-o", options)
