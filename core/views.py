@@ -1,6 +1,7 @@
 """View pieces every app shares: one list style, one form style, one way to show a service's
 refusal or warnings. The role check is the permission layer's (people.access)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -24,6 +25,18 @@ class FilteredListView(NearestPageMixin, FilterView):
 
     def get_queryset(self):
         return type(self).selector(self.request.user)
+
+    def get_filterset(self, filterset_class):
+        # Bootstrap's classes on the widgets, so that snippets/filters.html prints each field plainly:
+        # through crispy-forms' templates the filter form cost a list page more than its rows.
+        filterset = super().get_filterset(filterset_class)
+        for field in filterset.form.fields.values():
+            widget = field.widget
+            css = "form-check-input" if isinstance(widget, forms.CheckboxInput) else "form-control"
+            if isinstance(widget, forms.Select):
+                css = "form-select"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,6 +1,6 @@
 """What each role sees on the home page, in a fixed number of queries whatever the bank's size."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from mentorship.models import CouncilMembership, Mentee, Mentor, Pairing, PairingTransition
@@ -24,14 +24,14 @@ def bank_summary() -> dict:
     mentors = Mentor.objects.filter(is_active=True).aggregate(
         total=Count("pk"), without_consent=Count("pk", filter=Q(consent_given_on__isnull=True))
     )
-    mentees = (
-        Mentee.objects.filter(is_active=True)
-        .annotate(has_mentor=Exists(current.filter(mentees=OuterRef("pk"))))
-        .aggregate(
-            total=Count("pk"),
-            without_consent=Count("pk", filter=Q(consent_given_on__isnull=True)),
-            without_mentor=Count("pk", filter=Q(has_mentor=False)),
-        )
+    # Mentees in a current pair, as one uncorrelated subquery: the database reads it once for the whole
+    # bank (a correlated EXISTS per mentee cost PostgreSQL 70 ms for a municipality's 1,000 mentees).
+    # The through table, so that no NULL (a pair without mentees) can enter the NOT IN.
+    paired = Pairing.mentees.through.objects.filter(pairing__status__in=Pairing.CURRENT_STATUSES).values("mentee_id")
+    mentees = Mentee.objects.filter(is_active=True).aggregate(
+        total=Count("pk"),
+        without_consent=Count("pk", filter=Q(consent_given_on__isnull=True)),
+        without_mentor=Count("pk", filter=~Q(pk__in=paired)),
     )
     return {
         "staff": people["staff"],
@@ -84,12 +84,14 @@ def home_context(user) -> dict:
     if Role.MENTEE in roles and person is not None:
         context["my_mentors"] = list(mentors_for(user).exclude(person=person))
     if roles & {Role.HEAD, Role.CURATOR, Role.MENTOR, Role.MENTEE}:
-        # Programs in work with their progress and overdue items: three queries for any number.
+        # Programs in work with their progress and overdue items: the head and the curator see the
+        # first few and the counts of all (programs.progress.home_programs), in the same queries for any number.
         programs = home_programs(user)
         context["programs_all"] = programs["all"]
+        context["programs_all_count"] = programs["all_count"]
+        context["programs_overdue"] = programs["all_overdue"]
         context["programs_mine"] = programs["mine"]
         context["programs_as_mentee"] = programs["as_mentee"]
-        context["programs_overdue"] = sum(1 for program in programs["all"] if program.progress.overdue)
     if Role.MENTEE in roles and person is not None:
         context["awaiting_confirmation"] = awaiting_confirmation(user)
     context.update(roadmap_home_context(user))

@@ -46,7 +46,7 @@ class ExportLogAdmin(ReadOnlyAdmin):
 @admin.register(ImportBatch)
 class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "created_by", "created_at", "status", "created_count", "updated_count")
-    exclude = ("content",)
+    exclude = ("content", "rows")
 
 
 # --- logins: accounts keeps them, the staff registry says whose each is ---------------------

@@ -195,9 +195,31 @@ def _find_header(table: Iterator[tuple[int, Sequence]]) -> dict[int, str]:
 # --- checking the rows ----------------------------------------------------------------------
 
 
+def storable_rows(rows: list[tuple[int, dict[str, object]]]) -> list[list]:
+    """The rows as JSON keeps them (ImportBatch.rows), so that the preview and the import check
+    exactly what was read, without reading the file again: a date cell becomes «ДД.ММ.ГГГГ» (read
+    back as the same date), text and numbers stay as they are, anything else becomes its text."""
+
+    def value(cell):
+        if isinstance(cell, datetime):
+            cell = cell.date()
+        if isinstance(cell, date):
+            return f"{cell.day:02d}.{cell.month:02d}.{cell.year:04d}"
+        if cell is None or isinstance(cell, str | int | float | bool):
+            return cell
+        return str(cell)
+
+    return [[line, {key: value(cell) for key, cell in values.items()}] for line, values in rows]
+
+
 def plan_import(*, organization: Organization, name: str, content: bytes) -> ImportPlan:
     """What importing the file would do; bad rows are listed and make the plan unusable."""
-    rows = read_rows(name, content)
+    return plan_rows(organization=organization, rows=storable_rows(read_rows(name, content)))
+
+
+def plan_rows(*, organization: Organization, rows: list) -> ImportPlan:
+    """What importing rows already read (`storable_rows`) would do, checked against the bank as it is
+    now: three queries whatever the number of rows."""
     positions = {normalize_for_search(p.name): p for p in Position.objects.filter(is_active=True)}
     existing = {
         p.personnel_number: p

@@ -367,8 +367,10 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField("загружен", auto_now_add=True)
     file_name = models.CharField("файл", max_length=255)
-    # The file itself, so that the import re-checks exactly what was previewed.
+    # The file itself, as uploaded; and its rows as read once (people.imports.storable_rows), which the
+    # preview and the import check again against the bank without reading the file a second time.
     content = models.BinaryField("содержимое")
+    rows = models.JSONField("строки файла", default=list, editable=False)
     status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.PREVIEW)
     applied_at = models.DateTimeField("применён", null=True, blank=True)
     created_count = models.PositiveIntegerField("добавлено", default=0)

@@ -21,12 +21,19 @@ from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
 from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm, StaffFileForm, reference_form_class
 from .history import may_read_sensitive, person_history, readable_sources
-from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError, plan_import
+from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
 from .models import ImportBatch, Organization
 from .references import reference_keepers, reference_lists
 from .roles import HISTORY_READERS, SETTINGS_KEEPERS, STAFF_KEEPERS, STAFF_READERS
 from .selectors import people_for
-from .services import organization_save, person_save, reference_item_save, staff_import_apply, staff_import_prepare
+from .services import (
+    organization_save,
+    person_save,
+    reference_item_save,
+    staff_import_apply,
+    staff_import_plan,
+    staff_import_prepare,
+)
 
 
 class OwnOrganizationMixin:
@@ -146,7 +153,7 @@ class ImportPreviewView(RoleRequiredMixin, TemplateView):
         batch = self.get_batch()
         plan = None
         if batch.status == ImportBatch.Status.PREVIEW:
-            plan = plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
+            plan = staff_import_plan(batch)
         return super().get_context_data(batch=batch, plan=plan, **kwargs)
 
     def post(self, request, pk):

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -98,13 +98,19 @@ def overdue_items_by_program(program_ids, *, today: date | None = None) -> dict[
     return grouped
 
 
-def _listed_programs(queryset: QuerySet, today: date) -> list[Program]:
-    programs = list(
+# The head's and the curator's home page shows this many programs in work (those with overdue items
+# first, then those ending soonest); the rest are counted by the database and are one link away.
+HOME_PROGRAMS_SHOWN = 10
+
+
+def _listed_programs(queryset: QuerySet, today: date, *, limit: int | None = None) -> list[Program]:
+    ordered = (
         with_progress(queryset, today=today)
         .select_related("pairing__mentor__person", "pairing__direction")
         .prefetch_related(Prefetch("pairing__mentees", queryset=Mentee.objects.select_related("person")))
         .order_by("-items_overdue", "ends_on", "pk")
     )
+    programs = list(ordered[:limit] if limit is not None else ordered)
     overdue = overdue_items_by_program([program.pk for program in programs], today=today) if programs else {}
     for program in programs:
         program.progress = progress_of(program)
@@ -112,31 +118,36 @@ def _listed_programs(queryset: QuerySet, today: date) -> list[Program]:
     return programs
 
 
-def home_programs(user, *, today: date | None = None) -> dict[str, list[Program]]:
+def _in_work_counts(in_work: QuerySet, today: date) -> dict[str, int]:
+    """How many programs are in work and how many of them have an overdue item: one query."""
+    late = PlanItem.objects.filter(program=OuterRef("pk"), done_on__isnull=True, deadline__lt=today)
+    return in_work.annotate(late=Exists(late)).aggregate(
+        all_count=Count("pk"), all_overdue=Count("pk", filter=Q(late=True))
+    )
+
+
+def home_programs(user, *, today: date | None = None, limit: int = HOME_PROGRAMS_SHOWN) -> dict:
     """Programs in work for the home page, each with `.progress` and `.overdue_items`:
-    `all` for the head and the curator, `mine` where the user is the mentor, `as_mentee` where the
-    mentee. Three queries whatever the roles and the number of programs."""
+    `all` for the head and the curator — the first `limit` of them, overdue first, with
+    `all_count` and `all_overdue` counted over every program in work —, `mine` where the user is the
+    mentor, `as_mentee` where the mentee. A fixed number of queries whatever the number of programs:
+    four for the head and the curator, three for a participant (seven for a curator who also mentors)."""
     today = today or timezone.localdate()
     roles = roles_of(user)
     person = person_of(user)
     in_work = Program.objects.filter(status__in=Program.IN_WORK_STATUSES)
-    result = {"all": [], "mine": [], "as_mentee": []}
-    own = PARTICIPANTS & roles and person is not None
+    result = {"all": [], "all_count": 0, "all_overdue": 0, "mine": [], "as_mentee": []}
     if roles & LOG_OVERSEERS:
-        programs = _listed_programs(in_work, today)
-        result["all"] = programs
-    elif own:
-        scope = _own_scope(user, mentor_path="pairing__mentor__person", mentee_path="pairing__mentees__person")
-        programs = _listed_programs(in_work.filter(pk__in=Program.objects.filter(scope).values("pk")), today)
-    else:
+        result["all"] = _listed_programs(in_work, today, limit=limit)
+        result.update(_in_work_counts(in_work, today))
+    if not (PARTICIPANTS & roles and person is not None):
         return result
-    if own:
-        if Role.MENTOR in roles:
-            result["mine"] = [p for p in programs if p.pairing.mentor.person_id == person.pk]
-        if Role.MENTEE in roles:
-            result["as_mentee"] = [
-                p for p in programs if any(m.person_id == person.pk for m in p.pairing.mentees.all())
-            ]
+    scope = _own_scope(user, mentor_path="pairing__mentor__person", mentee_path="pairing__mentees__person")
+    programs = _listed_programs(in_work.filter(pk__in=Program.objects.filter(scope).values("pk")), today)
+    if Role.MENTOR in roles:
+        result["mine"] = [p for p in programs if p.pairing.mentor.person_id == person.pk]
+    if Role.MENTEE in roles:
+        result["as_mentee"] = [p for p in programs if any(m.person_id == person.pk for m in p.pairing.mentees.all())]
     return result
 
 

@@ -5,34 +5,18 @@ release-refuse, which come back to mentorship:approval-queue.
 """
 
 from mentorship import queue
-from people.models import Organization, Person
 
 from .models import ReleaseRequest
 
 
 def release_queue_items() -> list[dict]:
-    """Pending requests, oldest event first, each with the staff the head may name as substitute
-    (one list for all of them: two queries in all)."""
-    releases = list(
-        ReleaseRequest.objects.filter(status=ReleaseRequest.Status.REQUESTED)
-        .select_related(
-            "person__position", "substitute__position", "item", "program__pairing__mentor__person", "requested_by"
-        )
-        .order_by("date", "pk")
+    """Pending requests, oldest event first, in one query. The staff the head may name as substitute
+    are not listed here: a kindergarten's whole staff under every request made the queue grow with
+    both; the head picks another substitute on the request's own page (programs:release-approve)."""
+    releases = ReleaseRequest.objects.filter(status=ReleaseRequest.Status.REQUESTED).select_related(
+        "person__position", "substitute__position", "item", "program__pairing__mentor__person", "requested_by"
     )
-    if not releases:
-        return []
-    own = Organization.own()
-    staff = list(
-        Person.objects.working()
-        .filter(organization=own)
-        .select_related("position")
-        .order_by("last_name", "first_name", "middle_name", "pk")
-    )
-    return [
-        {"release": release, "substitutes": [person for person in staff if person.pk != release.person_id]}
-        for release in releases
-    ]
+    return [{"release": release} for release in releases.order_by("date", "pk")]
 
 
 def pending_releases():

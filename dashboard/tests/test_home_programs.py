@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
 from programs.models import Program
+from programs.progress import HOME_PROGRAMS_SHOWN
 from programs.tests.factories import ActivityRecordFactory, program_in_work, program_with_plan
 
 
@@ -99,7 +100,9 @@ def queries(client) -> int:
 # the needs survey) look through the user's open programs, read once for both
 # (programs.selectors.open_programs_of: the programs, their mentees with people, their plans), then one
 # query each for what was sent or answered, and the needs survey sent to the user.
-PINNED = {"mentor": 16, "mentee": 17, "curator": 20, "head": 16}
+# The head and the curator: + one count of the programs in work and of those overdue (the page shows
+# only the first few: programs.progress.HOME_PROGRAMS_SHOWN).
+PINNED = {"mentor": 16, "mentee": 17, "curator": 21, "head": 17}
 
 
 @pytest.mark.parametrize("role", list(PINNED))
@@ -111,3 +114,19 @@ def test_home_query_count_is_pinned_and_does_not_grow(world, client_as, role):
     many = queries(client)
     assert Program.objects.count() == 10
     assert (few, many) == (PINNED[role], PINNED[role])
+
+
+def test_head_and_curator_see_the_first_programs_and_a_link_to_all(world, client_as):
+    add_programs(world, HOME_PROGRAMS_SHOWN + 2, 3)
+    for role in ("curator", "head"):
+        page = home(client_as(role))
+        assert page.count('class="card card-body shadow-sm mb-2 program-card') == HOME_PROGRAMS_SHOWN
+        shown = f"Показаны {HOME_PROGRAMS_SHOWN} из {HOME_PROGRAMS_SHOWN + 2}"
+        assert shown in page and f'href="{reverse("programs:program-list")}">Все программы</a>' in page
+        assert f"с просрочкой: {HOME_PROGRAMS_SHOWN + 2}" in page  # counted over all, not over those shown
+
+
+def test_all_programs_shown_when_few(world, client_as, programs):
+    page = home(client_as("curator"))
+    assert page.count('class="card card-body shadow-sm mb-2 program-card') == 2
+    assert "Показаны" not in page

@@ -81,11 +81,11 @@ PINNED = {
     ("curator", "people:person-list"): 7,
     ("curator", "mentorship:mentor-list"): 8,
     ("curator", "mentorship:mentee-list"): 7,
-    # + our organization, its last refresh, pairs returned by the head (4), programs in work (1: these rows
-    # have no programs; with programs 3 — pinned in dashboard/tests/test_home_programs.py)
+    # + our organization, its last refresh, pairs returned by the head (4), programs in work and their
+    # counts (2: these rows have no programs; with programs 4 — pinned in dashboard/tests/test_home_programs.py)
     # The home tasks of diagnostics, surveys and growth add theirs (constant in the rows; pinned per
     # app with more detail in their own tests).
-    ("curator", "dashboard:home"): 22,  # + programs in work (1), the roadmap (4), growth to confirm (2)
+    ("curator", "dashboard:home"): 23,  # + programs in work (2), the roadmap (4), growth to confirm (2)
     ("mentor", "dashboard:home"): 9,  # + programs in work (1), diagnostics, surveys, growth tasks (3)
     ("mentee", "dashboard:home"): 10,  # + programs in work, records awaiting confirmation (2), tasks (3)
 }

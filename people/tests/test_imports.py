@@ -255,3 +255,105 @@ def test_a_dismissal_date_marks_the_person_as_left(own, world):
     run(own, world.users["curator"], "s.csv", csv_bytes(rows))
     world.other_person.refresh_from_db()
     assert (world.other_person.status, world.other_person.left_on) == ("left", date(2026, 10, 30))
+
+
+# --- at the size of a municipality: one reading of the file, bulk writes, history kept ----------------
+
+
+def numbered_rows(first: int, count: int) -> list[list]:
+    return [
+        [str(n), "Новикова", "Мария", "Петровна", "Воспитатель", "01.09.2025", "2,5", "Первая"]
+        for n in range(first, first + count)
+    ]
+
+
+def apply_queries(own, actor, rows) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    batch, plan = staff_import_prepare(
+        organization=own, name="s.xlsx", content=xlsx_bytes([HEADER, *rows]), actor=actor
+    )
+    assert plan.is_clean, plan.problems
+    with CaptureQueriesContext(connection) as context:
+        staff_import_apply(batch=batch, actor=actor)
+    return len(context.captured_queries)
+
+
+def test_the_import_costs_the_same_queries_for_3_or_30_rows_and_a_few_per_batch_beyond(own, world):
+    curator = world.users["curator"]
+    # The batch, the positions, the people with numbers, inserts of people and of their history,
+    # the batch again. Within one batch of inserts (SQLite's takes about 40 people) nothing grows.
+    few = apply_queries(own, curator, numbered_rows(1000, 3))
+    assert few == apply_queries(own, curator, numbered_rows(1100, 30)) == 8
+    # 600 people: a query per batch of inserts (people and history), not a dozen per person.
+    assert apply_queries(own, curator, numbered_rows(2000, 600)) < few + 600 // 10
+    assert Person.objects.filter(personnel_number__startswith="2").count() == 600
+    changed = [[*row[:4], "Старший воспитатель", *row[5:]] for row in numbered_rows(2000, 600)]
+    assert apply_queries(own, curator, changed) < few + 600 // 10
+    assert Person.objects.filter(position__name="Старший воспитатель", personnel_number__startswith="2").count() == 600
+
+
+def test_bulk_written_people_have_history_naming_the_author_and_a_search_name(own, world):
+    run(own, world.users["curator"], "staff.csv", csv_bytes([HEADER, *GOOD]))
+    person = Person.objects.get(personnel_number="103")
+    record = person.history.get()
+    assert (record.history_type, record.history_user) == ("+", world.users["curator"])
+    assert record.last_name == "Ёлкина" and record.position_id == person.position_id
+    assert Person.objects.search("елкина").get() == person  # «ё» folded, as save() would have
+    changed = [[*GOOD[2][:1], "Ёлкина-Смирнова", *GOOD[2][2:]]]
+    run(own, world.users["admin"], "staff.csv", csv_bytes([HEADER, *changed]))
+    latest = person.history.first()
+    assert (latest.history_type, latest.history_user, latest.last_name) == (
+        "~",
+        world.users["admin"],
+        "Ёлкина-Смирнова",
+    )
+    assert Person.objects.search("смирнова").get() == person
+
+
+def test_the_file_is_read_once_from_upload_to_import(world, client_as, monkeypatch):
+    from people import imports
+
+    reads = []
+    original = imports.open_table
+    monkeypatch.setattr(imports, "open_table", lambda *args: reads.append(args[0]) or original(*args))
+    client = client_as("curator")
+    client.post(reverse("people:import"), {"file": SimpleUploadedFile("staff.xlsx", xlsx_bytes([HEADER, *GOOD]))})
+    batch = ImportBatch.objects.get()
+    assert "Семёнова Дарья Игоревна" in client.get(reverse("people:import-preview", args=[batch.pk])).content.decode()
+    client.post(reverse("people:import-preview", args=[batch.pk]))
+    assert reads == ["staff.xlsx"]
+    assert Person.objects.filter(personnel_number__in=["101", "102", "103"]).count() == 3
+
+
+def test_kept_rows_read_back_as_the_file_said(own, world):
+    """Dates from an XLSX (as dates or as text) survive the JSON the rows are kept in."""
+    rows = [
+        ["201", "Первая", "Анна", "", "Воспитатель", datetime(2020, 3, 1, 8, 30), "7", ""],
+        ["202", "Вторая", "Анна", "", "Воспитатель", date(1999, 12, 31), "", ""],
+        ["203", "Третья", "Анна", "", "Воспитатель", "05.06.2021", 2.5, ""],
+    ]
+    run(own, world.users["curator"], "s.xlsx", xlsx_bytes([HEADER, *rows]))
+    people = {p.personnel_number: p for p in Person.objects.filter(personnel_number__in=["201", "202", "203"])}
+    assert [people[n].hired_on for n in ("201", "202", "203")] == [
+        date(2020, 3, 1),
+        date(1999, 12, 31),
+        date(2021, 6, 5),
+    ]
+    assert people["203"].teaching_months() in (29, 30, 31)
+
+
+def test_a_bank_changed_after_the_preview_refuses_the_import_and_writes_nothing(own, world):
+    batch, _ = staff_import_prepare(
+        organization=own, name="s.csv", content=csv_bytes([HEADER, *GOOD]), actor=world.users["curator"]
+    )
+    from people.models import Position
+
+    Position.objects.filter(name="Учитель-логопед").update(is_active=False)  # row 4 now names an unknown post
+    before = Person.objects.count()
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="появились ошибки"):
+        staff_import_apply(batch=batch, actor=world.users["curator"])
+    assert Person.objects.count() == before

@@ -213,12 +213,21 @@ class ReleaseForm(forms.ModelForm):
 
 
 class ApproveReleaseForm(forms.Form):
-    substitute = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
-    comment = forms.CharField(required=False, max_length=2000)
+    substitute = PersonChoiceField(
+        label="Кто заменит",
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="— как в просьбе —",
+        help_text="Работающий сотрудник учреждения; пусто — тот, кого назвал работник в просьбе.",
+    )
+    comment = forms.CharField(
+        label="Комментарий", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, release=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["substitute"].queryset = _own_working_people()
+        people = _own_working_people()
+        self.fields["substitute"].queryset = people.exclude(pk=release.person_id) if release else people
 
 
 class RefuseReleaseForm(forms.Form):

@@ -507,8 +507,9 @@ PINNED = {
     # items and people, evidence, releases; progress and overdue items come from the plan above).
     # What higher apps put in the page's slots is pinned in those apps (programs/tests/conftest.py).
     ("mentor", "detail"): 14,
-    # years for the filter; count; directions for the filter; rows; mentees; their people
-    ("curator", "list"): 9,
+    # years for the filter; count (of the bare programs); directions for the filter; rows; mentees;
+    # their people; the plan's counts of the page's rows
+    ("curator", "list"): 10,
 }
 
 
@@ -521,12 +522,19 @@ def test_detail_query_count_is_pinned(world, client_as, django_assert_num_querie
 
 
 def test_list_query_count_is_pinned(world, client_as, django_assert_num_queries):
-    for _ in range(30):
-        program_with_plan(PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()]), S.RUNNING)
     client = client_as("curator")
-    client.get(reverse("programs:program-list"))
-    with django_assert_num_queries(PINNED[("curator", "list")]):
+    for count in (3, 30):  # a page of three programs, then a full page of a longer list
+        for _ in range(count):
+            program_with_plan(PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()]), S.RUNNING)
         client.get(reverse("programs:program-list"))
+        with django_assert_num_queries(PINNED[("curator", "list")]):
+            client.get(reverse("programs:program-list"))
+
+
+def test_list_counts_the_plan_of_each_row_on_the_page(world, client_as):
+    program_with_plan(world.pairing, S.RUNNING, items=3, done=1)
+    page = client_as("curator").get(reverse("programs:program-list")).content.decode()
+    assert "выполнено 1 из 3" in page and "найдено: 1" in page
 
 
 def test_the_pair_page_links_its_program_for_those_who_see_programs(world, client_as):

@@ -81,17 +81,31 @@ def test_progress_of_many_programs_is_one_query(world, django_assert_num_queries
 
 
 @pytest.mark.parametrize(("programs", "items"), [(2, 3), (10, 30)])
-def test_home_programs_cost_three_queries_whatever_the_size(world, django_assert_num_queries, programs, items):
+def test_home_programs_cost_four_queries_whatever_the_size(world, django_assert_num_queries, programs, items):
     make_programs(programs, items)
     curator = world.users["curator"]
     roles_of(curator)
-    with django_assert_num_queries(3):  # programs with their counts, mentees with people, overdue items
-        listed = home_programs(curator)["all"]
+    # programs with their counts, mentees with people, overdue items; the counts of all in work
+    with django_assert_num_queries(4):
+        found = home_programs(curator)
+        listed = found["all"]
         for program in listed:
             [mentee.person.short_name for mentee in program.pairing.mentees.all()]
             program.pairing.mentor.person.short_name  # noqa: B018
     assert len(listed) == programs
+    assert (found["all_count"], found["all_overdue"]) == (programs, programs)
     assert all(len(program.overdue_items) == items // 3 for program in listed)
+
+
+def test_home_programs_show_the_first_few_overdue_first_and_count_them_all(world):
+    make_programs(3, 3)  # each with an overdue item
+    on_time = [program_in_work(PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()]), due=2)]
+    on_time.append(program_in_work(PairingFactory(mentor=MentorFactory(), mentees=[MenteeFactory()]), done=1))
+    found = home_programs(world.users["head"], limit=4)
+    assert (found["all_count"], found["all_overdue"]) == (5, 3)
+    assert len(found["all"]) == 4
+    assert [bool(program.progress.overdue) for program in found["all"]] == [True, True, True, False]
+    assert found["all"][3].pk in {program.pk for program in on_time}
 
 
 def test_home_programs_are_scoped_to_the_user(world):
@@ -102,7 +116,8 @@ def test_home_programs_are_scoped_to_the_user(world):
     assert [p.pk for p in home_programs(world.users["mentee"])["as_mentee"]] == [mine.pk]
     assert home_programs(world.users["mentee"])["mine"] == []
     assert len(home_programs(world.users["head"])["all"]) == 2
-    assert home_programs(world.users["council"]) == {"all": [], "mine": [], "as_mentee": []}
-    assert home_programs(world.users["admin"]) == {"all": [], "mine": [], "as_mentee": []}
+    nothing = {"all": [], "all_count": 0, "all_overdue": 0, "mine": [], "as_mentee": []}
+    assert home_programs(world.users["council"]) == nothing
+    assert home_programs(world.users["admin"]) == nothing
     # Overdue programs come first on the curator's list.
     assert home_programs(world.users["curator"])["all"][0].pk == mine.pk

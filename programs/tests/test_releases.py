@@ -155,6 +155,67 @@ def test_the_request_waits_in_the_heads_queue(client_as, world, program):
     assert reverse("programs:release-approve", args=[ReleaseRequest.objects.get().pk]) in page
 
 
+def queue_queries(client) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(reverse("mentorship:approval-queue"))  # warm the session
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(reverse("mentorship:approval-queue"))
+    assert response.status_code == 200
+    return len(context.captured_queries), response.content.decode()
+
+
+def test_the_queue_does_not_grow_with_the_staff_or_the_requests(client_as, world):
+    client = client_as("head")
+    programs = [program_in_work(world.pairing, due=2)]
+    ask(world, programs[0], substitute=world.other_person)
+    few, _ = queue_queries(client)
+    for _ in range(30):
+        PersonFactory()
+    for n in range(1, 5):
+        ask(world, programs[0], date=timezone.localdate() + timedelta(days=7 + n), substitute=world.other_person)
+    ask(world, programs[0], date=timezone.localdate() + timedelta(days=20))  # without a substitute
+    many, page = queue_queries(client)
+    assert many == few
+    # No staff list under each request: the choice of another substitute is one link away.
+    assert "<option" not in page
+    assert page.count("Назначить другую замену") == 5 and page.count("Выбрать замену и освободить") == 1
+
+
+def test_the_approval_page_lists_the_staff_but_not_the_person_released(client_as, world, program):
+    release = ask(world, program)
+    client = client_as("head")
+    page = client.get(reverse("programs:release-approve", args=[release.pk])).content.decode()
+    assert "Замена в просьбе не указана" in page
+    assert f'<option value="{world.other_person.pk}">{world.other_person.full_name}' in page
+    assert f'<option value="{release.person_id}">' not in page
+    response = client.post(
+        reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk, "comment": ""}
+    )
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == S.APPROVED and release.substitute == world.other_person
+    # Decided: the page sends the head back to the queue.
+    response = client.get(reverse("programs:release-approve", args=[release.pk]))
+    assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
+
+
+def test_only_the_head_opens_the_approval_page(client_as, world, program):
+    release = ask(world, program)
+    url = reverse("programs:release-approve", args=[release.pk])
+    assert client_as("curator").get(url).status_code == 403
+    assert client_as("head").get(reverse("programs:release-refuse", args=[release.pk])).status_code == 405
+
+
+def test_approving_from_the_queue_keeps_the_requested_substitute(client_as, world, program):
+    release = ask(world, program, substitute=world.other_person)
+    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == S.APPROVED and release.substitute == world.other_person
+
+
 def test_approval_without_any_substitute_is_refused(client_as, world, program):
     release = ask(world, program)
     with pytest.raises(ValidationError, match="Без замены освободить нельзя"):

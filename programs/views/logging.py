@@ -6,8 +6,8 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,7 +21,7 @@ from core.views import NearestPageMixin, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
-from ..models import Evidence, Program
+from ..models import Evidence, Program, ReleaseRequest
 from ..progress import (
     can_edit_record,
     can_see_evidence,
@@ -440,16 +440,31 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
 
 
 class ReleaseDecisionView(RoleRequiredMixin, View):
-    """The head's approve / refuse buttons in the queue; back to the queue either way."""
+    """The head's approve / refuse buttons in the queue; back to the queue either way. The approval
+    also has a page of its own (GET) where the head picks the substitute from the whole staff: the
+    queue lists the requests only, so that it does not carry the staff list under each of them."""
 
     allowed_roles = RELEASE_DECIDERS
     approve = True
+
+    def get(self, request, pk):
+        if not self.approve:
+            return HttpResponseNotAllowed(["POST"])
+        release = get_object_or_404(releases_for(request.user), pk=pk)
+        if release.status != ReleaseRequest.Status.REQUESTED:
+            messages.info(request, f"Просьба уже рассмотрена: «{release.get_status_display()}».")
+            return redirect("mentorship:approval-queue")
+        return render(
+            request,
+            "programs/log/release_approve.html",
+            {"release": release, "form": ApproveReleaseForm(release=release)},
+        )
 
     def post(self, request, pk):
         release = get_object_or_404(releases_for(request.user), pk=pk)
         try:
             if self.approve:
-                form = ApproveReleaseForm(request.POST)
+                form = ApproveReleaseForm(request.POST, release=release)
                 if not form.is_valid():
                     raise ValidationError("Выберите замену из списка работников учреждения.")
                 outcome = release_approve(

@@ -7,7 +7,7 @@ sees programs (the system administrator) gets a 403. The services decide the res
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -27,7 +27,7 @@ from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
 from ..models import PlanItem, Program, ProgramTransition, ProgramVersion
 from ..pdf import program_pdf
-from ..progress import program_log_context
+from ..progress import program_log_context, progress_for
 from ..roles import (
     AGREERS,
     ANY_PAIR_CREATORS,
@@ -89,14 +89,19 @@ class ProgramListView(ScopedListView):
     template_name = "programs/program_list.html"
 
     def get_queryset(self):
-        return (
-            programs_for(self.request.user)
-            .annotate(
-                items_total=Count("items", distinct=True),
-                items_done=Count("items", filter=Q(items__done_on__isnull=False), distinct=True),
-            )
-            .order_by("-starts_on", "-pk")
-        )
+        # The bare programs: the paginator counts them without touching the plans.
+        return programs_for(self.request.user).order_by("-starts_on", "-pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        # The plan's counts only for the page's rows, in one query (progress_for): counted over the
+        # join of every program with its plan before the limit, they cost more than the page itself.
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        rows = page.object_list = list(rows)
+        progress = progress_for(rows) if rows else {}
+        for program in rows:
+            program.items_total = progress[program.pk].total
+            program.items_done = progress[program.pk].done
+        return paginator, page, rows, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
