@@ -7,7 +7,7 @@ def roles(request):
     """Roles for the site's navigation (base.html); computed once per request and shared with the views."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"user_roles": [], "user_role_values": set(), "nav": {}}
+        return {"user_roles": [], "nav": {}}
     held = roles_of(user)
     person = person_of(user)
     shown = menu.visible(frozenset(held), has_card=person is not None)
@@ -18,7 +18,7 @@ def roles(request):
                 "label": entry.label,
                 "url": entry.url,
                 "active": bool(entry.section) and path.startswith(entry.section),
-                # What waits for the head's decision: one count per queue section.
+                # What waits for the head's decision: one count over every queue section.
                 "count": entry.count() if entry.count else 0,
             }
             for entry in shown[menu.MAIN]
@@ -28,7 +28,6 @@ def roles(request):
             for entry in shown[menu.MORE]
         ],
         "user_roles": ordered_roles(held),
-        "user_role_values": {role.value for role in held},
         "current_person": person,
         "nav": {
             "bank": bool(held & BANK_READERS),

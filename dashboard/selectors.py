@@ -10,6 +10,8 @@ from people.roles import Role, person_of, roles_of
 from programs.progress import awaiting_confirmation, home_programs
 from roadmap.selectors import home_context as roadmap_home_context
 
+from .roles import ALL_PROGRAMS, PAIR_MAKERS
+
 WITHOUT_MENTOR_SHOWN = 10
 
 
@@ -48,7 +50,19 @@ def bank_summary() -> dict:
 def home_context(user) -> dict:
     roles = roles_of(user)
     person = person_of(user)
-    context = {"person": person, "roles": roles}
+    context = {
+        "person": person,
+        "roles": roles,
+        # What the template shows, decided here from the role sets (dashboard/roles.py).
+        "sections": {
+            "all_programs": bool(roles & ALL_PROGRAMS),
+            "waiting": bool(roles & PAIR_MAKERS),
+            "waiting_title": "Куратор" if Role.CURATOR in roles else "Методическое объединение",
+            "mentor": Role.MENTOR in roles,
+            "mentee": Role.MENTEE in roles,
+            "admin": Role.ADMIN in roles,
+        },
+    }
     if roles & {Role.HEAD, Role.CURATOR, Role.COUNCIL}:
         context["summary"] = bank_summary()
     if roles & {Role.CURATOR, Role.COUNCIL}:

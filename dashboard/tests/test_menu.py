@@ -54,3 +54,20 @@ def test_no_template_names_a_role_to_build_the_menu():
     base = (Path(__file__).resolve().parents[2] / "templates" / "base.html").read_text()
     navigation = base[base.index('<ul class="navbar-nav') : base.index("</ul>\n      <div")]
     assert "user_role_values" not in navigation and "nav." not in navigation
+
+
+def test_no_template_decides_by_a_role_name():
+    """Permissions come from the views' role sets (one permission layer): a template asks for `can_*` or
+    `sections.*`, never whether the user is «head» or «curator»."""
+    import re
+    from pathlib import Path
+
+    roles = "head|curator|council|mentor|mentee|admin"
+    # («"head" not in form.fields» asks about a form's field, not about the user.)
+    pattern = re.compile(rf"""["'](?:{roles})["']\s+(?:not\s+)?in\s+(?!form\b)\w+|user_role_values""")
+    offenders = [
+        f"{path.relative_to(path.parents[2])}: {match.group(0)}"
+        for path in (Path(__file__).resolve().parents[2] / "templates").rglob("*.html")
+        for match in pattern.finditer(path.read_text())
+    ]
+    assert offenders == []
