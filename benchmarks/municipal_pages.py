@@ -133,17 +133,28 @@ def pages(data) -> list[tuple]:
         ("приказы", "head", reverse("records:order-list"), "/admin/records/order/"),
         ("достижения (все)", "curator", reverse("growth:record-list"), "/bench-admin/growth/growthrecord/"),
         ("журнал выгрузок", "head", reverse("mentorship:export-log"), "/admin/people/exportlog/"),
-        *LATER,
+        *reports_pages(),
     ]
 
 
-# Pages to be added here by their authors once they exist (label, role, url name and args, admin
-# changelist or None): the monitoring page and the annual report in each of its formats, e.g.
-#   ("мониторинг", "curator", reverse("reports:monitoring"), None),
-#   ("годовой отчёт, PDF", "head", reverse("reports:annual-pdf", args=[2025]), None),
-#   ("годовой отчёт, DOCX", "head", reverse("reports:annual-docx", args=[2025]), None),
-#   ("годовой отчёт, XLSX", "head", reverse("reports:annual-xlsx", args=[2025]), None),
-LATER: list[tuple] = []
+def reports_pages() -> list[tuple]:
+    """Monitoring and the annual analytic report of the current academic year, in each format (a draft
+    report: its figures are computed from the records on every request, the heaviest case)."""
+    from django.utils import timezone
+
+    from core.dates import academic_start_year
+    from reports.models import AnnualReport
+
+    year = academic_start_year(timezone.localdate())
+    AnnualReport.objects.get_or_create(start_year=year, defaults={"conclusions": "Выводы."})
+    return [
+        ("мониторинг", "curator", reverse("reports:monitoring"), None),
+        ("итоговый отчёт, страница", "curator", reverse("reports:annual", args=[year]), None),
+        *(
+            (f"итоговый отчёт, {fmt.upper()}", "head", reverse("reports:annual-download", args=[year, fmt]), None)
+            for fmt in ("pdf", "xlsx", "docx")
+        ),
+    ]
 
 
 def staff_file(first_number: int, count: int = 2000) -> bytes:
