@@ -21,3 +21,18 @@ def lower_first(text: str) -> str:
     if first.isupper() and len(first) > 1:
         return text
     return text[:1].lower() + text[1:]
+
+
+def two_lines(text: str, width: int) -> list[str]:
+    """A label in at most two lines of `width` characters, cut with «…» (a chart's label column)."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])[: width - 1] + "…"]
+    return lines

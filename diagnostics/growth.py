@@ -4,6 +4,8 @@ server-side SVG for the page and the PDF (WeasyPrint draws inline SVG; no script
 from dataclasses import dataclass, field
 from html import escape
 
+from core.text import two_lines
+
 from .models import Diagnostic, Score
 
 # (stage, author) in the order of the table's columns and of the chart's bars, with the bar colours.
@@ -88,21 +90,6 @@ ROW_GAP = 12
 LEGEND_HEIGHT = 28
 
 
-def _wrap(text: str, width: int = 38) -> list[str]:
-    """A competency's name in at most two lines of the label column."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])[: width - 1] + "…"]
-    return lines
-
-
 def growth_svg(rows: list[GrowthRow], *, title: str) -> str:
     """Horizontal bars, four per competency (self and mentor, start and end), each with its number; a
     legend on top, the scale's points as grid lines. Accessible: <title>, <desc> with every number."""
@@ -138,7 +125,7 @@ def growth_svg(rows: list[GrowthRow], *, title: str) -> str:
         parts.append(f'<text x="{gx:.0f}" y="{top - 8}" text-anchor="middle" fill="#6c757d">{point}</text>')
     for index, row in enumerate(rows):
         y = top + index * group
-        for line_number, line in enumerate(_wrap(row.competency)):
+        for line_number, line in enumerate(two_lines(row.competency, 38)):
             parts.append(f'<text x="0" y="{y + 14 + line_number * 13}">{escape(line)}</text>')
         for column, ((_s, _a, _label, colour), score) in enumerate(zip(COLUMNS, row.scores, strict=True)):
             by = y + column * BAR_HEIGHT

@@ -6,6 +6,8 @@ with every figure."""
 from dataclasses import dataclass
 from html import escape
 
+from core.text import two_lines
+
 LABEL_WIDTH = 250
 BAR_AREA = 320
 BAR_HEIGHT = 11
@@ -23,20 +25,6 @@ class Series:
 def _number(value: float, suffix: str) -> str:
     text = f"{value:.1f}".rstrip("0").rstrip(",.") if value != int(value) else str(int(value))
     return text.replace(".", ",") + suffix
-
-
-def _wrap(text: str, width: int = 36) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])[: width - 1] + "…"]
-    return lines
 
 
 def bars_svg(rows, series, *, title: str, maximum: float | None = None, suffix: str = "") -> str:
@@ -73,7 +61,7 @@ def bars_svg(rows, series, *, title: str, maximum: float | None = None, suffix: 
         x += 16 + 8 * len(s.label) + 20
     for index, (label, row) in enumerate(rows):
         y = top + index * group
-        for line_number, line in enumerate(_wrap(label)):
+        for line_number, line in enumerate(two_lines(label, 36)):
             parts.append(f'<text x="0" y="{y + 11 + line_number * 13}">{escape(line)}</text>')
         for column, (s, value) in enumerate(zip(series, row, strict=True)):
             by = y + column * BAR_HEIGHT
