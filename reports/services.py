@@ -11,7 +11,7 @@ from core.services import Outcome, validated_save
 from people.roles import roles_of
 
 from .annual import annual_figures, report_data
-from .models import AnnualReport
+from .models import AnnualReport, report_pdf_path
 from .period import Period
 from .roles import WRITERS
 
@@ -68,14 +68,21 @@ def annual_report_move(*, report: AnnualReport, target: str, actor, comment: str
     elif target == S.RETURNED:
         fields["return_comment"] = comment.strip()
     elif target == S.APPROVED:
-        from .documents import annual_pdf, file_name  # the documents import the figures, not the services
-
-        report.figures = annual_figures(Period.academic(report.start_year))
-        report.approved_at, report.approved_by = timezone.now(), actor
-        report.status = S.APPROVED
-        data = report_data(report)
-        report.pdf.save(file_name(data, "pdf"), ContentFile(annual_pdf(data)), save=False)
-        fields.update(figures=report.figures, approved_at=report.approved_at, approved_by=actor, pdf=report.pdf)
-        report.status = S.AWAITING_APPROVAL  # `move` checks and makes the move itself
+        fields.update(
+            figures=annual_figures(Period.academic(report.start_year)), approved_at=timezone.now(), approved_by=actor
+        )
     move(report, target, actor=actor, roles=roles, comment=comment, checked=True, **fields)
+    if target == S.APPROVED:
+        _freeze_pdf(report)
     return Outcome(report)
+
+
+def _freeze_pdf(report: AnnualReport) -> None:
+    """The approved report's PDF, rendered once from its frozen figures and kept with it (the file is
+    not part of the report's history, like a registered order's PDF)."""
+    from .documents import annual_pdf, file_name  # the documents import the figures, not the services
+
+    data = report_data(report)
+    name = report.pdf.storage.save(report_pdf_path(report, file_name(data, "pdf")), ContentFile(annual_pdf(data)))
+    AnnualReport.objects.filter(pk=report.pk).update(pdf=name)
+    report.pdf.name = name
