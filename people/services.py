@@ -16,6 +16,7 @@ from core.services import Outcome, validated_save
 from .imports import IMPORTED_FIELDS, ImportPlan, changed_fields, plan_import, plan_rows, read_rows, storable_rows
 from .logins import one_time_password
 from .models import ExportLog, ImportBatch, Organization, Person
+from .roles import Role, ordered_roles, roles_held, roles_of
 
 # What higher apps want said when a person's card is saved, e.g. mentorship: «уволен, но остаётся
 # в банке наставников». Each takes the saved person and returns its warnings.
@@ -236,7 +237,9 @@ def login_errors(*, person: Person, actor: User, action: str) -> list[str]:
     empty when he may. Refused for every action: his own card (he changes his own password himself),
     the head's card (whoever holds the head's password approves every decision: the head's login is
     given at the first start, manage.py init_organization, and restored on the server), a partner's
-    person (not our employee: no dismissal of ours would ever close the login)."""
+    person (not our employee: no dismissal of ours would ever close the login). The system
+    administrator, besides, neither creates nor resets the login of a person holding a role: the
+    curator does."""
     errors = []
     if person.user_id is not None and person.user_id == actor.pk:
         errors.append("Это ваша учётная запись: свой пароль меняют в «Мой профиль → Сменить пароль».")
@@ -246,6 +249,16 @@ def login_errors(*, person: Person, actor: User, action: str) -> list[str]:
         errors.append(
             "Вход руководителя выдаётся при первом запуске и восстанавливается на сервере "
             "(manage.py changepassword), а не из карточки."
+        )
+    # The system administrator holds no role the application did not give him: knowing a mentee's or
+    # the curator's password he would sign in with her role (and read her difficulties).
+    acting = roles_of(actor)
+    administrator_only = Role.ADMIN in acting and Role.CURATOR not in acting
+    if action in ("create", "reset") and administrator_only and (held := roles_held(person)):
+        errors.append(
+            "Системный администратор не узнаёт пароль сотрудника с ролью в наставничестве ("
+            + ", ".join(str(role.label).lower() for role in ordered_roles(held))
+            + "): иначе он вошёл бы с чужой ролью и увидел бы то, что ему не положено. Это делает куратор."
         )
     user = person.user
     if action == "create":

@@ -319,3 +319,26 @@ def test_a_dismissed_persons_login_never_signs_in_even_if_left_active(world):
 def _dismissed(person: Person) -> Person:
     person.status, person.left_on = Person.Status.LEFT, date(2026, 10, 30)
     return person
+
+
+def test_the_admin_speaks_grammatical_russian_about_logins(world, client_as):
+    client = client_as("admin")
+    changelist = client.get(reverse("admin:accounts_user_changelist")).content.decode()
+    assert "Выберите логин для изменения" in changelist and "Добавить логин" in changelist
+    assert "учётная запись" not in changelist.lower().replace("учётная запись системного", "")
+    assert "Добавить логин" in client.get(reverse("admin:accounts_user_add")).content.decode()
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Логины" in index
+
+
+def test_the_administrator_does_not_learn_the_password_of_someone_with_a_role(world, client_as):
+    admin, curator = world.users["admin"], world.users["curator"]
+    mentee = world.person("mentee")
+    with pytest.raises(ValidationError, match="наставляемый"):
+        person_login_reset_password(person=mentee, actor=admin)
+    assert client_as("admin").get(mentee.get_absolute_url()).context["login_actions"] == ["close"]
+    newcomer = PersonFactory(last_name="Орлова", first_name="Нина")
+    person_login_create(person=newcomer, username="orlova.n", actor=admin)
+    person_login_reset_password(person=newcomer, actor=admin)
+    person_login_reset_password(person=mentee, actor=curator)
+    assert User.objects.get(username="mentee").must_change_password
