@@ -9,7 +9,9 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
@@ -417,6 +419,7 @@ class PersonLoginCreateView(PersonLoginMixin, FormView):
         return self.issued(person, password)
 
 
+@method_decorator(never_cache, name="dispatch")  # nor kept by the browser for «Back»
 class PersonLoginIssuedView(PersonLoginMixin, DetailView):
     """The one-time password, shown once: it leaves the session as the page is drawn."""
 

@@ -221,6 +221,7 @@ def test_a_created_login_is_shown_once_and_must_be_changed_at_first_sign_in(worl
     password = response.context["password"]
     page = response.content.decode()
     assert password in page and "один раз" in page
+    assert "no-store" in response["Cache-Control"]
     assert password not in client.get(url("issued", world.other_person)).content.decode()
     assert LogEntry.objects.filter(user=world.users["curator"], change_message__startswith="Создан вход").exists()
     record = world.other_person.history.latest()
