@@ -285,7 +285,8 @@ def login_errors(*, person: Person, actor: User, action: str) -> list[str]:
 
 
 def _locked_person(person: Person, actor: User, action: str) -> Person:
-    person = Person.objects.select_for_update().select_related("organization", "user").get(pk=person.pk)
+    # Only the person's row: PostgreSQL refuses FOR UPDATE on the nullable side of the join to the login.
+    person = Person.objects.select_for_update(of=("self",)).select_related("organization", "user").get(pk=person.pk)
     if errors := login_errors(person=person, actor=actor, action=action):
         raise ValidationError(errors)
     return person
