@@ -13,7 +13,16 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Неверное имя пользователя или пароль. Проверьте раскладку клавиатуры и Caps Lock.",
         "inactive": "Учётная запись отключена. Обратитесь к системному администратору.",
+        "dismissed": "Вход закрыт: сотрудник уволен.",
     }
+
+    def confirm_login_allowed(self, user):
+        """Besides a switched-off login: the login of a dismissed employee never signs in, however the
+        dismissal was written (the staff registry also closes the login then, people.services)."""
+        super().confirm_login_allowed(user)
+        person = getattr(user, "person", None)  # the staff registry's link (people.Person.user)
+        if person is not None and not person.is_working:
+            raise forms.ValidationError(self.error_messages["dismissed"], code="dismissed")
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)

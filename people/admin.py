@@ -119,6 +119,9 @@ class LoginAdmin(UserAdmin):
         return "Не привязывается: это ваша учётная запись."
 
     def save_model(self, request, obj, form, change):
+        if not change:
+            # The administrator knows the first password he typed: the user replaces it at sign-in.
+            obj.must_change_password = True
         super().save_model(request, obj, form, change)
         person = form.cleaned_data.get("person")
         if person is not None:

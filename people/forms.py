@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -180,3 +181,17 @@ class EmployeeChoiceField(forms.ModelChoiceField):
             return Person.objects.get(pk=value)
         except (ValueError, TypeError, ValidationError, Person.DoesNotExist) as error:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from error
+
+
+class LoginCreateForm(forms.Form):
+    """«Создать вход»: the username, proposed from the name (people.logins) and editable."""
+
+    username = forms.CharField(
+        label="Логин",
+        max_length=150,
+        help_text="Латинские буквы, цифры и знаки . - _ ; предложен по ФИО, можно изменить.",
+        validators=[UnicodeUsernameValidator(message="Логин: только буквы, цифры и знаки @ . + - _ без пробелов.")],
+    )
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip()

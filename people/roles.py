@@ -72,6 +72,16 @@ def roles_of(user) -> frozenset[Role]:
     return user._roles
 
 
+def roles_held(person: Person) -> frozenset[Role]:
+    """The roles the records give `person` (none when dismissed), whether or not they have a login;
+    the system administrator's is not among them (it is a login's, not a record's)."""
+    flags = {f"_holds_{role.value}": rule(OuterRef("pk")) for role, rule in _RULES.items()}
+    held = Person.objects.filter(pk=person.pk).annotate(**flags).values(*flags, "status").first()
+    if held is None or held["status"] != Person.Status.WORKING:
+        return frozenset()
+    return frozenset(role for role in _RULES if held[f"_holds_{role.value}"])
+
+
 def person_of(user):
     """The staff record of the logged-in user, or None (loaded together with the roles)."""
     if user is None or not user.is_authenticated:

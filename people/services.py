@@ -3,6 +3,8 @@ history (core.services.validated_save)."""
 
 from collections.abc import Callable
 
+from axes.utils import reset as axes_reset
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +14,9 @@ from accounts.models import User
 from core.services import Outcome, validated_save
 
 from .imports import IMPORTED_FIELDS, ImportPlan, changed_fields, plan_import, plan_rows, read_rows, storable_rows
+from .logins import one_time_password
 from .models import ExportLog, ImportBatch, Organization, Person
+from .roles import Role, ordered_roles, roles_held, roles_of
 
 # What higher apps want said when a person's card is saved, e.g. mentorship: «уволен, но остаётся
 # в банке наставников». Each takes the saved person and returns its warnings.
@@ -26,9 +30,12 @@ def register_person_warnings(warnings: Callable[[Person], list[str]]) -> None:
 
 @transaction.atomic
 def person_save(*, person: Person, actor: User) -> Outcome:
-    """Create or update a person's record."""
+    """Create or update a person's record. A dismissal closes the person's login (`logins_close_dismissed`)."""
     validated_save(person, actor=actor)
-    return Outcome(person, [warning for check in _PERSON_WARNINGS for warning in check(person)])
+    warnings = [warning for check in _PERSON_WARNINGS for warning in check(person)]
+    if logins_close_dismissed(people=[person], actor=actor):
+        warnings.append(f"Вход «{person.user.username}» закрыт: сотрудник уволен.")
+    return Outcome(person, warnings)
 
 
 def login_link_errors(*, user: User, actor: User, person: Person | None = None) -> list[str]:
@@ -171,6 +178,7 @@ def staff_import_apply(*, batch: ImportBatch, actor: User) -> ImportBatch:
     bulk_create_with_history(created, Person, batch_size=IMPORT_BATCH_SIZE, default_user=actor)
     if updated:
         bulk_update_with_history(updated, Person, sorted(fields), batch_size=IMPORT_BATCH_SIZE, default_user=actor)
+    logins_close_dismissed(people=updated, actor=actor)
     batch.status = ImportBatch.Status.APPLIED
     batch.applied_at = timezone.now()
     batch.created_count, batch.updated_count, batch.unchanged_count = (
@@ -215,3 +223,147 @@ def reference_item_save(*, item, actor: User) -> Outcome:
     """Add or change an item of a reference list (people.references)."""
     validated_save(item, actor=actor)
     return Outcome(item)
+
+
+# --- logins given from the employee's card ---------------------------------------------------
+#
+# A login's changes are written to the admin's journal («Записи в журнале»: who, when, what), where
+# the administrator's own changes of logins already are; the link to the person is in the person's
+# history. A one-time password is returned to the caller once and kept nowhere but as a hash.
+
+
+def login_errors(*, person: Person, actor: User, action: str) -> list[str]:
+    """Why `actor` may not do `action` («create», «reset», «close», «open») to the login of `person`;
+    empty when he may. Refused for every action: his own card (he changes his own password himself),
+    the head's card (whoever holds the head's password approves every decision: the head's login is
+    given at the first start, manage.py init_organization, and restored on the server), a partner's
+    person (not our employee: no dismissal of ours would ever close the login). The system
+    administrator, besides, neither creates nor resets the login of a person holding a role: the
+    curator does."""
+    errors = []
+    if person.user_id is not None and person.user_id == actor.pk:
+        errors.append("Это ваша учётная запись: свой пароль меняют в «Мой профиль → Сменить пароль».")
+    if not person.organization.is_own:
+        errors.append("Сотрудник организации-партнёра: вход выдают только сотрудникам нашей организации.")
+    if Organization.objects.filter(kind=Organization.Kind.OWN, head=person).exists():
+        errors.append(
+            "Вход руководителя выдаётся при первом запуске и восстанавливается на сервере "
+            "(manage.py changepassword), а не из карточки."
+        )
+    # The system administrator holds no role the application did not give him: knowing a mentee's or
+    # the curator's password he would sign in with her role (and read her difficulties).
+    acting = roles_of(actor)
+    administrator_only = Role.ADMIN in acting and Role.CURATOR not in acting
+    if action in ("create", "reset") and administrator_only and (held := roles_held(person)):
+        errors.append(
+            "Системный администратор не узнаёт пароль сотрудника с ролью в наставничестве ("
+            + ", ".join(str(role.label).lower() for role in ordered_roles(held))
+            + "): иначе он вошёл бы с чужой ролью и увидел бы то, что ему не положено. Это делает куратор."
+        )
+    user = person.user
+    if action == "create":
+        if user is not None:
+            errors.append(f"У сотрудника уже есть вход «{user.username}».")
+        if not person.is_working:
+            errors.append("Сотрудник уволен: вход уволенному не выдают.")
+    elif user is None:
+        errors.append("У сотрудника нет входа.")
+    elif user.is_superuser:
+        errors.append("Это учётная запись системного администратора: она меняется только в админке.")
+    elif action == "reset":
+        if not user.is_active:
+            errors.append("Вход закрыт: сначала откройте его.")
+    elif action == "close":
+        if not user.is_active:
+            errors.append("Вход уже закрыт.")
+    elif action == "open":
+        if user.is_active:
+            errors.append("Вход уже открыт.")
+        if not person.is_working:
+            errors.append("Сотрудник уволен: вход уволенному не открывают.")
+    return errors
+
+
+def _locked_person(person: Person, actor: User, action: str) -> Person:
+    # Only the person's row: PostgreSQL refuses FOR UPDATE on the nullable side of the join to the login.
+    person = Person.objects.select_for_update(of=("self",)).select_related("organization", "user").get(pk=person.pk)
+    if errors := login_errors(person=person, actor=actor, action=action):
+        raise ValidationError(errors)
+    return person
+
+
+def _journal(*, user: User, actor: User, message: str) -> None:
+    LogEntry.objects.log_actions(
+        user_id=actor.pk, queryset=[user], action_flag=CHANGE, change_message=message, single_object=True
+    )
+
+
+@transaction.atomic
+def person_login_create(*, person: Person, username: str, actor: User) -> Outcome:
+    """Give a working employee of ours who has none a login `username` with a one-time password, to be
+    changed at the first sign-in. Returns Outcome((person, password)): the password is shown once."""
+    person = _locked_person(person, actor, "create")
+    password = one_time_password()
+    user = User(username=username, must_change_password=True)
+    user.set_password(password)
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as error:
+        raise ValidationError([f"Логин: {message}" for message in error.messages]) from error
+    user.save()
+    person.user = user
+    validated_save(person, actor=actor)
+    _journal(user=user, actor=actor, message=f"Создан вход для сотрудника «{person.full_name}».")
+    return Outcome((person, password))
+
+
+@transaction.atomic
+def person_login_reset_password(*, person: Person, actor: User) -> Outcome:
+    """A new one-time password for the person's login, to be changed at the next sign-in; the lockout
+    against guessing (django-axes) is lifted for the login. Returns Outcome((person, password))."""
+    person = _locked_person(person, actor, "reset")
+    password = one_time_password()
+    user = person.user
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    axes_reset(username=user.username)
+    _journal(user=user, actor=actor, message="Пароль сброшен: выдан временный.")
+    return Outcome((person, password))
+
+
+@transaction.atomic
+def person_login_close(*, person: Person, actor: User) -> Outcome:
+    """Switch the person's login off (is_active=False): it no longer signs in; records it wrote stay."""
+    person = _locked_person(person, actor, "close")
+    _set_active(person.user, active=False, actor=actor, message="Вход закрыт.")
+    return Outcome(person)
+
+
+@transaction.atomic
+def person_login_open(*, person: Person, actor: User) -> Outcome:
+    """Switch a closed login of a working employee on again (with the password it had)."""
+    person = _locked_person(person, actor, "open")
+    _set_active(person.user, active=True, actor=actor, message="Вход открыт.")
+    return Outcome(person)
+
+
+def _set_active(user: User, *, active: bool, actor: User, message: str) -> None:
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    _journal(user=user, actor=actor, message=message)
+
+
+def logins_close_dismissed(*, people, actor: User) -> list[User]:
+    """Close the open logins of those of `people` who are dismissed; called by every write that can
+    dismiss (the card, the staff import). A service call rather than a signal: the import writes in
+    bulk, which sends no signals, and the actor is at hand here. Returns the logins closed."""
+    ids = [person.user_id for person in people if person.user_id is not None and not person.is_working]
+    if not ids:
+        return []
+    users = list(User.objects.filter(pk__in=ids, is_active=True, is_superuser=False))
+    if users:
+        User.objects.filter(pk__in=[user.pk for user in users]).update(is_active=False)
+        for user in users:
+            _journal(user=user, actor=actor, message="Вход закрыт: сотрудник уволен.")
+    return users

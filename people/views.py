@@ -7,10 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 
 from core import extensions
 from core.files import XLSX_CONTENT_TYPE
@@ -19,15 +22,28 @@ from core.views import ServiceFormMixin, form_errors, report_errors
 
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
-from .forms import OrganizationSettingsForm, PartnerOrganizationForm, PersonForm, StaffFileForm, reference_form_class
+from .forms import (
+    LoginCreateForm,
+    OrganizationSettingsForm,
+    PartnerOrganizationForm,
+    PersonForm,
+    StaffFileForm,
+    reference_form_class,
+)
 from .history import may_read_sensitive, person_history, readable_sources
 from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
+from .logins import proposed_username
 from .models import ImportBatch, Organization
 from .references import reference_keepers, reference_lists
 from .roles import HISTORY_READERS, SETTINGS_KEEPERS, STAFF_KEEPERS, STAFF_READERS
 from .selectors import people_for
 from .services import (
+    login_errors,
     organization_save,
+    person_login_close,
+    person_login_create,
+    person_login_open,
+    person_login_reset_password,
     person_save,
     reference_item_save,
     staff_import_apply,
@@ -59,11 +75,15 @@ class PersonDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return people_for(self.request.user)
+        return people_for(self.request.user).select_related("user")
 
     def get_context_data(self, **kwargs):
+        can_edit = bool(self.roles & STAFF_KEEPERS)
         return super().get_context_data(
-            can_edit=bool(self.roles & STAFF_KEEPERS), can_read_history=bool(self.roles & HISTORY_READERS), **kwargs
+            can_edit=can_edit,
+            can_read_history=bool(self.roles & HISTORY_READERS),
+            login_actions=login_actions(self.object, self.request.user) if can_edit else [],
+            **kwargs,
         )
 
 
@@ -330,3 +350,122 @@ class ReferenceCreateView(ReferenceFormMixin, CreateView):
 
 class ReferenceUpdateView(ReferenceFormMixin, UpdateView):
     success_message = "Изменения сохранены."
+
+
+# --- logins from the employee's card ----------------------------------------------------------
+
+# The buttons of the card's «Вход в систему», in order; each shown only where the service allows it.
+LOGIN_ACTIONS = ("create", "reset", "close", "open")
+# Where a one-time password waits, in the session of the one who made it, until shown once.
+ISSUED_PASSWORD_KEY = "people-issued-password"
+
+
+def login_actions(person, actor) -> list[str]:
+    return [action for action in LOGIN_ACTIONS if not login_errors(person=person, actor=actor, action=action)]
+
+
+class PersonLoginMixin(RoleRequiredMixin, SingleObjectMixin):
+    """A login action on a card: the staff keepers, on a person they can see (else 404); refusals come
+    back as messages on the card, never as an error page."""
+
+    allowed_roles = STAFF_KEEPERS
+    action = ""
+
+    def get_queryset(self):
+        return people_for(self.request.user).select_related("user")
+
+    def refused(self, error: ValidationError):
+        report_errors(self.request, error)
+        return redirect(self.object)
+
+    def issued(self, person, password: str):
+        self.request.session[ISSUED_PASSWORD_KEY] = {"person": person.pk, "password": password}
+        return redirect("people:person-login-issued", pk=person.pk)
+
+
+class PersonLoginCreateView(PersonLoginMixin, FormView):
+    template_name = "people/person_login_form.html"
+    form_class = LoginCreateForm
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if errors := login_errors(person=self.object, actor=request.user, action="create"):
+            return self.refused(ValidationError(errors))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        person = self.object
+        return {
+            "username": proposed_username(
+                last_name=person.last_name, first_name=person.first_name, middle_name=person.middle_name
+            )
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.object, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            person, password = person_login_create(
+                person=self.object, username=form.cleaned_data["username"], actor=self.request.user
+            ).obj
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        return self.issued(person, password)
+
+
+@method_decorator(never_cache, name="dispatch")  # nor kept by the browser for «Back»
+class PersonLoginIssuedView(PersonLoginMixin, DetailView):
+    """The one-time password, shown once: it leaves the session as the page is drawn."""
+
+    template_name = "people/person_login_issued.html"
+    context_object_name = "person"
+
+    def get_context_data(self, **kwargs):
+        issued = self.request.session.get(ISSUED_PASSWORD_KEY) or {}
+        password = None
+        if issued.get("person") == self.object.pk:
+            password = self.request.session.pop(ISSUED_PASSWORD_KEY)["password"]
+        return super().get_context_data(password=password, **kwargs)
+
+
+class PersonLoginActionView(PersonLoginMixin, View):
+    """POST only: «Сбросить пароль», «Закрыть вход», «Открыть вход»."""
+
+    http_method_names = ["post"]
+    services = {
+        "reset": person_login_reset_password,
+        "close": person_login_close,
+        "open": person_login_open,
+    }
+    done = {"close": "Вход закрыт: сотрудник больше не сможет войти.", "open": "Вход открыт."}
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            outcome = self.services[self.action](person=self.object, actor=request.user)
+        except ValidationError as error:
+            return self.refused(error)
+        if self.action == "reset":
+            return self.issued(*outcome.obj)
+        messages.success(request, self.done[self.action])
+        return redirect(self.object)
+
+
+class PersonLoginCloseView(PersonLoginActionView):
+    """GET: the confirmation that says what will happen; POST closes."""
+
+    http_method_names = ["get", "post"]
+    action = "close"
+    template_name = "people/person_login_close.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if errors := login_errors(person=self.object, actor=request.user, action="close"):
+            return self.refused(ValidationError(errors))
+        return render(request, self.template_name, {"person": self.object})
