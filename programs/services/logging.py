@@ -9,7 +9,7 @@ their record until the mentee confirms it; a confirmed record is a fact both sid
 stays as it is.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,6 +26,8 @@ from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
 from .program import roles_on
 
 __all__ = [
+    "DUPLICATE_WINDOW",
+    "AlreadyRecorded",
     "evidence_delete",
     "meeting_delete",
     "meeting_save",
@@ -34,6 +36,41 @@ __all__ = [
     "record_respond",
     "record_update",
 ]
+
+
+# A second record of the same activity (same plan item, date and text, by the same mentor) this
+# soon after the first is the same form sent twice: a double tap, «Back» and «Записать» again, a
+# phone that resent the request. Two real activities are never told apart by nothing but time.
+DUPLICATE_WINDOW = timedelta(minutes=30)
+
+
+class AlreadyRecorded(ValidationError):
+    """The record was saved a moment ago: the second one is not stored. `record` is the first."""
+
+    def __init__(self, record: "ActivityRecord"):
+        self.record = record
+        super().__init__(
+            f"Это мероприятие уже записано {timezone.localtime(record.logged_at):%d.%m.%Y в %H:%M}: "
+            "второй раз оно не сохранено."
+        )
+
+
+def _same_record(
+    program: Program, *, item: PlanItem | None, done_on: date, description: str, result: str, actor: User
+) -> ActivityRecord | None:
+    return (
+        ActivityRecord.objects.filter(
+            program=program,
+            item=item,
+            done_on=done_on,
+            description=description,
+            result=result,
+            logged_by=actor,
+            logged_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .order_by("logged_at", "pk")
+        .first()
+    )
 
 
 def _mentor_person(program: Program, actor: User) -> Person:
@@ -115,7 +152,9 @@ def record_log(
     files=(),
     actor: User,
 ) -> Outcome:
-    """The mentor records an activity of a program in work, with evidence files."""
+    """The mentor records an activity of a program in work, with evidence files. The same record
+    sent again within DUPLICATE_WINDOW is refused with AlreadyRecorded (checked under the program's
+    lock, so two requests at once store one record)."""
     _mentor_person(program, actor)
     program = Program.objects.select_for_update().get(pk=program.pk)
     if not program.in_work:
@@ -127,13 +166,17 @@ def record_log(
     _check_item(program, item)
     if item_done and item is None:
         raise ValidationError({"item": "Отметить выполненным можно только пункт плана: выберите его."})
+    description, result = description.strip(), result.strip()
+    earlier = _same_record(program, item=item, done_on=done_on, description=description, result=result, actor=actor)
+    if earlier is not None:
+        raise AlreadyRecorded(earlier)
     prepared = _prepare_all(files)
     record = ActivityRecord(
         program=program,
         item=item,
         done_on=done_on,
-        description=description.strip(),
-        result=result.strip(),
+        description=description,
+        result=result,
         logged_by=actor,
     )
     validated_save(record, actor=actor)

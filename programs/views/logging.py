@@ -10,8 +10,11 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
@@ -45,6 +48,8 @@ from ..roles import (
 )
 from ..selectors import evidence_for, programs_for
 from ..services.logging import (
+    DUPLICATE_WINDOW,
+    AlreadyRecorded,
     evidence_delete,
     meeting_delete,
     meeting_save,
@@ -88,6 +93,10 @@ def _log_url(program: Program, anchor: str = "") -> str:
     return reverse("programs:program-log", args=[program.pk]) + (f"#{anchor}" if anchor else "")
 
 
+def _with_record_link(text: str, record) -> str:
+    return format_html('{} <a href="{}">Открыть запись</a>', text, reverse("programs:record-detail", args=[record.pk]))
+
+
 class RecordFormMixin:
     form_class = RecordForm
     template_name = "programs/log/record_form.html"
@@ -114,15 +123,23 @@ class RecordFormMixin:
                 files=data["files"],
                 actor=self.request.user,
             )
+        except AlreadyRecorded as repeat:
+            messages.warning(self.request, _with_record_link(repeat.messages[0], repeat.record))
+            return redirect(self.program.get_absolute_url())
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
+        # The program's page from its top: the outcome above, the plan right under the title on a
+        # phone. Jumping to the record would scroll the outcome and the warnings out of sight.
+        messages.success(self.request, _with_record_link(self.success_message, outcome.obj))
         for warning in outcome.warnings:
             messages.warning(self.request, warning)
-        return redirect(_log_url(self.program, f"record-{outcome.obj.pk}"))
+        return redirect(self.program.get_absolute_url())
 
 
+# Never kept by the browser: «Back» after saving asks the server again instead of showing the
+# filled form, and the form then tells about the record just saved.
+@method_decorator(never_cache, name="dispatch")
 class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
     success_message = "Мероприятие записано. Наставляемый увидит его и подтвердит."
 
@@ -140,10 +157,19 @@ class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
             initial["item_done"] = initial["item"] is not None and not initial["item"].is_done
         return initial
 
+    def get_context_data(self, **kwargs):
+        just_saved = (
+            self.program.records.filter(logged_by=self.request.user, logged_at__gte=timezone.now() - DUPLICATE_WINDOW)
+            .order_by("-logged_at", "-pk")
+            .first()
+        )
+        return super().get_context_data(just_saved=just_saved, **kwargs)
+
     def save(self, **fields):
         return record_log(program=self.program, **fields)
 
 
+@method_decorator(never_cache, name="dispatch")
 class RecordUpdateView(RoleRequiredMixin, RecordFormMixin, FormView):
     allowed_roles = LOGGERS
     success_message = "Запись исправлена."
