@@ -93,7 +93,7 @@ def test_mentor_on_a_phone_logs_the_next_plan_item_once(phone, live_server, demo
     page.get_by_role("button", name="Записать", exact=True).click()
     again = page.locator(".alert-warning")
     expect(again).to_contain_text("Это мероприятие уже записано")
-    expect(again).to_contain_text("второй раз оно не сохранено")
+    expect(again).to_contain_text("второй раз не сохраняется")
     expect(again).to_be_in_viewport()
     shot(page, "phone-program-not-twice")
     assert ActivityRecord.objects.filter(program=program, description=description).count() == 1

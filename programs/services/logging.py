@@ -38,39 +38,34 @@ __all__ = [
 ]
 
 
-# A second record of the same activity (same plan item, date and text, by the same mentor) this
-# soon after the first is the same form sent twice: a double tap, «Back» and «Записать» again, a
-# phone that resent the request. Two real activities are never told apart by nothing but time.
+# A second record of the same activity (same plan item, date and text, by the same mentor) or of
+# the same one-off meeting this soon after the first is the same form sent twice: a double tap,
+# «Back» and «Записать» again, a phone that resent the request. Two real activities are never told
+# apart by nothing but time.
 DUPLICATE_WINDOW = timedelta(minutes=30)
 
 
 class AlreadyRecorded(ValidationError):
-    """The record was saved a moment ago: the second one is not stored. `record` is the first."""
+    """The record (or meeting) was saved a moment ago: the second one is not stored. `obj` is the first."""
 
-    def __init__(self, record: "ActivityRecord"):
-        self.record = record
-        super().__init__(
-            f"Это мероприятие уже записано {timezone.localtime(record.logged_at):%d.%m.%Y в %H:%M}: "
-            "второй раз оно не сохранено."
-        )
+    def __init__(self, obj: "ActivityRecord | Meeting", *, what: str = "Это мероприятие уже записано"):
+        self.obj = obj
+        super().__init__(f"{what} {timezone.localtime(obj.logged_at):%d.%m.%Y в %H:%M}: второй раз не сохраняется.")
+
+
+def _logged_lately(queryset, actor: User):
+    """What `actor` logged of `queryset` within DUPLICATE_WINDOW, the earliest first."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    return queryset.filter(logged_by=actor, logged_at__gte=since).order_by("logged_at", "pk")
 
 
 def _same_record(
     program: Program, *, item: PlanItem | None, done_on: date, description: str, result: str, actor: User
 ) -> ActivityRecord | None:
-    return (
-        ActivityRecord.objects.filter(
-            program=program,
-            item=item,
-            done_on=done_on,
-            description=description,
-            result=result,
-            logged_by=actor,
-            logged_at__gte=timezone.now() - DUPLICATE_WINDOW,
-        )
-        .order_by("logged_at", "pk")
-        .first()
+    same = ActivityRecord.objects.filter(
+        program=program, item=item, done_on=done_on, description=description, result=result
     )
+    return _logged_lately(same, actor).first()
 
 
 def _mentor_person(program: Program, actor: User) -> Person:
@@ -330,6 +325,16 @@ def _check_meeting(meeting: Meeting, participants: list[Person]) -> None:
         raise ValidationError(errors)
 
 
+def _refuse_repeated_meeting(mentor, *, held_on, form, participants, topic: str, result: str, actor: User) -> None:
+    same = Meeting.objects.filter(
+        mentor=mentor, held_on=held_on, form=form, topic=topic.strip(), result=result.strip()
+    ).prefetch_related("participants")
+    wanted = {person.pk for person in participants}
+    for meeting in _logged_lately(same, actor):
+        if {person.pk for person in meeting.participants.all()} == wanted:
+            raise AlreadyRecorded(meeting, what="Эта встреча уже записана")
+
+
 @transaction.atomic
 def meeting_save(
     *,
@@ -347,6 +352,11 @@ def meeting_save(
     if Role.MENTOR not in roles_of(actor) or mentor is None or not mentor.is_active:
         raise PermissionDenied("Разовые встречи записывает наставник.")
     if meeting is None:
+        # Under the mentor's lock: two requests at once with the same meeting store one.
+        mentor = type(mentor).objects.select_for_update().get(pk=mentor.pk)
+        _refuse_repeated_meeting(
+            mentor, held_on=held_on, form=form, participants=participants, topic=topic, result=result, actor=actor
+        )
         meeting = Meeting(mentor=mentor, logged_by=actor)
     elif meeting.mentor_id != mentor.pk:
         raise PermissionDenied("Изменить встречу может только наставник, который её провёл.")

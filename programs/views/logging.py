@@ -93,8 +93,12 @@ def _log_url(program: Program, anchor: str = "") -> str:
     return reverse("programs:program-log", args=[program.pk]) + (f"#{anchor}" if anchor else "")
 
 
+def _with_link(text: str, url: str, label: str = "Открыть запись") -> str:
+    return format_html('{} <a href="{}">{}</a>', text, url, label)
+
+
 def _with_record_link(text: str, record) -> str:
-    return format_html('{} <a href="{}">Открыть запись</a>', text, reverse("programs:record-detail", args=[record.pk]))
+    return _with_link(text, reverse("programs:record-detail", args=[record.pk]))
 
 
 class RecordFormMixin:
@@ -124,7 +128,7 @@ class RecordFormMixin:
                 actor=self.request.user,
             )
         except AlreadyRecorded as repeat:
-            messages.warning(self.request, _with_record_link(repeat.messages[0], repeat.record))
+            messages.warning(self.request, _with_record_link(repeat.messages[0], repeat.obj))
             return redirect(self.program.get_absolute_url())
         except ValidationError as error:
             form_errors(form, error)
@@ -364,6 +368,10 @@ class MeetingFormMixin(RoleRequiredMixin):
                 result=data["result"],
                 actor=self.request.user,
             )
+        except AlreadyRecorded as repeat:
+            url = reverse("programs:meeting-update", args=[repeat.obj.pk])
+            messages.warning(self.request, _with_link(repeat.messages[0], url, "Открыть встречу"))
+            return redirect("programs:meeting-list")
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
@@ -375,11 +383,13 @@ class MeetingFormMixin(RoleRequiredMixin):
         return super().form_invalid(form)
 
 
+@method_decorator(never_cache, name="dispatch")  # «Back» after saving asks anew, as the record's form
 class MeetingCreateView(MeetingFormMixin, FormView):
     def get_initial(self):
         return {"held_on": timezone.localdate()}
 
 
+@method_decorator(never_cache, name="dispatch")
 class MeetingUpdateView(MeetingFormMixin, FormView):
     @cached_property
     def meeting(self):
@@ -414,6 +424,7 @@ class ReleaseListView(RoleRequiredMixin, NearestPageMixin, ListView):
         return releases_for(self.request.user)
 
 
+@method_decorator(never_cache, name="dispatch")  # a second request for the date is refused by the service
 class ReleaseCreateView(RoleRequiredMixin, FormView):
     allowed_roles = PARTICIPANTS
     form_class = ReleaseForm
