@@ -219,8 +219,9 @@ def test_on_a_phone_the_plan_comes_as_cards_the_next_item_first(client_as, curre
     """The table is for wider screens; a phone gets one card per item, what is to do first, with
     the deadline, the responsible person, the mark and the way to log it on the card itself."""
     html = client_as("mentor").get(current.get_absolute_url()).content.decode()
-    table, cards = html.split('<div class="d-none d-md-block">')[1], html.split('<div class="d-md-none plan-cards">')[1]
-    assert "<table" in table.split('class="d-md-none plan-cards"')[0]
+    wide, cards = html.split("plan-cards")  # the table's block comes first, the cards' block after it
+    assert 'class="d-none d-md-block d-print-block"' in wide and "<table" in wide.split('id="plan"')[1]
+    assert 'class="d-md-none d-print-none ' in wide.rsplit("<div", 1)[1]
     overdue, future, done = (current.items.get(position=n) for n in (2, 3, 1))
     order = [cards.index(f'id="plan-card-{item.pk}"') for item in (overdue, future, done)]
     assert order == sorted(order)  # the overdue one first, then what is due, the done ones last
