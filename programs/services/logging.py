@@ -29,6 +29,7 @@ __all__ = [
     "DUPLICATE_WINDOW",
     "AlreadyRecorded",
     "evidence_delete",
+    "logged_lately",
     "meeting_delete",
     "meeting_save",
     "record_delete",
@@ -53,7 +54,7 @@ class AlreadyRecorded(ValidationError):
         super().__init__(f"{what} {timezone.localtime(obj.logged_at):%d.%m.%Y в %H:%M}: второй раз не сохраняется.")
 
 
-def _logged_lately(queryset, actor: User):
+def logged_lately(queryset, actor: User):
     """What `actor` logged of `queryset` within DUPLICATE_WINDOW, the earliest first."""
     since = timezone.now() - DUPLICATE_WINDOW
     return queryset.filter(logged_by=actor, logged_at__gte=since).order_by("logged_at", "pk")
@@ -65,7 +66,7 @@ def _same_record(
     same = ActivityRecord.objects.filter(
         program=program, item=item, done_on=done_on, description=description, result=result
     )
-    return _logged_lately(same, actor).first()
+    return logged_lately(same, actor).first()
 
 
 def _mentor_person(program: Program, actor: User) -> Person:
@@ -330,7 +331,7 @@ def _refuse_repeated_meeting(mentor, *, held_on, form, participants, topic: str,
         mentor=mentor, held_on=held_on, form=form, topic=topic.strip(), result=result.strip()
     ).prefetch_related("participants")
     wanted = {person.pk for person in participants}
-    for meeting in _logged_lately(same, actor):
+    for meeting in logged_lately(same, actor):
         if {person.pk for person in meeting.participants.all()} == wanted:
             raise AlreadyRecorded(meeting, what="Эта встреча уже записана")
 

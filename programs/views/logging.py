@@ -48,9 +48,9 @@ from ..roles import (
 )
 from ..selectors import evidence_for, programs_for
 from ..services.logging import (
-    DUPLICATE_WINDOW,
     AlreadyRecorded,
     evidence_delete,
+    logged_lately,
     meeting_delete,
     meeting_save,
     record_delete,
@@ -162,11 +162,7 @@ class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
         return initial
 
     def get_context_data(self, **kwargs):
-        just_saved = (
-            self.program.records.filter(logged_by=self.request.user, logged_at__gte=timezone.now() - DUPLICATE_WINDOW)
-            .order_by("-logged_at", "-pk")
-            .first()
-        )
+        just_saved = logged_lately(self.program.records.all(), self.request.user).last()
         return super().get_context_data(just_saved=just_saved, **kwargs)
 
     def save(self, **fields):
