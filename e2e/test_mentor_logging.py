@@ -79,7 +79,7 @@ def test_mentor_logs_an_activity_with_a_photo_and_the_mentee_confirms(page, live
     expect(entry.locator("img")).to_have_attribute("alt", "Фото: утренний-круг.jpg")
     after = progress_for([program])[program.pk]
     assert (after.done, after.overdue) == (before.done + 1, before.overdue - 1)
-    expect(page.locator("#log .progress-text")).to_contain_text(f"Выполнено {after.done} из {after.total}")
+    expect(page.locator("#progress .progress-text")).to_contain_text(f"Выполнено {after.done} из {after.total}")
     shot(page, "mentor-log-recorded")
 
     # The stored photo has lost its EXIF (the phone and the place).

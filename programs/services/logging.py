@@ -9,7 +9,7 @@ their record until the mentee confirms it; a confirmed record is a fact both sid
 stays as it is.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,7 +26,10 @@ from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
 from .program import roles_on
 
 __all__ = [
+    "DUPLICATE_WINDOW",
+    "AlreadyRecorded",
     "evidence_delete",
+    "logged_lately",
     "meeting_delete",
     "meeting_save",
     "record_delete",
@@ -34,6 +37,36 @@ __all__ = [
     "record_respond",
     "record_update",
 ]
+
+
+# A second record of the same activity (same plan item, date and text, by the same mentor) or of
+# the same one-off meeting this soon after the first is the same form sent twice: a double tap,
+# «Back» and «Записать» again, a phone that resent the request. Two real activities are never told
+# apart by nothing but time.
+DUPLICATE_WINDOW = timedelta(minutes=30)
+
+
+class AlreadyRecorded(ValidationError):
+    """The record (or meeting) was saved a moment ago: the second one is not stored. `obj` is the first."""
+
+    def __init__(self, obj: "ActivityRecord | Meeting", *, what: str = "Это мероприятие уже записано"):
+        self.obj = obj
+        super().__init__(f"{what} {timezone.localtime(obj.logged_at):%d.%m.%Y в %H:%M}: второй раз не сохраняется.")
+
+
+def logged_lately(queryset, actor: User):
+    """What `actor` logged of `queryset` within DUPLICATE_WINDOW, the earliest first."""
+    since = timezone.now() - DUPLICATE_WINDOW
+    return queryset.filter(logged_by=actor, logged_at__gte=since).order_by("logged_at", "pk")
+
+
+def _same_record(
+    program: Program, *, item: PlanItem | None, done_on: date, description: str, result: str, actor: User
+) -> ActivityRecord | None:
+    same = ActivityRecord.objects.filter(
+        program=program, item=item, done_on=done_on, description=description, result=result
+    )
+    return logged_lately(same, actor).first()
 
 
 def _mentor_person(program: Program, actor: User) -> Person:
@@ -115,7 +148,9 @@ def record_log(
     files=(),
     actor: User,
 ) -> Outcome:
-    """The mentor records an activity of a program in work, with evidence files."""
+    """The mentor records an activity of a program in work, with evidence files. The same record
+    sent again within DUPLICATE_WINDOW is refused with AlreadyRecorded (checked under the program's
+    lock, so two requests at once store one record)."""
     _mentor_person(program, actor)
     program = Program.objects.select_for_update().get(pk=program.pk)
     if not program.in_work:
@@ -127,13 +162,17 @@ def record_log(
     _check_item(program, item)
     if item_done and item is None:
         raise ValidationError({"item": "Отметить выполненным можно только пункт плана: выберите его."})
+    description, result = description.strip(), result.strip()
+    earlier = _same_record(program, item=item, done_on=done_on, description=description, result=result, actor=actor)
+    if earlier is not None:
+        raise AlreadyRecorded(earlier)
     prepared = _prepare_all(files)
     record = ActivityRecord(
         program=program,
         item=item,
         done_on=done_on,
-        description=description.strip(),
-        result=result.strip(),
+        description=description,
+        result=result,
         logged_by=actor,
     )
     validated_save(record, actor=actor)
@@ -287,6 +326,16 @@ def _check_meeting(meeting: Meeting, participants: list[Person]) -> None:
         raise ValidationError(errors)
 
 
+def _refuse_repeated_meeting(mentor, *, held_on, form, participants, topic: str, result: str, actor: User) -> None:
+    same = Meeting.objects.filter(
+        mentor=mentor, held_on=held_on, form=form, topic=topic.strip(), result=result.strip()
+    ).prefetch_related("participants")
+    wanted = {person.pk for person in participants}
+    for meeting in logged_lately(same, actor):
+        if {person.pk for person in meeting.participants.all()} == wanted:
+            raise AlreadyRecorded(meeting, what="Эта встреча уже записана")
+
+
 @transaction.atomic
 def meeting_save(
     *,
@@ -304,6 +353,11 @@ def meeting_save(
     if Role.MENTOR not in roles_of(actor) or mentor is None or not mentor.is_active:
         raise PermissionDenied("Разовые встречи записывает наставник.")
     if meeting is None:
+        # Under the mentor's lock: two requests at once with the same meeting store one.
+        mentor = type(mentor).objects.select_for_update().get(pk=mentor.pk)
+        _refuse_repeated_meeting(
+            mentor, held_on=held_on, form=form, participants=participants, topic=topic, result=result, actor=actor
+        )
         meeting = Meeting(mentor=mentor, logged_by=actor)
     elif meeting.mentor_id != mentor.pk:
         raise PermissionDenied("Изменить встречу может только наставник, который её провёл.")

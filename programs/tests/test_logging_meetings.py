@@ -11,7 +11,7 @@ from mentorship.models import MentoringForm
 from mentorship.tests.factories import PartnerFactory, PersonFactory
 
 from ..models import Meeting
-from ..services.logging import meeting_delete, meeting_save
+from ..services.logging import DUPLICATE_WINDOW, AlreadyRecorded, meeting_delete, meeting_save
 
 
 @pytest.fixture
@@ -43,6 +43,34 @@ def test_mentor_logs_a_situational_meeting_through_the_form(client_as, world, si
     assert list(meeting.participants.all()) == [world.other_person]
     page = client.get(reverse("programs:meeting-list")).content.decode()
     assert "Адаптация ребёнка в группе раннего возраста" in page and "Семёнова Д. И." in page
+
+
+def test_the_same_meeting_sent_twice_is_stored_once(client_as, world, situational):
+    client = client_as("mentor")
+    data = {
+        "held_on": timezone.localdate().isoformat(),
+        "participants": [world.other_person.pk],
+        "form": situational.pk,
+        "topic": "Адаптация ребёнка в группе раннего возраста",
+    }
+    client.post(reverse("programs:meeting-create"), data)
+    form = client.get(reverse("programs:meeting-create"))  # «Back»: asked anew, not from the cache
+    assert "no-store" in form["Cache-Control"]
+    response = client.post(reverse("programs:meeting-create"), data, follow=True)
+    meeting = Meeting.objects.get()
+    page = response.content.decode()
+    assert "Эта встреча уже записана" in page and "второй раз не сохраняется" in page
+    assert f'<a href="{reverse("programs:meeting-update", args=[meeting.pk])}">Открыть встречу</a>' in page
+
+
+def test_another_meeting_on_the_same_topic_is_stored(world, situational):
+    first = save(world, situational, [world.other_person]).obj
+    with pytest.raises(AlreadyRecorded):
+        save(world, situational, [world.other_person])
+    save(world, situational, [world.other_person, world.mentee.person])  # with someone else too
+    Meeting.objects.filter(pk=first.pk).update(logged_at=timezone.now() - DUPLICATE_WINDOW - timedelta(minutes=1))
+    save(world, situational, [world.other_person])  # an hour later: a meeting of its own
+    assert Meeting.objects.count() == 3
 
 
 def test_only_one_off_forms_are_offered_and_accepted(client_as, world):

@@ -14,7 +14,14 @@ from people.roles import Role, roles_of
 
 from ..models import ActivityRecord, PlanItem, Program
 from ..progress import program_log_context
-from ..services.logging import record_delete, record_log, record_respond, record_update
+from ..services.logging import (
+    DUPLICATE_WINDOW,
+    AlreadyRecorded,
+    record_delete,
+    record_log,
+    record_respond,
+    record_update,
+)
 from .factories import ActivityRecordFactory, program_in_work
 
 S = Program.Status
@@ -159,6 +166,78 @@ def test_edit_page_of_a_confirmed_record_sends_back_to_the_record(client_as, wor
     record = ActivityRecordFactory(program=program, confirmed_at=timezone.now(), confirmed_by=world.mentee.person)
     response = client_as("mentor").get(reverse("programs:record-update", args=[record.pk]))
     assert response.status_code == 302 and response.url == reverse("programs:record-detail", args=[record.pk])
+
+
+# --- the same record sent twice, and what the mentor sees after saving ---------------------------------
+
+
+def test_the_same_record_sent_again_is_not_stored_twice(world, program):
+    item = overdue_item(program)
+    first = log(world, program, item=item, result="Конспект").obj
+    with pytest.raises(AlreadyRecorded) as repeat:
+        log(world, program, item=item, result=" Конспект ")  # the same text, spaces aside
+    assert repeat.value.obj == first
+    assert "уже записано" in repeat.value.messages[0]
+    assert ActivityRecord.objects.count() == 1
+
+
+def test_another_record_of_the_same_item_or_a_late_repeat_is_stored(world, program):
+    item = overdue_item(program)
+    first = log(world, program, item=item).obj
+    log(world, program, item=item, description="Разбор занятия после взаимопосещения")
+    log(world, program, description=first.description)  # the same text, but outside the plan
+    ActivityRecord.objects.filter(pk=first.pk).update(
+        logged_at=timezone.now() - DUPLICATE_WINDOW - timedelta(minutes=1)
+    )
+    log(world, program, item=item)
+    assert ActivityRecord.objects.count() == 4
+
+
+def _record_form(item, **fields):
+    return {
+        "done_on": f"{timezone.localdate():%Y-%m-%d}",
+        "description": "Взаимопосещение утреннего круга",
+        "result": "Договорились о приёмах",
+        "item": item.pk,
+        "item_done": "on",
+        **fields,
+    }
+
+
+def test_after_saving_the_mentor_lands_on_the_program_with_the_outcome_on_top(client_as, world, program):
+    item = overdue_item(program)
+    client = client_as("mentor")
+    response = client.post(reverse("programs:record-create", args=[program.pk]), _record_form(item), follow=True)
+    record = ActivityRecord.objects.get()
+    assert response.redirect_chain == [(program.get_absolute_url(), 302)]  # no jump past the messages
+    page = response.content.decode()
+    assert page.index("Мероприятие записано") < page.index('id="plan"')
+    assert f"Пункт {item.position} выполнен позже срока ({item.deadline:%d.%m.%Y})." in page
+    assert f'<a href="{reverse("programs:record-detail", args=[record.pk])}">Открыть запись</a>' in page
+
+
+def test_a_second_submit_stores_nothing_and_links_to_the_saved_record(client_as, world, program):
+    item = overdue_item(program)
+    client = client_as("mentor")
+    url = reverse("programs:record-create", args=[program.pk])
+    client.post(url, _record_form(item))
+    # «Back»: the form is asked anew (never cached) and tells about the record just saved.
+    form = client.get(url)
+    assert "no-store" in form["Cache-Control"]
+    record = ActivityRecord.objects.get()
+    assert "Вы только что" in form.content.decode()
+    response = client.post(url, _record_form(item), follow=True)
+    assert ActivityRecord.objects.count() == 1
+    page = response.content.decode()
+    assert response.redirect_chain == [(program.get_absolute_url(), 302)]
+    assert "уже записано" in page and "второй раз не сохраняется" in page
+    assert f'<a href="{reverse("programs:record-detail", args=[record.pk])}">Открыть запись</a>' in page
+
+
+def test_the_edit_form_is_not_cached_either(client_as, world, program):
+    record = log(world, program).obj
+    response = client_as("mentor").get(reverse("programs:record-update", args=[record.pk]))
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
 
 
 # --- the mentee's answer --------------------------------------------------------------------------------

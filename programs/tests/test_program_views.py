@@ -215,6 +215,34 @@ def test_detail_highlights_overdue_rows_and_counts_progress(client_as, current):
     assert current.difficulties in html
 
 
+def test_on_a_phone_the_plan_comes_as_cards_the_next_item_first(client_as, current):
+    """The table is for wider screens; a phone gets one card per item, what is to do first, with
+    the deadline, the responsible person, the mark and the way to log it on the card itself."""
+    html = client_as("mentor").get(current.get_absolute_url()).content.decode()
+    wide, cards = html.split("plan-cards")  # the table's block comes first, the cards' block after it
+    assert 'class="d-none d-md-block d-print-block"' in wide and "<table" in wide.split('id="plan"')[1]
+    assert 'class="d-md-none d-print-none ' in wide.rsplit("<div", 1)[1]
+    overdue, future, done = (current.items.get(position=n) for n in (2, 3, 1))
+    order = [cards.index(f'id="plan-card-{item.pk}"') for item in (overdue, future, done)]
+    assert order == sorted(order)  # the overdue one first, then what is due, the done ones last
+    first = cards.split(f'id="plan-card-{overdue.pk}"')[1].split("</article>")[0]
+    assert overdue.deadline.strftime("%d.%m.%Y") in first and overdue.responsible in first
+    assert "просрочено" in first and "Отметить" in first
+    assert f"{reverse('programs:record-create', args=[current.pk])}?item={overdue.pk}" in first
+    assert "Выполненные пункты: 1" in cards
+    # The plan is the first of the page's sections on a phone (order-1), in its place from md on.
+    assert 'class="card shadow-sm mt-md-3 mb-3 order-1 order-md-2" id="plan"' in html
+
+
+def test_recording_an_activity_is_the_first_action_of_the_program_in_work(world, client_as):
+    program = own(world, S.RUNNING)
+    html = client_as("mentor").get(program.get_absolute_url()).content.decode()
+    record = html.index(f'href="{reverse("programs:record-create", args=[program.pk])}">Записать мероприятие</a>')
+    assert record < html.index("Начать корректировку") and record < html.index("PDF для печати")
+    for role in ("mentee", "curator", "head"):
+        assert "Записать мероприятие" not in client_as(role).get(program.get_absolute_url()).content.decode()
+
+
 def test_detail_shows_only_the_buttons_of_the_users_roles(world, client_as):
     program = own(world, S.DRAFT)
     assert "Отправить на согласование" in client_as("mentor").get(program.get_absolute_url()).content.decode()

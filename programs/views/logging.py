@@ -10,8 +10,11 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
@@ -45,7 +48,9 @@ from ..roles import (
 )
 from ..selectors import evidence_for, programs_for
 from ..services.logging import (
+    AlreadyRecorded,
     evidence_delete,
+    logged_lately,
     meeting_delete,
     meeting_save,
     record_delete,
@@ -88,6 +93,14 @@ def _log_url(program: Program, anchor: str = "") -> str:
     return reverse("programs:program-log", args=[program.pk]) + (f"#{anchor}" if anchor else "")
 
 
+def _with_link(text: str, url: str, label: str = "Открыть запись") -> str:
+    return format_html('{} <a href="{}">{}</a>', text, url, label)
+
+
+def _with_record_link(text: str, record) -> str:
+    return _with_link(text, reverse("programs:record-detail", args=[record.pk]))
+
+
 class RecordFormMixin:
     form_class = RecordForm
     template_name = "programs/log/record_form.html"
@@ -114,15 +127,23 @@ class RecordFormMixin:
                 files=data["files"],
                 actor=self.request.user,
             )
+        except AlreadyRecorded as repeat:
+            messages.warning(self.request, _with_record_link(repeat.messages[0], repeat.obj))
+            return redirect(self.program.get_absolute_url())
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
+        # The program's page from its top: the outcome above, the plan right under the title on a
+        # phone. Jumping to the record would scroll the outcome and the warnings out of sight.
+        messages.success(self.request, _with_record_link(self.success_message, outcome.obj))
         for warning in outcome.warnings:
             messages.warning(self.request, warning)
-        return redirect(_log_url(self.program, f"record-{outcome.obj.pk}"))
+        return redirect(self.program.get_absolute_url())
 
 
+# Never kept by the browser: «Back» after saving asks the server again instead of showing the
+# filled form, and the form then tells about the record just saved.
+@method_decorator(never_cache, name="dispatch")
 class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
     success_message = "Мероприятие записано. Наставляемый увидит его и подтвердит."
 
@@ -140,10 +161,15 @@ class RecordCreateView(MentorProgramMixin, RecordFormMixin, FormView):
             initial["item_done"] = initial["item"] is not None and not initial["item"].is_done
         return initial
 
+    def get_context_data(self, **kwargs):
+        just_saved = logged_lately(self.program.records.all(), self.request.user).last()
+        return super().get_context_data(just_saved=just_saved, **kwargs)
+
     def save(self, **fields):
         return record_log(program=self.program, **fields)
 
 
+@method_decorator(never_cache, name="dispatch")
 class RecordUpdateView(RoleRequiredMixin, RecordFormMixin, FormView):
     allowed_roles = LOGGERS
     success_message = "Запись исправлена."
@@ -338,6 +364,10 @@ class MeetingFormMixin(RoleRequiredMixin):
                 result=data["result"],
                 actor=self.request.user,
             )
+        except AlreadyRecorded as repeat:
+            url = reverse("programs:meeting-update", args=[repeat.obj.pk])
+            messages.warning(self.request, _with_link(repeat.messages[0], url, "Открыть встречу"))
+            return redirect("programs:meeting-list")
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
@@ -349,11 +379,13 @@ class MeetingFormMixin(RoleRequiredMixin):
         return super().form_invalid(form)
 
 
+@method_decorator(never_cache, name="dispatch")  # «Back» after saving asks anew, as the record's form
 class MeetingCreateView(MeetingFormMixin, FormView):
     def get_initial(self):
         return {"held_on": timezone.localdate()}
 
 
+@method_decorator(never_cache, name="dispatch")
 class MeetingUpdateView(MeetingFormMixin, FormView):
     @cached_property
     def meeting(self):
@@ -388,6 +420,7 @@ class ReleaseListView(RoleRequiredMixin, NearestPageMixin, ListView):
         return releases_for(self.request.user)
 
 
+@method_decorator(never_cache, name="dispatch")  # a second request for the date is refused by the service
 class ReleaseCreateView(RoleRequiredMixin, FormView):
     allowed_roles = PARTICIPANTS
     form_class = ReleaseForm

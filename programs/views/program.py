@@ -237,10 +237,15 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
         missing = program.missing_agreements(council_exists=has_council) if review else []
         versions = list(program.versions.all())
         log = program_log_context(program, self.request.user, items=items)
+        for item in items:
+            item.logged = [record for record in log["records"] if record.item_id == item.pk]
         return super().get_context_data(
             pairing=program.pairing,
             mentees=[mentee.person for mentee in program.pairing.mentees.all()],
             items=items,
+            # A phone shows the plan as cards, what is still to do first: the next item on top.
+            items_ahead=sorted((i for i in items if not i.is_done), key=lambda i: (i.deadline, i.position, i.pk)),
+            items_done=[item for item in items if item.is_done],
             progress=log["progress"],
             buttons=program.buttons(roles),
             missing_agreements=missing,
