@@ -1,3 +1,5 @@
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
@@ -38,3 +40,67 @@ class UserAdmin(ListedFiltersOnly, BaseUserAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- sign-in records of django-axes, read in Russian ----------------------------------------------
+# The library's own pages name their columns and records in English («Access Log for head @ …») and
+# open every header a browser sent; the administrator reads the lists here, with no record pages: a
+# lockout is lifted by resetting the password on the employee's card, or by `manage.py axes_reset`.
+
+
+class SignInRecordAdmin(ListedFiltersOnly, admin.ModelAdmin):
+    list_display_links = None
+    list_filter = ("attempt_time",)
+    search_fields = ("username", "ip_address")
+    date_hierarchy = "attempt_time"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        # The list only: a record's page would be the library's English one.
+        return obj is None and super().has_view_permission(request)
+
+    @admin.display(description="логин", ordering="username")
+    def login(self, obj):
+        return obj.username or "—"
+
+    @admin.display(description="адрес компьютера", ordering="ip_address")
+    def address(self, obj):
+        return obj.ip_address or "—"
+
+    @admin.display(description="браузер")
+    def browser(self, obj):
+        return obj.user_agent if obj.user_agent not in ("", None, "unknown", "<unknown>") else "не указан"
+
+
+for model in (AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+
+@admin.register(AccessAttempt)
+class FailedSignInsAdmin(SignInRecordAdmin):
+    list_display = ("attempt_time", "login", "address", "browser", "failures_since_start", "state")
+
+    @admin.display(description="состояние")
+    def state(self, obj):
+        limit = settings.AXES_FAILURE_LIMIT
+        left = limit - obj.failures_since_start
+        return f"осталось попыток: {left}" if left > 0 else "вход закрыт"
+
+
+@admin.register(AccessLog)
+class SignInsAdmin(SignInRecordAdmin):
+    list_display = ("attempt_time", "logout_time", "login", "address", "browser")
+
+
+@admin.register(AccessFailureLog)
+class FailedSignInLogAdmin(SignInRecordAdmin):
+    list_display = ("attempt_time", "login", "address", "browser", "locked_out")

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
-    "axes",
+    "accounts.login_protection.LoginProtectionConfig",  # django-axes
     "core",
     "accounts",
     "people",

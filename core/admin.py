@@ -6,9 +6,27 @@ only read here, so that the admin grants no role, touches no workflow and change
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
+
+
+def readable_json(value, labels: dict | None = None) -> str:
+    """A JSON field as the admin's reader reads it: the values, one item per line, never the keys
+    (they are the program's names, in English); a value with a label shows the label."""
+    labels = labels or {}
+
+    def item(entry) -> str:
+        if isinstance(entry, dict):
+            return "; ".join(item(part) for part in entry.values() if part not in (None, "", []))
+        if isinstance(entry, list):
+            return ", ".join(item(part) for part in entry)
+        return str(labels.get(entry, entry))
+
+    if isinstance(value, list):
+        return "\n".join(item(entry) for entry in value) or "—"
+    return item(value) if value not in (None, "", {}) else "—"
 
 
 class ListedFiltersOnly:
@@ -83,11 +101,28 @@ class ReferenceListAdmin(ListedFiltersOnly, admin.ModelAdmin):
         return False
 
 
+class RecordKindFilter(admin.SimpleListFilter):
+    """The kinds of records the admin shows, by their Russian names: Django's own filter would list
+    every model, the history tables and their links among them («historical приказ»)."""
+
+    title = "вид записи"
+    parameter_name = "content_type"
+
+    def lookups(self, request, model_admin):
+        kinds = ContentType.objects.get_for_models(*admin.site._registry).values()
+        return sorted(((kind.pk, str(kind)) for kind in kinds), key=lambda item: item[1].lower())
+
+    def queryset(self, request, queryset):
+        # Only a kind the filter offers: anything else in the address («²», a huge number) lists all.
+        offered = {str(pk) for pk, _name in self.lookup_choices}
+        return queryset.filter(content_type_id=int(self.value())) if self.value() in offered else queryset
+
+
 @admin.register(LogEntry)
 class LogEntryAdmin(ReadOnlyAdmin):
     """Everything done in the admin, by whom and when; nobody edits or deletes it here."""
 
     list_display = ("action_time", "user", "content_type", "object_repr", "action_flag", "get_change_message")
-    list_filter = ("action_flag", "content_type")
+    list_filter = ("action_flag", RecordKindFilter)
     search_fields = ("object_repr", "user__username")
     list_select_related = ("user", "content_type")

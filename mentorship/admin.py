@@ -4,7 +4,7 @@ orders), so the admin only reads them; the reference lists stay editable as on t
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReferenceListAdmin
+from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReferenceListAdmin, readable_json
 
 from .models import (
     BankRefresh,
@@ -21,6 +21,7 @@ from .models import (
     PairingConsent,
     PairingTransition,
     PublicationConsent,
+    PublishableData,
 )
 
 admin.site.register((Direction, MenteeCategory), ReferenceListAdmin)
@@ -64,6 +65,12 @@ class MenteeAdmin(ReadOnlyHistoryAdmin):
 class PublicationConsentAdmin(ReadOnlyHistoryAdmin):
     list_display = ("person", "given_on", "valid_until", "withdrawn_on")
     list_select_related = ("person",)
+    exclude = ("data",)
+    readonly_fields = ("data_text",)
+
+    @admin.display(description="какие данные можно публиковать")
+    def data_text(self, obj):
+        return readable_json(obj.data, dict(PublishableData.choices))
 
 
 @admin.register(CuratorAppointment)

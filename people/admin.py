@@ -28,10 +28,14 @@ class OrganizationAdmin(ReadOnlyHistoryAdmin):
 class PersonAdmin(ReadOnlyHistoryAdmin):
     # A person's card is personal data kept in the staff registry; whose login it is decides every
     # role of that login, so it is never linked here.
-    list_display = ("full_name", "position", "organization", "personnel_number", "status")
+    list_display = ("name", "position", "organization", "personnel_number", "status")
     list_filter = ("status", "organization", "position__is_pedagogical", "position")
     search_fields = ("search_name", "personnel_number")
     list_select_related = ("position", "organization")
+
+    @admin.display(description="ФИО", ordering="last_name")
+    def name(self, obj):
+        return obj.full_name
 
     def get_search_results(self, request, queryset, search_term):
         # The admin's search folds case and «ё» like the bank's own lists.
@@ -71,6 +75,15 @@ class EmployeeOfLogin:
 
 class LoginCreationForm(EmployeeOfLogin, AdminUserCreationForm):
     person = EmployeeChoiceField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's Russian speaks of single sign-on and LDAP, which this system has none of.
+        self.fields[
+            "usable_password"
+        ].help_text = (
+            "Выключите, если по этому логину не должны входить с паролем (например, пока сотрудник не вышел на работу)."
+        )
 
 
 class LoginChangeForm(EmployeeOfLogin, UserChangeForm):

@@ -247,8 +247,8 @@ def login_errors(*, person: Person, actor: User, action: str) -> list[str]:
         errors.append("Сотрудник организации-партнёра: вход выдают только сотрудникам нашей организации.")
     if Organization.objects.filter(kind=Organization.Kind.OWN, head=person).exists():
         errors.append(
-            "Вход руководителя выдаётся при первом запуске и восстанавливается на сервере "
-            "(manage.py changepassword), а не из карточки."
+            "Вход руководителя выдаётся при первом запуске и восстанавливается системным администратором "
+            "на сервере, а не из карточки."
         )
     # The system administrator holds no role the application did not give him: knowing a mentee's or
     # the curator's password he would sign in with her role (and read her difficulties).

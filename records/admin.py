@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
+from core.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, readable_json
 
 from .models import Order, OrderJournal
 
@@ -11,6 +11,21 @@ class OrderAdmin(ReadOnlyAdmin):
     list_display = ("number_text", "date", "heading", "status")
     list_filter = ("kind", "status", "year")
     search_fields = ("heading", "number_text")
+    # The order's parts as text, not as the JSON they are kept in.
+    exclude = ("clauses", "table", "acquaintance")
+    readonly_fields = ("clauses_text", "table_text", "acquaintance_text")
+
+    @admin.display(description="пункты")
+    def clauses_text(self, obj):
+        return readable_json(obj.clauses)
+
+    @admin.display(description="таблица")
+    def table_text(self, obj):
+        return readable_json(obj.table)
+
+    @admin.display(description="лист ознакомления")
+    def acquaintance_text(self, obj):
+        return readable_json(obj.acquaintance)
 
 
 @admin.register(OrderJournal)
