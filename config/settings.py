@@ -200,6 +200,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Drop-downs open with a Russian prompt, not «---------»: forms through the renderer's bound field,
+# list filters (where the blank choice means «no filter») through django-filter's setting.
+FORM_RENDERER = "core.forms.FormRenderer"
+FILTERS_EMPTY_CHOICE_LABEL = "Все"
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
