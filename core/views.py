@@ -3,9 +3,18 @@ refusal or warnings. The role check is the permission layer's (people.access).""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django_filters.views import FilterView
+
+
+@login_not_required
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own (also on the login page and the error
+    pages): the icon static files serve, as templates/base.html links it."""
+    return redirect(static("favicon.ico"))
 
 
 class NearestPageMixin:
