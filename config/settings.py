@@ -102,6 +102,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dashboard.context_processors.roles",
             ],
+            # A number's noun and a word that agrees with a person, in every template (core.text).
+            "builtins": ["core.templatetags.text"],
         },
     },
 ]

@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django_filters.views import FilterView
 
+from core.text import sentence
+
 
 @login_not_required
 def favicon(request):
@@ -74,16 +76,17 @@ class ServiceFormMixin:
 
 
 def show_outcome(request, outcome, success: str) -> None:
-    """A done action: the success line, then every warning the service gave."""
-    messages.success(request, success)
+    """A done action: the success line, then every warning the service gave — each a sentence
+    (core.text.sentence), so a line that ends with a name's initials gets no second full stop."""
+    messages.success(request, sentence(success))
     for warning in outcome.warnings:
-        messages.warning(request, warning)
+        messages.warning(request, sentence(warning))
 
 
 def report_errors(request, error: ValidationError) -> None:
-    """A refused action: every reason the service gave, as a message on the next page."""
+    """A refused action: every reason the service gave, as a sentence on the next page."""
     for message in error.messages:
-        messages.error(request, message)
+        messages.error(request, sentence(message))
 
 
 def form_errors(form, error: ValidationError) -> None:

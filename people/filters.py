@@ -28,7 +28,10 @@ class PersonFilter(NameSearchMixin):
     organization = django_filters.ModelChoiceFilter(label="Организация", queryset=Organization.objects.all())
     position = django_filters.ModelChoiceFilter(label="Должность", queryset=Position.objects.all())
     pedagogical = yes_no("Педагогический работник", method="filter_pedagogical")
-    status = django_filters.ChoiceFilter(label="Статус", choices=Person.Status.choices)
+    # The list shows people, not one person: «Уволенные», not the card's «Уволен(а)».
+    status = django_filters.ChoiceFilter(
+        label="Статус", choices=[(Person.Status.WORKING, "Работающие"), (Person.Status.LEFT, "Уволенные")]
+    )
     qualification_category = django_filters.ChoiceFilter(label="Категория", choices=QualificationCategory.choices)
     ordering = SortFilter(
         empty_label="По ФИО",
