@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 
-from core.dates import plural
+from core.text import plural
 
 
 class LoginForm(AuthenticationForm):
@@ -32,5 +32,5 @@ class LoginForm(AuthenticationForm):
         minutes = settings.SESSION_COOKIE_AGE // 60
         self.fields["public_computer"].help_text = (
             "Отметьте на общем компьютере. Без отметки выход — через "
-            f"{minutes} {plural(minutes, 'минуту', 'минуты', 'минут')} без действий."
+            f"{plural(minutes, 'минуту', 'минуты', 'минут')} без действий."
         )

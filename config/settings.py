@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.NotFoundPageMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -101,6 +102,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dashboard.context_processors.roles",
             ],
+            # A number's noun and a word that agrees with a person, in every template (core.text).
+            "builtins": ["core.templatetags.text"],
         },
     },
 ]
@@ -200,6 +203,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Drop-downs open with a Russian prompt, not «---------»: forms through the renderer's bound field,
+# list filters (where the blank choice means «no filter») through django-filter's setting.
+FORM_RENDERER = "core.forms.FormRenderer"
+FILTERS_EMPTY_CHOICE_LABEL = "Все"
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core.views import favicon
+
 urlpatterns = [
     path("", include("dashboard.urls")),
     path("accounts/", include("accounts.urls")),
@@ -16,4 +18,5 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
+    path("favicon.ico", favicon, name="favicon"),
 ]

@@ -3,6 +3,8 @@
 import calendar
 from datetime import date
 
+from core.text import plural as _plural
+
 
 def academic_start_year(day: date) -> int:
     """The year the academic year holding `day` began: it runs 01.09–31.08 (24.11.2026 → 2026)."""
@@ -37,19 +39,7 @@ def years_and_months(months: int) -> str:
     years, rest = divmod(months, 12)
     parts = []
     if years:
-        parts.append(f"{years} {plural(years, 'год', 'года', 'лет')}")
+        parts.append(_plural(years, "год", "года", "лет"))
     if rest or not years:
         parts.append(f"{rest} мес.")
     return " ".join(parts)
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n) % 100
-    if 11 <= n <= 19:
-        return many
-    n %= 10
-    if n == 1:
-        return one
-    if 2 <= n <= 4:
-        return few
-    return many

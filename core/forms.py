@@ -1,5 +1,6 @@
 """The look every form shares: date pickers, crispy layout without its own <form> tag, and
-reference items taken out of use not offered; and the dates a person may type."""
+reference items taken out of use not offered; the dates a person may type; and drop-downs that open
+with a Russian prompt."""
 
 from datetime import date
 
@@ -7,6 +8,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 
 # Dates a kindergarten's records can hold. A browser accepts 0001-01-01 and 9999-12-31, and a term
 # counted in months from them leaves the calendar Python knows.
@@ -16,6 +19,44 @@ DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
 def validate_sane_date(value) -> None:
     if value is not None and not DATE_MIN <= value <= DATE_MAX:
         raise ValidationError(f"Проверьте дату: допустимы даты с {DATE_MIN:%d.%m.%Y} по {DATE_MAX:%d.%m.%Y}.")
+
+
+# Django's blank choice of a drop-down (`ModelChoiceField.empty_label`, a model field's
+# BLANK_CHOICE_DASH), written in no language; django-filter's is FILTERS_EMPTY_CHOICE_LABEL (settings).
+DJANGO_BLANK = "---------"
+PROMPT_REQUIRED = "— выберите —"
+PROMPT_OPTIONAL = "— не указано —"
+
+
+def prompt_blank_choice(field: forms.Field) -> None:
+    """Put a Russian prompt where the field would open with Django's «---------»: «— выберите —»
+    when a choice is required, «— не указано —» when leaving it empty is an answer. A label the
+    form chose itself («— как в просьбе —», «Все») stays."""
+    prompt = PROMPT_REQUIRED if field.required else PROMPT_OPTIONAL
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DJANGO_BLANK:
+            field.empty_label = prompt
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and label == DJANGO_BLANK for value, label in choices):
+            field.choices = [
+                (value, prompt if value == "" and label == DJANGO_BLANK else label) for value, label in choices
+            ]
+
+
+class PromptedBoundField(BoundField):
+    """Every form's field on its way to the page (the renderer below hands this class to all forms:
+    ours, django-filter's, the admin's), so a field a form adds or changes late is prompted too."""
+
+    def __init__(self, form, field, name):
+        prompt_blank_choice(field)
+        super().__init__(form, field, name)
+
+
+class FormRenderer(DjangoTemplates):
+    """The project's FORM_RENDERER: Django's, with drop-downs that open with a Russian prompt."""
+
+    bound_field_class = PromptedBoundField
 
 
 class DateInput(forms.DateInput):

@@ -11,8 +11,50 @@ def normalize_for_search(value: str) -> str:
 
 
 def sentence(text: str) -> str:
-    """One full stop at the end, also after initials: «… Морозову И. А.»."""
+    """A text as a printed sentence: a capital first letter and one full stop at the end, also after
+    initials («… Морозову И. А.», not «И. А..»); a question, an exclamation or «…» keeps its own mark."""
+    text = text.strip()
+    for index, char in enumerate(text):
+        if char.isalpha():
+            text = text[:index] + char.upper() + text[index + 1 :]
+            break
+    if not text or text.endswith(("?", "!", "…")):
+        return text
     return text.rstrip(".") + "."
+
+
+def plural_form(n: int, one: str, few: str, many: str) -> str:
+    """The noun's form that agrees with the number: 1 строка, 2 строки, 5 строк (21 строка, 11 строк)."""
+    n = abs(n) % 100
+    if 11 <= n <= 19:
+        return many
+    n %= 10
+    if n == 1:
+        return one
+    if 2 <= n <= 4:
+        return few
+    return many
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The number with its noun: plural(2, "строка", "строки", "строк") → «2 строки»."""
+    return f"{n} {plural_form(n, one, few, many)}"
+
+
+def by_gender(gender: str | None, male: str, female: str) -> str:
+    """The word that agrees with a person: «уволен» / «уволена»; when the name does not tell
+    (gender None), both in the form documents use: «уволен(а)», «действующего(ей)»."""
+    if gender == "male":
+        return male
+    if gender == "female":
+        return female
+    common = 0
+    while common < min(len(male), len(female)) and male[common] == female[common]:
+        common += 1
+    if common < len(male):
+        # Endings that differ (an adjective's): the bracket holds the whole ending, «(ей)», not «(й)».
+        common = min(common, len(female) - 2)
+    return f"{male}({female[common:]})"
 
 
 def lower_first(text: str) -> str:

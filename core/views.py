@@ -3,9 +3,20 @@ refusal or warnings. The role check is the permission layer's (people.access).""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django_filters.views import FilterView
+
+from core.text import sentence
+
+
+@login_not_required
+def favicon(request):
+    """/favicon.ico, which browsers ask for on their own (also on the login page and the error
+    pages): the icon static files serve, as templates/base.html links it."""
+    return redirect(static("favicon.ico"))
 
 
 class NearestPageMixin:
@@ -65,16 +76,17 @@ class ServiceFormMixin:
 
 
 def show_outcome(request, outcome, success: str) -> None:
-    """A done action: the success line, then every warning the service gave."""
-    messages.success(request, success)
+    """A done action: the success line, then every warning the service gave — each a sentence
+    (core.text.sentence), so a line that ends with a name's initials gets no second full stop."""
+    messages.success(request, sentence(success))
     for warning in outcome.warnings:
-        messages.warning(request, warning)
+        messages.warning(request, sentence(warning))
 
 
 def report_errors(request, error: ValidationError) -> None:
-    """A refused action: every reason the service gave, as a message on the next page."""
+    """A refused action: every reason the service gave, as a sentence on the next page."""
     for message in error.messages:
-        messages.error(request, message)
+        messages.error(request, sentence(message))
 
 
 def form_errors(form, error: ValidationError) -> None:

@@ -17,7 +17,6 @@ WITHOUT_MENTOR_SHOWN = 10
 
 def bank_summary() -> dict:
     """Counts for the head, the curator and the council."""
-    current = Pairing.objects.current()
     today = timezone.localdate()
     people = Person.objects.aggregate(
         staff=Count("pk", filter=Q(organization__kind="own") & employed_q(today)),
@@ -43,7 +42,7 @@ def bank_summary() -> dict:
         "mentees": mentees["total"],
         "mentees_without_consent": mentees["without_consent"],
         "mentees_without_mentor": mentees["without_mentor"],
-        "pairs": current.count(),
+        "pairs": Pairing.objects.in_force_on(today).count(),
     }
 
 

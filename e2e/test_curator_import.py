@@ -78,7 +78,7 @@ def test_curator_imports_staff_then_adds_semenova_from_the_refresh(page, live_se
     # The refresh's own list (the needs survey's answers follow it on the page, in a card of their own).
     rows = page.locator("main form tbody tr")
     semenova = rows.filter(has_text="Семёнова Дарья Игоревна")
-    expect(semenova).to_contain_text("принят(а)")
+    expect(semenova).to_contain_text("принята")
     for index in range(rows.count()):
         row = rows.nth(index)
         if "Семёнова" not in row.inner_text():

@@ -10,8 +10,8 @@ class GrowthRecordFilter(NameSearchMixin):
     """The curator's list: by kind, state, person (a part of the name) and calendar year."""
 
     person_lookup = "person__"
-    kind = django_filters.ChoiceFilter(label="Вид", choices=Kind.choices, empty_label="Все")
-    status = django_filters.ChoiceFilter(label="Состояние", choices=GrowthRecord.Status.choices, empty_label="Все")
+    kind = django_filters.ChoiceFilter(label="Вид", choices=Kind.choices)
+    status = django_filters.ChoiceFilter(label="Состояние", choices=GrowthRecord.Status.choices)
     year = django_filters.NumberFilter(
         label="Год",
         field_name="date__year",

@@ -8,7 +8,7 @@ put into a form: the form is handed round on paper.
 
 from core.declension import Case, gender_of
 from core.pdf import render_pdf
-from core.text import lower_first
+from core.text import lower_first, plural
 from mentorship.services.pairs import participants
 from people.models import Organization, Person
 from records.wording import full_name_in_case, initials_and_surname, position_in_case, position_phrase
@@ -55,7 +55,12 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
 
     terms = [
         ("Срок", f"с {pairing.starts_on:%d.%m.%Y} по {pairing.planned_end_on:%d.%m.%Y}"),
-        ("Вид", f"групповое (наставник и {len(mentees)} наставляемых)" if is_group else "индивидуальное (пара)"),
+        (
+            "Вид",
+            f"групповое (наставник и {plural(len(mentees), 'наставляемый', 'наставляемых', 'наставляемых')})"
+            if is_group
+            else "индивидуальное (пара)",
+        ),
         ("Направление", f"«{pairing.direction}»"),
         ("Формы наставничества", "; ".join(f"«{form}»" for form in pairing.forms.all())),
     ]

@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
+from core.filters import SortFilter
 from people.filters import NameSearchMixin, yes_no
 from people.models import Organization, name_search_q
 
@@ -10,32 +11,25 @@ from .models import Direction, Mentee, MenteeCategory, Mentor, Pairing
 class MentorFilter(NameSearchMixin):
     person_lookup = "person__"
     direction = django_filters.ModelChoiceFilter(
-        label="Направление", field_name="directions", queryset=Direction.objects.all(), empty_label="Все"
+        label="Направление", field_name="directions", queryset=Direction.objects.all()
     )
     is_active = django_filters.ChoiceFilter(
         label="В банке",
         choices=[("yes", "Действующие"), ("no", "Выведенные")],
         method="filter_active",
-        empty_label="Все",
     )
     consent = yes_no("Согласие получено", method="filter_consent")
     own = django_filters.ChoiceFilter(
         label="Откуда",
         choices=[("yes", "Наши сотрудники"), ("no", "Организации-партнёры")],
         method="filter_own",
-        empty_label="Все",
     )
-    ordering = django_filters.OrderingFilter(
-        label="Сортировка",
+    ordering = SortFilter(
         empty_label="По ФИО",
-        fields=(("person__last_name", "name"), ("person__teaching_since", "since"), ("added_on", "added")),
-        field_labels={
-            "name": "ФИО",
-            "-name": "ФИО (Я–А)",
-            "since": "Стаж (больше)",
-            "-since": "Стаж (меньше)",
-            "added": "Включён в банк (раньше)",
-            "-added": "Включён в банк (позже)",
+        orders={
+            "name": ("person__last_name", "ФИО (А→Я)", "ФИО (Я→А)"),
+            "since": ("person__teaching_since", "Стаж (больше)", "Стаж (меньше)"),
+            "added": ("added_on", "Включён в банк (раньше)", "Включён в банк (позже)"),
         },
     )
 
@@ -56,28 +50,20 @@ class MentorFilter(NameSearchMixin):
 
 class MenteeFilter(NameSearchMixin):
     person_lookup = "person__"
-    category = django_filters.ModelChoiceFilter(
-        label="Категория", queryset=MenteeCategory.objects.all(), empty_label="Все"
-    )
+    category = django_filters.ModelChoiceFilter(label="Категория", queryset=MenteeCategory.objects.all())
     is_active = django_filters.ChoiceFilter(
         label="В банке",
         choices=[("yes", "Действующие"), ("no", "Выведенные")],
         method="filter_active",
-        empty_label="Все",
     )
     mentor = yes_no("Есть наставник", method="filter_mentor")
     consent = yes_no("Согласие получено", method="filter_consent")
-    ordering = django_filters.OrderingFilter(
-        label="Сортировка",
+    ordering = SortFilter(
         empty_label="По ФИО",
-        fields=(("person__last_name", "name"), ("person__hired_on", "hired"), ("added_on", "added")),
-        field_labels={
-            "name": "ФИО",
-            "-name": "ФИО (Я–А)",
-            "hired": "Дата приёма (раньше)",
-            "-hired": "Дата приёма (позже)",
-            "added": "Включён в банк (раньше)",
-            "-added": "Включён в банк (позже)",
+        orders={
+            "name": ("person__last_name", "ФИО (А→Я)", "ФИО (Я→А)"),
+            "hired": ("person__hired_on", "Дата приёма (раньше)", "Дата приёма (позже)"),
+            "added": ("added_on", "Включён в банк (раньше)", "Включён в банк (позже)"),
         },
     )
 
@@ -98,10 +84,8 @@ class MenteeFilter(NameSearchMixin):
 
 class PairingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="ФИО участника", method="filter_name")
-    status = django_filters.ChoiceFilter(label="Состояние", choices=Pairing.Status.choices, empty_label="Все")
-    direction = django_filters.ModelChoiceFilter(
-        label="Направление", queryset=Direction.objects.all(), empty_label="Все"
-    )
+    status = django_filters.ChoiceFilter(label="Состояние", choices=Pairing.Status.choices)
+    direction = django_filters.ModelChoiceFilter(label="Направление", queryset=Direction.objects.all())
 
     class Meta:
         model = Pairing

@@ -9,8 +9,7 @@ the qualification category, and our own staff over a partner's.
 import re
 from dataclasses import dataclass, field
 
-from core.dates import plural
-from core.text import normalize_for_search
+from core.text import normalize_for_search, plural
 from mentorship.services.bank import current_mentees_by_mentor
 from people.models import Organization, Person, QualificationCategory
 
@@ -110,7 +109,7 @@ def _score(mentor: Mentor, mentee: Mentee, need: list[str], own, load: set[int])
     minimum = own.mentor_min_experience_years if own else 0
     if years is not None and years >= minimum:
         s.score += WEIGHTS["experience"]
-        s.reasons.append(f"стаж {years} {plural(years, 'год', 'года', 'лет')}")
+        s.reasons.append(f"стаж {plural(years, 'год', 'года', 'лет')}")
     else:
         s.score += WEIGHTS["low_experience"]
         s.warnings.append("стаж не указан" if years is None else f"стаж {years} — меньше принятого ({minimum})")

@@ -116,7 +116,7 @@ def refresh_candidates(*, today: date | None = None) -> list[RefreshCandidate]:
             reasons.append(f"педстаж {person.teaching_experience} — до 3 лет")
             category = "Молодой специалист"
         if person.hired_on and person.hired_on >= recent:
-            reasons.append(f"принят(а) {person.hired_on:%d.%m.%Y}")
+            reasons.append(f"{person.gendered('принят', 'принята')} {person.hired_on:%d.%m.%Y}")
             category = category or "Новый сотрудник детского сада"
         new_post = person.position_since and person.position_since >= recent
         if new_post and (person.hired_on is None or person.position_since > person.hired_on):

@@ -1,6 +1,8 @@
 import django_filters
 from django import forms
 
+from core.filters import SortFilter
+
 from .models import Organization, Person, Position, QualificationCategory, name_search_q
 
 YES_NO = [("yes", "Да"), ("no", "Нет")]
@@ -19,37 +21,25 @@ class NameSearchMixin(django_filters.FilterSet):
 
 
 def yes_no(label, method):
-    return django_filters.ChoiceFilter(label=label, choices=YES_NO, method=method, empty_label="Все")
+    return django_filters.ChoiceFilter(label=label, choices=YES_NO, method=method)
 
 
 class PersonFilter(NameSearchMixin):
-    organization = django_filters.ModelChoiceFilter(
-        label="Организация", queryset=Organization.objects.all(), empty_label="Все"
-    )
-    position = django_filters.ModelChoiceFilter(label="Должность", queryset=Position.objects.all(), empty_label="Все")
+    organization = django_filters.ModelChoiceFilter(label="Организация", queryset=Organization.objects.all())
+    position = django_filters.ModelChoiceFilter(label="Должность", queryset=Position.objects.all())
     pedagogical = yes_no("Педагогический работник", method="filter_pedagogical")
-    status = django_filters.ChoiceFilter(label="Статус", choices=Person.Status.choices, empty_label="Все")
-    qualification_category = django_filters.ChoiceFilter(
-        label="Категория", choices=QualificationCategory.choices, empty_label="Все"
+    # The list shows people, not one person: «Уволенные», not the card's «Уволен(а)».
+    status = django_filters.ChoiceFilter(
+        label="Статус", choices=[(Person.Status.WORKING, "Работающие"), (Person.Status.LEFT, "Уволенные")]
     )
-    ordering = django_filters.OrderingFilter(
-        label="Сортировка",
+    qualification_category = django_filters.ChoiceFilter(label="Категория", choices=QualificationCategory.choices)
+    ordering = SortFilter(
         empty_label="По ФИО",
-        fields=(
-            ("last_name", "name"),
-            ("hired_on", "hired"),
-            ("teaching_since", "since"),
-            ("position__name", "position"),
-        ),
-        field_labels={
-            "name": "ФИО",
-            "-name": "ФИО (Я–А)",
-            "hired": "Дата приёма (раньше)",
-            "-hired": "Дата приёма (позже)",
-            "since": "Стаж (больше)",
-            "-since": "Стаж (меньше)",
-            "position": "Должность",
-            "-position": "Должность (Я–А)",
+        orders={
+            "name": ("last_name", "ФИО (А→Я)", "ФИО (Я→А)"),
+            "hired": ("hired_on", "Дата приёма (раньше)", "Дата приёма (позже)"),
+            "since": ("teaching_since", "Стаж (больше)", "Стаж (меньше)"),
+            "position": ("position__name", "Должность (А→Я)", "Должность (Я→А)"),
         },
     )
 

@@ -48,7 +48,13 @@ class PersonForm(StyledModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.fields["organization"].initial = Organization.objects.filter(kind=Organization.Kind.OWN).first()
-        elif self.instance.teaching_since:
+            return
+        # The card of someone known: «Уволена» agrees with her; a new card keeps «Уволен(а)».
+        self.fields["status"].choices = [
+            (value, self.instance.gendered("Уволен", "Уволена") if value == Person.Status.LEFT else label)
+            for value, label in self.fields["status"].choices
+        ]
+        if self.instance.teaching_since:
             today = timezone.localdate()
             months = whole_months_between(self.instance.teaching_since, today)
             self.initial.setdefault("experience_years", months // 12)

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import whole_months_between, years_and_months
 from core.models import ReferenceItem
-from core.text import normalize_for_search
+from core.text import by_gender, normalize_for_search
 from core.validators import validate_inn, validate_ogrn, validate_person_name
 
 
@@ -323,6 +323,17 @@ class Person(models.Model):
             Case.ACCUSATIVE: self.name_accusative,
         }.get(case)
         return short_name_in_case(self.last_name, self.first_name, self.middle_name, case, override=override or None)
+
+    @property
+    def gender(self) -> str | None:
+        """ "male", "female", or None when the name does not tell (core.declension.gender_of)."""
+        from core.declension import gender_of
+
+        return gender_of(self.first_name, self.middle_name, last_name=self.last_name)
+
+    def gendered(self, male: str, female: str) -> str:
+        """The word that agrees with the person: «уволен» / «уволена» (core.text.by_gender)."""
+        return by_gender(self.gender, male, female)
 
     @property
     def short_name(self) -> str:

@@ -142,6 +142,8 @@ def _signer(person) -> dict | None:
         "name": person.full_name,
         "sign": signature_name(person.last_name, person.first_name, person.middle_name),
         "position": position,
+        # The head's line on the interim справка: «Ознакомлена: заведующий».
+        "acquainted": person.gendered("Ознакомлен", "Ознакомлена"),
     }
 
 

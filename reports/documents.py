@@ -14,6 +14,7 @@ from core.declension import signature_name
 from core.docx import DocxDocument
 from core.pdf import render_pdf
 from core.spreadsheets import append_row
+from core.text import by_gender
 
 from .sections import (
     AVERAGE,
@@ -60,8 +61,8 @@ def _sign(full_name: str) -> str:
 def _signers(figures: dict) -> dict:
     """Who signs, as the figures name them (a report frozen before they were kept names nobody)."""
     signers = figures.get("signers") or {}
-    blank = {"name": "", "sign": "", "position": ""}
-    return {"curator": signers.get("curator") or blank, "head": signers.get("head") or blank}
+    blank = {"name": "", "sign": "", "position": "", "acquainted": by_gender(None, "Ознакомлен", "Ознакомлена")}
+    return {role: {**blank, **(signers.get(role) or {})} for role in ("curator", "head")}
 
 
 def _lower_first(text: str) -> str:

@@ -22,6 +22,7 @@ from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 
 from core.dates import add_months
+from core.text import plural
 from growth.models import GrowthRecord, Kind, RewardKind
 from mentorship.models import Pairing
 from mentorship.selectors import YOUNG_SPECIALIST_MONTHS
@@ -323,7 +324,7 @@ def retention(records: Records, months: int) -> Indicator:
     completed = [p for p in records.all_programs if p.status == PS.COMPLETED and p.closed_on and p.closed_on <= limit]
     cohort = records.own(records.program_mentees(completed))
     employed = records.employed(cohort)
-    word = "12 месяцев" if months == 12 else f"{months} месяцев"
+    word = plural(months, "месяц", "месяца", "месяцев")
     return _share(
         f"retention_{months}",
         f"Закрепление в профессии через {word}",

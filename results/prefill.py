@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from core.text import plural, plural_form
 from diagnostics.growth import growth_of
 from diagnostics.models import DIFFICULTY_MAX, Score
 from diagnostics.selectors import diagnostics_of
@@ -65,7 +66,10 @@ def growth_text(growths) -> str:
         grew = [row for row in rated if row.mentor_growth > 0]
         sentence = f"{growth.person.short_name}: {'; '.join(parts) or 'оценок нет'} (по шкале от 1 до 5)"
         if rated:
-            sentence += f"; по оценке наставника выросли {len(grew)} из {len(rated)} компетенций"
+            sentence += (
+                f"; по оценке наставника {plural_form(len(grew), 'выросла', 'выросли', 'выросли')} {len(grew)} "
+                f"из {plural(len(rated), 'компетенции', 'компетенций', 'компетенций')}"
+            )
             if grew:
                 sentence += ": " + ", ".join(row.competency for row in grew)
         lines.append(sentence + ".")

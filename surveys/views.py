@@ -14,6 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.dates import academic_start_year
 from core.http import id_param
+from core.text import sentence
 from core.views import form_errors, report_errors, show_outcome
 from people.access import RoleRequiredMixin
 from people.roles import person_of
@@ -238,7 +239,7 @@ class NeedsSendView(RoleRequiredMixin, FormView):
             form_errors(form, error)
             return self.form_invalid(form)
         names = ", ".join(person.short_name for person in outcome.obj)
-        show_outcome(self.request, outcome, f"Анкета отправлена: {names}." if names else "Анкета отправлена.")
+        show_outcome(self.request, outcome, f"Анкета отправлена: {names}" if names else "Анкета отправлена")
         return redirect(self.questionnaire.get_absolute_url())
 
     def form_invalid(self, form):
@@ -395,7 +396,7 @@ class ProgramSurveyDeclineView(RoleRequiredMixin, View):
         except ValidationError as error:
             report_errors(request, error)
         else:
-            messages.success(request, f"Записан отказ от ответа: {person.short_name}.")
+            messages.success(request, sentence(f"Записан отказ от ответа: {person.short_name}"))
         return redirect(program.get_absolute_url())
 
 

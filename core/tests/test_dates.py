@@ -6,7 +6,6 @@ from core.dates import (
     academic_start_year,
     academic_year_start,
     add_months,
-    plural,
     whole_months_between,
     years_and_months,
 )
@@ -74,29 +73,6 @@ def test_going_back_n_months_gives_exactly_n_whole_months():
         for months in range(0, 40):
             assert whole_months_between(add_months(day, -months), day) == months, (day, months)
         day += timedelta(days=1)
-
-
-@pytest.mark.parametrize(
-    ("n", "expected"),
-    [
-        (1, "год"),
-        (2, "года"),
-        (4, "года"),
-        (5, "лет"),
-        (11, "лет"),
-        (12, "лет"),
-        (14, "лет"),
-        (21, "год"),
-        (22, "года"),
-        (25, "лет"),
-        (101, "год"),
-        (111, "лет"),
-        (0, "лет"),
-        (-1, "год"),
-    ],
-)
-def test_plural_chooses_the_russian_form(n, expected):
-    assert plural(n, "год", "года", "лет") == expected
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,16 @@ class PairingQuerySet(models.QuerySet):
         """Pairs that bind a mentor and mentees now: fixed by order or running."""
         return self.filter(status__in=Pairing.CURRENT_STATUSES)
 
+    def in_force_on(self, day):
+        """Pairs that work on `day` («действующие»): fixed by an order, begun on or before `day`, and
+        not ended before it (the end date is the last day mentored). A pair fixed today to begin
+        tomorrow is bound (`current`) but not yet in force; one terminated from a later date still is."""
+        return self.filter(
+            models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=day),
+            status__in=Pairing.UNDER_ORDER_STATUSES,
+            starts_on__lte=day,
+        )
+
     def open(self):
         """Everything not finished: from a proposal to a running pair."""
         return self.exclude(status__in=Pairing.CLOSED_STATUSES)

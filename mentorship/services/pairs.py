@@ -10,6 +10,7 @@ from accounts.models import User
 from core.dates import add_months
 from core.lifecycle import guard, move
 from core.services import Outcome, authored
+from core.text import plural
 from people.models import Organization, Person
 from people.roles import roles_of
 
@@ -54,12 +55,16 @@ def _check_rules(*, pairing: Pairing, mentor: Mentor, mentees: list[Mentee], dir
         errors.append(f"{mentor.person.full_name} не может быть наставником самому себе.")
     for person in [mentor.person, *(mentee.person for mentee in mentees)]:
         if not person.is_working:
-            errors.append(f"{person.full_name} уволен(а): в пару включить нельзя.")
+            errors.append(f"{person.full_name} {person.gendered('уволен', 'уволена')}: в пару включить нельзя.")
     if not mentor.is_active:
-        errors.append(f"{mentor.person.full_name} выведен(а) из банка наставников.")
+        errors.append(
+            f"{mentor.person.full_name} {mentor.person.gendered('выведен', 'выведена')} из банка наставников."
+        )
     for mentee in mentees:
         if not mentee.is_active:
-            errors.append(f"{mentee.person.full_name} выведен(а) из банка наставляемых.")
+            errors.append(
+                f"{mentee.person.full_name} {mentee.person.gendered('выведен', 'выведена')} из банка наставляемых."
+            )
     if len(mentees) < 2:
         for form in forms:
             if form.needs_group:
@@ -101,7 +106,10 @@ def pairing_warnings(pairing: Pairing, *, own: Organization | None = None, loads
         capacity = pairing.mentor.capacity or own.mentor_capacity
         load = len(current | {mentee.pk for mentee in pairing.mentees.all()})
         if load > capacity and not any("предела" in w for w in warnings):
-            warnings.append(f"У наставника будет {load} наставляемых — больше принятого предела ({capacity}).")
+            warnings.append(
+                f"У наставника будет {plural(load, 'наставляемый', 'наставляемых', 'наставляемых')} — "
+                f"больше принятого предела ({capacity})."
+            )
     if not pairing.mentor.person.organization.is_own:
         warnings.append(
             "Наставник из организации-партнёра: работает по договору о сотрудничестве с ней, "

@@ -17,7 +17,7 @@ from django.db import transaction
 from accounts.models import User
 from core.declension import Case, gender_of, signature_name
 from core.services import Outcome, authored, validated_save
-from core.text import lower_first
+from core.text import lower_first, plural
 from people.models import Organization
 from people.roles import roles_of
 from records.models import Order
@@ -97,7 +97,7 @@ def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own:
     reason = " в связи с заменой наставника" if replacing else ""
     forms = "; ".join(f"«{form}»" for form in pairing.forms.all())
     form = (
-        f"групповая (наставническая группа из {len(mentees)} наставляемых)"
+        f"групповая (наставническая группа из {plural(len(mentees), 'наставляемого', 'наставляемых', 'наставляемых')})"
         if group
         else "индивидуальная (наставническая пара)"
     )

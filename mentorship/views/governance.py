@@ -66,7 +66,8 @@ class CuratorAppointView(RoleRequiredMixin, OwnOrganizationMixin, FormView):
                 for message in errors:
                     form.add_error(field if field in form.fields else None, message)
             return self.form_invalid(form)
-        show_outcome(self.request, outcome, f"Куратором назначен(а) {outcome.obj.person.full_name}.")
+        person = outcome.obj.person
+        show_outcome(self.request, outcome, f"Куратором {person.gendered('назначен', 'назначена')} {person.full_name}")
         return redirect("mentorship:governance")
 
 
@@ -94,16 +95,20 @@ class CouncilDecisionView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         membership = get_object_or_404(CouncilMembership.objects.select_related("person"), pk=pk)
+        person = membership.person
         actions = {
             "approve": (
                 lambda: council_decide(membership=membership, approve=True, actor=request.user),
-                "утверждён(а)",
+                person.gendered("утверждён", "утверждена"),
             ),
             "decline": (
                 lambda: council_decide(membership=membership, approve=False, actor=request.user),
-                "не утверждён(а)",
+                f"не {person.gendered('утверждён', 'утверждена')}",
             ),
-            "remove": (lambda: council_remove(membership=membership, actor=request.user), "выведен(а) из состава"),
+            "remove": (
+                lambda: council_remove(membership=membership, actor=request.user),
+                f"{person.gendered('выведен', 'выведена')} из состава",
+            ),
         }
         if request.POST.get("action") not in actions:
             messages.error(request, "Неизвестное действие.")
@@ -114,7 +119,7 @@ class CouncilDecisionView(RoleRequiredMixin, View):
         except ValidationError as error:
             report_errors(request, error)
         else:
-            show_outcome(request, outcome, f"{membership.person.full_name}: {text}.")
+            show_outcome(request, outcome, f"{person.full_name}: {text}")
         return redirect("mentorship:governance")
 
 

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.http import id_param, text_param
+from core.text import sentence
 from core.views import form_errors, report_errors
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
@@ -161,7 +162,7 @@ class PairingConsentView(RoleRequiredMixin, View):
             except ValidationError as error:
                 report_errors(request, error)
             else:
-                messages.success(request, f"Согласие записано: {form.cleaned_data['person'].full_name}.")
+                messages.success(request, sentence(f"Согласие записано: {form.cleaned_data['person'].full_name}"))
         else:
             for field, errors in form.errors.items():
                 label = form.fields[field].label if field in form.fields else ""
@@ -179,7 +180,7 @@ class PairingConsentWithdrawView(RoleRequiredMixin, View):
             pk=pk,
         )
         pairing_consent_withdraw(consent=consent, withdrawn_on=timezone.localdate(), actor=request.user)
-        messages.warning(request, f"Согласие отозвано: {consent.person.full_name}.")
+        messages.warning(request, sentence(f"Согласие отозвано: {consent.person.full_name}"))
         return redirect(consent.pairing.get_absolute_url())
 
 

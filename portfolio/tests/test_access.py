@@ -56,7 +56,7 @@ def test_a_mentor_taken_out_of_the_bank_keeps_her_portfolio_for_the_curator(worl
     world.other_mentor.save()
     response = client_as("curator").get(reverse("portfolio:detail", args=[world.other_mentor.person.pk]))
     assert response.status_code == 200
-    assert "выведен(а) из банка" in response.content.decode()
+    assert "выведена из банка" in response.content.decode()
 
 
 def test_the_menu_offers_my_portfolio_to_a_mentor_only(world, client_as):

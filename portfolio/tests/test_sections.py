@@ -153,7 +153,7 @@ def test_later_results_count_from_the_start_with_her_and_retention_shows_who_lef
     assert "Статья до наставничества — 12" not in body  # before the program with her
     assert "Квалификационная категория: первая" in body
     assert "Бывших наставляемых: 2, из них продолжают работать: 1." in body
-    assert "уволен(а) 31.08.2026" in body
+    assert "уволена 31.08.2026" in body
     assert world.mentee.person.full_name not in body.split("Закрепление в профессии")[1].split("7. Собственный")[0]
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.forms import DateField, DateInput
+from core.text import plural
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
 
@@ -33,7 +34,9 @@ class EvidenceFilesField(forms.FileField):
     def clean(self, data, initial=None):
         uploads = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
         if len(uploads) > evidence.MAX_FILES:
-            raise forms.ValidationError(f"Не больше {evidence.MAX_FILES} файлов за один раз.")
+            raise forms.ValidationError(
+                f"Не больше {plural(evidence.MAX_FILES, 'файла', 'файлов', 'файлов')} за один раз."
+            )
         errors, cleaned = [], []
         for upload in uploads:
             upload = super().clean(upload, initial)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.services import Outcome, authored, validated_save
+from core.text import plural
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
 from people.roles import Role, person_of, roles_of
@@ -124,7 +125,8 @@ def _prepare_all(files) -> list:
     """Check every file before anything is stored: one bad file refuses the whole form, by name."""
     files = list(files or [])
     if len(files) > evidence_files.MAX_FILES:
-        raise ValidationError({"files": f"Не больше {evidence_files.MAX_FILES} файлов за один раз."})
+        too_many = plural(evidence_files.MAX_FILES, "файла", "файлов", "файлов")
+        raise ValidationError({"files": f"Не больше {too_many} за один раз."})
     prepared, errors = [], []
     for upload in files:
         try:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.lifecycle import guard, move
 from core.services import Outcome, authored, validated_save
+from core.text import plural
 from mentorship.models import CouncilMembership, Pairing
 from people.roles import Role, person_of, roles_of
 
@@ -202,7 +203,8 @@ def program_create(
             with authored(copy, actor):
                 copy.save()
         if moved:
-            warnings.append(f"Сроки {moved} пунктов плана не уместились в срок программы: проверьте их.")
+            items = plural(moved, "пункта", "пунктов", "пунктов")
+            warnings.append(f"Сроки {items} плана не уместились в срок программы: проверьте их.")
     # Its beginning is logged too (from no state), though it is not a move of the table.
     program.log_transition("", S.DRAFT, actor, f"По образцу программы № {copied_from.pk}" if copied_from else "")
     return Outcome(program, warnings)

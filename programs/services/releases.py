@@ -18,10 +18,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.dates import plural
 from core.declension import Case
 from core.lifecycle import guard, move
 from core.services import Outcome, validated_save
+from core.text import plural
 from mentorship.services.orders import control_clause, current_curator
 from people.models import Person
 from people.roles import person_of, roles_of
@@ -135,7 +135,7 @@ def _hours_text(hours: Decimal) -> str:
     hours = Decimal(hours).normalize()
     if hours == hours.to_integral_value():
         whole = int(hours)
-        return f"{whole} {plural(whole, 'час', 'часа', 'часов')}"
+        return plural(whole, "час", "часа", "часов")
     return f"{str(hours).replace('.', ',')} часа"
 
 

@@ -293,6 +293,7 @@ def test_the_interim_spravka_prints_the_period_the_work_the_plan_the_overdue_ite
     assert "программа на корректировке" in text  # the demo's program under correction has overdue items
     assert "Промежуточная" in text and "Итоговая" in text
     assert "Куратор реализации программ наставничества" in text
+    assert "Ознакомлена:" in text and "Ознакомлен(а)" not in text  # the demo's head is a woman
     assert file_name(data, "pdf") == f"spravka-monitoring-{this_year()}-09-01-{today:%Y-%m-%d}.pdf"
 
 

@@ -1,0 +1,90 @@
+"""The text helpers: a sentence's capital and full stop, a number's noun, a word that agrees with
+a person — so that no message is put together by hand («строк(и)», «И. А..»)."""
+
+import pytest
+
+from core.text import by_gender, plural, plural_form, sentence
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "год"),
+        (2, "года"),
+        (4, "года"),
+        (5, "лет"),
+        (11, "лет"),
+        (12, "лет"),
+        (14, "лет"),
+        (21, "год"),
+        (22, "года"),
+        (25, "лет"),
+        (101, "год"),
+        (111, "лет"),
+        (0, "лет"),
+        (-1, "год"),
+    ],
+)
+def test_plural_form_chooses_the_russian_form(n, expected):
+    assert plural_form(n, "год", "года", "лет") == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(1, "1 строка"), (2, "2 строки"), (4, "4 строки"), (5, "5 строк"), (11, "11 строк"), (21, "21 строка")],
+)
+def test_plural_puts_the_number_before_its_noun(n, expected):
+    assert plural(n, "строка", "строки", "строк") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Записан отказ от ответа: Семёнова Д. И.", "Записан отказ от ответа: Семёнова Д. И."),
+        ("Куратор — Морозова И. А", "Куратор — Морозова И. А."),
+        ("пара закреплена", "Пара закреплена."),
+        ("«входная» анкета отправлена", "«Входная» анкета отправлена."),
+        ("Отправить анкету?", "Отправить анкету?"),
+        ("  Сохранено.  ", "Сохранено."),
+        ("", ""),
+    ],
+)
+def test_sentence_starts_with_a_capital_and_ends_with_one_full_stop(text, expected):
+    assert sentence(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("gender", "male", "female", "expected"),
+    [
+        ("male", "уволен", "уволена", "уволен"),
+        ("female", "уволен", "уволена", "уволена"),
+        (None, "уволен", "уволена", "уволен(а)"),
+        (None, "действующего", "действующей", "действующего(ей)"),
+        (None, "зарегистрированный", "зарегистрированная", "зарегистрированный(ая)"),
+        (None, "принял", "приняла", "принял(а)"),
+    ],
+)
+def test_by_gender_agrees_with_the_person_and_writes_both_when_the_name_does_not_tell(gender, male, female, expected):
+    assert by_gender(gender, male, female) == expected
+
+
+def test_messages_of_a_service_reach_the_page_as_sentences(rf):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+    from django.core.exceptions import ValidationError
+
+    from core.services import Outcome
+    from core.views import report_errors, show_outcome
+
+    request = rf.post("/")
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    show_outcome(request, Outcome(None, ["у наставника уже трое наставляемых"]), "Согласие записано: Иванова А. И.")
+    report_errors(request, ValidationError(["пара в состоянии «Завершена»", "Проверьте даты."]))
+    assert [str(message) for message in get_messages(request)] == [
+        "Согласие записано: Иванова А. И.",
+        "У наставника уже трое наставляемых.",
+        "Пара в состоянии «Завершена».",
+        "Проверьте даты.",
+    ]
