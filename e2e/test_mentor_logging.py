@@ -104,7 +104,7 @@ def test_mentor_logs_an_activity_with_a_photo_and_the_mentee_confirms(page, live
     page.locator("#id_comment").fill("Спасибо, приём с колокольчиком сработал.")
     page.get_by_role("button", name="Подтверждаю").click()
     expect(page.locator(".alert-success")).to_contain_text("Вы подтвердили")
-    expect(page.locator("main")).to_contain_text("✓ подтвердил(а) Иванова А. Д.")
+    expect(page.locator("main")).to_contain_text("✓ подтвердила Иванова А. Д.")
     expect(page.locator("main")).to_contain_text("Спасибо, приём с колокольчиком сработал.")
     shot(page, "mentee-record-confirmed")
     record.refresh_from_db()
