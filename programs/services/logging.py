@@ -84,6 +84,7 @@ def _store_files(record: ActivityRecord, prepared: list, actor: User) -> None:
             record=record, original_name=file.original_name, kind=file.kind, size=file.size, uploaded_by=actor
         )
         evidence.file.save(file.original_name, file.content, save=False)
+        evidence._history_user = actor
         evidence.save()
 
 
@@ -232,6 +233,7 @@ def evidence_delete(*, evidence: Evidence, actor: User) -> Outcome:
     record = _editable(evidence.record, actor)
     evidence = Evidence.objects.get(pk=evidence.pk, record=record)
     stored = evidence.file
+    evidence._history_user = actor
     evidence.delete()
     transaction.on_commit(lambda: stored.delete(save=False))
     return Outcome(record)
