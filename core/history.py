@@ -47,13 +47,17 @@ class Change:
 
     @property
     def words(self) -> str:
-        """«должность «воспитатель» → «старший воспитатель»»; a hidden value is never quoted."""
+        """«должность «воспитатель» → «старший воспитатель»»; the history's own words (скрыто, файл
+        загружен, —) are not quoted, since they are not what was typed."""
         if self.new == HIDDEN:
             return f"{self.label}: {HIDDEN}"
         if self.old == EMPTY:
-            return f"{self.label}: «{self.new}»"
-        new = EMPTY if self.new == EMPTY else f"«{self.new}»"
-        return f"{self.label} «{self.old}» → {new}"
+            return f"{self.label}: {_quoted(self.new)}"
+        return f"{self.label} {_quoted(self.old)} → {_quoted(self.new)}"
+
+
+def _quoted(value: str) -> str:
+    return value if value in (HIDDEN, EMPTY, FILE_ATTACHED, FILE_REPLACED) else f"«{value}»"
 
 
 @dataclass
