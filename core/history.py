@@ -37,6 +37,8 @@ class Source:
     json_labels: dict = field(default_factory=dict)
     # Which record an entry is about, when the source holds several (history row → text).
     name_of: Callable | None = None
+    # Fields not told at all: the link to the record the page is about (a plan item's program).
+    omit: frozenset = frozenset()
 
 
 @dataclass
@@ -109,8 +111,12 @@ def entries(sources: Iterable[Source]) -> list[Entry]:
 def _raw_entries(source: Source):
     historical = source.records.model
     model = historical.instance_type
-    m2m = [f.name for f in historical._history_m2m_fields]
-    tracked = [model._meta.get_field(f.name) for f in historical.tracked_fields if f.editable and not f.primary_key]
+    m2m = [f.name for f in historical._history_m2m_fields if f.name not in source.omit]
+    tracked = [
+        model._meta.get_field(f.name)
+        for f in historical.tracked_fields
+        if f.editable and not f.primary_key and f.name not in source.omit
+    ]
     rows = list(source.records.select_related("history_user__person").order_by("history_date", "history_id"))
     chosen = {name: _m2m_values(historical, model, name, rows) for name in m2m}
     previous: dict = {}

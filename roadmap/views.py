@@ -142,7 +142,7 @@ class RoadmapHistoryView(RoleRequiredMixin, RecordHistoryView):
         stages = Stage.history.filter(roadmap_id=roadmap.pk)
         return [
             Source("Дорожная карта", Roadmap.history.filter(id=roadmap.pk)),
-            Source("Этап", stages, name_of=lambda row: f"{row.number}. {row.title}"),
+            Source("Этап", stages, name_of=lambda row: f"{row.number}. {row.title}", omit=frozenset({"roadmap"})),
             Source(
                 "Мероприятие",
                 Activity.history.filter(stage_id__in=stages.values("id")),

@@ -136,6 +136,7 @@ class PairingHistoryView(RoleRequiredMixin, RecordHistoryView):
                 "Согласие участника",
                 PairingConsent.history.filter(pairing_id=pairing.pk).select_related("person"),
                 name_of=lambda row: row.person.short_name,
+                omit=frozenset({"pairing"}),
             ),
         ]
 

@@ -69,7 +69,7 @@ def test_the_program_history_costs_the_same_however_long(world, client_as, progr
     program._history_user = world.users["mentor"]
     program.save()
     # Session, user, roles, the program; its rows and its plan's with their authors; the names.
-    assert few == 12
+    assert few == 11
     assert queries_of(client, url) == few
     assert "→ «Творческий подход»" in page_text(client, url)
 

@@ -231,6 +231,7 @@ class RecordHistoryPageView(RoleRequiredMixin, RecordHistoryView):
                     "Подтверждающий файл",
                     Evidence.history.filter(record_id=record.pk),
                     name_of=lambda row: f"«{row.original_name}»",
+                    omit=frozenset({"record"}),
                 )
             )
         return sources

@@ -234,6 +234,7 @@ class ProgramHistoryView(RoleRequiredMixin, RecordHistoryView):
                 "План",
                 PlanItem.history.filter(program_id=program.pk),
                 name_of=lambda row: f"пункт {row.position} «{row.activity[:60]}»",
+                omit=frozenset({"program"}),
             ),
         ]
 
