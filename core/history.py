@@ -80,19 +80,20 @@ def who(user) -> str:
 
 
 def entries(sources: Iterable[Source]) -> list[Entry]:
-    """Every change in `sources`, newest first, in words."""
-    raw = []  # (entry, model, [(field, old, new)], hidden, json_labels)
+    """Every change in `sources`, newest first, in words. A row that changed nothing told here (saved
+    as it was, or only in fields left out) is left out too."""
+    raw = []  # (entry, [(field, old, new)], hidden, json_labels)
     for source in sources:
         raw.extend(_raw_entries(source))
     display = _Display()
-    for _entry, _model, fields, hidden, _labels in raw:
+    for _entry, fields, hidden, _labels in raw:
         for model_field, old, new in fields:
             if model_field.name not in hidden:
                 display.want(model_field, old)
                 display.want(model_field, new)
     display.fetch()
     result = []
-    for entry, _model, fields, hidden, labels in raw:
+    for entry, fields, hidden, labels in raw:
         for model_field, old, new in fields:
             label = str(model_field.verbose_name)
             if model_field.name in hidden:
@@ -147,7 +148,8 @@ def _raw_entries(source: Source):
             action=ACTIONS.get(row.history_type, row.history_type),
             subject=subject,
         )
-        yield entry, model, fields, source.hidden, source.json_labels
+        if fields or row.history_type != "~":
+            yield entry, fields, source.hidden, source.json_labels
 
 
 def _json_words(value) -> str:

@@ -80,3 +80,12 @@ def test_many_to_many_authors_and_names_cost_the_same_however_long(world):
     assert {entry.who for entry in told} >= {"Морозова И. И.", "Соколова Е. И."}
     named = [changes_of(entry)["направления"] for entry in told if "направления" in changes_of(entry)]
     assert (directions[0].name, ", ".join(sorted(d.name for d in directions[:2]))) in named
+
+
+def test_a_row_that_changed_nothing_is_left_out(world):
+    mentor, curator = world.mentor, world.users["curator"]
+    save(mentor, curator, capacity=3)
+    save(mentor, curator)  # saved as it was
+    told = entries([Source("Банк", type(mentor).history.filter(id=mentor.pk))])
+    assert type(mentor).history.filter(id=mentor.pk).count() == len(told) + 1
+    assert all(entry.changes for entry in told)
