@@ -238,6 +238,7 @@ def test_registration_and_the_scans_read_in_words(client_as, registered):
         client.get(url)
     attach(client_as("head"), registered, SimpleUploadedFile("приказ-2.pdf", tiny_pdf()))
     attach(client_as("head"), registered, SimpleUploadedFile("приказ-3.pdf", tiny_pdf()))
+    client = client_as("curator")  # the one test client, signed in as the head meanwhile
     with CaptureQueriesContext(connection) as more:
         page = client.get(url).content.decode()
     assert "скан подписанного приказа файл загружен → загружен другой файл" in page
