@@ -7,9 +7,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from core.text import sentence
+
+from . import history
 
 
 @login_not_required
@@ -99,3 +102,35 @@ def form_errors(form, error: ValidationError) -> None:
     for field, errors in error.error_dict.items():
         for message in ValidationError(errors).messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+class HistoryPageMixin:
+    """A history page, linked from the page it tells about (which stays as fast as it was): a
+    subclass takes that page's `allowed_roles` and scoping, so whoever may not read it gets the
+    same 403 or 404 here, and names what it shows in `history_sources()` (core.history.Source),
+    hiding the fields its reader may not see."""
+
+    template_name = "core/history.html"
+
+    def history_sources(self) -> list[history.Source]:
+        raise NotImplementedError
+
+    def record_title(self) -> str:
+        return str(self.object)
+
+    def back_url(self) -> str:
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        sources = self.history_sources()
+        return super().get_context_data(
+            entries=history.entries(sources),
+            subjects=list(dict.fromkeys(source.subject for source in sources)),
+            record_title=self.record_title(),
+            back_url=self.back_url(),
+            **kwargs,
+        )
+
+
+class RecordHistoryView(HistoryPageMixin, DetailView):
+    """The history page of one record, found by its `get_queryset()` as the record's page finds it."""

@@ -12,6 +12,7 @@ achievements; the person and her mentor, who read the record, read its history o
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from core.history import Change, who
 from people import history
 from programs.models import Program
 
@@ -31,13 +32,6 @@ SAME_STEP = timedelta(seconds=5)
 
 
 @dataclass
-class Change:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
 class Step:
     when: datetime
     who: str
@@ -53,13 +47,6 @@ def _fields(kind: str) -> list[str]:
     """The fields a reader of this kind of record sees, in the order of the form."""
     used = KIND_FIELDS[Kind(kind)] if kind in Kind.values else ()
     return [*used, "date", "program"]
-
-
-def _who(user) -> str:
-    if user is None:
-        return "система"
-    person = getattr(user, "person", None)
-    return person.short_name if person else user.username
 
 
 class _Display:
@@ -95,7 +82,7 @@ def _first_step(record: GrowthRecord, row, display) -> Step:
         what = "Внесена и отправлена куратору на подтверждение"
     values = [(record.label(name), display(name, row)) for name in _fields(row.kind)]
     changes = [Change(label, "—", value) for label, value in values if value != "—"]
-    return Step(row.history_date, _who(row.history_user), what, changes=changes, user_id=row.history_user_id, row=row)
+    return Step(row.history_date, who(row.history_user), what, changes=changes, user_id=row.history_user_id, row=row)
 
 
 def _changes(record: GrowthRecord, previous, row, display) -> list[Change]:
@@ -136,7 +123,7 @@ def record_history(record: GrowthRecord) -> list[Step]:
         steps.append(
             Step(
                 row.history_date,
-                _who(row.history_user),
+                who(row.history_user),
                 what,
                 comment=comment,
                 changes=changes,

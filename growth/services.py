@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.lifecycle import guard, move
-from core.services import Outcome, validated_save
+from core.services import Outcome, authored, validated_save
 from mentorship.services.orders import control_clause, current_curator
 from people.roles import person_of, roles_of
 from records.services import draft_order, issuing_organization, order_register
@@ -82,7 +82,8 @@ def record_delete(*, record: GrowthRecord, actor: User) -> None:
         raise ValidationError("Награда по приказу о поощрении не удаляется: она записана приказом.")
     if not _may_keep(actor, record):
         raise PermissionDenied("Подтверждённое достижение удаляет куратор.")
-    record.delete()
+    with authored(record, actor):
+        record.delete()
 
 
 @transaction.atomic

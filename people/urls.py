@@ -21,6 +21,7 @@ urlpatterns = [
     path("people/<int:pk>/login/open/", views.PersonLoginActionView.as_view(action="open"), name="person-login-open"),
     path("people/<int:pk>/history/", views.PersonHistoryView.as_view(), name="person-history"),
     path("references/<slug:kind>/", views.ReferenceListView.as_view(), name="reference-list"),
+    path("references/<slug:kind>/history/", views.ReferenceHistoryView.as_view(), name="reference-history"),
     path("references/<slug:kind>/new/", views.ReferenceCreateView.as_view(), name="reference-create"),
     path("references/<slug:kind>/<int:pk>/edit/", views.ReferenceUpdateView.as_view(), name="reference-update"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization-list"),

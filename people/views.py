@@ -17,8 +17,9 @@ from django.views.generic.detail import SingleObjectMixin
 
 from core import extensions
 from core.files import XLSX_CONTENT_TYPE
+from core.history import Source
 from core.spreadsheets import append_row
-from core.views import ServiceFormMixin, form_errors, report_errors
+from core.views import HistoryPageMixin, ServiceFormMixin, form_errors, report_errors
 
 from .access import RoleRequiredMixin, ScopedListView
 from .filters import PersonFilter
@@ -325,6 +326,26 @@ class ReferenceListView(ReferenceMixin, ListView):
         names = [flag.name for flag in context["flag_fields"]]
         context["rows"] = [(item, [getattr(item, name) for name in names]) for item in context["object_list"]]
         return context
+
+
+class ReferenceHistoryView(ReferenceMixin, HistoryPageMixin, TemplateView):
+    """The history of a list's items (added, renamed, taken out of use), for the list's readers."""
+
+    allowed_roles = STAFF_READERS
+
+    def record_title(self) -> str:
+        return str(self.get_model()._meta.verbose_name_plural).capitalize()
+
+    def back_url(self) -> str:
+        return reverse("people:reference-list", args=[self.kwargs["kind"]])
+
+    def get_context_data(self, **kwargs):
+        kwargs.pop("kind", None)  # TemplateView passes the URL's; ReferenceMixin names it itself
+        return super().get_context_data(**kwargs)
+
+    def history_sources(self):
+        model = self.get_model()
+        return [Source(str(model._meta.verbose_name).capitalize(), model.history.all(), name_of=lambda row: row.name)]
 
 
 class ReferenceFormMixin(ReferenceMixin, ServiceFormMixin):

@@ -340,6 +340,8 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="загрузил", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded_at = models.DateTimeField("загружен", default=timezone.now)
+    # The stored file's name only, never its bytes: the history says a file was added or removed.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "подтверждающий файл"

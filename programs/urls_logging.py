@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/log/", views.ProgramLogView.as_view(), name="program-log"),
     path("<int:pk>/log/new/", views.RecordCreateView.as_view(), name="record-create"),
     path("log/<int:pk>/", views.RecordDetailView.as_view(), name="record-detail"),
+    path("log/<int:pk>/history/", views.RecordHistoryPageView.as_view(), name="record-history"),
     path("log/<int:pk>/edit/", views.RecordUpdateView.as_view(), name="record-update"),
     path("log/<int:pk>/delete/", views.RecordDeleteView.as_view(), name="record-delete"),
     path("log/<int:pk>/respond/", views.RecordRespondView.as_view(), name="record-respond"),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.ProgramStartView.as_view(), name="program-start"),
     path("new/<int:pairing_pk>/", views.ProgramCreateView.as_view(), name="program-create"),
     path("<int:pk>/", views.ProgramDetailView.as_view(), name="program-detail"),
+    path("<int:pk>/history/", views.ProgramHistoryView.as_view(), name="program-history"),
     path("<int:pk>/edit/", views.ProgramUpdateView.as_view(), name="program-update"),
     path("<int:pk>/move/", views.ProgramMoveView.as_view(), name="program-move"),
     path("<int:pk>/agree/", views.ProgramAgreeView.as_view(), name="program-agree"),

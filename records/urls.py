@@ -10,6 +10,7 @@ urlpatterns = [
     path("orders/new/", views.OrderCreateView.as_view(), name="order-create"),
     path("orders/journal/", views.OrderJournalView.as_view(), name="order-journal"),
     path("orders/<int:pk>/", views.OrderDetailView.as_view(), name="order-detail"),
+    path("orders/<int:pk>/history/", views.OrderHistoryView.as_view(), name="order-history"),
     path("orders/<int:pk>/edit/", views.OrderDraftUpdateView.as_view(), name="order-edit"),
     path("orders/<int:pk>/register/", views.OrderRegisterView.as_view(), name="order-register"),
     path("orders/<int:pk>/preview.pdf", views.OrderPreviewView.as_view(), name="order-preview"),

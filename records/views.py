@@ -11,7 +11,8 @@ from django.views.generic import DetailView, FormView
 
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import file_response
-from core.views import form_errors, report_errors
+from core.history import Source
+from core.views import RecordHistoryView, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.models import Organization
 
@@ -69,6 +70,18 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
             for message in form.errors.get("scan", []):
                 messages.error(request, message)
         return redirect(order.get_absolute_url())
+
+
+class OrderHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The order's history (drafted, corrected, registered, the scan attached), for its readers."""
+
+    allowed_roles = ORDER_READERS
+
+    def get_queryset(self):
+        return orders_for(self.request.user)
+
+    def history_sources(self):
+        return [Source("Приказ", Order.history.filter(id=self.object.pk))]
 
 
 class OrderPdfView(ProtectedFileView):

@@ -186,7 +186,8 @@ def roadmap_delete(*, roadmap: Roadmap, actor: User) -> None:
         raise ValidationError("Удалить можно только черновик.")
     if not roadmap.is_deletable:
         raise ValidationError("Дорожная карта уже была у руководителя: удалить её нельзя, её можно доработать.")
-    roadmap.delete()
+    with authored(roadmap, actor):
+        roadmap.delete()
 
 
 # --- Stages and activities: edited while a draft or returned ---------------------------------
@@ -220,7 +221,8 @@ def stage_delete(*, stage: Stage, actor: User) -> None:
     roadmap = _editable(stage.roadmap_id)
     if stage.activities.exists():
         raise ValidationError(f"В этапе «{stage.title}» есть мероприятия: сначала перенесите или удалите их.")
-    stage.delete()
+    with authored(stage, actor):
+        stage.delete()
     _renumber(roadmap.stages, actor)
 
 
@@ -266,7 +268,8 @@ def activity_delete(*, activity: Activity, actor: User) -> None:
     _require_curator(actor)
     _editable(activity.stage.roadmap_id)
     stage = activity.stage
-    activity.delete()
+    with authored(activity, actor):
+        activity.delete()
     _renumber(stage.activities, actor)
 
 

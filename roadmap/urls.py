@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.RoadmapListView.as_view(), name="list"),
     path("new/", views.RoadmapCreateView.as_view(), name="create"),
     path("<int:pk>/", views.RoadmapDetailView.as_view(), name="detail"),
+    path("<int:pk>/history/", views.RoadmapHistoryView.as_view(), name="history"),
     path("<int:pk>/pdf/", views.RoadmapPdfView.as_view(), name="pdf"),
     path("<int:pk>/annex/", views.RoadmapAnnexView.as_view(), name="annex"),
     path("<int:pk>/move/", views.RoadmapMoveView.as_view(), name="move"),

@@ -12,8 +12,9 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.history import Source
 from core.http import id_param, local_path, text_param
-from core.views import form_errors, report_errors, show_outcome
+from core.views import RecordHistoryView, form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
 
@@ -126,6 +127,28 @@ class RoadmapDetailView(RoleRequiredMixin, DetailView):
             last_return=next((s for s in reversed(transitions) if s.target == Roadmap.Status.RETURNED), None),
             **kwargs,
         )
+
+
+class RoadmapHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The roadmap's history with its stages' and activities' (removed ones too), for its readers."""
+
+    allowed_roles = READERS
+
+    def get_queryset(self):
+        return roadmaps_for(self.request.user)
+
+    def history_sources(self):
+        roadmap = self.object
+        stages = Stage.history.filter(roadmap_id=roadmap.pk)
+        return [
+            Source("Дорожная карта", Roadmap.history.filter(id=roadmap.pk)),
+            Source("Этап", stages, name_of=lambda row: f"{row.number}. {row.title}", omit=frozenset({"roadmap"})),
+            Source(
+                "Мероприятие",
+                Activity.history.filter(stage_id__in=stages.values("id")),
+                name_of=lambda row: f"{row.number}. {row.text[:60]}",
+            ),
+        ]
 
 
 MOVED = {

@@ -71,6 +71,7 @@ class Question(models.Model):
     kind = models.CharField("вид ответа", max_length=10, choices=Kind.choices, default=Kind.SCALE)
     options = models.TextField("варианты ответа", blank=True, help_text="Для выбора: каждый вариант с новой строки.")
     required = models.BooleanField("обязательный", default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "вопрос анкеты"

@@ -3,9 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from core.dates import academic_start_year
-from core.services import Outcome, validated_save
+from core.services import Outcome, authored, validated_save
 from people.roles import person_of, roles_of
 
 from . import standard
@@ -20,16 +21,20 @@ FROZEN = "На эту анкету уже отвечали: её вопросы 
 
 
 def _copy_questions(source_questions, target: Questionnaire) -> None:
-    Question.objects.bulk_create(
-        Question(
-            questionnaire=target,
-            position=question.position,
-            text=question.text,
-            kind=question.kind,
-            options=question.options,
-            required=question.required,
-        )
-        for question in source_questions
+    # With their history rows, so that the questionnaire's history tells a later change as «old» → «new».
+    bulk_create_with_history(
+        [
+            Question(
+                questionnaire=target,
+                position=question.position,
+                text=question.text,
+                kind=question.kind,
+                options=question.options,
+                required=question.required,
+            )
+            for question in source_questions
+        ],
+        Question,
     )
 
 
@@ -112,7 +117,8 @@ def question_delete(*, question: Question, actor) -> None:
     questionnaire = Questionnaire.objects.select_for_update().get(pk=question.questionnaire_id)
     if questionnaire_is_frozen(questionnaire):
         raise ValidationError(FROZEN)
-    question.delete()
+    with authored(question, actor):
+        question.delete()
 
 
 # --- answers --------------------------------------------------------------------------------------
@@ -246,7 +252,9 @@ def needs_send(*, questionnaire: Questionnaire, people, actor) -> Outcome:
         raise ValidationError({"people": "Отметьте, кому отправить анкету."})
     already = set(questionnaire.responses.values_list("respondent_id", flat=True))
     new = [person for person in people if person.pk not in already]
-    Response.objects.bulk_create(Response(questionnaire=questionnaire, respondent=person) for person in new)
+    bulk_create_with_history(
+        [Response(questionnaire=questionnaire, respondent=person) for person in new], Response, default_user=actor
+    )
     if questionnaire.sent_at is None:
         questionnaire.sent_at = timezone.now()
         validated_save(questionnaire, actor=actor)

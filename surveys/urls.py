@@ -9,6 +9,7 @@ urlpatterns = [
     path("prepare/", views.QuestionnairePrepareView.as_view(), name="prepare"),
     path("summary/", views.SummaryView.as_view(), name="summary"),
     path("questionnaires/<int:pk>/", views.QuestionnaireDetailView.as_view(), name="questionnaire-detail"),
+    path("questionnaires/<int:pk>/history/", views.QuestionnaireHistoryView.as_view(), name="questionnaire-history"),
     path("questionnaires/<int:pk>/next-year/", views.QuestionnaireNextYearView.as_view(), name="next-year"),
     path("questionnaires/<int:questionnaire>/questions/new/", views.QuestionFormView.as_view(), name="question-create"),
     path("questions/<int:pk>/edit/", views.QuestionFormView.as_view(), name="question-update"),

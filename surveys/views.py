@@ -13,9 +13,10 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.dates import academic_start_year
+from core.history import Source
 from core.http import id_param
 from core.text import sentence
-from core.views import form_errors, report_errors, show_outcome
+from core.views import RecordHistoryView, form_errors, report_errors, show_outcome
 from people.access import RoleRequiredMixin
 from people.roles import person_of
 from programs.selectors import programs_for
@@ -110,6 +111,27 @@ class QuestionnaireDetailView(RoleRequiredMixin, DetailView):
             ).first(),
             **kwargs,
         )
+
+
+class QuestionnaireHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The questionnaire's history and its questions' (added, reworded, removed), for its readers."""
+
+    allowed_roles = QUESTIONNAIRE_READERS
+
+    def get_queryset(self):
+        return questionnaires_for(self.request.user)
+
+    def history_sources(self):
+        questionnaire = self.object
+        return [
+            Source("Анкета", Questionnaire.history.filter(id=questionnaire.pk)),
+            Source(
+                "Вопрос",
+                Question.history.filter(questionnaire_id=questionnaire.pk),
+                name_of=lambda row: f"{row.position}. {row.text[:60]}",
+                omit=frozenset({"questionnaire"}),
+            ),
+        ]
 
 
 class QuestionnaireNextYearView(RoleRequiredMixin, View):

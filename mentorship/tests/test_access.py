@@ -29,8 +29,18 @@ CASES = [
         expect(READERS | {"mentor", "mentee"}),
     ),
     (
+        "own-mentor-history",
+        lambda w: reverse("mentorship:mentor-history", args=[w.mentor.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
         "other-mentor-detail",
         lambda w: reverse("mentorship:mentor-detail", args=[w.other_mentor.pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    (
+        "other-mentor-history",
+        lambda w: reverse("mentorship:mentor-history", args=[w.other_mentor.pk]),
         expect(READERS, not_found=frozenset({"mentor", "mentee"})),
     ),
     ("mentor-create", lambda w: reverse("mentorship:mentor-create"), expect(KEEPERS)),
@@ -42,8 +52,18 @@ CASES = [
         expect(READERS | {"mentor", "mentee"}),
     ),
     (
+        "own-mentee-history",
+        lambda w: reverse("mentorship:mentee-history", args=[w.mentee.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
         "other-mentee-detail",
         lambda w: reverse("mentorship:mentee-detail", args=[w.other_mentee.pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    (
+        "other-mentee-history",
+        lambda w: reverse("mentorship:mentee-history", args=[w.other_mentee.pk]),
         expect(READERS, not_found=frozenset({"mentor", "mentee"})),
     ),
     ("mentee-create", lambda w: reverse("mentorship:mentee-create"), expect(KEEPERS)),
@@ -84,8 +104,18 @@ CASES = [
         expect(READERS | {"mentor", "mentee"}),
     ),
     (
+        "own-pairing-history",
+        lambda w: reverse("mentorship:pairing-history", args=[w.pairing.pk]),
+        expect(READERS | {"mentor", "mentee"}),
+    ),
+    (
         "other-pairing-detail",
         lambda w: reverse("mentorship:pairing-detail", args=[w.other_mentor.pairings.get().pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    (
+        "other-pairing-history",
+        lambda w: reverse("mentorship:pairing-history", args=[w.other_mentor.pairings.get().pk]),
         expect(READERS, not_found=frozenset({"mentor", "mentee"})),
     ),
     (
@@ -106,6 +136,7 @@ CASES = [
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
     ("order-list", lambda w: reverse("records:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("people:reference-list", args=["directions"]), expect(READERS)),
+    ("reference-history", lambda w: reverse("people:reference-history", args=["directions"]), expect(READERS)),
     ("reference-create", lambda w: reverse("people:reference-create", args=["positions"]), expect(KEEPERS)),
     (
         "reference-update",

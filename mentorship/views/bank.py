@@ -2,8 +2,10 @@
 
 from django.views.generic import CreateView, DetailView, UpdateView
 
+from core.history import Source
 from core.http import id_param
-from core.views import ServiceFormMixin
+from core.views import RecordHistoryView, ServiceFormMixin
+from mentorship.models import Mentee, Mentor
 from mentorship.services.bank import mentee_save, mentor_save, mentor_warnings
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.models import Organization
@@ -13,7 +15,7 @@ from ..access import can_see_mentee_difficulties
 from ..filters import MenteeFilter, MentorFilter
 from ..forms import MenteeForm, MentorForm
 from ..matching import EXPLANATION, suggest_mentors
-from ..roles import BANK_KEEPERS, BANK_READERS, HISTORY_READERS, MENTOR_CARD_READERS, PAY_READERS
+from ..roles import BANK_KEEPERS, BANK_READERS, MENTOR_CARD_READERS, PAY_READERS
 from ..selectors import mentees_for, mentors_for
 from .paperwork import paperwork_context
 
@@ -45,11 +47,24 @@ class MentorDetailView(RoleRequiredMixin, DetailView):
             warnings=mentor_warnings(self.object) if self.roles & BANK_READERS else [],
             can_edit=bool(self.roles & BANK_KEEPERS),
             can_open_bank=bool(self.roles & BANK_READERS),
-            can_read_history=bool(self.roles & HISTORY_READERS),
             can_see_salary=bool(self.roles & PAY_READERS),
             **paperwork_context(self.request.user, self.roles, self.object),
         )
         return context
+
+
+class MentorHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The mentor's bank record's history, for whoever reads the record; the salary only for those
+    who read it on the record's page."""
+
+    allowed_roles = MENTOR_CARD_READERS
+
+    def get_queryset(self):
+        return mentors_for(self.request.user)
+
+    def history_sources(self):
+        hidden = frozenset() if self.roles & PAY_READERS else frozenset({"salary"})
+        return [Source("Банк наставников", Mentor.history.filter(id=self.object.pk), hidden=hidden)]
 
 
 class PersonFromLinkMixin:
@@ -118,9 +133,24 @@ class MenteeDetailView(RoleRequiredMixin, DetailView):
             show_difficulties=can_see_mentee_difficulties(self.request.user, self.object),
             can_edit=bool(self.roles & BANK_KEEPERS),
             can_open_bank=bool(self.roles & BANK_READERS),
-            can_read_history=bool(self.roles & HISTORY_READERS),
         )
         return context
+
+
+class MenteeHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The mentee's bank record's history, for whoever reads the record; the difficulties and the
+    request read «скрыто» to those the record's page does not show them to."""
+
+    allowed_roles = MENTOR_CARD_READERS
+
+    def get_queryset(self):
+        return mentees_for(self.request.user)
+
+    def history_sources(self):
+        mentee = self.object
+        shown = can_see_mentee_difficulties(self.request.user, mentee)
+        hidden = frozenset() if shown else frozenset(Mentee.SENSITIVE_FIELDS)
+        return [Source("Банк наставляемых", Mentee.history.filter(id=mentee.pk), hidden=hidden)]
 
 
 class MenteeCreateView(RoleRequiredMixin, PersonFromLinkMixin, ServiceFormMixin, CreateView):

@@ -8,9 +8,10 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
+from core.history import Source
 from core.http import id_param, text_param
 from core.text import sentence
-from core.views import form_errors, report_errors
+from core.views import RecordHistoryView, form_errors, report_errors
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
     missing_consents,
@@ -118,6 +119,27 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
         )
+
+
+class PairingHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The pair's history and its participants' consents, for whoever reads the pair."""
+
+    allowed_roles = PAIR_READERS
+
+    def get_queryset(self):
+        return pairings_for(self.request.user)
+
+    def history_sources(self):
+        pairing = self.object
+        return [
+            Source("Пара (группа)", Pairing.history.filter(id=pairing.pk)),
+            Source(
+                "Согласие участника",
+                PairingConsent.history.filter(pairing_id=pairing.pk).select_related("person"),
+                name_of=lambda row: row.person.short_name,
+                omit=frozenset({"pairing"}),
+            ),
+        ]
 
 
 class PairingMoveView(RoleRequiredMixin, View):

@@ -118,7 +118,8 @@ def _store_files(record: ActivityRecord, prepared: list, actor: User) -> None:
             record=record, original_name=file.original_name, kind=file.kind, size=file.size, uploaded_by=actor
         )
         evidence.file.save(file.original_name, file.content, save=False)
-        evidence.save()
+        with authored(evidence, actor):
+            evidence.save()
 
 
 def _prepare_all(files) -> list:
@@ -260,8 +261,8 @@ def record_delete(*, record: ActivityRecord, actor: User) -> Outcome:
     if _unmark_if_only_record(record.item, record, record.done_on, actor):
         warnings.append(f"С пункта {record.item.position} снята отметка о выполнении.")
     files = [evidence.file for evidence in record.evidence.all()]
-    record._history_user = actor
-    record.delete()
+    with authored(record, actor):
+        record.delete()
     # The rows are gone with the transaction; the files on disk go only after it commits.
     transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
     return Outcome(program, warnings)
@@ -273,7 +274,8 @@ def evidence_delete(*, evidence: Evidence, actor: User) -> Outcome:
     record = _editable(evidence.record, actor)
     evidence = Evidence.objects.get(pk=evidence.pk, record=record)
     stored = evidence.file
-    evidence.delete()
+    with authored(evidence, actor):
+        evidence.delete()
     transaction.on_commit(lambda: stored.delete(save=False))
     return Outcome(record)
 
@@ -376,5 +378,5 @@ def meeting_delete(*, meeting: Meeting, actor: User) -> None:
     person = person_of(actor)
     if Role.MENTOR not in roles_of(actor) or person is None or meeting.mentor.person_id != person.pk:
         raise PermissionDenied("Удалить встречу может только наставник, который её провёл.")
-    meeting._history_user = actor
-    meeting.delete()
+    with authored(meeting, actor):
+        meeting.delete()

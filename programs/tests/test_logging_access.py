@@ -79,6 +79,12 @@ CASES = [
         lambda g: reverse("programs:record-detail", args=[g.other_record.pk]),
         expect({"head", "curator", "council"}, not_found=OTHERS_OWN),
     ),
+    ("record-history", lambda g: reverse("programs:record-history", args=[g.record.pk]), expect(PROGRAM_READERS)),
+    (
+        "other-record-history",
+        lambda g: reverse("programs:record-history", args=[g.other_record.pk]),
+        expect({"head", "curator", "council"}, not_found=OTHERS_OWN),
+    ),
     ("record-update", lambda g: reverse("programs:record-update", args=[g.record.pk]), expect(MENTOR_ONLY)),
     (
         "other-record-update",

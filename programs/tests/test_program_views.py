@@ -45,6 +45,12 @@ GET_CASES = [
     ),
     ("own-program-detail", lambda w: own(w).get_absolute_url(), expect(READERS)),
     ("other-program-detail", lambda w: other(w).get_absolute_url(), expect(READERS - OWN_ONLY, not_found=OWN_ONLY)),
+    ("own-program-history", lambda w: reverse("programs:program-history", args=[own(w).pk]), expect(READERS)),
+    (
+        "other-program-history",
+        lambda w: reverse("programs:program-history", args=[other(w).pk]),
+        expect(READERS - OWN_ONLY, not_found=OWN_ONLY),
+    ),
     ("own-program-update", lambda w: reverse("programs:program-update", args=[own(w, S.DRAFT).pk]), expect(CREATORS)),
     (
         "other-program-update",

@@ -19,12 +19,13 @@ from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
 from core.files import stored_file_response
+from core.history import Source
 from core.http import id_param, text_param
-from core.views import NearestPageMixin, form_errors, report_errors
+from core.views import NearestPageMixin, RecordHistoryView, form_errors, report_errors
 from people.access import ProtectedFileView, RoleRequiredMixin
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
-from ..models import Evidence, Program, ReleaseRequest
+from ..models import ActivityRecord, Evidence, Program, ReleaseRequest
 from ..progress import (
     can_edit_record,
     can_see_evidence,
@@ -230,6 +231,36 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
             else None,
             **kwargs,
         )
+
+
+class RecordHistoryPageView(RoleRequiredMixin, RecordHistoryView):
+    """A logged activity's history and its evidence files' (added, removed), for whoever reads the
+    activity; the files' part only for those the activity's page shows them to."""
+
+    allowed_roles = PROGRAM_ROLES
+
+    def get_queryset(self):
+        return records_for(self.request.user)
+
+    def record_title(self) -> str:
+        return f"Мероприятие {self.object.done_on:%d.%m.%Y}"
+
+    def back_url(self) -> str:
+        return reverse("programs:record-detail", args=[self.object.pk])
+
+    def history_sources(self):
+        record = self.object
+        sources = [Source("Мероприятие", ActivityRecord.history.filter(id=record.pk))]
+        if can_see_evidence(self.request.user, record.program):
+            sources.append(
+                Source(
+                    "Подтверждающий файл",
+                    Evidence.history.filter(record_id=record.pk),
+                    name_of=lambda row: f"«{row.original_name}»",
+                    omit=frozenset({"record"}),
+                )
+            )
+        return sources
 
 
 class RecordDeleteView(RoleRequiredMixin, View):

@@ -16,8 +16,9 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from core.history import Source
 from core.http import id_param
-from core.views import form_errors, report_errors
+from core.views import RecordHistoryView, form_errors, report_errors
 from mentorship.selectors import pairings_for
 from people.access import RoleRequiredMixin, ScopedListView
 from people.roles import Role
@@ -215,6 +216,27 @@ class ProgramUpdateView(RoleRequiredMixin, UpdateView):
     def form_invalid(self, form):
         messages.error(self.request, "Изменения не сохранены: исправьте отмеченное.")
         return super().form_invalid(form)
+
+
+class ProgramHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """The program's history and its plan's, for whoever reads the program."""
+
+    allowed_roles = PROGRAM_ROLES
+
+    def get_queryset(self):
+        return programs_for(self.request.user)
+
+    def history_sources(self):
+        program = self.object
+        return [
+            Source("Программа", Program.history.filter(id=program.pk)),
+            Source(
+                "План",
+                PlanItem.history.filter(program_id=program.pk),
+                name_of=lambda row: f"пункт {row.position} «{row.activity[:60]}»",
+                omit=frozenset({"program"}),
+            ),
+        ]
 
 
 class ProgramDetailView(RoleRequiredMixin, DetailView):

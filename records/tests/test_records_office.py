@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
@@ -205,3 +207,39 @@ def test_the_scan_and_the_frozen_pdf_go_out_as_downloads(client_as, registered, 
     assert response["Content-Disposition"].startswith('attachment; filename="')
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"
+
+
+# --- the order's history page -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["anonymous", "head", "curator", "council", "mentor", "mentee", "admin", "norole"])
+def test_the_history_is_read_by_exactly_the_orders_readers(world, client_as, role):
+    order = _draft(actor=world.users["curator"])
+    client = client_as(role)
+    detail = client.get(reverse("records:order-detail", args=[order.pk])).status_code
+    assert client.get(reverse("records:order-history", args=[order.pk])).status_code == detail
+
+
+def test_registration_and_the_scans_read_in_words(client_as, registered):
+    attach(client_as("head"), registered, SimpleUploadedFile("приказ.pdf", tiny_pdf()))
+    url = reverse("records:order-history", args=[registered.pk])
+    client = client_as("curator")
+    page = client.get(url).content.decode()
+    assert "Соколова Е. И., " in page
+    assert "состояние «Проект» → «Зарегистрирован»" in page
+    assert "скан подписанного приказа: файл загружен" in page
+    assert "пункты: «Объявить благодарность наставникам согласно таблице.»" in page
+    assert (
+        reverse("records:order-history", args=[registered.pk])
+        in client.get(registered.get_absolute_url()).content.decode()
+    )
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    attach(client_as("head"), registered, SimpleUploadedFile("приказ-2.pdf", tiny_pdf()))
+    attach(client_as("head"), registered, SimpleUploadedFile("приказ-3.pdf", tiny_pdf()))
+    client = client_as("curator")  # the one test client, signed in as the head meanwhile
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(url).content.decode()
+    assert "скан подписанного приказа файл загружен → загружен другой файл" in page
+    assert len(more) == len(few)

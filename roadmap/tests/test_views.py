@@ -456,3 +456,39 @@ def test_the_roadmap_order_links_its_annex(client_as, approved):
     assert (
         approved.get_absolute_url() not in client_as("mentor").get(approved.order.get_absolute_url()).content.decode()
     )
+
+
+# --- the history page -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_history_is_read_by_exactly_the_roadmaps_readers(client_as, draft, role):
+    client = client_as(role)
+    detail = client.get(reverse("roadmap:detail", args=[draft.pk]))
+    history = client.get(reverse("roadmap:history", args=[draft.pk]))
+    assert history.status_code == detail.status_code
+    if detail.status_code == 200:
+        assert reverse("roadmap:history", args=[draft.pk]) in detail.content.decode()
+
+
+def test_the_history_tells_the_stages_and_activities_changes_in_words(world, client_as, draft):
+    activity = first_activity(draft)
+    activity.responsible = "Куратор и старший воспитатель"
+    activity._history_user = world.users["curator"]
+    activity.save()
+    url = reverse("roadmap:history", args=[draft.pk])
+    client = client_as("council")
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(url).content.decode()
+    assert f"Мероприятие: {activity.number}. {activity.text[:60]}" in page
+    assert "→ «Куратор и старший воспитатель»" in page
+    assert "Морозова И. И., " in page
+
+    for stage in draft.stages.all():
+        stage.title = f"{stage.title} (уточнено)"
+        stage._history_user = world.users["curator"]
+        stage.save()
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(url).content.decode()
+    assert "(уточнено)»" in page
+    assert len(more) == len(few)

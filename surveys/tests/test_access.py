@@ -48,6 +48,11 @@ GET_CASES = [
     ("list", lambda w: reverse("surveys:list"), expect({"head", "curator"})),
     ("summary", lambda w: reverse("surveys:summary"), expect({"head", "curator", "council"})),
     ("questionnaire", lambda w: questionnaire(w).get_absolute_url(), expect({"head", "curator"})),
+    (
+        "questionnaire-history",
+        lambda w: reverse("surveys:questionnaire-history", args=[questionnaire(w).pk]),
+        expect({"head", "curator"}),
+    ),
     ("question-create", lambda w: reverse("surveys:question-create", args=[questionnaire(w).pk]), expect({"curator"})),
     (
         "question-update",

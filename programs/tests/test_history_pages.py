@@ -1,0 +1,105 @@
+"""The history pages of a program (with its plan) and of a logged activity (with its evidence files):
+the changes in words, the files' part only for those who open the files, and a cost in queries that
+does not grow with the history. Who opens the pages at all: the role matrices of
+test_program_views.py and test_logging_access.py."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from core.tests.files import jpeg_with_exif
+
+from ..models import Evidence
+from .factories import program_in_work
+from .test_logging_evidence import post_record, upload
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def page_text(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+@pytest.fixture
+def program(world):
+    return program_in_work(world.pairing, due=2)
+
+
+def test_the_program_page_links_to_its_history(world, client_as, program):
+    text = page_text(client_as("mentee"), program.get_absolute_url())
+    assert reverse("programs:program-history", args=[program.pk]) in text
+
+
+def test_a_plan_item_mark_reads_in_words(world, client_as, program):
+    item = program.items.order_by("position").first()
+    item.done_on = timezone.localdate()
+    item.done_note = "Провели вместе с родителями"
+    item._history_user = world.users["curator"]
+    item.save()
+
+    text = page_text(client_as("mentee"), reverse("programs:program-history", args=[program.pk]))
+    assert f"План: пункт {item.position} «{item.activity[:60]}»" in text
+    assert f"выполнено: «{item.done_on:%d.%m.%Y}»" in text
+    assert "отметка о выполнении: «Провели вместе с родителями»" in text
+    assert "Морозова И. И., " in text
+
+
+def test_the_program_history_costs_the_same_however_long(world, client_as, program):
+    url = reverse("programs:program-history", args=[program.pk])
+    client = client_as("curator")
+    few = queries_of(client, url)
+    for n, item in enumerate(program.items.all()):
+        item.responsible = f"Старший воспитатель № {n}"
+        item._history_user = world.users["curator"]
+        item.save()
+    program.strengths = "Творческий подход"
+    program._history_user = world.users["mentor"]
+    program.save()
+    # Session, user, roles, the program; its rows and its plan's with their authors; the names.
+    assert few == 11
+    assert queries_of(client, url) == few
+    assert "→ «Творческий подход»" in page_text(client, url)
+
+
+def test_evidence_added_and_removed_reads_in_words_for_those_who_open_the_files(world, client_as, program):
+    post_record(client_as("mentor"), program, [upload("утро.jpg", jpeg_with_exif(), "image/jpeg")])
+    evidence = Evidence.objects.get()
+    url = reverse("programs:record-history", args=[evidence.record_id])
+    text = page_text(client_as("mentee"), url)
+    assert "Подтверждающий файл: «утро.jpg»" in text
+    assert "файл: файл загружен" in text
+    assert "Петрова С. И., " in text
+
+    response = client_as("mentor").post(reverse("programs:evidence-delete", args=[evidence.pk]))
+    assert response.status_code == 302
+    assert "удаление" in page_text(client_as("curator"), url)
+    # The council reads the activity, not its files (nor that there were any).
+    council = page_text(client_as("council"), url)
+    assert "что сделано: «Взаимопосещение: утренний круг»" in council
+    assert "утро.jpg" not in council and "Подтверждающий файл" not in council
+
+
+def test_the_activity_history_costs_the_same_however_many_files(world, client_as, program):
+    post_record(client_as("mentor"), program, [upload("утро.jpg", jpeg_with_exif(), "image/jpeg")])
+    record = Evidence.objects.get().record
+    url = reverse("programs:record-history", args=[record.pk])
+    client = client_as("mentee")
+    few = queries_of(client, url)
+    for n in range(4):
+        Evidence.objects.create(
+            record=record, file=f"evidence/{n}.jpg", original_name=f"{n}.jpg", kind="photo", size=10
+        )
+    assert queries_of(client, url) == few
