@@ -18,7 +18,7 @@ class MentorFilter(NameSearchMixin):
         method="filter_active",
         empty_label="Все",
     )
-    consent = yes_no("Согласие получено", method="filter_consent")
+    consent = yes_no("Согласие на обработку ПД получено", method="filter_consent")
     own = django_filters.ChoiceFilter(
         label="Откуда",
         choices=[("yes", "Наши сотрудники"), ("no", "Организации-партнёры")],
@@ -66,7 +66,7 @@ class MenteeFilter(NameSearchMixin):
         empty_label="Все",
     )
     mentor = yes_no("Есть наставник", method="filter_mentor")
-    consent = yes_no("Согласие получено", method="filter_consent")
+    consent = yes_no("Согласие на обработку ПД получено", method="filter_consent")
     ordering = django_filters.OrderingFilter(
         label="Сортировка",
         empty_label="По ФИО",

@@ -136,7 +136,7 @@ def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
             continue
         missing = missing_consents(pairing)
         if missing:
-            errors.append(f"{label}: нет письменного согласия — " + ", ".join(p.full_name for p in missing) + ".")
+            errors.append(f"{label}: нет согласия на участие в паре — " + ", ".join(p.full_name for p in missing) + ".")
         try:
             _check_rules(
                 pairing=pairing,

@@ -164,7 +164,7 @@ def pairing_move(*, pairing: Pairing, target: str, actor: User, comment: str = "
         if missing:
             names = ", ".join(person.full_name for person in missing)
             raise ValidationError(
-                f"Нет письменного согласия: {names}. Без согласий всех участников пару не утвердить (3.3)."
+                f"Нет согласия на участие в паре: {names}. Без согласий всех участников пару не утвердить (3.3)."
             )
     if target == Pairing.Status.COMPLETED:
         pairing.ended_on = ended_on or timezone.localdate()

@@ -221,7 +221,7 @@ class TestPages:
         response = client.post(
             reverse("mentorship:pairing-move", args=[pairing.pk]), {"target": S.AWAITING_APPROVAL}, follow=True
         )
-        assert f"Нет письменного согласия: {pairing.mentor.person.full_name}" in response.content.decode()
+        assert f"Нет согласия на участие в паре: {pairing.mentor.person.full_name}" in response.content.decode()
         pairing.refresh_from_db()
         assert pairing.status == S.AWAITING_CONSENTS
 

@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.http import id_param, text_param
-from core.views import form_errors, report_errors
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, report_errors
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
     missing_consents,
@@ -119,13 +119,33 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
         )
 
 
-class PairingMoveView(RoleRequiredMixin, View):
-    """A button on the pair's page: one transition of the state table."""
+class PairingMoveView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """A button on the pair's page: one transition of the state table; a move with a `consequence`
+    (cancel, return, complete) is made only from the page that says what it does."""
 
     allowed_roles = PAIR_READERS
 
+    @cached_property
+    def pairing(self) -> Pairing:
+        return get_object_or_404(pairings_for(self.request.user).select_related("mentor__person"), pk=self.kwargs["pk"])
+
+    def confirmation(self) -> Confirmation | None:
+        target = self.request.POST.get("target") or self.request.GET.get("target", "")
+        if target not in Pairing.Status.values:
+            return None
+        transition = Pairing.transition(self.pairing.status, target)
+        if transition is None or not transition.consequence:
+            return None
+        comment = text_param(self.request.POST.get("comment"))
+        return Confirmation(
+            title=f"{transition.label}: {self.pairing}",
+            consequences=[transition.consequence, *([f"Комментарий: «{comment}»."] if comment else [])],
+            button=transition.label,
+            cancel_url=self.pairing.get_absolute_url(),
+        )
+
     def post(self, request, pk):
-        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        pairing = self.pairing
         try:
             pairing_move(
                 pairing=pairing,
@@ -170,16 +190,39 @@ class PairingConsentView(RoleRequiredMixin, View):
         return redirect(pairing.get_absolute_url())
 
 
-class PairingConsentWithdrawView(RoleRequiredMixin, View):
+class PairingConsentWithdrawView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """«Отозвать согласие»: GET says what will happen, the POST from that page marks it withdrawn today."""
+
     allowed_roles = PROPOSERS
 
-    def post(self, request, pk):
-        consent = get_object_or_404(
-            PairingConsent.objects.select_related("pairing", "person").filter(pairing__in=pairings_for(request.user)),
-            pk=pk,
+    @cached_property
+    def consent(self) -> PairingConsent:
+        return get_object_or_404(
+            PairingConsent.objects.select_related("pairing__mentor__person", "person").filter(
+                pairing__in=pairings_for(self.request.user), withdrawn_on__isnull=True
+            ),
+            pk=self.kwargs["pk"],
         )
+
+    def confirmation(self) -> Confirmation:
+        consent, today = self.consent, timezone.localdate()
+        return Confirmation(
+            title="Отзыв согласия на участие в паре",
+            consequences=[
+                f"Письменное согласие на участие в паре «{consent.pairing}» "
+                f"({consent.person.full_name}, от {consent.given_on:%d.%m.%Y}) будет отмечено отозванным "
+                f"с {today:%d.%m.%Y}.",
+                "Пока согласие не дано снова, пару нельзя закрепить приказом. Скан и история согласия "
+                "сохранятся. Отзыв не отменяется: если участник согласится снова, запишите новое согласие.",
+            ],
+            button="Отозвать согласие",
+            cancel_url=consent.pairing.get_absolute_url(),
+        )
+
+    def post(self, request, pk):
+        consent = self.consent
         pairing_consent_withdraw(consent=consent, withdrawn_on=timezone.localdate(), actor=request.user)
-        messages.warning(request, f"Согласие отозвано: {consent.person.full_name}.")
+        messages.warning(request, f"Согласие на участие в паре отозвано: {consent.person.full_name}.")
         return redirect(consent.pairing.get_absolute_url())
 
 
