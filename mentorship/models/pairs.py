@@ -21,8 +21,7 @@ class PairingQuerySet(models.QuerySet):
 
 
 RETURN_CONSEQUENCE = (
-    "Пара вернётся куратору с вашим комментарием; приказ не издаётся, пока куратор не исправит "
-    "и не отправит её снова."
+    "Пара вернётся куратору с вашим комментарием; приказ не издаётся, пока куратор не исправит и не отправит её снова."
 )
 COMPLETE_CONSEQUENCE = (
     "Наставничество будет отмечено завершённым сегодняшним днём: пара закрывается, в ней больше "
@@ -68,9 +67,7 @@ class Pairing(LifeCycle, models.Model):
         (S.FIXED, S.ACTIVE): Transition("Начать", frozenset()),
         (S.FIXED, S.TERMINATED): Transition("Прекратить", frozenset({"head"})),
         (S.ACTIVE, S.TERMINATED): Transition("Прекратить досрочно", frozenset({"head"})),
-        (S.ACTIVE, S.COMPLETED): Transition(
-            "Завершить", frozenset({"curator"}), consequence=COMPLETE_CONSEQUENCE
-        ),
+        (S.ACTIVE, S.COMPLETED): Transition("Завершить", frozenset({"curator"}), consequence=COMPLETE_CONSEQUENCE),
         (S.PROPOSED, S.CANCELLED): CANCEL,
         (S.AWAITING_CONSENTS, S.CANCELLED): CANCEL,
         (S.RETURNED, S.CANCELLED): CANCEL,

@@ -61,7 +61,9 @@ def test_the_confirmed_post_withdraws_the_consent(world, client_as):
 def test_a_withdrawn_consent_has_no_second_withdrawal(world, client_as):
     consent = _consent(world)
     client_as("curator").post(reverse("mentorship:pairing-consent-withdraw", args=[consent.pk]), {"confirmed": "1"})
-    assert client_as("curator").get(reverse("mentorship:pairing-consent-withdraw", args=[consent.pk])).status_code == 404
+    assert (
+        client_as("curator").get(reverse("mentorship:pairing-consent-withdraw", args=[consent.pk])).status_code == 404
+    )
 
 
 def test_cancelling_a_proposal_asks_first_and_carries_the_comment(world, client_as):
@@ -100,9 +102,11 @@ def test_the_head_returns_a_pair_from_the_queue_only_after_confirming(world, cli
 
 def test_approving_by_order_names_the_pairs_first(world, client_as):
     pairing = PairingFactory(mentor=world.other_mentor, mentees=[MenteeFactory()], status=S.AWAITING_APPROVAL)
-    page = client_as("head").post(
-        reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [pairing.pk]}
-    ).content.decode()
+    page = (
+        client_as("head")
+        .post(reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [pairing.pk]})
+        .content.decode()
+    )
     assert "Будет зарегистрирован один приказ" in page
     assert world.other_mentor.person.full_name in page
     pairing.refresh_from_db()

@@ -190,7 +190,8 @@ class TestPages:
     def test_head_approves_two_pairs_in_the_queue(self, world, client_as):
         first, second = ready_pair(world), ready_pair(world)
         response = client_as("head").post(
-            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [first.pk, second.pk], "confirmed": "1"}
+            reverse("mentorship:approval-queue"),
+            {"action": "approve", "pairings": [first.pk, second.pk], "confirmed": "1"},
         )
         order = Order.objects.get()
         assert response["Location"] == order.get_absolute_url()
@@ -202,7 +203,8 @@ class TestPages:
         page = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
         assert f"Нет согласия на участие в паре: {lacking.mentor.person.full_name}" in page
         response = client_as("head").post(
-            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [lacking.pk], "confirmed": "1"},
+            reverse("mentorship:approval-queue"),
+            {"action": "approve", "pairings": [lacking.pk], "confirmed": "1"},
             follow=True,
         )
         assert "нет согласия на участие в паре" in response.content.decode()
