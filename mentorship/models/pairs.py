@@ -131,10 +131,31 @@ class Pairing(LifeCycle, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.mentor} — {self.direction}"
+        return f"{self.sides} ({self.direction})"
 
     def get_absolute_url(self) -> str:
         return reverse("mentorship:pairing-detail", args=[self.pk])
+
+    # A pair or group is always named by both sides, mentor → mentee(s): in the page title, lists,
+    # confirmations and documents. The mentees come from `mentees.all()`, so a prefetch serves them.
+    @property
+    def sides(self) -> str:
+        """«Иванова А. А. → Петрова Б. В., Сидорова В. Г.»"""
+        return self._sides(lambda person: person.short_name)
+
+    @property
+    def sides_full(self) -> str:
+        """«Иванова Анна Андреевна → Петрова Белла Васильевна»"""
+        return self._sides(lambda person: person.full_name)
+
+    @property
+    def kind_label(self) -> str:
+        """«Группа» for one mentor with several mentees, «Пара» otherwise."""
+        return "Группа" if len(self.mentees.all()) > 1 else "Пара"
+
+    def _sides(self, name) -> str:
+        mentees = ", ".join(name(mentee.person) for mentee in self.mentees.all())
+        return f"{name(self.mentor.person)} → {mentees or 'наставляемые не указаны'}"
 
     @property
     def is_editable(self) -> bool:

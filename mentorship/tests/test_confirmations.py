@@ -108,7 +108,7 @@ def test_approving_by_order_names_the_pairs_first(world, client_as):
         .content.decode()
     )
     assert "Будет зарегистрирован один приказ" in page
-    assert world.other_mentor.person.full_name in page
+    assert pairing.sides in page
     pairing.refresh_from_db()
     assert pairing.status == S.AWAITING_APPROVAL
 

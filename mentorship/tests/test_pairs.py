@@ -273,3 +273,10 @@ def test_the_pairs_list_finds_a_participant_by_name_ignoring_yo(world, client_as
     # Words of two different people do not make one match.
     page = client_as("council").get(reverse("mentorship:pairing-list"), {"q": "иванова новикова"}).content.decode()
     assert "Пар пока нет" in page
+
+
+def test_the_pair_page_title_names_both_sides(world, client_as):
+    page = client_as("curator").get(world.pairing.get_absolute_url()).content.decode()
+    mentee = world.pairing.mentees.get().person
+    assert f"<title>Пара: {world.pairing.mentor.person.short_name} → {mentee.short_name}" in page
+    assert f"Пара: {world.pairing.mentor.person.full_name} → {mentee.full_name}</h1>" in page
