@@ -20,6 +20,7 @@ from mentorship.services.pairs import (
     pairing_update,
     pairing_warnings,
     participants,
+    proposed_term,
 )
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
@@ -74,6 +75,7 @@ class PairingCreateView(PairingFormMixin, CreateView):
             initial["mentees"] = Mentee.objects.filter(pk=mentee)
         if mentor := id_param(self.request.GET.get("mentor")):
             initial["mentor"] = mentor
+        initial["starts_on"], initial["planned_end_on"] = proposed_term(timezone.localdate())
         return initial
 
     def save(self, fields, note):
