@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.declension import Case
 from core.docx import DOCX_CONTENT_TYPE
+from core.files import file_response
 from core.http import local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
@@ -244,6 +244,9 @@ class RecordReviewView(RoleRequiredMixin, View):
 class RecordScanView(OwnPageMixin, ProtectedFileView):
     file_field = "scan"
 
+    def file_title(self, record) -> str:
+        return f"{record.person.full_name} — {record} (скан)"
+
     def get_queryset(self):
         return records_for(self.request.user).exclude(scan="")
 
@@ -400,23 +403,20 @@ class LettersView(RoleRequiredMixin, View):
         return response
 
     def file_name(self, proposal, extension: str) -> str:
-        """ASCII, as a browser saves it anywhere: «pooshchrenie-2026-12.docx» (the order's year and number)."""
-        order = proposal.order
-        return f"pooshchrenie-{order.date:%Y}-{slugify(order.number_text) or proposal.pk}.{extension}"
+        """«Поощрение по приказу 12-ОД от 30.11.2026.docx»."""
+        return f"Поощрение по приказу {proposal.order.file_title.removeprefix('Приказ ')}.{extension}"
 
 
 class LettersPdfView(LettersView):
     def letters(self, proposal) -> HttpResponse:
-        response = HttpResponse(render_letters_pdf(proposal), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self.file_name(proposal, "pdf")}"'
-        return response
+        return file_response(
+            render_letters_pdf(proposal), "application/pdf", self.file_name(proposal, "pdf"), inline=True
+        )
 
 
 class LettersDocxView(LettersView):
     def letters(self, proposal) -> HttpResponse:
-        response = HttpResponse(letters_docx(proposal), content_type=DOCX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{self.file_name(proposal, "docx")}"'
-        return response
+        return file_response(letters_docx(proposal), DOCX_CONTENT_TYPE, self.file_name(proposal, "docx"))
 
 
 class RuleCreateView(RoleRequiredMixin, FormView):
@@ -448,6 +448,9 @@ class RuleCreateView(RoleRequiredMixin, FormView):
 class RuleScanView(ProtectedFileView):
     allowed_roles = REWARD_ROLES
     file_field = "scan"
+
+    def file_title(self, rule) -> str:
+        return f"{rule} (скан)"
 
     def get_queryset(self):
         return rules_for(self.request.user).exclude(scan="")

@@ -6,7 +6,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,7 +16,7 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 from django.views.generic.detail import SingleObjectMixin
 
 from core import extensions
-from core.files import XLSX_CONTENT_TYPE
+from core.files import XLSX_CONTENT_TYPE, file_response
 from core.spreadsheets import append_row
 from core.views import ServiceFormMixin, form_errors, report_errors
 
@@ -211,9 +211,7 @@ class ImportTemplateView(RoleRequiredMixin, View):
             sheet.column_dimensions[column].width = 18
         buffer = io.BytesIO()
         workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = 'attachment; filename="staff-template.xlsx"'
-        return response
+        return file_response(buffer.getvalue(), XLSX_CONTENT_TYPE, "Образец файла сотрудников.xlsx")
 
 
 # --- organizations: ours (its settings) and the partners -------------------------------------

@@ -137,9 +137,7 @@ class ReportPdfView(RoleRequiredMixin, View):
         report = get_object_or_404(
             reports_for(request.user).prefetch_related("program__pairing__mentees__person"), pk=pk
         )
-        return file_response(
-            report_pdf(report), "application/pdf", f"otchet-{report.kind}-{report.pk}.pdf", inline=True
-        )
+        return file_response(report_pdf(report), "application/pdf", f"{report.file_title}.pdf", inline=True)
 
 
 class ReportDocxView(RoleRequiredMixin, View):
@@ -149,7 +147,7 @@ class ReportDocxView(RoleRequiredMixin, View):
         report = get_object_or_404(
             reports_for(request.user).prefetch_related("program__pairing__mentees__person"), pk=pk
         )
-        return file_response(report_docx(report), DOCX_CONTENT_TYPE, f"otchet-{report.kind}-{report.pk}.docx")
+        return file_response(report_docx(report), DOCX_CONTENT_TYPE, f"{report.file_title}.docx")
 
 
 class ReportReturnView(RoleRequiredMixin, View):

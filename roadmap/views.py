@@ -5,13 +5,14 @@ pages (their buttons are not shown), a wrong role is a 403."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.files import file_response
 from core.http import id_param, local_path, text_param
 from core.views import form_errors, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
@@ -208,12 +209,7 @@ class RoadmapPdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         roadmap = get_object_or_404(roadmaps_for(request.user).select_related("organization"), pk=pk)
-        response = HttpResponse(render_roadmap_pdf(roadmap), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf"'
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return file_response(render_roadmap_pdf(roadmap), "application/pdf", f"{roadmap}.pdf", inline=True)
 
 
 class RoadmapAnnexView(ProtectedFileView):
@@ -221,6 +217,9 @@ class RoadmapAnnexView(ProtectedFileView):
 
     allowed_roles = READERS
     file_field = "annex_pdf"
+
+    def file_title(self, roadmap) -> str:
+        return f"{roadmap} (приложение к приказу)"
 
     def get_queryset(self):
         return roadmaps_for(self.request.user)

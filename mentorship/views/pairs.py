@@ -25,6 +25,7 @@ from mentorship.services.pairs import (
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
+from ..documents import consent_form_title
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
@@ -292,6 +293,9 @@ class PairingConsentScanView(ProtectedFileView):
 
     allowed_roles = PAIR_READERS
     file_field = "scan"
+
+    def file_title(self, consent) -> str:
+        return f"{consent_form_title(consent.person)} от {consent.given_on:%d.%m.%Y} (скан)"
 
     def get_queryset(self):
         return PairingConsent.objects.filter(pairing__in=pairings_for(self.request.user))
