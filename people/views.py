@@ -17,6 +17,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from core import extensions
 from core.files import XLSX_CONTENT_TYPE, file_response
+from core.http import id_param
 from core.spreadsheets import append_row
 from core.views import ServiceFormMixin, form_errors, report_errors
 
@@ -31,7 +32,7 @@ from .forms import (
     reference_form_class,
 )
 from .history import may_read_sensitive, person_history, readable_sources
-from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
+from .imports import NEW_PERSON, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
 from .logins import proposed_username
 from .models import ImportBatch, Organization
 from .references import reference_keepers, reference_lists
@@ -172,17 +173,35 @@ class ImportPreviewView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         batch = self.get_batch()
         plan = None
+        chosen = kwargs.pop("chosen", {})
         if batch.status == ImportBatch.Status.PREVIEW:
             plan = staff_import_plan(batch)
-        return super().get_context_data(batch=batch, plan=plan, **kwargs)
+            for row in plan.probable_duplicates:
+                row.choice = chosen.get(row.line, "")
+        return super().get_context_data(batch=batch, plan=plan, new_person=NEW_PERSON, **kwargs)
+
+    def matches(self) -> dict:
+        """The curator's decisions on probable duplicates: «match-<line>» = a person's pk or «new»."""
+        matches = {}
+        for key, value in self.request.POST.items():
+            line = id_param(key.removeprefix("match-")) if key.startswith("match-") else None
+            if line is not None:
+                matches[line] = NEW_PERSON if value == NEW_PERSON else id_param(value)
+        return matches
 
     def post(self, request, pk):
         batch = self.get_batch()
+        matches = self.matches()
         try:
-            batch = staff_import_apply(batch=batch, actor=request.user)
-        except ValidationError as error:
+            batch = staff_import_apply(batch=batch, actor=request.user, matches=matches)
+        except ValidationError as error:  # UndecidedDuplicates among them: every such row is listed
             report_errors(request, error)
-            return redirect("people:import")
+            batch.refresh_from_db()
+            if batch.status != ImportBatch.Status.PREVIEW:
+                return redirect("people:import")
+            # The preview again, with the decisions already made still marked.
+            chosen = {line: str(value) for line, value in matches.items() if value is not None}
+            return self.render_to_response(self.get_context_data(chosen=chosen))
         messages.success(
             request,
             f"Список загружен: добавлено {batch.created_count}, обновлено {batch.updated_count}, "
