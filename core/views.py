@@ -106,6 +106,22 @@ class Confirmation:
 CONFIRMED = "confirmed"
 
 
+def move_confirmation(obj, target: str, *, title: str, cancel_url: str, comment: str = "") -> Confirmation | None:
+    """The confirmation of a move of a life cycle (core.lifecycle) whose row of the table says what it
+    does (`Transition.consequence`); None for a move done by its button at once or not in the table."""
+    if target not in type(obj).Status.values:
+        return None
+    transition = type(obj).transition(obj.status, target)
+    if transition is None or not transition.consequence:
+        return None
+    return Confirmation(
+        title=f"{transition.label}: {title}",
+        consequences=[transition.consequence, *([f"Комментарий: «{comment}»."] if comment else [])],
+        button=transition.label,
+        cancel_url=cancel_url,
+    )
+
+
 class ConfirmedActionMixin:
     """A destructive or legally meaningful action is done only after a page that says what will happen.
 

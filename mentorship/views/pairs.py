@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 
 from core.http import id_param, text_param
-from core.views import Confirmation, ConfirmedActionMixin, form_errors, report_errors
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, move_confirmation, report_errors
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
     missing_consents,
@@ -133,18 +133,12 @@ class PairingMoveView(RoleRequiredMixin, ConfirmedActionMixin, View):
         return get_object_or_404(pairings_for(self.request.user).select_related("mentor__person"), pk=self.kwargs["pk"])
 
     def confirmation(self) -> Confirmation | None:
-        target = self.request.POST.get("target") or self.request.GET.get("target", "")
-        if target not in Pairing.Status.values:
-            return None
-        transition = Pairing.transition(self.pairing.status, target)
-        if transition is None or not transition.consequence:
-            return None
-        comment = text_param(self.request.POST.get("comment"))
-        return Confirmation(
-            title=f"{transition.label}: {self.pairing}",
-            consequences=[transition.consequence, *([f"Комментарий: «{comment}»."] if comment else [])],
-            button=transition.label,
+        return move_confirmation(
+            self.pairing,
+            self.request.POST.get("target") or self.request.GET.get("target", ""),
+            title=str(self.pairing),
             cancel_url=self.pairing.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
         )
 
     def post(self, request, pk):
