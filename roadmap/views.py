@@ -14,7 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.files import file_response
 from core.http import id_param, local_path, text_param
-from core.views import form_errors, report_errors, show_outcome
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, move_confirmation, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
 
@@ -136,8 +136,19 @@ MOVED = {
 }
 
 
-class RoadmapActionView(RoleRequiredMixin, View):
-    """A POST about one roadmap the user may read; `move()` runs one transition of Roadmap.TRANSITIONS."""
+class RoadmapActionView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """A POST about one roadmap the user may read; `move()` runs one transition of Roadmap.TRANSITIONS.
+    A move whose row says what it does (Transition.consequence) is made from the page that says it."""
+
+    def confirmation(self) -> Confirmation | None:
+        roadmap = self.roadmap(self.kwargs["pk"])
+        return move_confirmation(
+            roadmap,
+            self.request.POST.get("target") or self.request.GET.get("target", ""),
+            title=str(roadmap),
+            cancel_url=roadmap.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
+        )
 
     def roadmap(self, pk) -> Roadmap:
         return get_object_or_404(roadmaps_for(self.request.user), pk=pk)
@@ -171,9 +182,20 @@ class RoadmapMoveView(RoadmapActionView):
 
 class HeadDecisionView(RoadmapActionView):
     """The head's decision, from the queue or from the roadmap's page: back to where it came from,
-    if that is a page of this site, else to the queue."""
+    if that is a page of this site, else to the queue. Made from the page that says what happens."""
 
     allowed_roles = APPROVERS
+    target = ""
+
+    def confirmation(self) -> Confirmation | None:
+        roadmap = self.roadmap(self.kwargs["pk"])
+        return move_confirmation(
+            roadmap,
+            self.target,
+            title=str(roadmap),
+            cancel_url=local_path(self.request.POST.get("next")) or roadmap.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
+        )
 
     def back(self):
         target = local_path(self.request.POST.get("next"))
@@ -181,6 +203,8 @@ class HeadDecisionView(RoadmapActionView):
 
 
 class RoadmapApproveView(HeadDecisionView):
+    target = Roadmap.Status.APPROVED
+
     def post(self, request, pk):
         roadmap = self.roadmap(pk)
         try:
@@ -197,6 +221,8 @@ class RoadmapApproveView(HeadDecisionView):
 
 
 class RoadmapReturnView(HeadDecisionView):
+    target = Roadmap.Status.RETURNED
+
     def post(self, request, pk):
         self.move(self.roadmap(pk), Roadmap.Status.RETURNED)
         return self.back()
@@ -444,13 +470,35 @@ class ActivityMarkView(RoleRequiredMixin, FormView):
         return super().form_invalid(form)
 
 
-class ActivityUnmarkView(RoleRequiredMixin, View):
+class ActivityUnmarkView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """«снять отметку» of an activity done: from the page that says what happens."""
+
     allowed_roles = DRAFTERS
 
-    def post(self, request, pk):
-        activity = get_object_or_404(
-            activities_for(request.user).filter(stage__roadmap__status=Roadmap.Status.APPROVED), pk=pk
+    @cached_property
+    def activity(self):
+        return get_object_or_404(
+            activities_for(self.request.user)
+            .filter(stage__roadmap__status=Roadmap.Status.APPROVED)
+            .select_related("stage__roadmap"),
+            pk=self.kwargs["pk"],
         )
+
+    def confirmation(self) -> Confirmation:
+        activity = self.activity
+        done = f" от {activity.done_on:%d.%m.%Y}" if activity.done_on else ""
+        return Confirmation(
+            title=f"Снять отметку о выполнении: мероприятие {activity.stage.number}.{activity.number}",
+            consequences=[
+                f"Мероприятие {activity.stage.number}.{activity.number} «{activity}» снова будет числиться "
+                f"невыполненным: отметка о выполнении{done} и её примечание снимаются (в истории они останутся).",
+            ],
+            button="Снять отметку",
+            cancel_url=activity.stage.roadmap.get_absolute_url() + f"#activity-{activity.pk}",
+        )
+
+    def post(self, request, pk):
+        activity = self.activity
         try:
             activity_unmark(activity=activity, actor=request.user)
         except ValidationError as error:
