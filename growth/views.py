@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -17,7 +18,7 @@ from core.declension import Case
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import file_response
 from core.http import local_path, text_param
-from core.views import form_errors, report_errors, show_outcome
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, move_confirmation, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
@@ -335,9 +336,24 @@ class ProposalUpdateView(RoleRequiredMixin, FormView):
         return super().form_invalid(form)
 
 
-class ProposalActionView(RoleRequiredMixin, View):
+class ProposalActionView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """The head's approval by order and return are made from the page that says what happens."""
+
     def proposal(self, pk) -> RewardProposal:
         return get_object_or_404(proposals_for(self.request.user), pk=pk)
+
+    def target(self) -> str:
+        raise NotImplementedError
+
+    def confirmation(self) -> Confirmation | None:
+        proposal = self.proposal(self.kwargs["pk"])
+        return move_confirmation(
+            proposal,
+            self.target(),
+            title=str(proposal),
+            cancel_url=local_path(self.request.POST.get("next")) or reverse("growth:rewards"),
+            comment=text_param(self.request.POST.get("comment"), limit=2000),
+        )
 
     def back(self):
         target = local_path(self.request.POST.get("next"))
@@ -346,6 +362,9 @@ class ProposalActionView(RoleRequiredMixin, View):
 
 class ProposalApproveView(ProposalActionView):
     allowed_roles = APPROVERS
+
+    def target(self) -> str:
+        return RewardProposal.Status.APPROVED
 
     def post(self, request, pk):
         try:
@@ -366,8 +385,11 @@ class ProposalMoveView(ProposalActionView):
 
     allowed_roles = APPROVERS | PROPOSERS
 
+    def target(self) -> str:
+        return RewardProposal.Status.RETURNED if Role.HEAD in self.roles else RewardProposal.Status.PROPOSED
+
     def post(self, request, pk):
-        target = RewardProposal.Status.RETURNED if Role.HEAD in self.roles else RewardProposal.Status.PROPOSED
+        target = self.target()
         try:
             reward_proposal_move(
                 proposal=self.proposal(pk),

@@ -43,7 +43,9 @@ def test_proposal_waits_in_the_queue_and_the_head_approves_it_by_order(growth, w
     queue = head.get(reverse("mentorship:approval-queue")).content.decode()
     assert "Поощрение наставников" in queue and f"proposal-{proposal.pk}" in queue
 
-    response = head.post(reverse("growth:proposal-approve", args=[proposal.pk]), {"next": "/bank/queue/"})
+    response = head.post(
+        reverse("growth:proposal-approve", args=[proposal.pk]), {"next": "/bank/queue/", "confirmed": "1"}
+    )
     assert response.status_code == 302 and response["Location"] == "/bank/queue/"
     proposal.refresh_from_db()
     order = proposal.order
@@ -83,10 +85,12 @@ def test_proposal_waits_in_the_queue_and_the_head_approves_it_by_order(growth, w
 
 def test_the_head_returns_with_a_comment_and_the_curator_sends_again(growth, client_as):
     proposal = growth.proposal
-    client_as("head").post(reverse("growth:proposal-move", args=[proposal.pk]), {"comment": ""})
+    client_as("head").post(reverse("growth:proposal-move", args=[proposal.pk]), {"comment": "", "confirmed": "1"})
     proposal.refresh_from_db()
     assert proposal.status == RewardProposal.Status.PROPOSED  # no comment, nothing happens
-    client_as("head").post(reverse("growth:proposal-move", args=[proposal.pk]), {"comment": "Добавьте программу"})
+    client_as("head").post(
+        reverse("growth:proposal-move", args=[proposal.pk]), {"comment": "Добавьте программу", "confirmed": "1"}
+    )
     proposal.refresh_from_db()
     assert proposal.status == RewardProposal.Status.RETURNED and proposal.return_comment == "Добавьте программу"
     assert "Добавьте программу" in client_as("curator").get(reverse("growth:rewards")).content.decode()
@@ -102,7 +106,7 @@ def test_a_bonus_is_ordered_with_its_amount_and_prints_no_letters(world, client_
         programs=[],
         actor=world.users["curator"],
     ).obj
-    client_as("head").post(reverse("growth:proposal-approve", args=[proposal.pk]))
+    client_as("head").post(reverse("growth:proposal-approve", args=[proposal.pk]), {"confirmed": "1"})
     proposal.refresh_from_db()
     assert proposal.order.table[0]["reward"] == "премия в размере 5\u00a0000 ₽"
     response = client_as("head").get(reverse("growth:proposal-letters", args=[proposal.pk]))

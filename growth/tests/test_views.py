@@ -89,7 +89,12 @@ POSTS = [
         {},
         matrix({"mentee", "curator"}, ok_status=302, others_404=True),
     ),
-    ("approve", lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]), {}, matrix(HEAD, ok_status=302)),
+    (
+        "approve",
+        lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]),
+        {"confirmed": "1"},
+        matrix(HEAD, ok_status=302),
+    ),
     (
         "proposal-update",
         lambda g: reverse("growth:proposal-update", args=[g.returned.pk]),
@@ -99,7 +104,7 @@ POSTS = [
     (
         "move",
         lambda g: reverse("growth:proposal-move", args=[g.proposal.pk]),
-        {"comment": "Уточните основание"},
+        {"comment": "Уточните основание", "confirmed": "1"},
         matrix({"head", "curator"}, ok_status=302),
     ),
 ]
@@ -262,3 +267,10 @@ def test_the_form_tells_the_curator_her_record_is_confirmed_at_once_and_the_othe
     for role in ("mentee", "head", "council"):
         page = client_as(role).get(url).content.decode()
         assert "После сохранения запись уйдёт куратору на подтверждение." in page and "сразу подтверждено" not in page
+
+
+def test_the_head_is_told_what_approving_a_reward_does_first(growth, client_as):
+    page = client_as("head").post(reverse("growth:proposal-approve", args=[growth.proposal.pk])).content.decode()
+    assert "Будет зарегистрирован приказ «О поощрении наставников»" in page
+    growth.proposal.refresh_from_db()
+    assert growth.proposal.status == growth.proposal.Status.PROPOSED
