@@ -202,7 +202,19 @@ class RecordUpdateView(RecordFormMixin, FormView):
         return self.record.kind
 
 
-class RecordDeleteView(OwnPageMixin, View):
+class RecordDeleteView(OwnPageMixin, ConfirmedActionMixin, View):
+    """«Удалить запись»: from the page that says what happens (the site's CSP allows no inline script,
+    so a JavaScript confirm() would never have asked)."""
+
+    def confirmation(self) -> Confirmation:
+        record = get_object_or_404(editable_records(self.request.user), pk=self.kwargs["pk"])
+        return Confirmation(
+            title="Удалить запись о достижении",
+            consequences=[f"Запись «{record}» будет удалена; вернуть её нельзя — только внести заново."],
+            button="Удалить запись",
+            cancel_url=record.get_absolute_url(),
+        )
+
     def post(self, request, pk):
         record = get_object_or_404(editable_records(request.user), pk=pk)
         try:

@@ -86,7 +86,7 @@ POSTS = [
     (
         "delete-own",
         lambda g: reverse("growth:record-delete", args=[g.mentee_record.pk]),
-        {},
+        {"confirmed": "1"},
         matrix({"mentee", "curator"}, ok_status=302, others_404=True),
     ),
     (
@@ -274,3 +274,15 @@ def test_the_head_is_told_what_approving_a_reward_does_first(growth, client_as):
     assert "Будет зарегистрирован приказ «О поощрении наставников»" in page
     growth.proposal.refresh_from_db()
     assert growth.proposal.status == growth.proposal.Status.PROPOSED
+
+
+def test_deleting_a_record_asks_first_without_a_script(growth, client_as):
+    record = growth.mentee_record
+    page = client_as("mentee").get(record.get_absolute_url()).content.decode()
+    assert "onsubmit" not in page and ">Удалить запись</a>" in page
+    url = reverse("growth:record-delete", args=[record.pk])
+    confirm = client_as("mentee").get(url).content.decode()
+    assert "будет удалена" in confirm and ">Удалить запись</button>" in confirm
+    assert type(record).objects.filter(pk=record.pk).exists()
+    client_as("mentee").post(url, {"confirmed": "1"})
+    assert not type(record).objects.filter(pk=record.pk).exists()
