@@ -90,3 +90,19 @@ def test_the_import_warns_of_a_probable_duplicate_and_loads_only_when_decided(pa
     semenova.refresh_from_db()
     assert semenova.personnel_number == "031"
     assert Person.objects.filter(last_name="Семёнова", first_name="Дарья").count() == 1
+
+
+def test_the_name_cases_are_shown_computed_and_opened_on_request(page, live_server, demo):
+    from people.models import Person
+
+    semenova = Person.objects.get(last_name="Семёнова", first_name="Дарья")
+    login(page, live_server, "curator")
+    page.goto(f"{live_server.url}{semenova.get_absolute_url()}edit/")
+    cases = page.locator("#name-cases")
+    expect(cases).to_contain_text("Семёновой Дарье Игоревне")
+    dative = page.locator("#id_name_dative")
+    expect(dative).to_be_hidden()
+    shot(page, "person-form-cases")
+    cases.get_by_text("исправить падежи").click()
+    expect(dative).to_be_visible()
+    shot(page, "person-form-cases-open")
