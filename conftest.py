@@ -3,6 +3,7 @@ belong to somebody else, so every view can be checked for every role."""
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 
@@ -19,6 +20,13 @@ from mentorship.tests.factories import (
 from people.models import Person
 
 ROLES = ("anonymous", "head", "curator", "council", "mentor", "mentee", "admin", "norole")
+
+
+def saved_as(response) -> str:
+    """The name a browser saves a download under: the UTF-8 `filename*` of its Content-Disposition."""
+    header = response["Content-Disposition"]
+    assert "filename*=UTF-8''" in header, header
+    return unquote(header.split("filename*=UTF-8''", 1)[1])
 
 
 def expect(ok: set[str], *, not_found=frozenset(), ok_status=200, anonymous=302) -> dict:

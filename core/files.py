@@ -20,6 +20,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from django import forms
 from django.conf import settings
@@ -286,19 +287,52 @@ XLSX_CONTENT_TYPE = FILE_TYPES[".xlsx"].content_type
 
 
 def file_response(content: bytes, content_type: str, name: str, *, inline: bool = False):
-    """A generated document to download (or to open in the browser): never kept by a browser or a
-    proxy, since what we generate holds personal data."""
+    """A generated document to download (or to open in the browser) under its readable Russian `name`
+    («Приказ 5-ОД от 30.11.2026.pdf»): never kept by a browser or a proxy, since what we generate
+    holds personal data."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
+    response["Content-Disposition"] = content_disposition(name, inline=inline)
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 def download_name(name: str, extension: str) -> str:
-    """A name to save a file under: letters, digits, spaces and .-_() of `name`, then the stored
-    extension — quotes, slashes, line breaks or a second extension from an uploader never reach a header."""
-    stem = re.sub(r"[^\w .()-]+", "_", Path(name).stem).strip(" ._") or "file"
-    return f"{stem[:100]}{extension}"
+    """A name to save a file under: letters (Cyrillic too), digits, spaces and .,-—→_()№ of `name`, then
+    `extension` — quotes, slashes, line breaks or a second extension from an uploader never reach a header."""
+    stem = re.sub(r"[^\w .,()№—→-]+", "_", Path(name).stem)
+    stem = re.sub(r"\s+", " ", stem).strip(" ._") or "file"
+    return f"{stem[:120]}{extension}"
+
+
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+# ъ and ь are dropped ("").
+_LATIN = (
+    "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+)  # fmt: skip
+_TRANSLIT = dict(zip(_CYRILLIC, _LATIN, strict=True))
+
+
+def _ascii_fallback(name: str) -> str:
+    """The same name in Latin letters for a client that ignores `filename*` (RFC 6266)."""
+    latin = "".join(
+        (_TRANSLIT[c.lower()].capitalize() if c.isupper() else _TRANSLIT[c]) if c.lower() in _TRANSLIT else c
+        for c in name
+    )
+    latin = latin.replace("№", "N").replace("—", "-").replace("→", "-")
+    return re.sub(r"[^A-Za-z0-9 .,()_-]+", "_", latin)
+
+
+def content_disposition(name: str, *, inline: bool = False) -> str:
+    """The one way a download is named: the readable Russian name as `filename*=UTF-8''…` (RFC 5987,
+    every current browser) and its transliteration as plain `filename` for older clients.
+    `name` carries its extension; anything unsafe in it is replaced (download_name)."""
+    # A title may hold a slash («Договор № 12/26»): a dash here, not a folder for download_name to drop.
+    name = name.replace("/", "-").replace("\\", "-")
+    extension = Path(name).suffix.lower()
+    safe = download_name(name, extension)
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{_ascii_fallback(safe)}\"; filename*=UTF-8''{quote(safe)}"
 
 
 def stored_file_response(stored, *, name: str = "") -> FileResponse:
@@ -313,12 +347,11 @@ def stored_file_response(stored, *, name: str = "") -> FileResponse:
         raise Http404("Файл не найден.") from error
     extension = Path(stored.name).suffix.lower()
     file_type = FILE_TYPES.get(extension)
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name(name or Path(stored.name).name, extension),
-        content_type=file_type.content_type if file_type else "application/octet-stream",
-    )
+    response = FileResponse(handle, content_type=file_type.content_type if file_type else "application/octet-stream")
+    # `name`: a title («Приказ 5-ОД от 30.11.2026») or an uploaded name with its extension («утро.jpg»).
+    title = name[: -len(extension)] if extension and name.lower().endswith(extension) else name
+    title = title or Path(stored.name).stem
+    response["Content-Disposition"] = content_disposition(f"{title}{extension}")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -18,6 +18,9 @@ class Transition:
     label: str
     roles: frozenset  # role values allowed to make it; empty: only the system
     needs_comment: bool = False
+    # What the move does, for the page that asks before a closing or returning move (core.views.
+    # ConfirmedActionMixin); empty: the move is made by its button at once.
+    consequence: str = ""
 
 
 class LifeCycle:

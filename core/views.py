@@ -1,11 +1,13 @@
 """View pieces every app shares: one list style, one form style, one way to show a service's
 refusal or warnings. The role check is the permission layer's (people.access)."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -134,3 +136,69 @@ class HistoryPageMixin:
 
 class RecordHistoryView(HistoryPageMixin, DetailView):
     """The history page of one record, found by its `get_queryset()` as the record's page finds it."""
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What the confirmation page of an action says: its heading, what will happen (one or more
+    paragraphs), the name of the button that does it and where «Отмена» leads."""
+
+    title: str
+    consequences: list[str]
+    button: str
+    cancel_url: str
+    danger: bool = True
+
+
+CONFIRMED = "confirmed"
+
+
+def move_confirmation(obj, target: str, *, title: str, cancel_url: str, comment: str = "") -> Confirmation | None:
+    """The confirmation of a move of a life cycle (core.lifecycle) whose row of the table says what it
+    does (`Transition.consequence`); None for a move done by its button at once or not in the table."""
+    if target not in type(obj).Status.values:
+        return None
+    transition = type(obj).transition(obj.status, target)
+    if transition is None or not transition.consequence:
+        return None
+    return Confirmation(
+        title=f"{transition.label}: {title}",
+        consequences=[transition.consequence, *([f"Комментарий: «{comment}»."] if comment else [])],
+        button=transition.label,
+        cancel_url=cancel_url,
+    )
+
+
+class ConfirmedActionMixin:
+    """A destructive or legally meaningful action is done only after a page that says what will happen.
+
+    A GET of the action's URL, or a POST without `confirmed` (a button elsewhere posting its fields),
+    shows that page, carrying the same fields; only its own POST, with `confirmed`, reaches the view's
+    `post()`. The view defines `confirmation() -> Confirmation | None` (None: this request needs no
+    confirmation, e.g. a harmless target of a move); it runs after the role check and loads its object
+    with the view's own scoping, so someone else's object is a 404 here too. No JavaScript needed."""
+
+    confirm_template = "snippets/confirm_action.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        # RoleRequiredMixin comes first in the bases: its check has already passed when we get here.
+        if request.method in ("GET", "POST") and request.POST.get(CONFIRMED) != "1":
+            confirmation = self.confirmation()
+            if confirmation is not None:
+                return self.render_confirmation(confirmation)
+            if request.method == "GET" and not hasattr(self, "get"):
+                return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def confirmation(self) -> Confirmation | None:
+        raise NotImplementedError
+
+    def render_confirmation(self, confirmation: Confirmation):
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        fields = [
+            (name, value)
+            for name in source
+            if name not in ("csrfmiddlewaretoken", CONFIRMED)
+            for value in source.getlist(name)
+        ]
+        return render(self.request, self.confirm_template, {"confirmation": confirmation, "fields": fields})

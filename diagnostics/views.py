@@ -42,7 +42,11 @@ Stage, Author = Diagnostic.Stage, Diagnostic.Author
 
 
 def program_query(user):
-    return programs_readable(user).select_related("pairing__mentor__person", "pairing__direction")
+    return (
+        programs_readable(user)
+        .select_related("pairing__mentor__person", "pairing__direction")
+        .prefetch_related("pairing__mentees__person")
+    )
 
 
 def overview(program, user) -> dict:

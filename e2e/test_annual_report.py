@@ -46,6 +46,8 @@ def test_curator_writes_head_approves_admin_downloads(page, live_server, demo):
     expect(section).to_contain_text(f"Итоговый аналитический отчёт за {year}/{year + 1}")
     shot(page, "annual-report-queue")
     section.get_by_role("button", name="Утвердить отчёт").click()
+    expect(page.locator("main .alert")).to_contain_text("Отчёт будет утверждён")
+    page.get_by_role("button", name="Утвердить", exact=True).click()
     expect(page.locator(".alert-success")).to_contain_text("Отчёт утверждён")
     report = AnnualReport.objects.get(start_year=year)
     assert report.is_approved and report.figures and report.pdf

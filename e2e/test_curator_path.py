@@ -47,7 +47,7 @@ def test_curator_adds_mentor_with_consent_scan_and_finds_a_person(page, live_ser
     expect(page.get_by_role("alert").filter(has_text="Наставник включён в банк.")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"{re.escape(live_server.url)}/bank/mentors/\d+/$"))
     expect(page.locator("main h1")).to_have_text(NEW_MENTOR)
-    expect(page.locator("main")).to_contain_text(f"согласие от {CONSENT_ON:%d.%m.%Y}")
+    expect(page.locator("main")).to_contain_text(f"согласие на обработку ПД от {CONSENT_ON:%d.%m.%Y}")
     expect(page.locator("main")).to_contain_text("Режимные моменты")
     scan_link = page.get_by_role("link", name="скан", exact=True)
     expect(scan_link).to_be_visible()

@@ -22,13 +22,20 @@ def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
     expect(page.locator("main h1")).to_have_text("Ждут вашего решения")
     cards = page.locator("#queue-pairings .card")
     withdrawn = cards.filter(has_text="Виноградова Мария Евгеньевна")
-    expect(withdrawn).to_contain_text("Нет письменного согласия: Виноградова Мария Евгеньевна")
+    expect(withdrawn).to_contain_text("Нет согласия на участие в паре: Виноградова Мария Евгеньевна")
     shot(page, "head-queue")
 
     # A pair whose mentee withdrew her consent: refused, and the page says whose consent is missing.
     withdrawn.get_by_role("checkbox").check()
     page.get_by_role("button", name="Утвердить отмеченные одним приказом").click()
-    expect(page.locator(".alert-danger")).to_contain_text("нет письменного согласия — Виноградова Мария Евгеньевна")
+    # An order is legally meaningful: the page first says what will be registered.
+    expect(page.locator("main h1")).to_have_text("Утвердить пары приказом")
+    expect(page.locator("main .alert")).to_contain_text("Будет зарегистрирован один приказ")
+    shot(page, "head-queue-confirm")
+    page.get_by_role("button", name="Утвердить приказом").click()
+    expect(page.locator(".alert-danger")).to_contain_text(
+        "нет согласия на участие в паре — Виноградова Мария Евгеньевна"
+    )
     shot(page, "head-queue-refused")
     assert not Order.objects.filter(pairings__mentees__person__last_name="Виноградова").exists()
 
@@ -36,6 +43,7 @@ def test_head_approves_two_ready_pairs_with_one_order(page, live_server, demo):
     for name in ("Орлова Ксения Павловна", "Григорьева Елизавета Максимовна"):
         cards.filter(has_text=name).get_by_role("checkbox").check()
     page.get_by_role("button", name="Утвердить отмеченные одним приказом").click()
+    page.get_by_role("button", name="Утвердить приказом").click()
     expect(page.locator(".alert-success")).to_contain_text("зарегистрирован")
     expect(page.locator("main h1")).to_contain_text("Приказ № ")
     expect(page.locator("main")).to_contain_text("Орлова Ксения Павловна")

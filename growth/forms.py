@@ -56,7 +56,9 @@ class GrowthRecordForm(StyledModelForm):
             self.fields["person"].queryset = Person.objects.filter(status=Person.Status.WORKING).order_by(
                 "last_name", "first_name"
             )
-        programs = Program.objects.select_related("pairing__mentor__person", "pairing__direction")
+        programs = Program.objects.select_related("pairing__mentor__person", "pairing__direction").prefetch_related(
+            "pairing__mentees__person"
+        )
         if person is not None:  # the person's own programs, as a mentor or a mentee
             programs = programs.filter(
                 pk__in=Program.objects.filter(
@@ -114,7 +116,8 @@ class RewardProposalForm(StyledModelForm):
         self.fields["mentors"].label_from_instance = lambda mentor: mentor.person.full_name
         self.fields["programs"].queryset = (
             Program.objects.filter(Q(status__in=("running", "completed")) | chosen_programs)
-            .select_related("pairing__mentor__person")
+            .select_related("pairing__mentor__person", "pairing__direction")
+            .prefetch_related("pairing__mentees__person")
             .order_by("-pk")
         )
         self.fields["programs"].label_from_instance = lambda program: str(program)

@@ -55,7 +55,11 @@ class _Display:
     def __init__(self, rows):
         ids = {row.program_id for row in rows if row.program_id}
         self.programs = (
-            Program.objects.select_related("pairing__mentor__person", "pairing__direction").in_bulk(ids) if ids else {}
+            Program.objects.select_related("pairing__mentor__person", "pairing__direction")
+            .prefetch_related("pairing__mentees__person")
+            .in_bulk(ids)
+            if ids
+            else {}
         )
 
     def __call__(self, name: str, row) -> str:

@@ -255,8 +255,19 @@ class RewardProposal(LifeCycle, models.Model):
     S = Status
     # Approval happens only through reward_proposal_approve, which registers the order.
     TRANSITIONS = {
-        (S.PROPOSED, S.APPROVED): Transition("Утвердить приказом", APPROVERS),
-        (S.PROPOSED, S.RETURNED): Transition("Вернуть куратору", APPROVERS, needs_comment=True),
+        (S.PROPOSED, S.APPROVED): Transition(
+            "Утвердить приказом",
+            APPROVERS,
+            consequence="Будет зарегистрирован приказ «О поощрении наставников», а награды внесены "
+            "в достижения наставников.",
+        ),
+        (S.PROPOSED, S.RETURNED): Transition(
+            "Вернуть куратору",
+            APPROVERS,
+            needs_comment=True,
+            consequence="Представление вернётся куратору с вашим комментарием; приказ не издаётся, пока "
+            "куратор не отправит его снова.",
+        ),
         (S.RETURNED, S.PROPOSED): Transition("Отправить руководителю снова", PROPOSERS),
     }
     COMMENT_REQUIRED = "Напишите комментарий: без него куратору непонятно, что исправить."

@@ -12,9 +12,10 @@ from .roles import KEEPERS, READERS, REWARD_ROLES
 
 
 def _base() -> QuerySet:
+    # The program's pair is named by both sides (Pairing.sides): its mentees come in one prefetch.
     return GrowthRecord.objects.select_related(
         "person__position", "program__pairing__mentor__person", "program__pairing__direction", "order"
-    )
+    ).prefetch_related("program__pairing__mentees__person")
 
 
 def records_for(user) -> QuerySet:
@@ -97,7 +98,7 @@ def proposals_for(user) -> QuerySet:
         return RewardProposal.objects.none()
     return (
         RewardProposal.objects.select_related("proposed_by__person", "order")
-        .prefetch_related("mentors__person", "programs__pairing__mentor__person")
+        .prefetch_related("mentors__person", "programs__pairing__mentor__person", "programs__pairing__mentees__person")
         .all()
     )
 

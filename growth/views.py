@@ -9,15 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.declension import Case
 from core.docx import DOCX_CONTENT_TYPE
+from core.files import file_response
 from core.http import local_path, text_param
-from core.views import form_errors, report_errors, show_outcome
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, move_confirmation, report_errors, show_outcome
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
@@ -201,7 +202,19 @@ class RecordUpdateView(RecordFormMixin, FormView):
         return self.record.kind
 
 
-class RecordDeleteView(OwnPageMixin, View):
+class RecordDeleteView(OwnPageMixin, ConfirmedActionMixin, View):
+    """«Удалить запись»: from the page that says what happens (the site's CSP allows no inline script,
+    so a JavaScript confirm() would never have asked)."""
+
+    def confirmation(self) -> Confirmation:
+        record = get_object_or_404(editable_records(self.request.user), pk=self.kwargs["pk"])
+        return Confirmation(
+            title="Удалить запись о достижении",
+            consequences=[f"Запись «{record}» будет удалена; вернуть её нельзя — только внести заново."],
+            button="Удалить запись",
+            cancel_url=record.get_absolute_url(),
+        )
+
     def post(self, request, pk):
         record = get_object_or_404(editable_records(request.user), pk=pk)
         try:
@@ -243,6 +256,9 @@ class RecordReviewView(RoleRequiredMixin, View):
 
 class RecordScanView(OwnPageMixin, ProtectedFileView):
     file_field = "scan"
+
+    def file_title(self, record) -> str:
+        return f"{record.person.full_name} — {record} (скан)"
 
     def get_queryset(self):
         return records_for(self.request.user).exclude(scan="")
@@ -332,9 +348,24 @@ class ProposalUpdateView(RoleRequiredMixin, FormView):
         return super().form_invalid(form)
 
 
-class ProposalActionView(RoleRequiredMixin, View):
+class ProposalActionView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """The head's approval by order and return are made from the page that says what happens."""
+
     def proposal(self, pk) -> RewardProposal:
         return get_object_or_404(proposals_for(self.request.user), pk=pk)
+
+    def target(self) -> str:
+        raise NotImplementedError
+
+    def confirmation(self) -> Confirmation | None:
+        proposal = self.proposal(self.kwargs["pk"])
+        return move_confirmation(
+            proposal,
+            self.target(),
+            title=str(proposal),
+            cancel_url=local_path(self.request.POST.get("next")) or reverse("growth:rewards"),
+            comment=text_param(self.request.POST.get("comment"), limit=2000),
+        )
 
     def back(self):
         target = local_path(self.request.POST.get("next"))
@@ -343,6 +374,9 @@ class ProposalActionView(RoleRequiredMixin, View):
 
 class ProposalApproveView(ProposalActionView):
     allowed_roles = APPROVERS
+
+    def target(self) -> str:
+        return RewardProposal.Status.APPROVED
 
     def post(self, request, pk):
         try:
@@ -363,8 +397,11 @@ class ProposalMoveView(ProposalActionView):
 
     allowed_roles = APPROVERS | PROPOSERS
 
+    def target(self) -> str:
+        return RewardProposal.Status.RETURNED if Role.HEAD in self.roles else RewardProposal.Status.PROPOSED
+
     def post(self, request, pk):
-        target = RewardProposal.Status.RETURNED if Role.HEAD in self.roles else RewardProposal.Status.PROPOSED
+        target = self.target()
         try:
             reward_proposal_move(
                 proposal=self.proposal(pk),
@@ -400,23 +437,20 @@ class LettersView(RoleRequiredMixin, View):
         return response
 
     def file_name(self, proposal, extension: str) -> str:
-        """ASCII, as a browser saves it anywhere: «pooshchrenie-2026-12.docx» (the order's year and number)."""
-        order = proposal.order
-        return f"pooshchrenie-{order.date:%Y}-{slugify(order.number_text) or proposal.pk}.{extension}"
+        """«Поощрение по приказу 12-ОД от 30.11.2026.docx»."""
+        return f"Поощрение по приказу {proposal.order.file_title.removeprefix('Приказ ')}.{extension}"
 
 
 class LettersPdfView(LettersView):
     def letters(self, proposal) -> HttpResponse:
-        response = HttpResponse(render_letters_pdf(proposal), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self.file_name(proposal, "pdf")}"'
-        return response
+        return file_response(
+            render_letters_pdf(proposal), "application/pdf", self.file_name(proposal, "pdf"), inline=True
+        )
 
 
 class LettersDocxView(LettersView):
     def letters(self, proposal) -> HttpResponse:
-        response = HttpResponse(letters_docx(proposal), content_type=DOCX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{self.file_name(proposal, "docx")}"'
-        return response
+        return file_response(letters_docx(proposal), DOCX_CONTENT_TYPE, self.file_name(proposal, "docx"))
 
 
 class RuleCreateView(RoleRequiredMixin, FormView):
@@ -448,6 +482,9 @@ class RuleCreateView(RoleRequiredMixin, FormView):
 class RuleScanView(ProtectedFileView):
     allowed_roles = REWARD_ROLES
     file_field = "scan"
+
+    def file_title(self, rule) -> str:
+        return f"{rule} (скан)"
 
     def get_queryset(self):
         return rules_for(self.request.user).exclude(scan="")

@@ -146,6 +146,11 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
     return context
 
 
+def consent_form_title(person: Person) -> str:
+    """The name a participant's consent form (and its scan) is saved under."""
+    return f"Согласие на участие в паре — {person.full_name}"
+
+
 def consent_form_pdf(pairing: Pairing, person: Person) -> bytes:
     """The prefilled consent form of one participant, as PDF. ValueError if not a participant."""
     context = consent_context(pairing, person)

@@ -18,7 +18,7 @@ class MentorFilter(NameSearchMixin):
         choices=[("yes", "Действующие"), ("no", "Выведенные")],
         method="filter_active",
     )
-    consent = yes_no("Согласие получено", method="filter_consent")
+    consent = yes_no("Согласие на обработку ПД получено", method="filter_consent")
     own = django_filters.ChoiceFilter(
         label="Откуда",
         choices=[("yes", "Наши сотрудники"), ("no", "Организации-партнёры")],
@@ -57,7 +57,7 @@ class MenteeFilter(NameSearchMixin):
         method="filter_active",
     )
     mentor = yes_no("Есть наставник", method="filter_mentor")
-    consent = yes_no("Согласие получено", method="filter_consent")
+    consent = yes_no("Согласие на обработку ПД получено", method="filter_consent")
     ordering = SortFilter(
         empty_label="По ФИО",
         orders={

@@ -181,7 +181,11 @@ class PairingForm(StyledModelForm):
         model = Pairing
         fields = ["mentor", "mentees", "direction", "forms", "starts_on", "planned_end_on", "note"]
         widgets = {"forms": forms.CheckboxSelectMultiple, "note": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"planned_end_on": "Не больше 12 месяцев от начала."}
+        help_texts = {
+            "starts_on": "Для новой пары предложен следующий рабочий день.",
+            "planned_end_on": "Не больше 12 месяцев от начала; для новой пары предложен наибольший срок — "
+            "сократите, если пара создаётся на меньший.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -44,5 +44,10 @@ class ProtectedFileView(RoleRequiredMixin, DetailView):
 
     file_field = ""
 
+    def file_title(self, obj) -> str:
+        """The readable name the file is saved under, without its extension: «Приказ 5-ОД от 30.11.2026»."""
+        return str(obj)
+
     def get(self, request, *args, **kwargs):
-        return stored_file_response(getattr(self.get_object(), self.file_field))
+        obj = self.get_object()
+        return stored_file_response(getattr(obj, self.file_field), name=self.file_title(obj))

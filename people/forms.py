@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.dates import add_months, whole_months_between
+from core.declension import Case, UnknownGenderError, decline_full_name
 from core.forms import DateField, DateInput, StyledModelForm
 
 from .imports import MAX_IMPORT_BYTES
@@ -60,6 +61,48 @@ class PersonForm(StyledModelForm):
             self.initial.setdefault("experience_years", months // 12)
             self.initial.setdefault("experience_months", months % 12)
             self.initial.setdefault("experience_on", today)
+
+    # The name's case forms are computed (core.declension); the form shows them as text and takes a
+    # correction only on request («исправить падежи»). A blank correction keeps the computed form, which
+    # the orders decline afresh from the name, so a new surname after a marriage needs no retyping.
+    CASE_FIELDS = {"name_genitive": Case.GENITIVE, "name_dative": Case.DATIVE, "name_accusative": Case.ACCUSATIVE}
+
+    @property
+    def other_fields(self) -> list:
+        return [field for field in self.visible_fields() if field.name not in self.CASE_FIELDS]
+
+    @property
+    def case_fields(self) -> list:
+        return [self[name] for name in self.CASE_FIELDS]
+
+    @property
+    def computed_cases(self) -> list[tuple[str, str]]:
+        """(the case's name, the full name in it as computed) for the name typed or stored; empty
+        until there is a name."""
+        source = self.data if self.is_bound else {}
+        parts = [
+            " ".join(str(source.get(name, getattr(self.instance, name)) or "").split())
+            for name in ("last_name", "first_name", "middle_name")
+        ]
+        if not parts[0] or not parts[1]:
+            return []
+        computed = []
+        for case in self.CASE_FIELDS.values():
+            try:
+                value = decline_full_name(*parts, case)
+            except UnknownGenderError:
+                value = "не вычисляется: по имени не понять, мужское оно или женское — исправьте вручную"
+            computed.append((case.label, value))
+        return computed
+
+    @property
+    def cases_corrected(self) -> bool:
+        """Open the corrections when one is stored or typed, or a field has an error."""
+        source = self.data if self.is_bound else {}
+        return any(
+            str(source.get(name, getattr(self.instance, name)) or "").strip() or self[name].errors
+            for name in self.CASE_FIELDS
+        )
 
     def clean(self):
         data = super().clean()

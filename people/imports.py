@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 
 from core.dates import add_months
-from core.text import normalize_for_search
+from core.text import normalize_for_search, plural_form
 from core.validators import validate_person_name
 from people.models import Education, Organization, Person, Position, QualificationCategory
 
@@ -117,6 +117,11 @@ class PlannedRow:
     values: dict
     person: Person | None = None
     changes: list[Change] = field(default_factory=list)
+    # A new табельный номер with the full name and post of someone already in the bank: a probable
+    # duplicate (a renumbered employee) that the curator decides — the same person or another one.
+    candidates: list[Person] = field(default_factory=list)
+    decided: bool = False
+    choice: str = ""  # what the preview shows as marked: a person's pk or NEW_PERSON
 
     @property
     def name(self) -> str:
@@ -139,6 +144,50 @@ class ImportPlan:
     @property
     def total(self) -> int:
         return len(self.creates) + len(self.updates) + len(self.unchanged)
+
+    @property
+    def probable_duplicates(self) -> list[PlannedRow]:
+        return [row for row in self.creates if row.candidates]
+
+    @property
+    def undecided(self) -> list[PlannedRow]:
+        """Rows that may be a person already in the bank, not yet decided: nothing is imported until
+        each is (no silent duplicate)."""
+        return [row for row in self.creates if row.candidates and not row.decided]
+
+    # The preview's counts, in words that agree with the number.
+    @property
+    def creates_label(self) -> str:
+        return plural_form(len(self.creates), "новый сотрудник", "новых сотрудника", "новых сотрудников")
+
+    @property
+    def updates_label(self) -> str:
+        return plural_form(len(self.updates), "карточка обновится", "карточки обновятся", "карточек обновится")
+
+    @property
+    def unchanged_label(self) -> str:
+        return plural_form(
+            len(self.unchanged), "карточка без изменений", "карточки без изменений", "карточек без изменений"
+        )
+
+
+class UndecidedDuplicates(ValidationError):
+    """The import is refused until every probable duplicate is decided (ImportPlan.undecided)."""
+
+    def __init__(self, rows: list[PlannedRow]):
+        super().__init__(
+            [
+                f"Строка {row.line}: «{row.name}», таб. № {row.values['personnel_number']} — похоже, этот сотрудник "
+                f"уже есть в банке ({', '.join(_described(person) for person in row.candidates)}). Отметьте, "
+                "тот же это сотрудник или другой человек."
+                for row in rows
+            ]
+        )
+
+
+def _described(person: Person) -> str:
+    number = f", таб. № {person.personnel_number}" if person.personnel_number else ""
+    return f"{person.full_name}, {str(person.position).lower()}{number}"
 
 
 # --- reading the file ---------------------------------------------------------------------
@@ -212,21 +261,34 @@ def storable_rows(rows: list[tuple[int, dict[str, object]]]) -> list[list]:
     return [[line, {key: value(cell) for key, cell in values.items()}] for line, values in rows]
 
 
-def plan_import(*, organization: Organization, name: str, content: bytes) -> ImportPlan:
+def plan_import(*, organization: Organization, name: str, content: bytes, matches=None) -> ImportPlan:
     """What importing the file would do; bad rows are listed and make the plan unusable."""
-    return plan_rows(organization=organization, rows=storable_rows(read_rows(name, content)))
+    return plan_rows(organization=organization, rows=storable_rows(read_rows(name, content)), matches=matches)
 
 
-def plan_rows(*, organization: Organization, rows: list) -> ImportPlan:
+NEW_PERSON = "new"
+
+
+def _same_person_key(last: str, first: str, middle: str, position_id) -> tuple:
+    return (normalize_for_search(" ".join(part for part in (last, first, middle) if part)), position_id)
+
+
+def plan_rows(*, organization: Organization, rows: list, matches: dict | None = None) -> ImportPlan:
     """What importing rows already read (`storable_rows`) would do, checked against the bank as it is
-    now: three queries whatever the number of rows."""
+    now: three queries whatever the number of rows.
+
+    A row with a табельный номер the bank does not know, but the full name and post of a person in it,
+    is a probable duplicate; `matches` holds the curator's decisions, {line: person pk (the same person:
+    the row updates that card, its табельный номер too) or NEW_PERSON (another person)}. The person
+    has no birth date in the bank, so the name and the post are what is compared."""
+    matches = matches or {}
     positions = {normalize_for_search(p.name): p for p in Position.objects.filter(is_active=True)}
-    existing = {
-        p.personnel_number: p
-        for p in Person.objects.filter(organization=organization)
-        .exclude(personnel_number="")
-        .select_related("position")
-    }
+    people = list(Person.objects.filter(organization=organization).select_related("position"))
+    existing = {p.personnel_number: p for p in people if p.personnel_number}
+    namesakes: dict[tuple, list[Person]] = {}
+    for person in people:
+        key = _same_person_key(person.last_name, person.first_name, person.middle_name, person.position_id)
+        namesakes.setdefault(key, []).append(person)
     plan = ImportPlan()
     seen: dict[str, int] = {}
     for line, raw in rows:
@@ -237,15 +299,31 @@ def plan_rows(*, organization: Organization, rows: list) -> ImportPlan:
                 reasons.append(f"табельный номер {number} уже встречался в строке {seen[number]}")
             else:
                 seen[number] = line
+        row = PlannedRow(line, values, existing.get(number))
+        if row.person is None and not reasons:
+            position = values["position"]
+            key = _same_person_key(values["last_name"], values["first_name"], values["middle_name"], position.pk)
+            row.candidates = namesakes.get(key, [])
+            decision = matches.get(line)
+            chosen = next((p for p in row.candidates if p.pk == decision), None)
+            row.decided = bool(row.candidates) and (decision == NEW_PERSON or chosen is not None)
+            row.person = chosen
         if reasons:
             plan.problems.append(RowProblem(line, reasons))
             continue
-        row = PlannedRow(line, values, existing.get(number))
         if row.person is None:
             plan.creates.append(row)
         else:
             row.changes = _changes(row.person, values)
             (plan.updates if row.changes else plan.unchanged).append(row)
+    # Two rows for one card (its own табельный номер and a row marked «the same person»): which one is right?
+    lines_of: dict[int, list[int]] = {}
+    for row in plan.updates + plan.unchanged:
+        lines_of.setdefault(row.person.pk, []).append(row.line)
+    for rows_of_one in (lines for lines in lines_of.values() if len(lines) > 1):
+        plan.problems.append(
+            RowProblem(rows_of_one[-1], [f"строки {', '.join(map(str, rows_of_one))} относятся к одному сотруднику"])
+        )
     return plan
 
 
@@ -324,7 +402,7 @@ def _clean_row(raw: dict, positions: dict[str, Position]) -> tuple[dict, list[st
     values["email"] = email
     # What the row actually says. A blank cell keeps what the bank has: a short list with
     # only names and posts must never wipe dates or experience entered by hand.
-    given = {"last_name", "first_name", "position"}
+    given = {"personnel_number", "last_name", "first_name", "position"}
     for name in IMPORTED_FIELDS:
         if name not in given and values.get(name) not in (None, ""):
             given.add(name)
@@ -417,7 +495,7 @@ def changed_fields(person: Person, values: dict) -> list[str]:
     and for the import itself: only the cells the row fills, and experience only when it differs by
     a month or more (spreadsheets keep whole years or months, the bank keeps a date)."""
     names = []
-    for name in IMPORTED_FIELDS:
+    for name in ("personnel_number", *IMPORTED_FIELDS):  # the number changes when a row is matched by name
         if name not in values["given"]:
             continue
         old, new = getattr(person, name), values[name]

@@ -13,7 +13,16 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from accounts.models import User
 from core.services import Outcome, validated_save
 
-from .imports import IMPORTED_FIELDS, ImportPlan, changed_fields, plan_import, plan_rows, read_rows, storable_rows
+from .imports import (
+    IMPORTED_FIELDS,
+    ImportPlan,
+    UndecidedDuplicates,
+    changed_fields,
+    plan_import,
+    plan_rows,
+    read_rows,
+    storable_rows,
+)
 from .logins import one_time_password
 from .models import ExportLog, ImportBatch, Organization, Person
 from .roles import Role, ordered_roles, roles_held, roles_of
@@ -143,25 +152,35 @@ def staff_import_prepare(*, organization: Organization, name: str, content: byte
     return batch, plan
 
 
-def staff_import_plan(batch: ImportBatch) -> ImportPlan:
+def staff_import_plan(batch: ImportBatch, matches: dict | None = None) -> ImportPlan:
     """The plan of a kept file, checked against the bank as it is now, from the rows read at upload
-    (a batch kept before they were stored is read from its file)."""
+    (a batch kept before they were stored is read from its file); `matches`: the curator's decisions
+    on probable duplicates (imports.plan_rows)."""
     if batch.rows:
-        return plan_rows(organization=batch.organization, rows=batch.rows)
-    return plan_import(organization=batch.organization, name=batch.file_name, content=bytes(batch.content))
+        return plan_rows(organization=batch.organization, rows=batch.rows, matches=matches)
+    return plan_import(
+        organization=batch.organization, name=batch.file_name, content=bytes(batch.content), matches=matches
+    )
 
 
 @transaction.atomic
-def staff_import_apply(*, batch: ImportBatch, actor: User) -> ImportBatch:
+def staff_import_apply(*, batch: ImportBatch, actor: User, matches: dict | None = None) -> ImportBatch:
     """Import every row of a previewed spreadsheet, or none: the rows are checked again first,
     since the records may have changed since the preview. New people are inserted and changed ones
-    updated in bulk, each with its history record naming `actor`: a few queries for any number of rows."""
+    updated in bulk, each with its history record naming `actor`: a few queries for any number of rows.
+    Refused (UndecidedDuplicates, every such row listed) while a probable duplicate is not decided in
+    `matches`: a renumbered employee must not silently become a second card."""
     batch = ImportBatch.objects.select_for_update().select_related("organization").get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
         raise ValidationError("Этот файл уже загружен. Чтобы загрузить изменения, выберите файл ещё раз.")
-    plan = staff_import_plan(batch)
+    plan = staff_import_plan(batch, matches)
     if not plan.is_clean:
-        raise ValidationError("С момента проверки банк изменился и в файле появились ошибки: загрузите файл заново.")
+        raise ValidationError(
+            ["С момента проверки банк изменился и в файле появились ошибки: ничего не загружено."]
+            + [f"Строка {problem.line}: {'; '.join(problem.reasons)}." for problem in plan.problems]
+        )
+    if plan.undecided:
+        raise UndecidedDuplicates(plan.undecided)
     created, updated, fields, errors = [], [], {"search_name"}, []
     for row in plan.creates:
         person = Person(organization=batch.organization, personnel_number=row.values["personnel_number"])

@@ -6,7 +6,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -16,8 +16,9 @@ from django.views.generic import CreateView, DetailView, FormView, ListView, Tem
 from django.views.generic.detail import SingleObjectMixin
 
 from core import extensions
-from core.files import XLSX_CONTENT_TYPE
+from core.files import XLSX_CONTENT_TYPE, file_response
 from core.history import Source
+from core.http import id_param
 from core.spreadsheets import append_row
 from core.views import HistoryPageMixin, ServiceFormMixin, form_errors, report_errors
 
@@ -32,7 +33,7 @@ from .forms import (
     reference_form_class,
 )
 from .history import may_read_sensitive, person_history, readable_sources
-from .imports import TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
+from .imports import NEW_PERSON, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS, ImportFileError
 from .logins import proposed_username
 from .models import ImportBatch, Organization
 from .references import reference_keepers, reference_lists
@@ -173,17 +174,35 @@ class ImportPreviewView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         batch = self.get_batch()
         plan = None
+        chosen = kwargs.pop("chosen", {})
         if batch.status == ImportBatch.Status.PREVIEW:
             plan = staff_import_plan(batch)
-        return super().get_context_data(batch=batch, plan=plan, **kwargs)
+            for row in plan.probable_duplicates:
+                row.choice = chosen.get(row.line, "")
+        return super().get_context_data(batch=batch, plan=plan, new_person=NEW_PERSON, **kwargs)
+
+    def matches(self) -> dict:
+        """The curator's decisions on probable duplicates: «match-<line>» = a person's pk or «new»."""
+        matches = {}
+        for key, value in self.request.POST.items():
+            line = id_param(key.removeprefix("match-")) if key.startswith("match-") else None
+            if line is not None:
+                matches[line] = NEW_PERSON if value == NEW_PERSON else id_param(value)
+        return matches
 
     def post(self, request, pk):
         batch = self.get_batch()
+        matches = self.matches()
         try:
-            batch = staff_import_apply(batch=batch, actor=request.user)
-        except ValidationError as error:
+            batch = staff_import_apply(batch=batch, actor=request.user, matches=matches)
+        except ValidationError as error:  # UndecidedDuplicates among them: every such row is listed
             report_errors(request, error)
-            return redirect("people:import")
+            batch.refresh_from_db()
+            if batch.status != ImportBatch.Status.PREVIEW:
+                return redirect("people:import")
+            # The preview again, with the decisions already made still marked.
+            chosen = {line: str(value) for line, value in matches.items() if value is not None}
+            return self.render_to_response(self.get_context_data(chosen=chosen))
         messages.success(
             request,
             f"Список загружен: добавлено {batch.created_count}, обновлено {batch.updated_count}, "
@@ -212,9 +231,7 @@ class ImportTemplateView(RoleRequiredMixin, View):
             sheet.column_dimensions[column].width = 18
         buffer = io.BytesIO()
         workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = 'attachment; filename="staff-template.xlsx"'
-        return response
+        return file_response(buffer.getvalue(), XLSX_CONTENT_TYPE, "Образец файла сотрудников.xlsx")
 
 
 # --- organizations: ours (its settings) and the partners -------------------------------------

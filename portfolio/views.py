@@ -42,4 +42,9 @@ class PortfolioPdfView(PortfolioMixin, View):
 
     def get(self, request, person_pk):
         portfolio = self.get_portfolio()
-        return file_response(portfolio_pdf(portfolio), "application/pdf", f"portfolio-{person_pk}.pdf", inline=True)
+        return file_response(
+            portfolio_pdf(portfolio),
+            "application/pdf",
+            f"Портфолио наставника — {portfolio.mentor.person.full_name}.pdf",
+            inline=True,
+        )

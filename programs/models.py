@@ -174,6 +174,11 @@ class Program(LifeCycle, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("programs:program-detail", args=[self.pk])
 
+    @property
+    def file_title(self) -> str:
+        """«Программа наставничества Новикова О. П. → Лебедева А. И. с 01.12.2026»."""
+        return f"Программа наставничества {self.pairing.sides} с {self.starts_on:%d.%m.%Y}"
+
     def refusal(self, target) -> str:
         return (
             f"Программу «{self.get_status_display().lower()}» нельзя перевести в «{self.Status(target).label.lower()}»."

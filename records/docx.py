@@ -2,8 +2,6 @@
 the same record as its PDF and marked as a draft (core.docx.DRAFT_MARK); the registered PDF stays the
 record."""
 
-from django.utils.text import slugify
-
 from core.docx import DocxDocument
 
 from . import kinds
@@ -53,7 +51,6 @@ def order_docx(order: Order) -> bytes:
     return doc.to_bytes()
 
 
-def docx_name(prefix: str, *parts) -> str:
-    """An ASCII file name: «prikaz-2026-45-chernovik.docx»."""
-    tail = "-".join(slug for slug in (slugify(str(part)) for part in parts) if slug)
-    return f"{prefix}-{tail}-chernovik.docx" if tail else f"{prefix}-chernovik.docx"
+def docx_name(title: str) -> str:
+    """A DOCX copy is a draft to edit, the official one is the PDF: «Приказ 5-ОД от 30.11.2026 (для правки).docx»."""
+    return f"{title} (для правки).docx"

@@ -113,5 +113,13 @@ class Order(LifeCycle, models.Model):
         return reverse("records:order-detail", args=[self.pk])
 
     @property
+    def file_title(self) -> str:
+        """The name its files are saved under (no extension): «Приказ 5-ОД от 30.11.2026», a draft
+        «Проект приказа от 30.11.2026» — without «№», which some file systems show badly."""
+        if self.number_text:
+            return f"Приказ {self.number_text} от {self.date:%d.%m.%Y}"
+        return f"Проект приказа от {self.date:%d.%m.%Y}"
+
+    @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT

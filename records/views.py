@@ -88,6 +88,9 @@ class OrderPdfView(ProtectedFileView):
     allowed_roles = ORDER_READERS
     file_field = "pdf"
 
+    def file_title(self, order) -> str:
+        return order.file_title
+
     def get_queryset(self):
         return orders_for(self.request.user)
 
@@ -95,6 +98,9 @@ class OrderPdfView(ProtectedFileView):
 class OrderScanView(ProtectedFileView):
     allowed_roles = ORDER_READERS
     file_field = "signed_scan"
+
+    def file_title(self, order) -> str:
+        return f"{order.file_title} (скан с подписью)"
 
     def get_queryset(self):
         return orders_for(self.request.user)
@@ -182,9 +188,7 @@ class OrderPreviewView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
-        return file_response(
-            order_pdf(order, draft=True), "application/pdf", f"proekt-prikaza-{order.pk}.pdf", inline=True
-        )
+        return file_response(order_pdf(order, draft=True), "application/pdf", f"{order.file_title}.pdf", inline=True)
 
 
 class OrderJournalView(RoleRequiredMixin, FormView):
@@ -224,5 +228,4 @@ class OrderDocxView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         order = get_object_or_404(orders_for(request.user), pk=pk)
-        parts = (order.year, order.number) if order.number else ("proekt", order.pk)
-        return file_response(order_docx(order), DOCX_CONTENT_TYPE, docx_name("prikaz", *parts))
+        return file_response(order_docx(order), DOCX_CONTENT_TYPE, docx_name(order.file_title))

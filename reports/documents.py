@@ -437,10 +437,11 @@ def annual_docx(data: dict) -> bytes:
 
 
 def file_name(data: dict, extension: str) -> str:
-    """An ASCII name: «analiticheskiy-otchet-2025-2026.pdf», «spravka-monitoring-2026-09-01-2026-11-30.pdf»."""
+    """«Аналитический отчёт 2025-2026.pdf», «Справка мониторинга 01.09.2026-30.11.2026.pdf»."""
     extension = slugify(extension) or "bin"
     if "year" in data:
         year = int(data["year"])
-        return f"analiticheskiy-otchet-{year}-{year + 1}.{extension}"
+        return f"Аналитический отчёт {year}-{year + 1}.{extension}"
     period = data["period"]
-    return f"spravka-monitoring-{period['start']}-{period['end']}.{extension}"
+    start, end = (date.fromisoformat(str(period[key])) for key in ("start", "end"))
+    return f"Справка мониторинга {start:%d.%m.%Y}-{end:%d.%m.%Y}.{extension}"

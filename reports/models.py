@@ -32,8 +32,18 @@ class AnnualReport(LifeCycle, models.Model):
         (S.DRAFT, S.AWAITING_APPROVAL): Transition("Отправить руководителю", WRITERS),
         (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", WRITERS),
         (S.AWAITING_APPROVAL, S.DRAFT): Transition("Забрать на доработку", WRITERS),
-        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", APPROVERS, needs_comment=True),
-        (S.AWAITING_APPROVAL, S.APPROVED): Transition("Утвердить", APPROVERS),
+        (S.AWAITING_APPROVAL, S.RETURNED): Transition(
+            "Вернуть куратору",
+            APPROVERS,
+            needs_comment=True,
+            consequence="Отчёт вернётся куратору с вашим комментарием и снова станет черновиком, который "
+            "куратор исправит и отправит вам.",
+        ),
+        (S.AWAITING_APPROVAL, S.APPROVED): Transition(
+            "Утвердить",
+            APPROVERS,
+            consequence="Отчёт будет утверждён: его показатели и PDF фиксируются и больше не меняются.",
+        ),
     }
     EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
 

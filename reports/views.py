@@ -19,7 +19,7 @@ from core.dates import academic_start_year
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import XLSX_CONTENT_TYPE, file_response
 from core.http import text_param
-from core.views import report_errors
+from core.views import Confirmation, ConfirmedActionMixin, move_confirmation, report_errors
 from people.access import RoleRequiredMixin
 
 from .annual import report_data
@@ -233,8 +233,20 @@ class AnnualDetailView(RoleRequiredMixin, TemplateView):
         return redirect(report.get_absolute_url())
 
 
-class AnnualMoveView(RoleRequiredMixin, View):
+class AnnualMoveView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """A move of the report; returning and approving are done from the page that says what happens."""
+
     allowed_roles = WRITERS | APPROVERS
+
+    def confirmation(self) -> Confirmation | None:
+        report = _report(self.kwargs["year"])
+        return move_confirmation(
+            report,
+            text_param(self.request.POST.get("target") or self.request.GET.get("target"), limit=30),
+            title=str(report),
+            cancel_url=report.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment"), limit=2000),
+        )
 
     def post(self, request, year):
         report = _report(year)

@@ -19,7 +19,7 @@ def reports_for(user) -> QuerySet:
     """The reports `user` may open: the sent ones of the programs they read, and their own drafts."""
     base = Report.objects.select_related(
         "author__position", "program__pairing__mentor__person", "program__pairing__direction", "submitted_by__person"
-    )
+    ).prefetch_related("program__pairing__mentees__person")
     roles = roles_of(user)
     if not roles & READERS:
         return base.none()

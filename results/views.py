@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import file_response
 from core.http import text_param
-from core.views import form_errors, report_errors
+from core.views import Confirmation, ConfirmedActionMixin, form_errors, report_errors
 from people.access import RoleRequiredMixin
 from programs.completion import closing_closed
 from programs.models import Program
@@ -137,9 +137,7 @@ class ReportPdfView(RoleRequiredMixin, View):
         report = get_object_or_404(
             reports_for(request.user).prefetch_related("program__pairing__mentees__person"), pk=pk
         )
-        return file_response(
-            report_pdf(report), "application/pdf", f"otchet-{report.kind}-{report.pk}.pdf", inline=True
-        )
+        return file_response(report_pdf(report), "application/pdf", f"{report.file_title}.pdf", inline=True)
 
 
 class ReportDocxView(RoleRequiredMixin, View):
@@ -149,13 +147,28 @@ class ReportDocxView(RoleRequiredMixin, View):
         report = get_object_or_404(
             reports_for(request.user).prefetch_related("program__pairing__mentees__person"), pk=pk
         )
-        return file_response(report_docx(report), DOCX_CONTENT_TYPE, f"otchet-{report.kind}-{report.pk}.docx")
+        return file_response(report_docx(report), DOCX_CONTENT_TYPE, f"{report.file_title}.docx")
 
 
-class ReportReturnView(RoleRequiredMixin, View):
-    """The curator returns a sent report with a comment; the author sees it and sends it again."""
+class ReportReturnView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """The curator returns a sent report with a comment; the author sees it and sends it again. Done
+    from the page that says what happens."""
 
     allowed_roles = RETURNERS
+
+    def confirmation(self) -> Confirmation:
+        report = get_object_or_404(reports_for(self.request.user), pk=self.kwargs["pk"])
+        comment = text_param(self.request.POST.get("comment"), limit=2000)
+        return Confirmation(
+            title=f"Вернуть отчёт: {report}",
+            consequences=[
+                f"Отчёт снова станет черновиком автора ({report.author.full_name}): вы перестанете его видеть, "
+                "пока автор не исправит его и не отправит снова; автор увидит ваш комментарий.",
+                *([f"Комментарий: «{comment}»."] if comment else []),
+            ],
+            button="Вернуть отчёт",
+            cancel_url=report.get_absolute_url(),
+        )
 
     def post(self, request, pk):
         report = get_object_or_404(reports_for(request.user), pk=pk)

@@ -44,8 +44,19 @@ class Roadmap(LifeCycle, models.Model):
         (S.DRAFT, S.AWAITING_APPROVAL): Transition("Отправить руководителю", DRAFTERS),
         (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", DRAFTERS),
         (S.AWAITING_APPROVAL, S.DRAFT): Transition("Забрать на доработку", DRAFTERS),
-        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", APPROVERS, needs_comment=True),
-        (S.AWAITING_APPROVAL, S.APPROVED): Transition("Утвердить приказом", APPROVERS),
+        (S.AWAITING_APPROVAL, S.RETURNED): Transition(
+            "Вернуть куратору",
+            APPROVERS,
+            needs_comment=True,
+            consequence="Дорожная карта вернётся куратору с вашим комментарием; приказ не издаётся, пока "
+            "куратор не исправит её и не отправит снова.",
+        ),
+        (S.AWAITING_APPROVAL, S.APPROVED): Transition(
+            "Утвердить приказом",
+            APPROVERS,
+            consequence="Будет зарегистрирован приказ об утверждении дорожной карты; её план фиксируется "
+            "приложением к приказу и дальше не редактируется, только отмечается выполнение.",
+        ),
     }
     # The curator's buttons on the roadmap's page; the head decides with the approve/return forms.
     BUTTON_TARGETS = (S.AWAITING_APPROVAL, S.DRAFT)

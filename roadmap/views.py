@@ -5,16 +5,25 @@ pages (their buttons are not shown), a wrong role is a 403."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.files import file_response
 from core.history import Source
 from core.http import id_param, local_path, text_param
-from core.views import RecordHistoryView, form_errors, report_errors, show_outcome
+from core.views import (
+    Confirmation,
+    ConfirmedActionMixin,
+    RecordHistoryView,
+    form_errors,
+    move_confirmation,
+    report_errors,
+    show_outcome,
+)
 from people.access import ProtectedFileView, RoleRequiredMixin
 from people.models import Organization
 
@@ -158,8 +167,19 @@ MOVED = {
 }
 
 
-class RoadmapActionView(RoleRequiredMixin, View):
-    """A POST about one roadmap the user may read; `move()` runs one transition of Roadmap.TRANSITIONS."""
+class RoadmapActionView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """A POST about one roadmap the user may read; `move()` runs one transition of Roadmap.TRANSITIONS.
+    A move whose row says what it does (Transition.consequence) is made from the page that says it."""
+
+    def confirmation(self) -> Confirmation | None:
+        roadmap = self.roadmap(self.kwargs["pk"])
+        return move_confirmation(
+            roadmap,
+            self.request.POST.get("target") or self.request.GET.get("target", ""),
+            title=str(roadmap),
+            cancel_url=roadmap.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
+        )
 
     def roadmap(self, pk) -> Roadmap:
         return get_object_or_404(roadmaps_for(self.request.user), pk=pk)
@@ -193,9 +213,20 @@ class RoadmapMoveView(RoadmapActionView):
 
 class HeadDecisionView(RoadmapActionView):
     """The head's decision, from the queue or from the roadmap's page: back to where it came from,
-    if that is a page of this site, else to the queue."""
+    if that is a page of this site, else to the queue. Made from the page that says what happens."""
 
     allowed_roles = APPROVERS
+    target = ""
+
+    def confirmation(self) -> Confirmation | None:
+        roadmap = self.roadmap(self.kwargs["pk"])
+        return move_confirmation(
+            roadmap,
+            self.target,
+            title=str(roadmap),
+            cancel_url=local_path(self.request.POST.get("next")) or roadmap.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
+        )
 
     def back(self):
         target = local_path(self.request.POST.get("next"))
@@ -203,6 +234,8 @@ class HeadDecisionView(RoadmapActionView):
 
 
 class RoadmapApproveView(HeadDecisionView):
+    target = Roadmap.Status.APPROVED
+
     def post(self, request, pk):
         roadmap = self.roadmap(pk)
         try:
@@ -219,6 +252,8 @@ class RoadmapApproveView(HeadDecisionView):
 
 
 class RoadmapReturnView(HeadDecisionView):
+    target = Roadmap.Status.RETURNED
+
     def post(self, request, pk):
         self.move(self.roadmap(pk), Roadmap.Status.RETURNED)
         return self.back()
@@ -231,12 +266,7 @@ class RoadmapPdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         roadmap = get_object_or_404(roadmaps_for(request.user).select_related("organization"), pk=pk)
-        response = HttpResponse(render_roadmap_pdf(roadmap), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf"'
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return file_response(render_roadmap_pdf(roadmap), "application/pdf", f"{roadmap}.pdf", inline=True)
 
 
 class RoadmapAnnexView(ProtectedFileView):
@@ -244,6 +274,9 @@ class RoadmapAnnexView(ProtectedFileView):
 
     allowed_roles = READERS
     file_field = "annex_pdf"
+
+    def file_title(self, roadmap) -> str:
+        return f"{roadmap} (приложение к приказу)"
 
     def get_queryset(self):
         return roadmaps_for(self.request.user)
@@ -468,13 +501,35 @@ class ActivityMarkView(RoleRequiredMixin, FormView):
         return super().form_invalid(form)
 
 
-class ActivityUnmarkView(RoleRequiredMixin, View):
+class ActivityUnmarkView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """«снять отметку» of an activity done: from the page that says what happens."""
+
     allowed_roles = DRAFTERS
 
-    def post(self, request, pk):
-        activity = get_object_or_404(
-            activities_for(request.user).filter(stage__roadmap__status=Roadmap.Status.APPROVED), pk=pk
+    @cached_property
+    def activity(self):
+        return get_object_or_404(
+            activities_for(self.request.user)
+            .filter(stage__roadmap__status=Roadmap.Status.APPROVED)
+            .select_related("stage__roadmap"),
+            pk=self.kwargs["pk"],
         )
+
+    def confirmation(self) -> Confirmation:
+        activity = self.activity
+        done = f" от {activity.done_on:%d.%m.%Y}" if activity.done_on else ""
+        return Confirmation(
+            title=f"Снять отметку о выполнении: мероприятие {activity.stage.number}.{activity.number}",
+            consequences=[
+                f"Мероприятие {activity.stage.number}.{activity.number} «{activity}» снова будет числиться "
+                f"невыполненным: отметка о выполнении{done} и её примечание снимаются (в истории они останутся).",
+            ],
+            button="Снять отметку",
+            cancel_url=activity.stage.roadmap.get_absolute_url() + f"#activity-{activity.pk}",
+        )
+
+    def post(self, request, pk):
+        activity = self.activity
         try:
             activity_unmark(activity=activity, actor=request.user)
         except ValidationError as error:

@@ -25,7 +25,10 @@ def responses_for(user) -> QuerySet:
     """The answers the user may read in full: the head and the curator all, anyone else their own."""
     base = Response.objects.select_related(
         "questionnaire", "respondent__position", "program__pairing__mentor__person", "recorded_by"
-    ).prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
+    ).prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.select_related("question")),
+        "program__pairing__mentees__person",  # the program's pair is named by both sides
+    )
     if roles_of(user) & ANSWER_READERS:
         return base
     person = person_of(user)

@@ -16,7 +16,7 @@ from core.dates import academic_start_year
 from core.history import Source
 from core.http import id_param
 from core.text import sentence
-from core.views import RecordHistoryView, form_errors, report_errors, show_outcome
+from core.views import Confirmation, ConfirmedActionMixin, RecordHistoryView, form_errors, report_errors, show_outcome
 from people.access import RoleRequiredMixin
 from people.roles import person_of
 from programs.selectors import programs_for
@@ -190,14 +190,34 @@ class QuestionFormView(RoleRequiredMixin, FormView):
         return super().form_invalid(form)
 
 
-class QuestionDeleteView(RoleRequiredMixin, View):
+class QuestionDeleteView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """«Удалить» a question: done from the page that says what happens."""
+
     allowed_roles = KEEPERS
 
-    def post(self, request, pk):
-        question = get_object_or_404(
-            Question.objects.select_related("questionnaire").filter(questionnaire__in=questionnaires_for(request.user)),
-            pk=pk,
+    @cached_property
+    def question(self) -> Question:
+        return get_object_or_404(
+            Question.objects.select_related("questionnaire").filter(
+                questionnaire__in=questionnaires_for(self.request.user)
+            ),
+            pk=self.kwargs["pk"],
         )
+
+    def confirmation(self) -> Confirmation:
+        question = self.question
+        return Confirmation(
+            title="Удалить вопрос",
+            consequences=[
+                f"Вопрос «{question}» будет удалён из анкеты «{question.questionnaire}»; вернуть его можно, "
+                "только написав заново."
+            ],
+            button="Удалить вопрос",
+            cancel_url=question.questionnaire.get_absolute_url(),
+        )
+
+    def post(self, request, pk):
+        question = self.question
         try:
             question_delete(question=question, actor=request.user)
         except ValidationError as error:

@@ -302,3 +302,35 @@ def test_a_stored_file_goes_out_as_a_download_of_its_stored_type(db, media, stor
 )
 def test_a_download_name_holds_nothing_a_header_or_a_folder_would_read(name, extension, expected):
     assert download_name(name, extension) == expected
+
+
+def test_a_download_is_named_in_russian_with_a_latin_fallback():
+    from core.files import content_disposition
+
+    header = content_disposition("Приказ 5-ОД от 30.11.2026.pdf", inline=True)
+    assert header == (
+        'inline; filename="Prikaz 5-OD ot 30.11.2026.pdf"; '
+        "filename*=UTF-8''%D0%9F%D1%80%D0%B8%D0%BA%D0%B0%D0%B7%205-%D0%9E%D0%94%20%D0%BE%D1%82%2030.11.2026.pdf"
+    )
+    quoted = content_disposition('Семёнова "Д"; x\r\n.pdf')
+    assert quoted.startswith('attachment; filename="Semenova _D_ x.pdf"; ')
+    assert "\r" not in quoted and "\n" not in quoted
+
+
+def test_every_download_goes_through_the_one_naming_helper():
+    """No view writes its own Content-Disposition: core.files names every download."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if ".venv" not in path.parts
+        and "tests" not in path.parts
+        and path.name != "files.py"
+        and (
+            '["Content-Disposition"]' in path.read_text(encoding="utf-8")
+            or "as_attachment=" in path.read_text(encoding="utf-8")
+        )
+    ]
+    assert offenders == []

@@ -98,9 +98,9 @@ def test_the_record_page_reads_the_history_in_constant_queries(growth, world, cl
     for hours in range(40, 46):
         record.hours, record.program = hours, ProgramFactory(pairing=world.pairing)
         record_save(record=record, actor=world.users["curator"])
-    # Session, user, roles, the record (its program named in full), its history, the programs its
-    # steps name: one query for all of them.
-    assert count() == few == 6
+    # Session, user, roles, the record (its program named in full: the pair's mentees and their people),
+    # its history, the programs its steps name: one query for all of them, and their mentees.
+    assert count() == few == 10
 
 
 def test_a_record_page_without_history_rows_says_so(growth, client_as):

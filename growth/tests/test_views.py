@@ -86,10 +86,15 @@ POSTS = [
     (
         "delete-own",
         lambda g: reverse("growth:record-delete", args=[g.mentee_record.pk]),
-        {},
+        {"confirmed": "1"},
         matrix({"mentee", "curator"}, ok_status=302, others_404=True),
     ),
-    ("approve", lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]), {}, matrix(HEAD, ok_status=302)),
+    (
+        "approve",
+        lambda g: reverse("growth:proposal-approve", args=[g.proposal.pk]),
+        {"confirmed": "1"},
+        matrix(HEAD, ok_status=302),
+    ),
     (
         "proposal-update",
         lambda g: reverse("growth:proposal-update", args=[g.returned.pk]),
@@ -99,7 +104,7 @@ POSTS = [
     (
         "move",
         lambda g: reverse("growth:proposal-move", args=[g.proposal.pk]),
-        {"comment": "Уточните основание"},
+        {"comment": "Уточните основание", "confirmed": "1"},
         matrix({"head", "curator"}, ok_status=302),
     ),
 ]
@@ -262,3 +267,22 @@ def test_the_form_tells_the_curator_her_record_is_confirmed_at_once_and_the_othe
     for role in ("mentee", "head", "council"):
         page = client_as(role).get(url).content.decode()
         assert "После сохранения запись уйдёт куратору на подтверждение." in page and "сразу подтверждено" not in page
+
+
+def test_the_head_is_told_what_approving_a_reward_does_first(growth, client_as):
+    page = client_as("head").post(reverse("growth:proposal-approve", args=[growth.proposal.pk])).content.decode()
+    assert "Будет зарегистрирован приказ «О поощрении наставников»" in page
+    growth.proposal.refresh_from_db()
+    assert growth.proposal.status == growth.proposal.Status.PROPOSED
+
+
+def test_deleting_a_record_asks_first_without_a_script(growth, client_as):
+    record = growth.mentee_record
+    page = client_as("mentee").get(record.get_absolute_url()).content.decode()
+    assert "onsubmit" not in page and ">Удалить запись</a>" in page
+    url = reverse("growth:record-delete", args=[record.pk])
+    confirm = client_as("mentee").get(url).content.decode()
+    assert "будет удалена" in confirm and ">Удалить запись</button>" in confirm
+    assert type(record).objects.filter(pk=record.pk).exists()
+    client_as("mentee").post(url, {"confirmed": "1"})
+    assert not type(record).objects.filter(pk=record.pk).exists()

@@ -20,10 +20,16 @@ def consent_scan_path(instance, filename: str) -> str:
 
 class ConsentMixin(models.Model):
     consent_given_on = models.DateField(
-        "письменное согласие получено", null=True, blank=True, help_text="Дата на подписанном согласии."
+        "согласие на обработку персональных данных получено",
+        null=True,
+        blank=True,
+        help_text="Дата на подписанном согласии.",
     )
     consent_scan = models.FileField(
-        "скан согласия", upload_to=consent_scan_path, blank=True, validators=[validate_scan]
+        "скан согласия на обработку персональных данных",
+        upload_to=consent_scan_path,
+        blank=True,
+        validators=[validate_scan],
     )
 
     class Meta:

@@ -30,6 +30,22 @@ class PairingQuerySet(models.QuerySet):
         return self.exclude(status__in=Pairing.CLOSED_STATUSES)
 
 
+RETURN_CONSEQUENCE = (
+    "Пара вернётся куратору с вашим комментарием; приказ не издаётся, пока куратор не исправит и не отправит её снова."
+)
+COMPLETE_CONSEQUENCE = (
+    "Наставничество будет отмечено завершённым сегодняшним днём: пара закрывается, в ней больше "
+    "ничего не меняется, согласия не записываются."
+)
+CANCEL = Transition(
+    "Отозвать предложение",
+    frozenset({"curator", "council"}),
+    needs_comment=True,
+    consequence="Предложение пары будет отозвано: пара закрывается и больше не редактируется, согласия по ней "
+    "не собираются. Вернуть её нельзя — только предложить заново.",
+)
+
+
 class Pairing(LifeCycle, models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Предложена"
@@ -54,15 +70,17 @@ class Pairing(LifeCycle, models.Model):
         (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL): Transition("Отправить руководителю", frozenset({"curator"})),
         (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", frozenset({"curator"})),
         (S.RETURNED, S.AWAITING_CONSENTS): Transition("Вернуть к сбору согласий", frozenset({"curator", "council"})),
-        (S.AWAITING_APPROVAL, S.RETURNED): Transition("Вернуть куратору", frozenset({"head"}), needs_comment=True),
+        (S.AWAITING_APPROVAL, S.RETURNED): Transition(
+            "Вернуть куратору", frozenset({"head"}), needs_comment=True, consequence=RETURN_CONSEQUENCE
+        ),
         (S.AWAITING_APPROVAL, S.FIXED): Transition("Утвердить приказом", frozenset({"head"})),
         (S.FIXED, S.ACTIVE): Transition("Начать", frozenset()),
         (S.FIXED, S.TERMINATED): Transition("Прекратить", frozenset({"head"})),
         (S.ACTIVE, S.TERMINATED): Transition("Прекратить досрочно", frozenset({"head"})),
-        (S.ACTIVE, S.COMPLETED): Transition("Завершить", frozenset({"curator"})),
-        (S.PROPOSED, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), needs_comment=True),
-        (S.AWAITING_CONSENTS, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), True),
-        (S.RETURNED, S.CANCELLED): Transition("Отозвать", frozenset({"curator", "council"}), needs_comment=True),
+        (S.ACTIVE, S.COMPLETED): Transition("Завершить", frozenset({"curator"}), consequence=COMPLETE_CONSEQUENCE),
+        (S.PROPOSED, S.CANCELLED): CANCEL,
+        (S.AWAITING_CONSENTS, S.CANCELLED): CANCEL,
+        (S.RETURNED, S.CANCELLED): CANCEL,
     }
     # Transitions done on the pair's page with a button; the rest have their own forms.
     BUTTON_TARGETS = (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL, S.RETURNED, S.COMPLETED, S.CANCELLED)
@@ -123,10 +141,31 @@ class Pairing(LifeCycle, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.mentor} — {self.direction}"
+        return f"{self.sides} ({self.direction})"
 
     def get_absolute_url(self) -> str:
         return reverse("mentorship:pairing-detail", args=[self.pk])
+
+    # A pair or group is always named by both sides, mentor → mentee(s): in the page title, lists,
+    # confirmations and documents. The mentees come from `mentees.all()`, so a prefetch serves them.
+    @property
+    def sides(self) -> str:
+        """«Иванова А. А. → Петрова Б. В., Сидорова В. Г.»"""
+        return self._sides(lambda person: person.short_name)
+
+    @property
+    def sides_full(self) -> str:
+        """«Иванова Анна Андреевна → Петрова Белла Васильевна»"""
+        return self._sides(lambda person: person.full_name)
+
+    @property
+    def kind_label(self) -> str:
+        """«Группа» for one mentor with several mentees, «Пара» otherwise."""
+        return "Группа" if len(self.mentees.all()) > 1 else "Пара"
+
+    def _sides(self, name) -> str:
+        mentees = ", ".join(name(mentee.person) for mentee in self.mentees.all())
+        return f"{name(self.mentor.person)} → {mentees or 'наставляемые не указаны'}"
 
     @property
     def is_editable(self) -> bool:

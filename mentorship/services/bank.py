@@ -36,7 +36,9 @@ def mentor_warnings(mentor: Mentor, *, own: Organization | None = None, load: se
     person = mentor.person
     own = own or Organization.own()
     if not mentor.has_consent:
-        warnings.append("Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2).")
+        warnings.append(
+            "Нет согласия на обработку персональных данных: наставника нельзя будет закрепить приказом (3.2)."
+        )
     if not person.position.is_pedagogical and person.organization.is_own:
         warnings.append(f"Должность «{person.position}» не педагогическая.")
     if own is not None and mentor.pk:
@@ -72,7 +74,9 @@ def mentee_save(*, mentee: Mentee, actor: User) -> Outcome:
     validated_save(mentee, actor=actor)
     warnings = []
     if not mentee.has_consent:
-        warnings.append("Нет письменного согласия наставляемого: пару нельзя будет закрепить приказом (3.3).")
+        warnings.append(
+            "Нет согласия наставляемого на обработку персональных данных: пару нельзя будет закрепить приказом (3.3)."
+        )
     return Outcome(mentee, warnings)
 
 

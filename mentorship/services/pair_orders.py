@@ -126,17 +126,13 @@ def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
     )
     errors = []
     for pairing in locked:
-        label = (
-            f"Пара «{pairing.mentor.person.short_name} — "
-            + ", ".join(m.person.short_name for m in pairing.mentees.all())
-            + "»"
-        )
+        label = f"{pairing.kind_label} «{pairing.sides}»"
         if pairing.status != Pairing.Status.AWAITING_APPROVAL:
             errors.append(f"{label} не на утверждении («{pairing.get_status_display()}»).")
             continue
         missing = missing_consents(pairing)
         if missing:
-            errors.append(f"{label}: нет письменного согласия — " + ", ".join(p.full_name for p in missing) + ".")
+            errors.append(f"{label}: нет согласия на участие в паре — " + ", ".join(p.full_name for p in missing) + ".")
         try:
             _check_rules(
                 pairing=pairing,

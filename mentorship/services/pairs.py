@@ -1,6 +1,6 @@
 """Pairs and groups: proposal, consents, moves through the life cycle (Pairing.TRANSITIONS)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +11,7 @@ from core.dates import add_months
 from core.lifecycle import guard, move
 from core.services import Outcome, authored
 from core.text import plural
+from core.workdays import add_working_days
 from people.models import Organization, Person
 from people.roles import roles_of
 
@@ -26,6 +27,7 @@ __all__ = [
     "pairing_update",
     "pairing_warnings",
     "participants",
+    "proposed_term",
 ]
 
 MAX_TERM_MONTHS = 12
@@ -44,6 +46,15 @@ def missing_consents(pairing: Pairing) -> list[Person]:
 def latest_end(starts_on):
     """A pair, like a program, lasts at most 12 months in total (extensions included)."""
     return add_months(starts_on, MAX_TERM_MONTHS) - timedelta(days=1)
+
+
+def proposed_term(today: date) -> tuple[date, date]:
+    """The dates a new pair's form proposes: it starts on the next working day (a pair is proposed
+    before the consents and the order, so never «today»), and ends on the last day the regulation
+    allows (12 months in total), the longest term, so that any program of 3–12 months fits in it;
+    the curator shortens it when the pair is meant for less."""
+    starts_on = add_working_days(today, 1)
+    return starts_on, latest_end(starts_on)
 
 
 def _check_rules(*, pairing: Pairing, mentor: Mentor, mentees: list[Mentee], direction, forms) -> None:
@@ -172,7 +183,7 @@ def pairing_move(*, pairing: Pairing, target: str, actor: User, comment: str = "
         if missing:
             names = ", ".join(person.full_name for person in missing)
             raise ValidationError(
-                f"Нет письменного согласия: {names}. Без согласий всех участников пару не утвердить (3.3)."
+                f"Нет согласия на участие в паре: {names}. Без согласий всех участников пару не утвердить (3.3)."
             )
     if target == Pairing.Status.COMPLETED:
         pairing.ended_on = ended_on or timezone.localdate()

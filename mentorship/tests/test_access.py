@@ -134,6 +134,11 @@ CASES = [
         expect(READERS | {"mentor"}, not_found=frozenset({"mentee"})),
     ),
     ("approval-queue", lambda w: reverse("mentorship:approval-queue"), expect({"head"})),
+    (
+        "pairing-consent-withdraw",
+        lambda w: reverse("mentorship:pairing-consent-withdraw", args=[_consent(w).pk]),
+        expect({"curator", "council"}),
+    ),
     ("order-list", lambda w: reverse("records:order-list"), expect(READERS | {"mentor", "mentee"})),
     ("reference-list", lambda w: reverse("people:reference-list", args=["directions"]), expect(READERS)),
     ("reference-history", lambda w: reverse("people:reference-history", args=["directions"]), expect(READERS)),
@@ -159,6 +164,14 @@ def _proposed_pair(world):
     from mentorship.tests.factories import MenteeFactory, PairingFactory
 
     return PairingFactory(mentor=world.other_mentor, mentees=[MenteeFactory()], status="proposed")
+
+
+def _consent(world):
+    from mentorship.models import PairingConsent
+
+    return PairingConsent.objects.create(
+        pairing=world.pairing, person=world.mentor.person, given_on=world.pairing.starts_on
+    )
 
 
 def _first_form_pk() -> int:
@@ -253,6 +266,12 @@ POST_CASES = [
         {**done({"curator", "council"}, not_found=frozenset({"mentor", "mentee"})), "head": 403, "admin": 403},
     ),
     (
+        "pairing-consent-withdraw",
+        lambda w: reverse("mentorship:pairing-consent-withdraw", args=[_consent(w).pk]),
+        lambda w: {"confirmed": "1"},
+        {**done({"curator", "council"})},
+    ),
+    (
         "order-register",
         lambda w: reverse("records:order-register", args=[_draft_order(w).pk]),
         lambda w: {},
@@ -261,7 +280,7 @@ POST_CASES = [
     (
         "approval-queue-return",
         lambda w: reverse("mentorship:approval-queue"),
-        lambda w: {"action": "return", "pairing": w.pairing.pk, "comment": "Уточните"},
+        lambda w: {"action": "return", "pairing": w.pairing.pk, "comment": "Уточните", "confirmed": "1"},
         done({"head"}),
     ),
 ]

@@ -150,6 +150,5 @@ def test_a_document_is_a4_with_the_gost_margins_and_times():
     assert document.styles["Normal"].font.name == "Times New Roman"
 
 
-def test_file_names_are_ascii():
-    assert docx_name("prikaz", 2026, 45) == "prikaz-2026-45-chernovik.docx"
-    assert docx_name("soglasie", 5, "Петрова", 7) == "soglasie-5-7-chernovik.docx"
+def test_a_docx_copy_is_named_as_a_copy_to_edit():
+    assert docx_name("Приказ 45-ОД от 30.11.2026") == "Приказ 45-ОД от 30.11.2026 (для правки).docx"

@@ -106,8 +106,8 @@ def test_mentor_flags_and_files_read_as_words(world, person, curator, settings, 
     entries = [entry for entry in person_history(person, show_sensitive=True) if entry.subject == "Банк наставников"]
     assert changes_of(entries[0])["в банке наставников"] == ("да", "нет")
     created = changes_of(entries[-1])
-    assert created["скан согласия"] == ("—", "файл загружен")
-    assert created["письменное согласие получено"] == ("—", "01.09.2026")
+    assert created["скан согласия на обработку персональных данных"] == ("—", "файл загружен")
+    assert created["согласие на обработку персональных данных получено"] == ("—", "01.09.2026")
 
 
 @pytest.fixture

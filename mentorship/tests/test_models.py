@@ -273,3 +273,21 @@ def test_publication_consent_labels_follow_choices():
     consent = PublicationConsentFactory.build(data=["name", "achievements"])
     consent.clean()
     assert consent.data_labels == ["ФИО", "Достижения и результаты наставничества"]
+
+
+@pytest.mark.django_db
+def test_a_group_is_named_by_both_sides():
+    from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
+    from people.tests.factories import PersonFactory
+
+    mentor = MentorFactory(person=PersonFactory(last_name="Новикова", first_name="Ольга", middle_name="Петровна"))
+    mentees = [
+        MenteeFactory(person=PersonFactory(last_name="Лебедева", first_name="Анна", middle_name="Ивановна")),
+        MenteeFactory(person=PersonFactory(last_name="Киселёва", first_name="Дарья", middle_name="Олеговна")),
+    ]
+    pairing = PairingFactory(mentor=mentor, mentees=mentees)
+    assert pairing.kind_label == "Группа"
+    assert pairing.sides.startswith("Новикова О. П. → ")
+    assert "Лебедева А. И." in pairing.sides and "Киселёва Д. О." in pairing.sides
+    assert str(pairing) == f"{pairing.sides} ({pairing.direction})"
+    assert "Новикова Ольга Петровна → " in pairing.sides_full

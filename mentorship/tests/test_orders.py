@@ -108,7 +108,7 @@ def test_a_missing_consent_refuses_the_whole_approval_and_names_whose(world):
     with pytest.raises(ValidationError) as caught:
         approve(world, [ready, lacking])
     text = " ".join(caught.value.messages)
-    assert f"нет письменного согласия — {lacking.mentor.person.full_name}" in text
+    assert f"нет согласия на участие в паре — {lacking.mentor.person.full_name}" in text
     assert not Order.objects.exists()
     ready.refresh_from_db()
     assert ready.status == S.AWAITING_APPROVAL
@@ -190,7 +190,8 @@ class TestPages:
     def test_head_approves_two_pairs_in_the_queue(self, world, client_as):
         first, second = ready_pair(world), ready_pair(world)
         response = client_as("head").post(
-            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [first.pk, second.pk]}
+            reverse("mentorship:approval-queue"),
+            {"action": "approve", "pairings": [first.pk, second.pk], "confirmed": "1"},
         )
         order = Order.objects.get()
         assert response["Location"] == order.get_absolute_url()
@@ -200,18 +201,20 @@ class TestPages:
     def test_the_queue_names_a_missing_consent(self, world, client_as):
         lacking = ready_pair(world, consents=False)
         page = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
-        assert f"Нет письменного согласия: {lacking.mentor.person.full_name}" in page
+        assert f"Нет согласия на участие в паре: {lacking.mentor.person.full_name}" in page
         response = client_as("head").post(
-            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [lacking.pk]}, follow=True
+            reverse("mentorship:approval-queue"),
+            {"action": "approve", "pairings": [lacking.pk], "confirmed": "1"},
+            follow=True,
         )
-        assert "нет письменного согласия" in response.content.decode()
+        assert "нет согласия на участие в паре" in response.content.decode()
         assert not Order.objects.exists()
 
     def test_head_returns_a_pair_with_a_comment_the_curator_sees(self, world, client_as):
         pairing = ready_pair(world)
         client_as("head").post(
             reverse("mentorship:approval-queue"),
-            {"action": "return", "pairing": pairing.pk, "comment": "Уточните срок"},
+            {"action": "return", "pairing": pairing.pk, "comment": "Уточните срок", "confirmed": "1"},
         )
         pairing.refresh_from_db()
         assert pairing.status == S.RETURNED

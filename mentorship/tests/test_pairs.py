@@ -5,10 +5,12 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from core.tests.files import tiny_pdf
 from mentorship.models import Direction, MentoringForm, Pairing, PairingTransition
 from mentorship.services.pairs import (
+    latest_end,
     missing_consents,
     pairing_consent_record,
     pairing_consent_withdraw,
@@ -221,7 +223,7 @@ class TestPages:
         response = client.post(
             reverse("mentorship:pairing-move", args=[pairing.pk]), {"target": S.AWAITING_APPROVAL}, follow=True
         )
-        assert f"Нет письменного согласия: {pairing.mentor.person.full_name}" in response.content.decode()
+        assert f"Нет согласия на участие в паре: {pairing.mentor.person.full_name}" in response.content.decode()
         pairing.refresh_from_db()
         assert pairing.status == S.AWAITING_CONSENTS
 
@@ -273,3 +275,30 @@ def test_the_pairs_list_finds_a_participant_by_name_ignoring_yo(world, client_as
     # Words of two different people do not make one match.
     page = client_as("council").get(reverse("mentorship:pairing-list"), {"q": "иванова новикова"}).content.decode()
     assert "Пар пока нет" in page
+
+
+def test_the_pair_page_title_names_both_sides(world, client_as):
+    page = client_as("curator").get(world.pairing.get_absolute_url()).content.decode()
+    mentee = world.pairing.mentees.get().person
+    assert f"<title>Пара: {world.pairing.mentor.person.short_name} → {mentee.short_name}" in page
+    assert f"Пара: {world.pairing.mentor.person.full_name} → {mentee.full_name}</h1>" in page
+
+
+def test_a_new_pair_starts_on_the_next_working_day_for_the_longest_term():
+    from mentorship.services.pairs import proposed_term
+
+    # Friday 27.11.2026 → Monday 30.11.2026; 12 months in total → 29.11.2027.
+    assert proposed_term(date(2026, 11, 27)) == (date(2026, 11, 30), date(2027, 11, 29))
+    # New Year holidays are skipped: 30.12.2026 → the first working day of January.
+    starts_on, ends_on = proposed_term(date(2026, 12, 30))
+    assert starts_on.year == 2027 and starts_on.month == 1 and starts_on.weekday() < 5
+    assert ends_on == latest_end(starts_on)
+
+
+def test_the_pair_form_proposes_the_dates(world, client_as):
+    from mentorship.services.pairs import proposed_term
+
+    starts_on, ends_on = proposed_term(timezone.localdate())
+    page = client_as("curator").get(reverse("mentorship:pairing-create")).content.decode()
+    assert f'name="starts_on" value="{starts_on:%Y-%m-%d}"' in page
+    assert f'name="planned_end_on" value="{ends_on:%Y-%m-%d}"' in page

@@ -13,7 +13,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from conftest import ROLES
+from conftest import ROLES, saved_as
 from core.docx import DRAFT_MARK
 from core.tests.files import tiny_pdf
 from mentorship.models import CooperationAgreement, Direction, MentoringAgreement
@@ -274,7 +274,7 @@ def test_docx_downloads_carry_the_draft_mark(world, papers, client_as):
     ):
         response = client.get(url)
         assert response["Content-Disposition"].startswith("attachment;")
-        assert response["Content-Disposition"].endswith('-chernovik.docx"')
+        assert saved_as(response).endswith(" (для правки).docx")
         assert Document(io.BytesIO(response.content)).paragraphs[0].text == DRAFT_MARK
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from conftest import saved_as
 from core.tests.files import HOSTILE, has_metadata, hostile_upload, jpeg_with_exif, pixel_bomb_png, tiny_pdf, upload
 from mentorship.models import (
     CooperationAgreement,
@@ -131,6 +132,8 @@ def test_a_real_pdf_is_stored_as_it_came_and_sent_back_as_a_download(world, clie
         response["Content-Disposition"].startswith('attachment; filename="')
         and ".pdf" in response["Content-Disposition"]
     )
-    assert "Петрова" not in response["Content-Disposition"]  # the stored random name, not the uploaded one
+    # Named from the record, never from the uploaded file's name.
+    assert "Петрова согласие" not in saved_as(response)
+    assert saved_as(response).endswith("(скан).pdf")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"

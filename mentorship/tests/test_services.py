@@ -92,7 +92,9 @@ def test_mentor_warnings_are_empty_for_a_fitting_mentor():
 
 def test_mentor_warnings_name_a_missing_written_consent():
     mentor = MentorFactory(person=PersonFactory(teaching_since=_experienced(10)), consent_given_on=None)
-    assert mentor_warnings(mentor) == ["Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2)."]
+    assert mentor_warnings(mentor) == [
+        "Нет согласия на обработку персональных данных: наставника нельзя будет закрепить приказом (3.2)."
+    ]
 
 
 def test_mentor_warnings_name_experience_under_the_organizations_minimum():
@@ -143,7 +145,7 @@ def test_mentor_save_returns_the_warnings_but_saves(curator):
     outcome = mentor_save(mentor=mentor, directions=[], actor=curator)
     assert Mentor.objects.filter(pk=mentor.pk).exists()
     assert outcome.warnings == [
-        "Нет письменного согласия: наставника нельзя будет закрепить приказом (3.2).",
+        "Нет согласия на обработку персональных данных: наставника нельзя будет закрепить приказом (3.2).",
         "Не указан педагогический стаж.",
     ]
 
@@ -152,7 +154,9 @@ def test_mentee_save_warns_without_consent_but_saves(curator):
     mentee = Mentee(person=PersonFactory(), category=MenteeCategory.objects.get(name="Молодой специалист"))
     outcome = mentee_save(mentee=mentee, actor=curator)
     assert Mentee.objects.filter(pk=mentee.pk).exists()
-    assert outcome.warnings == ["Нет письменного согласия наставляемого: пару нельзя будет закрепить приказом (3.3)."]
+    assert outcome.warnings == [
+        "Нет согласия наставляемого на обработку персональных данных: пару нельзя будет закрепить приказом (3.3)."
+    ]
 
 
 def test_person_save_warns_when_a_person_who_left_stays_in_the_mentor_bank(curator):

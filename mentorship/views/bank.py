@@ -105,6 +105,9 @@ class MentorConsentScanView(ProtectedFileView):
     allowed_roles = MENTOR_CARD_READERS
     file_field = "consent_scan"
 
+    def file_title(self, mentor) -> str:
+        return f"Согласие на обработку ПД — {mentor.person.full_name} (скан)"
+
     def get_queryset(self):
         return mentors_for(self.request.user)
 
@@ -195,6 +198,9 @@ class MenteeUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
 class MenteeConsentScanView(ProtectedFileView):
     allowed_roles = MENTOR_CARD_READERS
     file_field = "consent_scan"
+
+    def file_title(self, mentee) -> str:
+        return f"Согласие на обработку ПД — {mentee.person.full_name} (скан)"
 
     def get_queryset(self):
         return mentees_for(self.request.user)

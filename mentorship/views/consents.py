@@ -69,5 +69,8 @@ class PublicationConsentScanView(ProtectedFileView):
     allowed_roles = BANK_READERS
     file_field = "scan"
 
+    def file_title(self, consent) -> str:
+        return f"Согласие на публикацию — {consent.person.full_name} от {consent.given_on:%d.%m.%Y} (скан)"
+
     def get_queryset(self):
         return PublicationConsent.objects.filter(person__in=people_for(self.request.user))

@@ -1,13 +1,14 @@
 """Printed forms about a pair, rendered on request from the records (nothing is stored)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
+from core.files import file_response
 from mentorship.services.pairs import participants
 from people.access import RoleRequiredMixin
 
-from ..documents import consent_form_pdf
+from ..documents import consent_form_pdf, consent_form_title
 from ..roles import BANK_READERS, CONSENT_FORM_READERS
 from ..selectors import pairings_for
 
@@ -29,7 +30,4 @@ class PairingConsentFormView(RoleRequiredMixin, View):
         if person is None:
             raise Http404("Этот сотрудник не участвует в паре.")
         pdf = consent_form_pdf(pairing, person)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="soglasie-{pairing.pk}-{person.pk}.pdf"'
-        response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
-        return response
+        return file_response(pdf, "application/pdf", f"{consent_form_title(person)}.pdf", inline=True)

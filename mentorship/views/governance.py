@@ -4,10 +4,12 @@ curator and approved by the head, the organization's settings, and the curator's
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.views import report_errors, show_outcome
+from core.views import Confirmation, ConfirmedActionMixin, report_errors, show_outcome
 from mentorship.services.bank import (
     bank_refresh_complete,
     council_decide,
@@ -88,13 +90,41 @@ class CouncilProposeView(RoleRequiredMixin, View):
         return redirect("mentorship:governance")
 
 
-class CouncilDecisionView(RoleRequiredMixin, View):
-    """The head approves or declines a proposal, or takes a member out of the council."""
+class CouncilDecisionView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """The head approves or declines a proposal, or takes a member out of the council; declining and
+    taking out are done from the page that says what happens."""
 
     allowed_roles = DECIDERS
 
+    @cached_property
+    def membership(self) -> CouncilMembership:
+        return get_object_or_404(CouncilMembership.objects.select_related("person"), pk=self.kwargs["pk"])
+
+    def confirmation(self) -> Confirmation | None:
+        name = self.membership.person.full_name
+        consequences = {
+            "decline": (
+                f"Отклонить кандидатуру: {name}",
+                f"{name} не войдёт в наставнический совет; предложение останется в истории как отклонённое.",
+                "Отклонить",
+            ),
+            "remove": (
+                f"Вывести из состава совета: {name}",
+                f"{name} выводится из наставнического совета с сегодняшнего дня и больше не предлагает пары "
+                "как член совета. Вернуть в совет можно только новым предложением куратора и вашим утверждением.",
+                "Вывести из состава",
+            ),
+        }
+        action = self.request.POST.get("action") or self.request.GET.get("action")
+        if action not in consequences:
+            return None
+        title, text, button = consequences[action]
+        return Confirmation(
+            title=title, consequences=[text], button=button, cancel_url=reverse("mentorship:governance")
+        )
+
     def post(self, request, pk):
-        membership = get_object_or_404(CouncilMembership.objects.select_related("person"), pk=pk)
+        membership = self.membership
         person = membership.person
         actions = {
             "approve": (

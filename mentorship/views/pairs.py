@@ -11,7 +11,14 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from core.history import Source
 from core.http import id_param, text_param
 from core.text import sentence
-from core.views import RecordHistoryView, form_errors, report_errors
+from core.views import (
+    Confirmation,
+    ConfirmedActionMixin,
+    RecordHistoryView,
+    form_errors,
+    move_confirmation,
+    report_errors,
+)
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
     missing_consents,
@@ -22,10 +29,12 @@ from mentorship.services.pairs import (
     pairing_update,
     pairing_warnings,
     participants,
+    proposed_term,
 )
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
+from ..documents import consent_form_title
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
@@ -76,6 +85,7 @@ class PairingCreateView(PairingFormMixin, CreateView):
             initial["mentees"] = Mentee.objects.filter(pk=mentee)
         if mentor := id_param(self.request.GET.get("mentor")):
             initial["mentor"] = mentor
+        initial["starts_on"], initial["planned_end_on"] = proposed_term(timezone.localdate())
         return initial
 
     def save(self, fields, note):
@@ -142,13 +152,27 @@ class PairingHistoryView(RoleRequiredMixin, RecordHistoryView):
         ]
 
 
-class PairingMoveView(RoleRequiredMixin, View):
-    """A button on the pair's page: one transition of the state table."""
+class PairingMoveView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """A button on the pair's page: one transition of the state table; a move with a `consequence`
+    (cancel, return, complete) is made only from the page that says what it does."""
 
     allowed_roles = PAIR_READERS
 
+    @cached_property
+    def pairing(self) -> Pairing:
+        return get_object_or_404(pairings_for(self.request.user).select_related("mentor__person"), pk=self.kwargs["pk"])
+
+    def confirmation(self) -> Confirmation | None:
+        return move_confirmation(
+            self.pairing,
+            self.request.POST.get("target") or self.request.GET.get("target", ""),
+            title=str(self.pairing),
+            cancel_url=self.pairing.get_absolute_url(),
+            comment=text_param(self.request.POST.get("comment")),
+        )
+
     def post(self, request, pk):
-        pairing = get_object_or_404(pairings_for(request.user), pk=pk)
+        pairing = self.pairing
         try:
             pairing_move(
                 pairing=pairing,
@@ -193,16 +217,39 @@ class PairingConsentView(RoleRequiredMixin, View):
         return redirect(pairing.get_absolute_url())
 
 
-class PairingConsentWithdrawView(RoleRequiredMixin, View):
+class PairingConsentWithdrawView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    """«Отозвать согласие»: GET says what will happen, the POST from that page marks it withdrawn today."""
+
     allowed_roles = PROPOSERS
 
-    def post(self, request, pk):
-        consent = get_object_or_404(
-            PairingConsent.objects.select_related("pairing", "person").filter(pairing__in=pairings_for(request.user)),
-            pk=pk,
+    @cached_property
+    def consent(self) -> PairingConsent:
+        return get_object_or_404(
+            PairingConsent.objects.select_related("pairing__mentor__person", "person").filter(
+                pairing__in=pairings_for(self.request.user), withdrawn_on__isnull=True
+            ),
+            pk=self.kwargs["pk"],
         )
+
+    def confirmation(self) -> Confirmation:
+        consent, today = self.consent, timezone.localdate()
+        return Confirmation(
+            title="Отзыв согласия на участие в паре",
+            consequences=[
+                f"Письменное согласие на участие в паре «{consent.pairing}» "
+                f"({consent.person.full_name}, от {consent.given_on:%d.%m.%Y}) будет отмечено отозванным "
+                f"с {today:%d.%m.%Y}.",
+                "Пока согласие не дано снова, пару нельзя закрепить приказом. Скан и история согласия "
+                "сохранятся. Отзыв не отменяется: если участник согласится снова, запишите новое согласие.",
+            ],
+            button="Отозвать согласие",
+            cancel_url=consent.pairing.get_absolute_url(),
+        )
+
+    def post(self, request, pk):
+        consent = self.consent
         pairing_consent_withdraw(consent=consent, withdrawn_on=timezone.localdate(), actor=request.user)
-        messages.warning(request, sentence(f"Согласие отозвано: {consent.person.full_name}"))
+        messages.warning(request, sentence(f"Согласие на участие в паре отозвано: {consent.person.full_name}"))
         return redirect(consent.pairing.get_absolute_url())
 
 
@@ -270,6 +317,9 @@ class PairingConsentScanView(ProtectedFileView):
 
     allowed_roles = PAIR_READERS
     file_field = "scan"
+
+    def file_title(self, consent) -> str:
+        return f"{consent_form_title(consent.person)} от {consent.given_on:%d.%m.%Y} (скан)"
 
     def get_queryset(self):
         return PairingConsent.objects.filter(pairing__in=pairings_for(self.request.user))

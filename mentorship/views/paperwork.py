@@ -3,7 +3,7 @@ agreements, the monthly pay list for the accountant, and DOCX copies of document
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import XLSX_CONTENT_TYPE as XLSX
+from core.files import file_response
 from core.http import id_param
 from core.views import form_errors
 from mentorship.services.pairs import participants
@@ -22,7 +23,7 @@ from people.roles import Role
 from people.services import personal_data_exported
 from records.docx import docx_name
 
-from ..documents import agreement_pdf
+from ..documents import agreement_pdf, consent_form_title
 from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
 from ..models import CooperationAgreement
@@ -36,14 +37,6 @@ from ..roles import (
     PAY_READERS,
 )
 from ..selectors import agreements_for, cooperation_agreements_of, pairings_for
-
-
-def _file(content: bytes, content_type: str, name: str, *, inline: bool = False) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"  # personal data: not kept by the browser or a proxy
-    return response
-
 
 # --- additional agreements ------------------------------------------------------------------------
 
@@ -80,7 +73,7 @@ class AgreementPdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         agreement = get_object_or_404(agreements_for(request.user), pk=pk)
-        return _file(agreement_pdf(agreement), "application/pdf", f"soglashenie-{agreement.pk}.pdf", inline=True)
+        return file_response(agreement_pdf(agreement), "application/pdf", f"{agreement}.pdf", inline=True)
 
 
 class AgreementDocxView(RoleRequiredMixin, View):
@@ -88,7 +81,7 @@ class AgreementDocxView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         agreement = get_object_or_404(agreements_for(request.user), pk=pk)
-        return _file(agreement_docx(agreement), DOCX_CONTENT_TYPE, docx_name("soglashenie", agreement.pk))
+        return file_response(agreement_docx(agreement), DOCX_CONTENT_TYPE, docx_name(str(agreement)))
 
 
 class AgreementUpdateView(RoleRequiredMixin, FormView):
@@ -173,6 +166,9 @@ class CooperationScanView(ProtectedFileView):
     allowed_roles = BANK_READERS
     file_field = "scan"
 
+    def file_title(self, agreement) -> str:
+        return f"{agreement} (скан)"
+
     def get_queryset(self):
         return CooperationAgreement.objects.all()
 
@@ -221,10 +217,10 @@ class PayrollFileView(RoleRequiredMixin, View):
             rows=len(payroll.rows),
             actor=request.user,
         )
-        name = f"doplata-nastavnikam-{year}-{month:02d}.{self.kind}"
+        name = f"Доплата наставникам за {month_title(year, month)}.{self.kind}"
         if self.kind == "xlsx":
-            return _file(payroll_xlsx(payroll, own), XLSX, name)
-        return _file(payroll_pdf(payroll, own), "application/pdf", name, inline=True)
+            return file_response(payroll_xlsx(payroll, own), XLSX, name)
+        return file_response(payroll_pdf(payroll, own), "application/pdf", name, inline=True)
 
 
 # --- DOCX copies of the other documents -----------------------------------------------------------
@@ -242,4 +238,4 @@ class PairingConsentDocxView(RoleRequiredMixin, View):
         person = next((p for p in participants(pairing) if p.pk == person_pk), None)
         if person is None:
             raise Http404("Этот сотрудник не участвует в паре.")
-        return _file(consent_docx(pairing, person), DOCX_CONTENT_TYPE, docx_name("soglasie", pairing.pk, person.pk))
+        return file_response(consent_docx(pairing, person), DOCX_CONTENT_TYPE, docx_name(consent_form_title(person)))

@@ -4,10 +4,11 @@ returned here, the other sections post to their own apps."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.http import id_param, ids_param, text_param
-from core.views import report_errors
+from core.views import Confirmation, ConfirmedActionMixin, report_errors
 from mentorship.services.bank import current_mentees_by_mentor
 from mentorship.services.pair_orders import pairings_approve
 from mentorship.services.pairs import missing_consents, pairing_move, pairing_warnings
@@ -16,6 +17,7 @@ from people.models import Organization
 
 from .. import queue
 from ..models import Pairing
+from ..models.pairs import RETURN_CONSEQUENCE
 from ..roles import DECIDERS
 from ..selectors import approval_queue
 
@@ -35,12 +37,42 @@ def pairing_queue_items() -> list[dict]:
     ]
 
 
-class ApprovalQueueView(RoleRequiredMixin, TemplateView):
+class ApprovalQueueView(RoleRequiredMixin, ConfirmedActionMixin, TemplateView):
     """Every section of the queue (mentorship/queue.py); pairs are approved and returned here,
-    the other sections post to their own apps."""
+    the other sections post to their own apps. Both are done from the page that says what happens."""
 
     allowed_roles = DECIDERS
     template_name = "mentorship/approval_queue.html"
+
+    def confirmation(self) -> Confirmation | None:
+        if self.request.method != "POST":
+            return None
+        cancel_url = reverse("mentorship:approval-queue")
+        if self.request.POST.get("action") == "return":
+            pairing = get_object_or_404(Pairing, pk=id_param(self.request.POST.get("pairing")))
+            comment = text_param(self.request.POST.get("comment"))
+            return Confirmation(
+                title=f"Вернуть куратору: {pairing}",
+                consequences=[RETURN_CONSEQUENCE, *([f"Комментарий: «{comment}»."] if comment else [])],
+                button="Вернуть куратору",
+                cancel_url=cancel_url,
+            )
+        chosen = Pairing.objects.filter(pk__in=ids_param(self.request.POST.getlist("pairings"))).select_related(
+            "mentor__person"
+        )
+        if not chosen:
+            return None  # the service says what is missing
+        return Confirmation(
+            title="Утвердить пары приказом",
+            consequences=[
+                "Будет зарегистрирован один приказ о закреплении этих пар (групп); с его даты они закреплены "
+                "и начинают работу:",
+                *(str(pairing) for pairing in chosen),
+            ],
+            button="Утвердить приказом",
+            cancel_url=cancel_url,
+            danger=False,
+        )
 
     def get_context_data(self, **kwargs):
         filled = [(section, section.items()) for section in queue.sections()]

@@ -1,11 +1,10 @@
 """The bank out as a workbook; every export is logged (152-ФЗ)."""
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
-from core.files import XLSX_CONTENT_TYPE
+from core.files import XLSX_CONTENT_TYPE, file_response
 from people.access import RoleRequiredMixin
 from people.models import ExportLog
 from people.services import personal_data_exported
@@ -22,11 +21,8 @@ class BankExportView(RoleRequiredMixin, View):
     def get(self, request):
         content, rows = bank_workbook(request.user)
         personal_data_exported(what="Банк наставников и наставляемых (XLSX)", rows=rows, actor=request.user)
-        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-        name = f"bank-{timezone.localdate():%Y-%m-%d}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "private, no-store"
-        return response
+        name = f"Банк наставников и наставляемых на {timezone.localdate():%d.%m.%Y}.xlsx"
+        return file_response(content, XLSX_CONTENT_TYPE, name)
 
 
 class ExportLogView(RoleRequiredMixin, ListView):

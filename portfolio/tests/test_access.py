@@ -5,7 +5,7 @@ A person who never was a mentor has no portfolio (404 for everyone)."""
 import pytest
 from django.urls import reverse
 
-from conftest import ROLES, expect
+from conftest import ROLES, expect, saved_as
 
 READERS = {"head", "curator"}
 
@@ -35,7 +35,8 @@ def test_matrix(world, client_as, name, case, role):
         assert response["Location"].startswith(reverse("accounts:login"))
     if response.status_code == 200 and name == "portfolio:pdf":
         assert response["Content-Type"] == "application/pdf"
-        assert response["Content-Disposition"] == f'inline; filename="portfolio-{person_of_case(world, case).pk}.pdf"'
+        person = person_of_case(world, case)
+        assert saved_as(response) == f"Портфолио наставника — {person.full_name}.pdf"
         assert response["Cache-Control"] == "private, no-store"
 
 

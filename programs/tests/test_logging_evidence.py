@@ -271,7 +271,10 @@ def test_evidence_is_served_only_to_those_running_the_program(client_as, stored,
     assert response.status_code == status
     if status == 200:
         assert response["Content-Type"] == "image/jpeg"
-        assert response["Content-Disposition"] == "attachment; filename*=utf-8''%D1%83%D1%82%D1%80%D0%BE.jpg"
+        assert (
+            response["Content-Disposition"]
+            == "attachment; filename=\"utro.jpg\"; filename*=UTF-8''%D1%83%D1%82%D1%80%D0%BE.jpg"
+        )
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Cache-Control"] == "private, no-store"
         assert b"".join(response.streaming_content).startswith(b"\xff\xd8\xff")

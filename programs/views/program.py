@@ -8,7 +8,7 @@ sees programs (the system administrator) gets a 403. The services decide the res
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView
 
+from core.files import file_response
 from core.history import Source
 from core.http import id_param
 from core.views import RecordHistoryView, form_errors, report_errors
@@ -448,10 +449,8 @@ class ProgramPdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         program = get_object_or_404(program_page(request.user), pk=pk)
-        response = HttpResponse(program_pdf(program), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="programma-{program.pk}.pdf"'
-        response["Cache-Control"] = "private, no-store"  # the mentee's difficulties: not kept by a proxy
-        return response
+        # The mentee's difficulties: file_response keeps it out of the browser's and a proxy's cache.
+        return file_response(program_pdf(program), "application/pdf", f"{program.file_title}.pdf", inline=True)
 
 
 class PlanItemFormMixin(RoleRequiredMixin):

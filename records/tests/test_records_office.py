@@ -14,6 +14,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from conftest import saved_as
 from core import extensions
 from core.tests.files import HOSTILE, has_metadata, hostile_upload, jpeg_with_exif, pixel_bomb_png, tiny_pdf
 from people.models import Organization
@@ -205,6 +206,9 @@ def test_the_scan_and_the_frozen_pdf_go_out_as_downloads(client_as, registered, 
     assert b"".join(response.streaming_content) == tiny_pdf()
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="')
+    registered.refresh_from_db()
+    title = f"Приказ {registered.number_text} от {registered.date:%d.%m.%Y}"
+    assert saved_as(response) == (f"{title}.pdf" if url == "records:order-pdf" else f"{title} (скан с подписью).pdf")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"
 

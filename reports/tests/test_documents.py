@@ -294,9 +294,9 @@ def test_the_interim_spravka_prints_the_period_the_work_the_plan_the_overdue_ite
     assert "Промежуточная" in text and "Итоговая" in text
     assert "Куратор реализации программ наставничества" in text
     assert "Ознакомлена:" in text and "Ознакомлен(а)" not in text  # the demo's head is a woman
-    assert file_name(data, "pdf") == f"spravka-monitoring-{this_year()}-09-01-{today:%Y-%m-%d}.pdf"
+    assert file_name(data, "pdf") == f"Справка мониторинга 01.09.{this_year()}-{today:%d.%m.%Y}.pdf"
 
 
-def test_file_names_are_ascii():
-    assert file_name({"year": 2025}, "pdf") == "analiticheskiy-otchet-2025-2026.pdf"
-    assert file_name({"year": 2025}, "xlsx") == "analiticheskiy-otchet-2025-2026.xlsx"
+def test_file_names_are_readable():
+    assert file_name({"year": 2025}, "pdf") == "Аналитический отчёт 2025-2026.pdf"
+    assert file_name({"year": 2025}, "xlsx") == "Аналитический отчёт 2025-2026.xlsx"

@@ -114,8 +114,12 @@ def test_the_curator_writes_sends_and_the_head_returns_the_report(client_as, wor
     queue = head.get(reverse("mentorship:approval-queue")).content.decode()
     assert "Итоговый аналитический отчёт за 2025/2026" in queue
     response = head.post(move, {"target": "returned", "comment": ""}, follow=True)
+    assert "Отчёт вернётся куратору" in response.content.decode()  # it asks first
+    report.refresh_from_db()
+    assert report.status == S.AWAITING_APPROVAL
+    response = head.post(move, {"target": "returned", "comment": "", "confirmed": "1"}, follow=True)
     assert "Напишите комментарий" in response.content.decode()
-    head.post(move, {"target": "returned", "comment": "Добавьте выводы о рисках."})
+    head.post(move, {"target": "returned", "comment": "Добавьте выводы о рисках.", "confirmed": "1"})
     report.refresh_from_db()
     assert report.status == S.RETURNED and report.return_comment == "Добавьте выводы о рисках."
     page = client_as("curator").get(url).content.decode()

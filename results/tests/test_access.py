@@ -54,14 +54,20 @@ CASES = [
 @pytest.mark.parametrize(("name", "method", "target", "matrix"), CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES])
 def test_who_opens_the_reports(client_as, reports, role, name, method, target, matrix):
     response = getattr(client_as(role), method)(
-        reverse(name, args=[reports[target].pk]), {"comment": "Допишите характеристику."} if method == "post" else None
+        reverse(name, args=[reports[target].pk]),
+        {"comment": "Допишите характеристику.", "confirmed": "1"} if method == "post" else None,
     )
     assert response.status_code == matrix[role], (role, name, target)
 
 
 def test_the_curator_returns_a_report_and_it_becomes_its_authors_draft(client_as, reports, world):
     sent = reports["sent"]
-    client_as("curator").post(reverse("results:report-return", args=[sent.pk]), {"comment": "Допишите."})
+    url = reverse("results:report-return", args=[sent.pk])
+    page = client_as("curator").post(url, {"comment": "Допишите."}).content.decode()
+    assert "Отчёт снова станет черновиком автора" in page and "Допишите." in page  # it asks first
+    sent.refresh_from_db()
+    assert sent.is_submitted
+    client_as("curator").post(url, {"comment": "Допишите.", "confirmed": "1"})
     sent.refresh_from_db()
     assert not sent.is_submitted and sent.returned_comment == "Допишите."
     # Now a draft: the curator no longer reads it, the mentor edits it and sees the comment.

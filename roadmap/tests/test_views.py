@@ -126,12 +126,12 @@ ACTIONS = [
         {"curator"},
         S.AWAITING_APPROVAL,
     ),
-    ("approve", "sent", lambda r: reverse("roadmap:approve", args=[r.pk]), {}, {"head"}, S.APPROVED),
+    ("approve", "sent", lambda r: reverse("roadmap:approve", args=[r.pk]), {"confirmed": "1"}, {"head"}, S.APPROVED),
     (
         "return",
         "sent",
         lambda r: reverse("roadmap:return", args=[r.pk]),
-        {"comment": "Уточните сроки"},
+        {"comment": "Уточните сроки", "confirmed": "1"},
         {"head"},
         S.RETURNED,
     ),
@@ -168,7 +168,7 @@ def test_action_by_role(request, client_as, name, fixture, url, data, allowed, a
 def test_unmark_by_role(world, client_as, approved, role):
     activity = first_activity(approved)
     Activity.objects.filter(pk=activity.pk).update(done_on=timezone.localdate(), done_note="Да")
-    response = client_as(role).post(reverse("roadmap:activity-unmark", args=[activity.pk]))
+    response = client_as(role).post(reverse("roadmap:activity-unmark", args=[activity.pk]), {"confirmed": "1"})
     activity.refresh_from_db()
     if role == "curator":
         assert response.status_code == 302 and activity.done_on is None
@@ -335,7 +335,9 @@ class TestDetailPage:
 
     def test_the_returned_roadmap_shows_the_heads_comment(self, world, client_as, draft, send):
         send(draft)
-        client_as("head").post(reverse("roadmap:return", args=[draft.pk]), {"comment": "Добавьте обучение наставников"})
+        client_as("head").post(
+            reverse("roadmap:return", args=[draft.pk]), {"comment": "Добавьте обучение наставников", "confirmed": "1"}
+        )
         page = client_as("curator").get(draft.get_absolute_url()).content.decode()
         assert "Руководитель вернул дорожную карту" in page and "Добавьте обучение наставников" in page
         assert "Отправить руководителю снова" in page
@@ -347,7 +349,7 @@ class TestHeadDecision:
         client = client_as("head")
         queue = client.get(reverse("mentorship:approval-queue")).content.decode()
         assert 'id="queue-roadmap"' in queue and f"Дорожная карта на {YEAR}/{YEAR + 1} учебный год" in queue
-        response = client.post(reverse("roadmap:approve", args=[draft.pk]), follow=True)
+        response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"}, follow=True)
         assert response.redirect_chain[-1][0] == reverse("mentorship:approval-queue")
         order = Order.objects.get(kind="roadmap")
         assert f"Приказ № {order.number_text}" in response.content.decode()
@@ -357,7 +359,9 @@ class TestHeadDecision:
 
     def test_returning_without_a_comment_is_refused(self, client_as, draft, send):
         send(draft)
-        response = client_as("head").post(reverse("roadmap:return", args=[draft.pk]), {"comment": " "}, follow=True)
+        response = client_as("head").post(
+            reverse("roadmap:return", args=[draft.pk]), {"comment": " ", "confirmed": "1"}, follow=True
+        )
         assert "Напишите комментарий" in response.content.decode()
         assert Roadmap.objects.get(pk=draft.pk).status == S.AWAITING_APPROVAL
 
@@ -365,11 +369,14 @@ class TestHeadDecision:
         send(draft)
         client = client_as("head")
         response = client.post(
-            reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки", "next": draft.get_absolute_url()}
+            reverse("roadmap:return", args=[draft.pk]),
+            {"comment": "Сроки", "next": draft.get_absolute_url(), "confirmed": "1"},
         )
         assert response["Location"] == draft.get_absolute_url()
         Roadmap.objects.filter(pk=draft.pk).update(status=S.AWAITING_APPROVAL)
-        response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"next": "https://example.com/"})
+        response = client.post(
+            reverse("roadmap:approve", args=[draft.pk]), {"next": "https://example.com/", "confirmed": "1"}
+        )
         assert response["Location"] == reverse("mentorship:approval-queue")
 
     @pytest.mark.parametrize(
@@ -379,21 +386,25 @@ class TestHeadDecision:
     def test_an_off_site_next_goes_to_the_queue(self, client_as, draft, send, next_url):
         send(draft)
         response = client_as("head").post(
-            reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки", "next": next_url}, secure=True
+            reverse("roadmap:return", args=[draft.pk]),
+            {"comment": "Сроки", "next": next_url, "confirmed": "1"},
+            secure=True,
         )
         assert response["Location"] == reverse("mentorship:approval-queue")
         assert Roadmap.objects.get(pk=draft.pk).status == S.RETURNED
 
     def test_the_return_message_names_the_year(self, client_as, draft, send):
         send(draft)
-        response = client_as("head").post(reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки"}, follow=True)
+        response = client_as("head").post(
+            reverse("roadmap:return", args=[draft.pk]), {"comment": "Сроки", "confirmed": "1"}, follow=True
+        )
         assert f"Дорожная карта на {YEAR}/{YEAR + 1} учебный год возвращена куратору." in response.content.decode()
 
     def test_approving_twice_gives_one_order(self, client_as, draft, send):
         send(draft)
         client = client_as("head")
-        client.post(reverse("roadmap:approve", args=[draft.pk]))
-        response = client.post(reverse("roadmap:approve", args=[draft.pk]), follow=True)
+        client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"})
+        response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"}, follow=True)
         assert "утвердить можно только ту, что на утверждении" in response.content.decode()
         assert Order.objects.filter(kind="roadmap").count() == 1
 
@@ -492,3 +503,19 @@ def test_the_history_tells_the_stages_and_activities_changes_in_words(world, cli
         page = client.get(url).content.decode()
     assert "(уточнено)»" in page
     assert len(more) == len(few)
+
+
+class TestConfirmations:
+    def test_the_head_is_told_what_approving_does_before_the_order(self, client_as, sent):
+        page = client_as("head").post(reverse("roadmap:approve", args=[sent.pk])).content.decode()
+        assert "Будет зарегистрирован приказ об утверждении дорожной карты" in page
+        assert Roadmap.objects.get(pk=sent.pk).status == S.AWAITING_APPROVAL
+
+    def test_unmarking_an_activity_asks_first(self, client_as, approved):
+        activity = first_activity(approved)
+        Activity.objects.filter(pk=activity.pk).update(done_on=timezone.localdate(), done_note="Да")
+        url = reverse("roadmap:activity-unmark", args=[activity.pk])
+        page = client_as("curator").get(url).content.decode()
+        assert "снова будет числиться" in page and ">Снять отметку</button>" in page
+        activity.refresh_from_db()
+        assert activity.done_on is not None
