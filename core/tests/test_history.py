@@ -57,8 +57,8 @@ def test_a_replaced_file_is_told_without_its_name(world):
     save(mentor, curator, consent_scan="consents/первый.pdf")
     save(mentor, curator, consent_scan="consents/второй.pdf")
     replaced, attached, *_ = entries([Source("Банк", type(mentor).history.filter(id=mentor.pk))])
-    assert changes_of(replaced) == {"скан согласия": (FILE_ATTACHED, FILE_REPLACED)}
-    assert changes_of(attached) == {"скан согласия": (EMPTY, FILE_ATTACHED)}
+    assert changes_of(replaced) == {"скан согласия на обработку персональных данных": (FILE_ATTACHED, FILE_REPLACED)}
+    assert changes_of(attached) == {"скан согласия на обработку персональных данных": (EMPTY, FILE_ATTACHED)}
 
 
 def test_many_to_many_authors_and_names_cost_the_same_however_long(world):

@@ -68,8 +68,9 @@ def test_the_program_history_costs_the_same_however_long(world, client_as, progr
     program.strengths = "Творческий подход"
     program._history_user = world.users["mentor"]
     program.save()
-    # Session, user, roles, the program; its rows and its plan's with their authors; the names.
-    assert few == 11
+    # Session, user, roles, the program; its rows and its plan's with their authors; the names; the
+    # title names the pair by both sides (its mentor, its mentees).
+    assert few == 13
     assert queries_of(client, url) == few
     assert "→ «Творческий подход»" in page_text(client, url)
 
