@@ -49,7 +49,7 @@ CANCEL = Transition(
 class Pairing(LifeCycle, models.Model):
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Предложена"
-        AWAITING_CONSENTS = "awaiting_consents", "Ожидает согласий"
+        AWAITING_CONSENTS = "awaiting_consents", "Ожидает согласий на участие"
         AWAITING_APPROVAL = "awaiting_approval", "На утверждении"
         RETURNED = "returned", "Возвращена с комментарием"
         FIXED = "fixed", "Закреплена приказом"
@@ -66,10 +66,12 @@ class Pairing(LifeCycle, models.Model):
     # The whole life cycle in one table: (from, to) → who may move it and what the button says.
     # Moves to FIXED, ACTIVE and TERMINATED happen only through the order services.
     TRANSITIONS = {
-        (S.PROPOSED, S.AWAITING_CONSENTS): Transition("Собрать согласия", frozenset({"curator", "council"})),
+        (S.PROPOSED, S.AWAITING_CONSENTS): Transition("Собрать согласия на участие", frozenset({"curator", "council"})),
         (S.AWAITING_CONSENTS, S.AWAITING_APPROVAL): Transition("Отправить руководителю", frozenset({"curator"})),
         (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", frozenset({"curator"})),
-        (S.RETURNED, S.AWAITING_CONSENTS): Transition("Вернуть к сбору согласий", frozenset({"curator", "council"})),
+        (S.RETURNED, S.AWAITING_CONSENTS): Transition(
+            "Вернуть к сбору согласий на участие", frozenset({"curator", "council"})
+        ),
         (S.AWAITING_APPROVAL, S.RETURNED): Transition(
             "Вернуть куратору", frozenset({"head"}), needs_comment=True, consequence=RETURN_CONSEQUENCE
         ),
