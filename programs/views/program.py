@@ -24,6 +24,7 @@ from mentorship.selectors import pairings_for
 from people.access import RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
+from ..agreement import council_basis
 from ..completion import missing_for_completion
 from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
@@ -273,6 +274,7 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
             buttons=program.buttons(roles),
             missing_agreements=missing,
             has_council=has_council,
+            council_basis=council_basis(program) if program.council_agreed_at else None,
             can_edit=program.is_editable and bool(roles & CREATOR_ROLES),
             can_agree_curator=review and Role.CURATOR in roles and not program.curator_agreed_at,
             can_agree_council=review
