@@ -1,8 +1,8 @@
 """The demo kindergarten's council meetings, walked through the services like real ones: two meetings
 of the current academic year with their protocols signed (№ 1 and № 2). The first adopts the council's
 plan of work and hears the curator on the pairs; the second agrees the program under review (the student's
-pair's) and hears a mentor — so the program's «СОГЛАСОВАНО» names protocol № 2. A third meeting, in two weeks, is scheduled with its
-first question on the agenda.
+pair's) and hears a mentor — so the program's «СОГЛАСОВАНО» names protocol № 2. A third meeting,
+in two weeks, is scheduled with its first question on the agenda.
 
 Idempotent: if any meeting exists, nothing is done. Call it after the programs.
 """
