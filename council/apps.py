@@ -6,11 +6,23 @@ class CouncilConfig(AppConfig):
     verbose_name = "Методическое объединение"
 
     def ready(self):
-        """The council's protocol under a program's «СОГЛАСОВАНО», and the meetings in the menu."""
-        from core import menu
+        """The council's protocol under a program's «СОГЛАСОВАНО», its reviews on the program's page, and
+        the meetings and reviews in the menu."""
+        from core import extensions, menu
         from programs.agreement import register_council_basis
 
-        from .selectors import program_protocol_basis
+        from .selectors import program_protocol_basis, program_reviews
 
         register_council_basis(program_protocol_basis)
-        menu.register(menu.Entry("Заседания МО", "council:meeting-list", order=35))
+        extensions.register(
+            extensions.Extension(
+                slot="programs.program.side",
+                template="council/snippets/program_reviews.html",
+                context=program_reviews,
+                order=20,
+            )
+        )
+        menu.register(
+            menu.Entry("Заседания МО", "council:meeting-list", order=35),
+            menu.Entry("Рецензии на программы", "council:review-list", order=36),
+        )

@@ -4,7 +4,7 @@ from core.forms import DateField, StyledModelForm
 from mentorship.models import Pairing
 from programs.models import Program
 
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, Meeting, ProgramReview
 from .selectors import composition
 
 
@@ -100,3 +100,24 @@ class AgendaItemForm(StyledModelForm):
             .select_related("mentor__person")
             .prefetch_related("mentees__person")
         )
+
+
+class ReviewAssignForm(forms.Form):
+    reviewers = MembershipChoice(
+        label="Рецензенты",
+        queryset=composition(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Члены утверждённого состава, кроме наставника этой пары.",
+    )
+
+    def __init__(self, *args, program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = composition().exclude(person=program.pairing.mentor.person_id)
+
+
+class ReviewForm(StyledModelForm):
+    class Meta:
+        model = ProgramReview
+        fields = ("text",)
+        widgets = {"text": forms.Textarea(attrs={"rows": 14})}
+        help_texts = {"text": "Соответствие программы затруднениям наставляемого, реалистичность плана, замечания."}

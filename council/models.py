@@ -199,3 +199,58 @@ class AgendaItem(models.Model):
     @property
     def passed(self) -> bool:
         return self.votes_for > self.votes_against
+
+
+class ProgramReview(LifeCycle, models.Model):
+    """A council member's review (рецензия) of a program, assigned by the chair: written in the browser
+    as a draft, then sent — and frozen — to go with the program to the meeting."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Пишется"
+        SENT = "sent", "Отправлена"
+
+    S = Status
+    TRANSITIONS = {
+        (S.DRAFT, S.SENT): Transition(
+            "Отправить рецензию",
+            frozenset({"council"}),
+            consequence="Рецензию увидят читатели программы и заседание МО; изменить её после отправки нельзя.",
+        ),
+    }
+
+    program = models.ForeignKey(
+        "programs.Program", verbose_name="программа", on_delete=models.CASCADE, related_name="council_reviews"
+    )
+    reviewer = models.ForeignKey(
+        "mentorship.CouncilMembership", verbose_name="рецензент", on_delete=models.PROTECT, related_name="reviews"
+    )
+    status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    text = models.TextField("текст рецензии", blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="назначил", on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField("назначена", auto_now_add=True)
+    sent_at = models.DateTimeField("отправлена", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "рецензия на программу"
+        verbose_name_plural = "рецензии на программы"
+        ordering = ["program", "assigned_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "reviewer"],
+                name="one_review_per_program_and_reviewer",
+                violation_error_message="Этот член МО уже рецензирует программу.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Рецензия {self.reviewer.person.short_name} на программу {self.program.pairing.sides}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:review-detail", args=[self.pk])
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == self.Status.SENT

@@ -14,23 +14,23 @@ from people.roles import Role, person_of, roles_of
 READERS = frozenset({Role.HEAD, Role.CURATOR, Role.COUNCIL})
 # Who may keep them: the curator, and the council's chair (checked by `keeps_meetings`).
 KEEPER_ROLES = frozenset({Role.CURATOR, Role.COUNCIL})
+# Program reviews: the chair assigns them (checked by `is_chair`), a member writes the ones assigned.
+REVIEWER_ROLES = frozenset({Role.COUNCIL})
 
 
 def is_chair(user) -> bool:
-    """The user is the chair of the council in its approved composition."""
+    """The user is the chair of the council in its approved composition (asked once per request)."""
     person = person_of(user)
     if person is None or Role.COUNCIL not in roles_of(user):
         return False
-    return CouncilMembership.objects.filter(
-        person=person, status=CouncilMembership.Status.MEMBER, is_chair=True
-    ).exists()
+    cached = getattr(user, "_council_chair", None)
+    if cached is None:
+        cached = user._council_chair = CouncilMembership.objects.filter(
+            person=person, status=CouncilMembership.Status.MEMBER, is_chair=True
+        ).exists()
+    return cached
 
 
 def keeps_meetings(user) -> bool:
     """The curator or the chair: schedules meetings, records the protocol and signs it."""
-    if Role.CURATOR in roles_of(user):
-        return True
-    cached = getattr(user, "_council_chair", None)
-    if cached is None:
-        cached = user._council_chair = is_chair(user)
-    return cached
+    return Role.CURATOR in roles_of(user) or is_chair(user)

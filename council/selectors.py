@@ -1,13 +1,13 @@
 """Reads of the council's meetings: the list with its counts, a meeting with everything its page and
 its protocol print, the current composition and quorum, and a program's protocol."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from mentorship.models import CouncilMembership
-from people.roles import roles_of
+from people.roles import Role, person_of, roles_of
 
-from .models import AgendaItem, Meeting
-from .roles import READERS
+from .models import AgendaItem, Meeting, ProgramReview
+from .roles import READERS, is_chair
 
 
 def composition() -> QuerySet:
@@ -33,9 +33,14 @@ def meeting_page(user) -> QuerySet:
     """A meeting with its agenda (programs and pairs named), attendees and secretary joined."""
     if not roles_of(user) & READERS:
         return Meeting.objects.none()
+    sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
     items = AgendaItem.objects.select_related(
         "program__pairing__mentor__person", "pairing__mentor__person"
-    ).prefetch_related("program__pairing__mentees__person", "pairing__mentees__person")
+    ).prefetch_related(
+        "program__pairing__mentees__person",
+        "pairing__mentees__person",
+        Prefetch("program__council_reviews", queryset=sent, to_attr="sent_reviews"),
+    )
     return Meeting.objects.select_related("secretary__person").prefetch_related(
         Prefetch("items", queryset=items),
         Prefetch("attendees", queryset=CouncilMembership.objects.select_related("person")),
@@ -57,3 +62,31 @@ def program_protocol_basis(program) -> str | None:
     if meeting is None:
         return None
     return f"протокол заседания МО от {meeting.date:%d.%m.%Y} № {meeting.number}"
+
+
+def reviews_for(user) -> QuerySet:
+    """Reviews the user may open: the curator, the head and the chair all of them; another member of
+    the council the ones assigned to them and the sent ones (they go to the meeting)."""
+    roles = roles_of(user)
+    base = ProgramReview.objects.select_related(
+        "program__pairing__mentor__person", "reviewer__person", "assigned_by"
+    ).prefetch_related("program__pairing__mentees__person")
+    if roles & {Role.HEAD, Role.CURATOR} or is_chair(user):
+        return base
+    person = person_of(user)
+    if Role.COUNCIL not in roles or person is None:
+        return base.none()
+    return base.filter(Q(reviewer__person=person) | Q(status=ProgramReview.Status.SENT))
+
+
+def program_reviews(request, program) -> dict | None:
+    """The program's reviews on its page (the slot «programs.program.side»): the sent ones for every
+    reader of the program, the reader's own assigned drafts, and the chair's link to assign reviewers."""
+    person = person_of(request.user)
+    reviews = list(program.council_reviews.select_related("reviewer__person"))
+    sent = [review for review in reviews if review.is_sent]
+    own = [review for review in reviews if not review.is_sent and person and review.reviewer.person_id == person.pk]
+    can_assign = program.status not in program.CLOSED_STATUSES and is_chair(request.user)
+    if not (sent or own or can_assign):
+        return None
+    return {"sent_reviews": sent, "own_drafts": own, "can_assign_reviewers": can_assign}

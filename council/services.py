@@ -16,11 +16,11 @@ from core.lifecycle import move
 from core.pdf import render_pdf
 from core.services import Outcome, validated_save
 from people.models import Organization
-from people.roles import roles_of
+from people.roles import person_of, roles_of
 from programs.services.program import program_agree_by_council_decision
 
-from .models import AgendaItem, Meeting, ProtocolCounter, academic_year
-from .roles import keeps_meetings
+from .models import AgendaItem, Meeting, ProgramReview, ProtocolCounter, academic_year
+from .roles import is_chair, keeps_meetings
 from .selectors import composition, quorum_needed
 
 PROTOCOL_TEMPLATE = "council/pdf/protocol.html"
@@ -34,6 +34,9 @@ __all__ = [
     "meeting_update",
     "protocol_context",
     "protocol_pdf",
+    "review_save",
+    "review_send",
+    "reviews_assign",
 ]
 
 
@@ -185,3 +188,62 @@ def meeting_sign(*, meeting: Meeting, actor: User) -> Outcome:
         if item.program_id and item.agrees_program:
             program_agree_by_council_decision(program=item.program, person=chair.person, actor=actor, basis=basis)
     return Outcome(meeting)
+
+
+# --- program reviews ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reviews_assign(*, program, reviewers, actor: User) -> Outcome:
+    """The chair names members of the approved composition to review `program`; a member already
+    reviewing it keeps their review. The program's own mentor does not review it."""
+    if not is_chair(actor):
+        raise PermissionDenied("Рецензентов назначает председатель методического объединения.")
+    if program.status in program.CLOSED_STATUSES:
+        raise ValidationError("Программа закрыта: рецензировать её поздно.")
+    members = set(composition().values_list("pk", flat=True))
+    chosen = list(reviewers)
+    if not chosen:
+        raise ValidationError({"reviewers": "Выберите хотя бы одного рецензента."})
+    if any(member.pk not in members for member in chosen):
+        raise ValidationError({"reviewers": "Рецензенты — члены утверждённого состава."})
+    if any(member.person_id == program.pairing.mentor.person_id for member in chosen):
+        raise ValidationError({"reviewers": "Наставник пары не рецензирует свою программу."})
+    taken = set(program.council_reviews.values_list("reviewer_id", flat=True))
+    made = []
+    for member in chosen:
+        if member.pk not in taken:
+            review = ProgramReview(program=program, reviewer=member, assigned_by=actor)
+            validated_save(review, actor=actor)
+            made.append(review)
+    warnings = [] if made else ["Все выбранные уже рецензируют программу"]
+    return Outcome(made, warnings)
+
+
+def _own_draft(review: ProgramReview, actor: User) -> ProgramReview:
+    review = ProgramReview.objects.select_for_update().select_related("reviewer").get(pk=review.pk)
+    person = person_of(actor)
+    if person is None or review.reviewer.person_id != person.pk:
+        raise PermissionDenied("Рецензию пишет назначенный рецензент.")
+    if review.is_sent:
+        raise ValidationError("Рецензия уже отправлена: изменить её нельзя.")
+    return review
+
+
+@transaction.atomic
+def review_save(*, review: ProgramReview, text: str, actor: User) -> Outcome:
+    """The reviewer writes their review; it stays theirs until sent."""
+    review = _own_draft(review, actor)
+    review.text = text.strip()
+    validated_save(review, actor=actor)
+    return Outcome(review)
+
+
+@transaction.atomic
+def review_send(*, review: ProgramReview, actor: User) -> Outcome:
+    """Send the review: the program's readers and the meeting see it; it is never edited again."""
+    review = _own_draft(review, actor)
+    if not review.text.strip():
+        raise ValidationError("Рецензия пуста: напишите её перед отправкой.")
+    move(review, ProgramReview.Status.SENT, actor=actor, roles=roles_of(actor), sent_at=timezone.now())
+    return Outcome(review)

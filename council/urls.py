@@ -14,4 +14,8 @@ urlpatterns = [
     path("<int:pk>/protocol.pdf", views.ProtocolPdfView.as_view(), name="meeting-pdf"),
     path("items/<int:pk>/edit/", views.AgendaItemUpdateView.as_view(), name="item-update"),
     path("items/<int:pk>/delete/", views.AgendaItemDeleteView.as_view(), name="item-delete"),
+    path("reviews/", views.ReviewListView.as_view(), name="review-list"),
+    path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review-detail"),
+    path("reviews/<int:pk>/send/", views.ReviewSendView.as_view(), name="review-send"),
+    path("reviews/program/<int:program_pk>/", views.ReviewAssignView.as_view(), name="review-assign"),
 ]

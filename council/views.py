@@ -3,21 +3,34 @@ questions, signing the protocol and its PDF."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from core.files import file_response, stored_file_response
-from core.views import Confirmation, ConfirmedActionMixin, ServiceFormMixin, form_errors, report_errors
+from core.views import Confirmation, ConfirmedActionMixin, ServiceFormMixin, form_errors, report_errors, show_outcome
 from people.access import RoleRequiredMixin
+from programs.models import Program
+from programs.selectors import programs_for
 
-from .forms import AgendaItemForm, MeetingForm, MeetingScheduleForm
-from .models import AgendaItem, Meeting
-from .roles import KEEPER_ROLES, READERS, keeps_meetings
-from .selectors import composition, meeting_page, meetings_for, quorum_needed
-from .services import agenda_item_delete, agenda_item_save, meeting_schedule, meeting_sign, meeting_update, protocol_pdf
+from .forms import AgendaItemForm, MeetingForm, MeetingScheduleForm, ReviewAssignForm, ReviewForm
+from .models import AgendaItem, Meeting, ProgramReview
+from .roles import KEEPER_ROLES, READERS, REVIEWER_ROLES, is_chair, keeps_meetings
+from .selectors import composition, meeting_page, meetings_for, quorum_needed, reviews_for
+from .services import (
+    agenda_item_delete,
+    agenda_item_save,
+    meeting_schedule,
+    meeting_sign,
+    meeting_update,
+    protocol_pdf,
+    review_save,
+    review_send,
+    reviews_assign,
+)
 
 
 class KeeperRequiredMixin(RoleRequiredMixin):
@@ -226,3 +239,121 @@ class ProtocolPdfView(RoleRequiredMixin, DetailView):
         return file_response(
             protocol_pdf(meeting, draft=True), "application/pdf", f"{meeting.file_title}.pdf", inline=True
         )
+
+
+# --- program reviews ------------------------------------------------------------------------------
+
+
+class ReviewListView(RoleRequiredMixin, ListView):
+    """The reviews: a member sees the ones assigned to them; the chair, the curator and the head all."""
+
+    allowed_roles = READERS
+    template_name = "council/review_list.html"
+    context_object_name = "reviews"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return reviews_for(self.request.user).order_by("status", "-assigned_at", "-pk")
+
+
+class ReviewAssignView(RoleRequiredMixin, FormView):
+    """The chair names the reviewers of a program (from the program's page)."""
+
+    allowed_roles = REVIEWER_ROLES
+    form_class = ReviewAssignForm
+    template_name = "council/review_assign.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.roles & self.allowed_roles and not is_chair(request.user):
+            raise PermissionDenied("Рецензентов назначает председатель методического объединения.")
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def program(self):
+        return get_object_or_404(
+            programs_for(self.request.user).exclude(status__in=Program.CLOSED_STATUSES), pk=self.kwargs["program_pk"]
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "program": self.program}
+
+    def get_context_data(self, **kwargs):
+        assigned = self.program.council_reviews.select_related("reviewer__person")
+        return super().get_context_data(program=self.program, assigned=assigned, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            outcome = reviews_assign(
+                program=self.program, reviewers=form.cleaned_data["reviewers"], actor=self.request.user
+            )
+        except ValidationError as error:
+            form_errors(form, error)
+            return self.form_invalid(form)
+        show_outcome(self.request, outcome, "Рецензенты назначены.")
+        return redirect(self.program)
+
+
+class ReviewDetailView(RoleRequiredMixin, DetailView):
+    """A review: its reviewer writes it here until it is sent; the others read it once sent."""
+
+    allowed_roles = READERS
+    template_name = "council/review_detail.html"
+    context_object_name = "review"
+
+    def get_queryset(self):
+        return reviews_for(self.request.user)
+
+    def is_author(self, review) -> bool:
+        return self.person is not None and review.reviewer.person_id == self.person.pk
+
+    def get_context_data(self, **kwargs):
+        review = self.object
+        writing = not review.is_sent and self.is_author(review)
+        if writing and "form" not in kwargs:
+            kwargs["form"] = ReviewForm(instance=review)
+        return super().get_context_data(writing=writing, is_author=self.is_author(review), **kwargs)
+
+    def post(self, request, pk):
+        self.object = review = self.get_object()
+        if not self.is_author(review):
+            raise PermissionDenied("Рецензию пишет назначенный рецензент.")
+        if review.is_sent:
+            raise Http404("Рецензия уже отправлена.")
+        form = ReviewForm(request.POST, instance=review)
+        if form.is_valid():
+            try:
+                review_save(review=review, text=form.cleaned_data["text"], actor=request.user)
+                messages.success(request, "Рецензия сохранена.")
+                return redirect(review)
+            except ValidationError as error:
+                form_errors(form, error)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ReviewSendView(RoleRequiredMixin, ConfirmedActionMixin, View):
+    allowed_roles = REVIEWER_ROLES
+
+    @cached_property
+    def review(self):
+        person = self.person
+        return get_object_or_404(
+            reviews_for(self.request.user).filter(status=ProgramReview.Status.DRAFT, reviewer__person=person),
+            pk=self.kwargs["pk"],
+        )
+
+    def confirmation(self):
+        return Confirmation(
+            title=f"Отправить рецензию на программу {self.review.program.pairing.sides}",
+            consequences=[ProgramReview.transition("draft", "sent").consequence],
+            button="Отправить рецензию",
+            cancel_url=self.review.get_absolute_url(),
+            danger=False,
+        )
+
+    def post(self, request, pk):
+        try:
+            review_send(review=self.review, actor=request.user)
+            messages.success(request, "Рецензия отправлена.")
+        except ValidationError as error:
+            report_errors(request, error)
+        return redirect(self.review)

@@ -13,7 +13,15 @@ from django.db import transaction
 
 from council.models import AgendaItem, Meeting
 from council.selectors import composition
-from council.services import agenda_item_save, meeting_schedule, meeting_sign, meeting_update
+from council.services import (
+    agenda_item_save,
+    meeting_schedule,
+    meeting_sign,
+    meeting_update,
+    review_save,
+    review_send,
+    reviews_assign,
+)
 from mentorship.models import Pairing
 from people.models import Person
 from programs.models import Program
@@ -79,6 +87,28 @@ def load(today: date) -> int:
             "votes_abstained": 1,
         }
     ]
+    if student is not None:
+        # The chair (the demo's «council» login) reviewed the program before the meeting heard it.
+        review = reviews_assign(program=student, reviewers=[chair], actor=chair_user).obj[0]
+        review_save(
+            review=review,
+            text=(
+                "Программа составлена по результатам диагностики затруднений наставляемого. Цель и задачи "
+                "согласованы между собой, мероприятия плана распределены по сроку программы равномерно. "
+                "Рекомендую согласовать программу; в плане стоит предусмотреть открытое занятие наставляемого."
+            ),
+            actor=chair_user,
+        )
+        review_send(review=review, actor=chair_user)
+    running = (
+        Program.objects.filter(status__in=Program.IN_WORK_STATUSES)
+        .exclude(pairing__mentor__person=chair.person)
+        .order_by("pk")
+        .first()
+    )
+    if running is not None:
+        # … and has one to write: a draft on a running program.
+        reviews_assign(program=running, reviewers=[chair], actor=chair_user)
     if student is not None:
         second.insert(
             0,

@@ -33,7 +33,7 @@ from django.utils.http import urlencode
 from PIL import Image
 
 from accounts.models import User
-from council.models import AgendaItem
+from council.models import AgendaItem, ProgramReview
 from council.models import Meeting as CouncilMeeting
 from demo.kindergarten import load_demo
 from growth.models import GrowthRecord, RewardProposal, RewardRule
@@ -112,6 +112,8 @@ RECORDS_BY_PREFIX = {
     "diagnostics/program/": Program,
     "council/": CouncilMeeting,
     "council/items/": AgendaItem,
+    "council/reviews/": ProgramReview,
+    "council/reviews/program/": Program,
     "results/": Report,
     "results/program/": Program,
     # A portfolio is a person's who is or was a mentor: any other person's is a 404 for everyone.

@@ -4,7 +4,7 @@ the program under review agreed by the second, and the next meeting scheduled; l
 import pytest
 from django.utils import timezone
 
-from council.models import Meeting, academic_year
+from council.models import Meeting, ProgramReview, academic_year
 from programs.agreement import council_basis
 from programs.models import Program
 
@@ -24,6 +24,8 @@ def test_the_demo_has_two_signed_protocols_of_this_year_and_loads_once(demo):
     assert [(m.status, m.academic_year, m.number) for m in protocols] == [("signed", year, 1), ("signed", year, 2)]
     assert all(m.pdf for m in protocols)
     agreed = Program.objects.get(council_items__meeting=protocols[1], council_items__agrees_program=True)
+    assert agreed.council_reviews.get().status == "sent"
+    assert ProgramReview.objects.filter(status="draft").exists()
     assert council_basis(agreed) == f"протокол заседания МО от {protocols[1].date:%d.%m.%Y} № 2"
 
     from demo.kindergarten import load_demo
