@@ -90,3 +90,23 @@ def program_reviews(request, program) -> dict | None:
     if not (sent or own or can_assign):
         return None
     return {"sent_reviews": sent, "own_drafts": own, "can_assign_reviewers": can_assign}
+
+
+def council_program_scope(user) -> Q:
+    """The programs a council member reads (programs.selectors.register_scope): those under their
+    review, those on the agenda of a meeting still to be held (every member is called to it) or of a
+    held one they attended, and those they wrote; the chair also those awaiting the council's
+    agreement, to name their reviewers and put them on the agenda. Not the others: the mentee's consent
+    promises the program only to the members who review it."""
+    person = person_of(user)
+    if person is None:
+        return Q(pk__in=[])
+    scope = (
+        Q(council_reviews__reviewer__person=person)
+        | Q(council_items__meeting__status=Meeting.Status.SCHEDULED)
+        | Q(council_items__meeting__attendees__person=person)
+        | Q(created_by=user)
+    )
+    if is_chair(user):
+        scope |= Q(status="review")
+    return scope

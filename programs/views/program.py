@@ -38,10 +38,9 @@ from ..roles import (
     COMPLETERS,
     CREATOR_ROLES,
     MARKERS,
-    PROGRAM_READERS,
     PROGRAM_ROLES,
 )
-from ..selectors import programs_for
+from ..selectors import programs_for, reads_every_program
 from ..services.program import (
     TEXT_FIELDS,
     council_exists,
@@ -109,7 +108,7 @@ class ProgramListView(ScopedListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_create=bool(self.roles & CREATOR_ROLES),
-            reads_every_program=bool(self.roles & PROGRAM_READERS),
+            reads_every_program=reads_every_program(self.request.user),
             **kwargs,
         )
 
