@@ -7,11 +7,12 @@ in two weeks, is scheduled with its first question on the agenda.
 Idempotent: if any meeting exists, nothing is done. Call it after the programs.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
-from council.models import AgendaItem, Meeting
+from council.models import AgendaItem, Meeting, ProgramReview
 from council.selectors import composition
 from council.services import (
     agenda_item_save,
@@ -27,6 +28,10 @@ from people.models import Person
 from programs.models import Program
 
 PLACE = "Методический кабинет"
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10)))
 
 
 def _meeting(*, day: date, chair_user, attendees, secretary, items) -> Meeting:
@@ -100,6 +105,11 @@ def load(today: date) -> int:
             actor=chair_user,
         )
         review_send(review=review, actor=chair_user)
+        # Written in the days before the meeting that heard the program.
+        reviewed_on = min(today, start + timedelta(days=40))
+        ProgramReview.objects.filter(pk=review.pk).update(
+            assigned_at=_at(reviewed_on - timedelta(days=5)), sent_at=_at(reviewed_on)
+        )
     running = (
         Program.objects.filter(status__in=Program.IN_WORK_STATUSES)
         .exclude(pairing__mentor__person=chair.person)
