@@ -170,6 +170,13 @@ def meeting_sign(*, meeting: Meeting, actor: User) -> Outcome:
     undecided = [str(item.position) for item in items if not item.decided.strip()]
     if undecided:
         problems.append(f"Не записано решение по вопросам № {', '.join(undecided)}.")
+    overcounted = [
+        str(item.position)
+        for item in items
+        if item.votes_for + item.votes_against + item.votes_abstained > len(attendees)
+    ]
+    if overcounted:
+        problems.append(f"Голосов больше, чем присутствовавших, в вопросах № {', '.join(overcounted)}.")
     if meeting.date > timezone.localdate():
         problems.append("Протокол подписывают после заседания, а оно ещё не прошло.")
     if problems:

@@ -88,7 +88,7 @@ def load(today: date) -> int:
             "title": "О ходе реализации программ наставничества",
             "heard": f"{mentor.short_name if mentor else 'Наставника'} о ходе программы по режимным моментам.",
             "decided": "Принять информацию к сведению; провести открытое занятие пары в следующем месяце.",
-            "votes_for": voters - 1,
+            "votes_for": voters - 2,
             "votes_abstained": 1,
         }
     ]

@@ -170,3 +170,9 @@ def test_a_program_agreed_before_the_meeting_keeps_its_stamp(world, meeting, pro
     meeting_sign(meeting=meeting, actor=world.users["council"])
     program.refresh_from_db()
     assert program.council_agreed_at == earlier
+
+
+def test_more_votes_than_attendees_is_refused(world, meeting):
+    meeting.items.update(votes_for=3)  # two attended
+    with pytest.raises(ValidationError, match="Голосов больше, чем присутствовавших"):
+        meeting_sign(meeting=meeting, actor=world.users["council"])
