@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "surveys",
     "growth",
     "diagnostics",
+    "council",
     "results",
     "portfolio",
     "dashboard",

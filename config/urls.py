@@ -14,6 +14,7 @@ urlpatterns = [
     path("surveys/", include("surveys.urls")),
     path("growth/", include("growth.urls")),
     path("diagnostics/", include("diagnostics.urls")),
+    path("council/", include("council.urls")),
     path("results/", include("results.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("reports/", include("reports.urls")),

@@ -448,6 +448,11 @@ def load_demo() -> dict[str, int]:
     # After the roadmap: the order «О поощрении наставников» comes last in the journal.
     added["growth_records"] = load_growth(today)
 
+    from demo.council import load as load_council
+
+    # After the programs: the second meeting agrees the program under review.
+    added["council_meetings"] = load_council(today)
+
     from demo.reports import load as load_reports
 
     # Last: the approved annual report freezes the figures of everything above.

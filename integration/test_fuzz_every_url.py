@@ -33,6 +33,8 @@ from django.utils.http import urlencode
 from PIL import Image
 
 from accounts.models import User
+from council.models import AgendaItem, ProgramReview
+from council.models import Meeting as CouncilMeeting
 from demo.kindergarten import load_demo
 from growth.models import GrowthRecord, RewardProposal, RewardRule
 from mentorship.models import (
@@ -108,6 +110,10 @@ RECORDS_BY_PREFIX = {
     "growth/rewards/": RewardProposal,
     "growth/rewards/rule/": RewardRule,
     "diagnostics/program/": Program,
+    "council/": CouncilMeeting,
+    "council/items/": AgendaItem,
+    "council/reviews/": ProgramReview,
+    "council/reviews/program/": Program,
     "results/": Report,
     "results/program/": Program,
     # A portfolio is a person's who is or was a mentor: any other person's is a 404 for everyone.

@@ -11,6 +11,7 @@ from core.pdf import render_pdf
 from mentorship.models import CuratorAppointment
 from people.models import Organization
 
+from .agreement import council_basis
 from .models import Program
 
 TEMPLATE = "programs/pdf/program.html"
@@ -63,7 +64,11 @@ def program_context(program: Program) -> dict:
             "date": _date(program.approved_at),
         },
         "curator": {"name": _signed(curator), "date": _date(program.curator_agreed_at)},
-        "council": {"name": _signed(program.council_agreed_by), "date": _date(program.council_agreed_at)}
+        "council": {
+            "name": _signed(program.council_agreed_by),
+            "date": _date(program.council_agreed_at),
+            "basis": council_basis(program),
+        }
         if program.council_agreed_at
         else None,
         "mentor": _participant(program.pairing.mentor.person, own),

@@ -3,6 +3,9 @@ only by the mentee, their mentor, the curator, the head and the council that rev
 (152-ФЗ; DOMAIN.md) — not by the system administrator. Evidence files are seen only by those
 running the program: its mentor and mentees, the curator and the head."""
 
+from collections.abc import Callable
+from contextlib import contextmanager
+
 from django.db.models import Q, QuerySet
 
 from people.roles import Role, person_of, roles_of
@@ -24,15 +27,45 @@ def _own_scope(user, *, mentor_path: str, mentee_path: str) -> Q | None:
     return scope or None
 
 
+# role → (user) -> Q over Program: the programs a role of PROGRAM_READERS reads, narrowed by a higher
+# app that knows more (the council's reviews and meetings: the mentee's consent promises the program
+# only to the members who review it). A reader whose role has no scope registered reads every program.
+_SCOPES: dict[Role, Callable] = {}
+
+
+def register_scope(role: Role, scope: Callable) -> None:
+    """`scope(user) -> Q` over Program: the programs the holder of `role` reads (besides their own pairs')."""
+    _SCOPES[role] = scope
+
+
+@contextmanager
+def scopes_suspended():
+    """Programs' own tests see programs alone: every reader reads every program."""
+    saved = dict(_SCOPES)
+    _SCOPES.clear()
+    try:
+        yield
+    finally:
+        _SCOPES.update(saved)
+
+
+def reads_every_program(user) -> bool:
+    """The user's roles let them read every program (no higher app narrows any of them)."""
+    return any(role not in _SCOPES for role in roles_of(user) & PROGRAM_READERS)
+
+
 def programs_for(user) -> QuerySet:
-    """Programs with what their lists print: the head, curator and council see all; a mentor or
-    mentee the programs of their own pairs; anyone else none."""
+    """Programs with what their lists print: the head and the curator see all, the council all or the
+    ones its scope names (a registered scope); a mentor or mentee the programs of their own pairs;
+    anyone else none."""
     base = Program.objects.select_related("pairing__mentor__person", "pairing__direction").prefetch_related(
         "pairing__mentees__person"
     )
-    if roles_of(user) & PROGRAM_READERS:
+    if reads_every_program(user):
         return base
     scope = _own_scope(user, mentor_path="pairing__mentor__person", mentee_path="pairing__mentees__person")
+    for role in roles_of(user) & PROGRAM_READERS:
+        scope = (scope or Q()) | _SCOPES[role](user)
     if scope is None:
         return base.none()
     return base.filter(pk__in=Program.objects.filter(scope).values("pk"))

@@ -33,6 +33,7 @@ __all__ = [
     "plan_item_mark",
     "plan_item_save",
     "program_agree",
+    "program_agree_by_council_decision",
     "program_create",
     "program_move",
     "program_prefill",
@@ -343,6 +344,21 @@ def program_agree(*, program: Program, on_behalf: str, actor: User) -> Outcome:
     # The author's login may have been deleted since (SET_NULL): that must not block later saves.
     validated_save(program, actor=actor, exclude={"created_by"})
     program.log_transition(S.REVIEW, S.REVIEW, actor, comment)
+    return Outcome(program)
+
+
+@transaction.atomic
+def program_agree_by_council_decision(*, program: Program, person, actor: User, basis: str) -> Outcome:
+    """The council agrees a program by a decision of its meeting (the signed protocol is `basis`): the
+    same stamp as «Согласовать от МО», put by the one who signs the protocol for the council. A program
+    no longer under review, or already agreed by the council, keeps its stamp; the protocol still
+    records the decision."""
+    program = Program.objects.select_for_update(of=("self",)).get(pk=program.pk)
+    if program.status != S.REVIEW or program.council_agreed_at:
+        return Outcome(program)
+    program.council_agreed_at, program.council_agreed_by = timezone.now(), person
+    validated_save(program, actor=actor, exclude={"created_by"})
+    program.log_transition(S.REVIEW, S.REVIEW, actor, f"Согласовано методическим объединением: {basis}")
     return Outcome(program)
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from core import extensions
-from programs import completion
+from programs import agreement, completion, selectors
 
 # The slots programs declares on its pages and documents; only higher apps fill them.
 PROGRAM_SLOTS = (
@@ -21,7 +21,7 @@ def _programs_alone():
     filled = [extension for slot in PROGRAM_SLOTS for extension in extensions.of(slot)]
     for extension in filled:
         extensions.unregister(extension)
-    with completion.conditions_suspended():
+    with completion.conditions_suspended(), agreement.bases_suspended(), selectors.scopes_suspended():
         yield
     for extension in filled:
         extensions.register(extension)

@@ -24,6 +24,7 @@ from mentorship.selectors import pairings_for
 from people.access import RoleRequiredMixin, ScopedListView
 from people.roles import Role
 
+from ..agreement import council_basis
 from ..completion import missing_for_completion
 from ..diff import compare
 from ..forms.program import PlanItemForm, PlanItemMarkForm, ProgramCompleteForm, ProgramFilter, ProgramForm
@@ -37,10 +38,9 @@ from ..roles import (
     COMPLETERS,
     CREATOR_ROLES,
     MARKERS,
-    PROGRAM_READERS,
     PROGRAM_ROLES,
 )
-from ..selectors import programs_for
+from ..selectors import programs_for, reads_every_program
 from ..services.program import (
     TEXT_FIELDS,
     council_exists,
@@ -108,7 +108,7 @@ class ProgramListView(ScopedListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_create=bool(self.roles & CREATOR_ROLES),
-            reads_every_program=bool(self.roles & PROGRAM_READERS),
+            reads_every_program=reads_every_program(self.request.user),
             **kwargs,
         )
 
@@ -273,6 +273,7 @@ class ProgramDetailView(RoleRequiredMixin, DetailView):
             buttons=program.buttons(roles),
             missing_agreements=missing,
             has_council=has_council,
+            council_basis=council_basis(program) if program.council_agreed_at else None,
             can_edit=program.is_editable and bool(roles & CREATOR_ROLES),
             can_agree_curator=review and Role.CURATOR in roles and not program.curator_agreed_at,
             can_agree_council=review
