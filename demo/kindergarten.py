@@ -448,6 +448,10 @@ def load_demo() -> dict[str, int]:
     # After the roadmap: the order «О поощрении наставников» comes last in the journal.
     added["growth_records"] = load_growth(today)
 
+    from demo.materials import load as load_materials
+
+    added["materials"] = load_materials()
+
     from demo.reports import load as load_reports
 
     # Last: the approved annual report freezes the figures of everything above.
