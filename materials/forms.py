@@ -31,9 +31,17 @@ class MaterialForm(StyledModelForm):
         self.fields["link"].help_text = "Адрес материала на сайте (http:// или https://), если он не файлом."
 
     def clean(self):
+        """A file or a link, one of them (the model's constraint holds it for every write; here it is
+        said under the field). A file refused already is not asked for a second time."""
         cleaned = super().clean()
+        if "file" in self.errors or "link" in self.errors:
+            return cleaned
         new_file = self.files.get(self.add_prefix("file")) is not None
-        if cleaned.get("link") and not new_file and self.instance.file:
-            # A link typed in place of the stored file replaces it.
-            cleaned["file"] = False
+        link, file = cleaned.get("link"), cleaned.get("file")
+        if link and new_file:
+            self.add_error("link", "Укажите что-то одно: файл или ссылку. Чтобы дать ссылку, уберите файл.")
+        elif link and file:
+            cleaned["file"] = False  # a link typed in place of the stored file replaces it
+        elif not link and not file:
+            self.add_error("file", "Приложите файл или укажите ссылку на материал.")
         return cleaned

@@ -5,7 +5,6 @@ it and when. A material that is no longer right is withdrawn, not deleted: its r
 the council and the head still do, and its history keeps every change."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -108,13 +107,6 @@ class Material(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
-
-    def clean(self):
-        super().clean()
-        if self.file and self.link:
-            raise ValidationError({"link": "Укажите что-то одно: файл или ссылку. Чтобы дать ссылку, уберите файл."})
-        if not self.file and not self.link:
-            raise ValidationError({"file": "Приложите файл или укажите ссылку на материал."})
 
     @property
     def readers_text(self) -> str:

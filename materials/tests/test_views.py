@@ -136,6 +136,7 @@ def test_a_refused_upload_keeps_what_was_typed(upload, error, world, client_as):
     )
     assert response.status_code == 200
     assert error in str(response.context["form"].errors["file"])
+    assert "Приложите файл" not in str(response.context["form"].errors)  # the refusal is said once
     assert "Материал не сохранён" in response.content.decode()
     assert response.context["form"]["title"].value() == "Памятка по режиму дня"
     assert 'value="Памятка по режиму дня"' in response.content.decode()
@@ -220,6 +221,13 @@ def test_the_file_goes_out_under_the_title(library, client_as):
     assert saved_as(response) == "Типовая программа наставничества.docx"
 
 
+def test_the_download_name_reads_without_colons_and_quotes(library, client_as):
+    library.memo.title = "Памятка: журнал «Наставник»"
+    library.memo.save()
+    response = client_as("mentor").get(reverse("materials:file", args=[library.memo.pk]))
+    assert saved_as(response) == "Памятка — журнал Наставник.pdf"
+
+
 def test_the_detail_page_says_who_published_it_and_when(library, client_as):
     page = client_as("mentor").get(library.memo.get_absolute_url()).content.decode()
     assert "Волкова Наталья" in page
@@ -282,3 +290,14 @@ def test_the_menu_offers_the_library_to_its_readers(library, client_as):
         assert "Методические материалы" in client_as(role).get(reverse("materials:list")).content.decode()
     home = client_as("admin").get("/").content.decode()
     assert reverse("materials:list") not in home
+
+
+def test_the_service_keeps_a_file_or_a_link(world):
+    from django.core.exceptions import ValidationError
+
+    from materials.services import material_save
+
+    with pytest.raises(ValidationError, match="что-то одно"):
+        material_save(
+            material=Material(title="Пустой", kind="memo", audience="all"), directions=[], forms=[], actor=None
+        )
