@@ -2,6 +2,8 @@
 try with a renamed file is refused in Russian and keeps what she typed. Петрова, a mentor, finds it in
 the library by the direction and downloads it under its title; Иванова, a mentee, does not see it."""
 
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from core.tests.files import tiny_pdf
@@ -58,7 +60,7 @@ def test_the_council_publishes_a_file_and_a_mentor_downloads_it(page, live_serve
         page.get_by_role("link", name="Скачать файл").click()
     download = info.value
     assert download.suggested_filename == "Памятка — цифровые ресурсы для занятий.pdf"
-    assert open(download.path(), "rb").read().startswith(b"%PDF-")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
     shot(page, "materials-mentor-detail")
 
     page.context.clear_cookies()
