@@ -16,9 +16,10 @@ BANK_KEEPERS = STAFF_KEEPERS
 # The council keeps the records of mentors and mentees together with the curator (3.5), on its own
 # page: only their professional part — a mentor's directions and competencies, a mentee's strengths,
 # the note (MentorProfessionalForm, MenteeProfessionalForm). Personnel data stays with the curator: the
-# person, the mentee's category, the consent and its scan, the salary, the capacity (the limit of the
-# mentor's load: an organizational decision, not a methodological one), being in the bank. A mentee's difficulties and request neither: her consent
-# opens them to the members who review her program, not to the whole council.
+# person, the mentee's category, the consent and its scan, the salary, being in the bank; so does the
+# capacity (the limit of the mentor's load: an organizational decision, not a methodological one). A
+# mentee's difficulties and request neither: her consent opens them to the members who review her
+# program, not to the whole council.
 PROFESSIONAL_KEEPERS = frozenset({Role.COUNCIL})
 # A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
 MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
