@@ -301,3 +301,22 @@ def test_the_service_keeps_a_file_or_a_link(world):
         material_save(
             material=Material(title="Пустой", kind="memo", audience="all"), directions=[], forms=[], actor=None
         )
+
+
+def test_the_home_page_shows_new_materials_of_the_readers_audience(library, client_as):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    Material.objects.filter(pk=library.program.pk).update(published_at=timezone.now() - timedelta(days=45))
+    mentor_home = client_as("mentor").get("/").content.decode()
+    assert "Новые методические материалы" in mentor_home
+    assert library.memo.title in mentor_home
+    assert library.checklist.title not in mentor_home  # for mentees
+    assert library.program.title not in mentor_home  # no longer new
+    mentee_home = client_as("mentee").get("/").content.decode()
+    assert library.checklist.title in mentee_home and library.memo.title not in mentee_home
+    assert library.withdrawn.title not in mentee_home
+    # Those who publish them, and those who do not read them, are not told.
+    for role in ("council", "curator", "head", "admin"):
+        assert "Новые методические материалы" not in client_as(role).get("/").content.decode()
