@@ -78,7 +78,7 @@ class Material(models.Model):
     )
     # The title and the description folded for search (core.text.normalize_for_search), filled on save.
     search_text = models.TextField(editable=False, default="")
-    history = HistoricalRecords(excluded_fields=["file", "search_text"])
+    history = HistoricalRecords(excluded_fields=["file", "search_text"], m2m_fields=[directions, forms])
 
     class Meta:
         verbose_name = "методический материал"

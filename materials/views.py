@@ -12,13 +12,21 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import DetailView, FormView
 
-from core.views import Confirmation, ConfirmedActionMixin, form_errors, report_errors, show_outcome
+from core.history import Source
+from core.views import (
+    Confirmation,
+    ConfirmedActionMixin,
+    RecordHistoryView,
+    form_errors,
+    report_errors,
+    show_outcome,
+)
 from people.access import ProtectedFileView, RoleRequiredMixin, ScopedListView
 
 from .filters import MaterialFilter
 from .forms import MaterialForm
 from .models import Material
-from .roles import PUBLISHERS, READERS
+from .roles import OVERSEERS, PUBLISHERS, READERS
 from .selectors import editable_materials, materials_for
 from .services import material_save, material_withdraw
 
@@ -45,7 +53,20 @@ class MaterialDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         can_edit = bool(self.roles & PUBLISHERS) and not self.object.is_withdrawn
-        return super().get_context_data(can_edit=can_edit, **kwargs)
+        return super().get_context_data(can_edit=can_edit, can_read_history=bool(self.roles & OVERSEERS), **kwargs)
+
+
+class MaterialHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who published, corrected and withdrew the material, and what changed: for those who keep the
+    library and the head (a mentor and a mentee read the material, not its making)."""
+
+    allowed_roles = OVERSEERS
+
+    def get_queryset(self):
+        return materials_for(self.request.user)
+
+    def history_sources(self):
+        return [Source("Методический материал", Material.history.filter(id=self.object.pk))]
 
 
 class MaterialFormMixin(RoleRequiredMixin):

@@ -34,6 +34,9 @@ GET_PAGES = [
     ("file-for-all", lambda lib: reverse("materials:file", args=[lib.program.pk]), scoped(READERS)),
     # A link has no file to send.
     ("file-of-a-link", lambda lib: reverse("materials:file", args=[lib.checklist.pk]), scoped(set())),
+    # Its making (who published, corrected, withdrew): those who keep the library and the head.
+    ("history", lambda lib: reverse("materials:history", args=[lib.memo.pk]), expect(OVERSEERS)),
+    ("history-withdrawn", lambda lib: reverse("materials:history", args=[lib.withdrawn.pk]), expect(OVERSEERS)),
     ("create", lambda lib: reverse("materials:create"), expect(PUBLISHERS)),
     ("update", lambda lib: reverse("materials:update", args=[lib.memo.pk]), expect(PUBLISHERS)),
     # A withdrawn material is kept as it was withdrawn.
@@ -320,3 +323,16 @@ def test_the_home_page_shows_new_materials_of_the_readers_audience(library, clie
     # Those who publish them, and those who do not read them, are not told.
     for role in ("council", "curator", "head", "admin"):
         assert "Новые методические материалы" not in client_as(role).get("/").content.decode()
+
+
+def test_the_history_tells_who_published_corrected_and_withdrew(library, client_as, world):
+    client = client_as("curator")
+    client.post(
+        reverse("materials:update", args=[library.memo.pk]),
+        {"title": "Как вести журнал наставника", "kind": "memo", "audience": "all"},
+    )
+    client.post(reverse("materials:withdraw", args=[library.memo.pk]), {"confirmed": "1"})
+    page = client_as("head").get(reverse("materials:history", args=[library.memo.pk])).content.decode()
+    assert "Как вести журнал наставника" in page and "Наставникам" in page and "Всем" in page
+    assert "Волкова" in page and "Морозова" in page
+    assert "снят с публикации" in page.lower()
