@@ -27,6 +27,11 @@ class MaterialForm(StyledModelForm):
         ].help_text = (
             f"{ALLOWED_TEXT}, не больше {max_bytes() // (1024 * 1024)} МБ. Или укажите ссылку ниже — что-то одно."
         )
+        if self.instance.file:
+            self.fields["file"].help_text = (
+                "Файл уже приложен (его можно скачать на странице материала). Выберите новый, чтобы заменить его, "
+                "или укажите ссылку вместо файла. " + self.fields["file"].help_text
+            )
         self.fields["link"].error_messages["invalid"] = LINK_INVALID
         self.fields["link"].help_text = "Адрес материала на сайте (http:// или https://), если он не файлом."
 

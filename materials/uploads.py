@@ -43,7 +43,9 @@ class MaterialFileField(forms.FileField):
     """The material's file on its form: what the form hands on is checked and may be stored."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+        # A plain input: the clearable one would show the stored name and a /media/ link, and a file is
+        # replaced by a new one or by a link, never left out.
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": ACCEPT}))
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):

@@ -336,3 +336,23 @@ def test_the_history_tells_who_published_corrected_and_withdrew(library, client_
     assert "Как вести журнал наставника" in page and "Наставникам" in page and "Всем" in page
     assert "Волкова" in page and "Морозова" in page
     assert "снят с публикации" in page.lower()
+
+
+def test_the_edit_form_names_no_stored_path_and_a_new_file_replaces_the_old(library, client_as):
+    client = client_as("council")
+    url = reverse("materials:update", args=[library.memo.pk])
+    page = client.get(url).content.decode()
+    assert library.memo.file.name not in page and "/files/" not in page
+    assert "Файл уже приложен" in page
+    old = library.memo.file.name
+    response = client.post(
+        url,
+        {"title": library.memo.title, "kind": "memo", "audience": "mentors", "file": pdf_upload("новый.pdf")},
+    )
+    assert response.status_code == 302
+    library.memo.refresh_from_db()
+    assert library.memo.file.name != old and library.memo.file.name.endswith(".pdf")
+    # Nothing new chosen: the file stays.
+    client.post(url, {"title": "Журнал наставничества", "kind": "memo", "audience": "mentors"})
+    library.memo.refresh_from_db()
+    assert library.memo.title == "Журнал наставничества" and library.memo.file
