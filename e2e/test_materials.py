@@ -1,6 +1,6 @@
 """Волкова, the council's chair, publishes a memo as a PDF for mentors in the ИКТ direction; a first
 try with a renamed file is refused in Russian and keeps what she typed. Петрова, a mentor, finds it in
-the library by the direction and downloads it under its title; Иванова, a mentee, does not see it."""
+the library by the direction and downloads it under its title, and her home page names it among the new ones; Иванова, a mentee, does not see it."""
 
 from pathlib import Path
 
@@ -62,6 +62,12 @@ def test_the_council_publishes_a_file_and_a_mentor_downloads_it(page, live_serve
     assert download.suggested_filename == "Памятка — цифровые ресурсы для занятий.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF-")
     shot(page, "materials-mentor-detail")
+
+    # Her home page names it among the new materials.
+    page.goto(f"{live_server.url}/")
+    news = page.locator(".alert", has_text="Новые методические материалы")
+    expect(news).to_contain_text(TITLE)
+    shot(page, "materials-mentor-home-news")
 
     page.context.clear_cookies()
     login(page, live_server, "mentee")
