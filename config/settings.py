@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "programs",
     "surveys",
     "growth",
+    "materials",
     "diagnostics",
     "council",
     "results",
@@ -200,6 +201,8 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 # One evidence file of a logged activity (photos from a phone, a presentation); several go in one form.
 EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "20"))
+# One file of the methodological library (a presentation, a typical program with pictures).
+MATERIAL_MAX_MB = int(os.environ.get("MATERIAL_MAX_MB", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

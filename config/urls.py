@@ -13,6 +13,7 @@ urlpatterns = [
     path("programs/", include("programs.urls")),
     path("surveys/", include("surveys.urls")),
     path("growth/", include("growth.urls")),
+    path("materials/", include("materials.urls")),
     path("diagnostics/", include("diagnostics.urls")),
     path("council/", include("council.urls")),
     path("results/", include("results.urls")),

@@ -453,6 +453,10 @@ def load_demo() -> dict[str, int]:
     # After the programs: the second meeting agrees the program under review.
     added["council_meetings"] = load_council(today)
 
+    from demo.materials import load as load_materials
+
+    added["materials"] = load_materials()
+
     from demo.reports import load as load_reports
 
     # Last: the approved annual report freezes the figures of everything above.

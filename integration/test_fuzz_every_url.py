@@ -23,7 +23,7 @@ from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -37,6 +37,7 @@ from council.models import AgendaItem, ProgramReview
 from council.models import Meeting as CouncilMeeting
 from demo.kindergarten import load_demo
 from growth.models import GrowthRecord, RewardProposal, RewardRule
+from materials.models import Material
 from mentorship.models import (
     CooperationAgreement,
     CouncilMembership,
@@ -114,6 +115,8 @@ RECORDS_BY_PREFIX = {
     "council/items/": AgendaItem,
     "council/reviews/": ProgramReview,
     "council/reviews/program/": Program,
+    # The withdrawn material (a link) and a published one with a file, so the file's page is reached too.
+    "materials/": Material.objects.filter(Q(withdrawn_at__isnull=False) | ~Q(file="")),
     "results/": Report,
     "results/program/": Program,
     # A portfolio is a person's who is or was a mentor: any other person's is a 404 for everyone.

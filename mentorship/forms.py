@@ -86,6 +86,24 @@ class MenteeForm(StyledModelForm):
         offer_people_not_yet_in(self, "mentee")
 
 
+class MentorProfessionalForm(StyledModelForm):
+    """The council's part of a mentor's record (mentorship.roles.PROFESSIONAL_KEEPERS)."""
+
+    class Meta:
+        model = Mentor
+        fields = ["directions", "competencies", "note"]
+        widgets = MentorForm.Meta.widgets
+
+
+class MenteeProfessionalForm(StyledModelForm):
+    """The council's part of a mentee's record (mentorship.roles.PROFESSIONAL_KEEPERS)."""
+
+    class Meta:
+        model = Mentee
+        fields = ["strengths", "note"]
+        widgets = {"strengths": forms.Textarea(attrs={"rows": 3}), "note": forms.Textarea(attrs={"rows": 2})}
+
+
 class PublicationConsentForm(StyledModelForm):
     data = forms.MultipleChoiceField(
         label="Какие данные можно публиковать на сайте",

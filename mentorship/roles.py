@@ -13,6 +13,14 @@ from people.roles import HISTORY_READERS, STAFF_KEEPERS, STAFF_READERS, Role, re
 BANK_READERS = STAFF_READERS
 # The curator keeps the bank together with the system administrator (3.4).
 BANK_KEEPERS = STAFF_KEEPERS
+# The council keeps the records of mentors and mentees together with the curator (3.5), on its own
+# page: only their professional part — a mentor's directions and competencies, a mentee's strengths,
+# the note (MentorProfessionalForm, MenteeProfessionalForm). Personnel data stays with the curator: the
+# person, the mentee's category, the consent and its scan, the salary, being in the bank; so does the
+# capacity (the limit of the mentor's load: an organizational decision, not a methodological one). A
+# mentee's difficulties and request neither: her consent opens them to the members who review her
+# program, not to the whole council.
+PROFESSIONAL_KEEPERS = frozenset({Role.COUNCIL})
 # A mentor opens their own card and their mentees'; a mentee their own and their mentor's.
 MENTOR_CARD_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
 # Pairs: proposed by the curator or a council member (3.5); read by the bank's readers and the pair.

@@ -86,8 +86,9 @@ PINNED = {
     # The home tasks of diagnostics, surveys and growth add theirs (constant in the rows; pinned per
     # app with more detail in their own tests).
     ("curator", "dashboard:home"): 23,  # + programs in work (2), the roadmap (4), growth to confirm (2)
-    ("mentor", "dashboard:home"): 9,  # + programs in work (1), diagnostics, surveys, growth tasks (3)
-    ("mentee", "dashboard:home"): 10,  # + programs in work, records awaiting confirmation (2), tasks (3)
+    # + the new methodological materials (1) for a mentor and a mentee.
+    ("mentor", "dashboard:home"): 10,  # + programs in work (1), diagnostics, surveys, growth tasks (3)
+    ("mentee", "dashboard:home"): 11,  # + programs in work, records awaiting confirmation (2), tasks (3)
 }
 
 

@@ -13,9 +13,9 @@ from people.roles import Role
 
 from ..access import can_see_mentee_difficulties
 from ..filters import MenteeFilter, MentorFilter
-from ..forms import MenteeForm, MentorForm
+from ..forms import MenteeForm, MenteeProfessionalForm, MentorForm, MentorProfessionalForm
 from ..matching import EXPLANATION, suggest_mentors
-from ..roles import BANK_KEEPERS, BANK_READERS, MENTOR_CARD_READERS, PAY_READERS
+from ..roles import BANK_KEEPERS, BANK_READERS, MENTOR_CARD_READERS, PAY_READERS, PROFESSIONAL_KEEPERS
 from ..selectors import mentees_for, mentors_for
 from .paperwork import paperwork_context
 
@@ -46,6 +46,7 @@ class MentorDetailView(RoleRequiredMixin, DetailView):
             own=Organization.own(),
             warnings=mentor_warnings(self.object) if self.roles & BANK_READERS else [],
             can_edit=bool(self.roles & BANK_KEEPERS),
+            can_edit_professional=bool(self.roles & PROFESSIONAL_KEEPERS) and not self.roles & BANK_KEEPERS,
             can_open_bank=bool(self.roles & BANK_READERS),
             can_see_salary=bool(self.roles & PAY_READERS),
             **paperwork_context(self.request.user, self.roles, self.object),
@@ -101,6 +102,23 @@ class MentorUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
         return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
 
 
+class MentorProfessionalUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
+    """A council member corrects a mentor's directions, competencies and note (3.5); the rest of the
+    record is the curator's (mentorship.roles.PROFESSIONAL_KEEPERS says why)."""
+
+    allowed_roles = PROFESSIONAL_KEEPERS
+    form_class = MentorProfessionalForm
+    template_name = "mentorship/professional_form.html"
+    context_object_name = "record"
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return mentors_for(self.request.user)
+
+    def run_service(self, form):
+        return mentor_save(mentor=form.instance, directions=form.cleaned_data["directions"], actor=self.request.user)
+
+
 class MentorConsentScanView(ProtectedFileView):
     allowed_roles = MENTOR_CARD_READERS
     file_field = "consent_scan"
@@ -135,6 +153,7 @@ class MenteeDetailView(RoleRequiredMixin, DetailView):
             can_propose=bool(self.roles & {Role.CURATOR, Role.COUNCIL}),
             show_difficulties=can_see_mentee_difficulties(self.request.user, self.object),
             can_edit=bool(self.roles & BANK_KEEPERS),
+            can_edit_professional=bool(self.roles & PROFESSIONAL_KEEPERS) and not self.roles & BANK_KEEPERS,
             can_open_bank=bool(self.roles & BANK_READERS),
         )
         return context
@@ -190,6 +209,23 @@ class MenteeUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
             for name in self.object.SENSITIVE_FIELDS:
                 form.fields.pop(name, None)
         return form
+
+    def run_service(self, form):
+        return mentee_save(mentee=form.instance, actor=self.request.user)
+
+
+class MenteeProfessionalUpdateView(RoleRequiredMixin, ServiceFormMixin, UpdateView):
+    """A council member corrects a mentee's strengths and note (3.5); her difficulties and request are
+    not theirs to read here, the rest of the record is the curator's."""
+
+    allowed_roles = PROFESSIONAL_KEEPERS
+    form_class = MenteeProfessionalForm
+    template_name = "mentorship/professional_form.html"
+    context_object_name = "record"
+    success_message = "Изменения сохранены."
+
+    def get_queryset(self):
+        return mentees_for(self.request.user)
 
     def run_service(self, form):
         return mentee_save(mentee=form.instance, actor=self.request.user)
