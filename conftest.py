@@ -6,6 +6,8 @@ from datetime import date
 from urllib.parse import unquote
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mentorship.models import CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing
 from mentorship.tests.factories import (
@@ -20,6 +22,20 @@ from mentorship.tests.factories import (
 from people.models import Person
 
 ROLES = ("anonymous", "head", "curator", "council", "mentor", "mentee", "admin", "norole")
+
+
+def page_text(client, url) -> str:
+    """A page's HTML, which must open (200)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_of(client, url) -> int:
+    """How many queries a page that must open (200) costs."""
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
 
 
 def saved_as(response) -> str:

@@ -100,7 +100,8 @@ def test_mentor_logs_an_activity_with_a_photo_and_the_mentee_confirms(page, live
     expect(page.locator("main h1")).to_contain_text("Мероприятие")
     thumbnail = page.locator("main img").first
     expect(thumbnail).to_be_visible()
-    assert page.evaluate("img => img.naturalWidth", thumbnail.element_handle()) > 0  # the mentee may see it
+    # The mentee may see it: the picture loads (waited for, since "visible" comes before "loaded").
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumbnail.element_handle())
     page.locator("#id_comment").fill("Спасибо, приём с колокольчиком сработал.")
     page.get_by_role("button", name="Подтверждаю").click()
     expect(page.locator(".alert-success")).to_contain_text("Вы подтвердили")

@@ -6,24 +6,11 @@ that does not grow with the history."""
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import page_text, queries_of
 from mentorship.models import Direction, MenteeCategory
 from mentorship.services.bank import mentee_save, mentor_save
-
-
-def page_text(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries_of(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context)
 
 
 def test_the_mentee_page_links_to_its_history(world, client_as):

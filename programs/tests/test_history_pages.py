@@ -4,11 +4,10 @@ does not grow with the history. Who opens the pages at all: the role matrices of
 test_program_views.py and test_logging_access.py."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import page_text, queries_of
 from core.tests.files import jpeg_with_exif
 
 from ..models import Evidence
@@ -19,18 +18,6 @@ from .test_logging_evidence import post_record, upload
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def page_text(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries_of(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context)
 
 
 @pytest.fixture
