@@ -9,11 +9,19 @@ class CouncilConfig(AppConfig):
         """The council's protocol under a program's «СОГЛАСОВАНО», its reviews on the program's page, the
         programs a member reads, and the meetings and reviews in the menu."""
         from core import extensions, menu
+        from mentorship.order_bases import register_provider
         from people.roles import Role
         from programs.agreement import register_council_basis
         from programs.selectors import register_scope
 
-        from .selectors import council_program_scope, program_protocol_basis, program_reviews
+        from .selectors import (
+            appeal_order_bases,
+            appeals_home,
+            council_program_scope,
+            pair_appeals,
+            program_protocol_basis,
+            program_reviews,
+        )
 
         register_council_basis(program_protocol_basis)
         # A member reads the programs under their review and on the agenda of their meetings only.
@@ -26,7 +34,27 @@ class CouncilConfig(AppConfig):
                 order=20,
             )
         )
+        # Mediation: the council's decision to replace a mentor or end a pair waits on the pair's page
+        # for the head's order; the sides write appeals from the pair's page.
+        register_provider(appeal_order_bases)
+        extensions.register(
+            extensions.Extension(
+                slot="mentorship.pairing.side",
+                template="council/snippets/pair_appeals.html",
+                context=pair_appeals,
+                order=30,
+            )
+        )
+        extensions.register(
+            extensions.Extension(
+                slot="dashboard.home.tasks",
+                template="council/snippets/home_appeals.html",
+                context=appeals_home,
+                order=35,
+            ),
+        )
         menu.register(
             menu.Entry("Заседания МО", "council:meeting-list", order=35),
             menu.Entry("Рецензии на программы", "council:review-list", order=36),
+            menu.Entry("Обращения в МО", "council:appeal-list", order=37),
         )

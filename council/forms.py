@@ -4,8 +4,8 @@ from core.forms import DateField, StyledModelForm
 from mentorship.models import Pairing
 from programs.models import Program
 
-from .models import AgendaItem, Meeting, ProgramReview
-from .selectors import composition
+from .models import AgendaItem, Appeal, Meeting, ProgramReview
+from .selectors import composition, open_appeals
 
 
 class MembershipChoice(forms.ModelMultipleChoiceField):
@@ -56,6 +56,11 @@ class PairingChoice(forms.ModelChoiceField):
         return f"{obj.sides} ({obj.get_status_display().lower()})"
 
 
+class AppealChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title}: {obj.pairing.sides}"
+
+
 class AgendaItemForm(StyledModelForm):
     """A question of the agenda; what was heard, said and decided is filled in at the meeting."""
 
@@ -66,6 +71,7 @@ class AgendaItemForm(StyledModelForm):
             "title",
             "program",
             "pairing",
+            "appeal",
             "heard",
             "spoke",
             "decided",
@@ -73,8 +79,9 @@ class AgendaItemForm(StyledModelForm):
             "votes_against",
             "votes_abstained",
             "agrees_program",
+            "appeal_outcome",
         )
-        field_classes = {"program": ProgramChoice, "pairing": PairingChoice}
+        field_classes = {"program": ProgramChoice, "pairing": PairingChoice, "appeal": AppealChoice}
         widgets = {
             "heard": forms.Textarea(attrs={"rows": 3}),
             "spoke": forms.Textarea(attrs={"rows": 3}),
@@ -83,13 +90,21 @@ class AgendaItemForm(StyledModelForm):
         help_texts = {
             "program": "Для вопроса о согласовании программы.",
             "pairing": "Для вопроса о предложении пары (группы).",
+            "appeal": "Для вопроса медиации. Протокол читают все члены МО и руководитель: в формулировке вопроса "
+            "не пересказывайте обращение.",
+            "appeal_outcome": "Для вопроса медиации: записывается в обращение при подписании протокола; замена "
+            "наставника и прекращение наставничества ждут приказа руководителя.",
             "heard": "Кого слушали и о чём; заполняется на заседании.",
             "decided": "Без решения протокол не подписать.",
             "agrees_program": "После подписания протокола согласование программы от МО сошлётся на него.",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        appeals = open_appeals(user)
+        if self.instance.appeal_id:  # the item's own appeal stays choosable (it is refused at signing if closed)
+            appeals = appeals | Appeal.objects.filter(pk=self.instance.appeal_id)
+        self.fields["appeal"].queryset = appeals.distinct()
         self.fields["program"].queryset = (
             Program.objects.exclude(status__in=Program.CLOSED_STATUSES)
             .select_related("pairing__mentor__person")
@@ -121,3 +136,26 @@ class ReviewForm(StyledModelForm):
         fields = ("text",)
         widgets = {"text": forms.Textarea(attrs={"rows": 14})}
         help_texts = {"text": "Соответствие программы затруднениям наставляемого, реалистичность плана, замечания."}
+
+
+class AppealForm(StyledModelForm):
+    class Meta:
+        model = Appeal
+        fields = ("text", "wish", "shared_with_pair")
+        widgets = {"text": forms.Textarea(attrs={"rows": 8}), "wish": forms.Textarea(attrs={"rows": 3})}
+
+
+class AppealMembersForm(forms.Form):
+    members = MembershipChoice(
+        label="Члены МО",
+        queryset=composition(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Они прочитают обращение и подготовят его рассмотрение. Участники пары в список не входят.",
+    )
+
+    def __init__(self, *args, appeal, **kwargs):
+        super().__init__(*args, **kwargs)
+        sides = [appeal.pairing.mentor.person_id, *(mentee.person_id for mentee in appeal.pairing.mentees.all())]
+        self.fields["members"].queryset = composition().exclude(person__in=sides)
+        self.fields["members"].initial = [member.pk for member in appeal.members.all()]

@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name
@@ -24,6 +25,20 @@ def academic_year(day: date) -> int:
 
 def protocol_pdf_path(instance, filename: str) -> str:
     return random_file_name("council-protocols", filename)
+
+
+class AppealOutcome(models.TextChoices):
+    """What the council decides on an appeal (3.5: consultation and mediation). The last two need the
+    head's order: they open the existing replacement or early-end path with the appeal as its basis."""
+
+    RECOMMENDATIONS = "recommendations", "Рекомендации сторонам"
+    PROGRAM_CHANGE = "program_change", "Изменить программу наставничества"
+    REPLACE_MENTOR = "replace_mentor", "Предложить руководителю заменить наставника"
+    END_PAIR = "end_pair", "Предложить руководителю прекратить наставничество"
+
+
+# The outcomes that need an order, and the pair order each one opens (mentorship.order_bases).
+OUTCOME_ORDER_ACTIONS = {AppealOutcome.REPLACE_MENTOR: "replace", AppealOutcome.END_PAIR: "terminate"}
 
 
 class ProtocolCounter(models.Model):
@@ -137,6 +152,7 @@ class AgendaItem(models.Model):
         # object, one more nullable link below.
         PROGRAM = "program", "Согласование программы наставничества"
         PAIRING = "pairing", "Предложение пары (группы)"
+        APPEAL = "appeal", "Рассмотрение обращения (медиация)"
         REPORT = "report", "Заслушивание отчёта"
         LOCAL_ACT = "local_act", "Проект локального акта"
         OTHER = "other", "Другой вопрос"
@@ -161,6 +177,14 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="council_items",
     )
+    appeal = models.ForeignKey(
+        "council.Appeal",
+        verbose_name="обращение",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
     heard = models.TextField("Слушали", blank=True)
     spoke = models.TextField("Выступили", blank=True)
     decided = models.TextField("Решили", blank=True)
@@ -169,6 +193,8 @@ class AgendaItem(models.Model):
     votes_abstained = models.PositiveSmallIntegerField("воздержались", default=0)
     # For a program: the council agrees it by this decision (its «СОГЛАСОВАНО» then names the protocol).
     agrees_program = models.BooleanField("решение: согласовать программу", default=False)
+    # For an appeal: what the council decided, recorded on the appeal when the protocol is signed.
+    appeal_outcome = models.CharField("решение по обращению", max_length=20, choices=AppealOutcome.choices, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -189,8 +215,13 @@ class AgendaItem(models.Model):
         if self.kind != self.Kind.PROGRAM:
             self.program = None
             self.agrees_program = False
+        if self.kind == self.Kind.APPEAL and self.appeal_id is None:
+            raise ValidationError({"appeal": "Выберите обращение, которое рассматривает заседание."})
         if self.kind != self.Kind.PAIRING:
             self.pairing = None
+        if self.kind != self.Kind.APPEAL:
+            self.appeal = None
+            self.appeal_outcome = ""
 
     @property
     def has_vote(self) -> bool:
@@ -254,3 +285,119 @@ class ProgramReview(LifeCycle, models.Model):
     @property
     def is_sent(self) -> bool:
         return self.status == self.Status.SENT
+
+
+class Appeal(LifeCycle, models.Model):
+    """An appeal (обращение) of a mentor or a mentee to the council about a difficulty in their pair.
+
+    Who reads it is the point of it (council.selectors.appeals_for): the curator, the chair and the
+    members the chair names, the members who hear it at a meeting, and its author. The other side of
+    the pair reads it only if the author agreed to that; a participant of the pair — even one who is
+    the curator or the chair — reads it as a participant, never by their office.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Подано"
+        HEARD = "heard", "Рассмотрено"
+        WITHDRAWN = "withdrawn", "Отозвано автором"
+
+    class Side(models.TextChoices):
+        MENTOR = "mentor", "наставник"
+        MENTEE = "mentee", "наставляемый"
+
+    S = Status
+    TRANSITIONS = {
+        (S.SUBMITTED, S.WITHDRAWN): Transition(
+            "Отозвать обращение",
+            frozenset({"mentor", "mentee"}),
+            consequence="Методическое объединение не будет его рассматривать; отзыв нельзя отменить — "
+            "при новой трудности напишите новое обращение.",
+        ),
+        # Heard by signing the protocol of the meeting that decided on it (council.services.meeting_sign).
+        (S.SUBMITTED, S.HEARD): Transition("Рассмотреть обращение", frozenset({"council", "curator"})),
+    }
+
+    pairing = models.ForeignKey(
+        "mentorship.Pairing", verbose_name="пара (группа)", on_delete=models.PROTECT, related_name="council_appeals"
+    )
+    author = models.ForeignKey(
+        "people.Person", verbose_name="автор", on_delete=models.PROTECT, related_name="council_appeals"
+    )
+    side = models.CharField("сторона пары", max_length=10, choices=Side.choices)
+    text = models.TextField(
+        "в чём затруднение",
+        help_text="Что происходит, с какого времени, что уже пробовали. Обращение читают куратор, председатель "
+        "МО и члены МО, которым его поручат.",
+    )
+    wish = models.TextField("чего вы ждёте от методического объединения", blank=True)
+    shared_with_pair = models.BooleanField(
+        "другая сторона пары может прочитать обращение",
+        default=False,
+        help_text="Без этой отметки ни наставник, ни другие наставляемые пары обращение не увидят.",
+    )
+    status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    members = models.ManyToManyField(
+        "mentorship.CouncilMembership",
+        verbose_name="поручено членам МО",
+        blank=True,
+        related_name="appeals",
+    )
+    # Recorded when the protocol of the meeting that heard it is signed.
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name="рассмотрено на заседании",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField("решение", max_length=20, choices=AppealOutcome.choices, blank=True)
+    decision = models.TextField("текст решения", blank=True)
+    # The head's order that carried out a decision to replace the mentor or end the pair.
+    order = models.ForeignKey(
+        "records.Order",
+        verbose_name="приказ по решению",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="подал", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("подано", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "обращение в методическое объединение"
+        verbose_name_plural = "обращения в методическое объединение"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Обращение от {timezone.localtime(self.created_at):%d.%m.%Y}" if self.created_at else "Обращение"
+
+    def get_absolute_url(self) -> str:
+        return reverse("council:appeal-detail", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        """«Обращение наставляемого от 12.11.2026»: what an agenda or an order may name, no one's name."""
+        side = "наставника" if self.side == self.Side.MENTOR else "наставляемого"
+        return f"Обращение {side} от {timezone.localtime(self.created_at):%d.%m.%Y}"
+
+    @property
+    def title_dative(self) -> str:
+        """«обращению наставляемого от 12.11.2026», for «по …» in an order's preamble."""
+        side = "наставника" if self.side == self.Side.MENTOR else "наставляемого"
+        return f"обращению {side} от {timezone.localtime(self.created_at):%d.%m.%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def order_action(self) -> str | None:
+        """«replace» or «terminate» while the decision waits for the head's order; None otherwise."""
+        if self.status != self.Status.HEARD or self.order_id:
+            return None
+        return OUTCOME_ORDER_ACTIONS.get(self.outcome)

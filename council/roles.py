@@ -34,3 +34,10 @@ def is_chair(user) -> bool:
 def keeps_meetings(user) -> bool:
     """The curator or the chair: schedules meetings, records the protocol and signs it."""
     return Role.CURATOR in roles_of(user) or is_chair(user)
+
+
+# Mediation (3.5): a side of a pair writes an appeal; its readers are decided per appeal by
+# council.selectors.appeals_for — the curator, the chair, the members the chair names, the author. The
+# head is not among them: the head acts on the council's decision, read in the protocol.
+APPEAL_AUTHORS = frozenset({Role.MENTOR, Role.MENTEE})
+APPEAL_READERS = frozenset({Role.CURATOR, Role.COUNCIL, Role.MENTOR, Role.MENTEE})

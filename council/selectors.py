@@ -3,11 +3,12 @@ its protocol print, the current composition and quorum, and a program's protocol
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from mentorship.models import CouncilMembership
+from mentorship.models import CouncilMembership, Pairing
+from mentorship.order_bases import OrderBasis
 from people.roles import Role, person_of, roles_of
 
-from .models import AgendaItem, Meeting, ProgramReview
-from .roles import READERS, is_chair
+from .models import OUTCOME_ORDER_ACTIONS, AgendaItem, Appeal, Meeting, ProgramReview
+from .roles import APPEAL_READERS, READERS, is_chair
 
 
 def composition() -> QuerySet:
@@ -35,7 +36,7 @@ def meeting_page(user) -> QuerySet:
         return Meeting.objects.none()
     sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
     items = AgendaItem.objects.select_related(
-        "program__pairing__mentor__person", "pairing__mentor__person"
+        "program__pairing__mentor__person", "pairing__mentor__person", "appeal"
     ).prefetch_related(
         "program__pairing__mentees__person",
         "pairing__mentees__person",
@@ -110,3 +111,126 @@ def council_program_scope(user) -> Q:
     if is_chair(user):
         scope |= Q(status="review")
     return scope
+
+
+# --- mediation appeals ----------------------------------------------------------------------------
+
+
+def _participant(person) -> Q:
+    """The pairs `person` is a side of, as a condition on appeals."""
+    return Q(pairing__in=Pairing.objects.filter(Q(mentor__person=person) | Q(mentees__person=person)).values("pk"))
+
+
+def appeals_for(user) -> QuerySet:
+    """The appeals `user` may open. By office: the curator and the chair all, another council member
+    those the chair named them to and those heard at a meeting they attended. As a participant of the
+    pair: their own, and the other side's only if its author agreed. A participant never reads an
+    appeal about their own pair by office: the other side's trust is the point of mediation."""
+    person = person_of(user)
+    if person is None:
+        return Appeal.objects.none()
+    roles = roles_of(user)
+    participant = _participant(person)
+    scope = Q(author=person) | (participant & Q(shared_with_pair=True))
+    if Role.CURATOR in roles or is_chair(user):
+        scope |= ~participant
+    elif Role.COUNCIL in roles:
+        named = Q(members__person=person) | Q(agenda_items__meeting__attendees__person=person)
+        scope |= Q(pk__in=Appeal.objects.filter(named).values("pk")) & ~participant
+    return (
+        Appeal.objects.filter(scope)
+        .select_related("pairing__mentor__person", "author", "meeting", "order")
+        .prefetch_related("pairing__mentees__person")
+    )
+
+
+def reads_appeals_by_office(user) -> bool:
+    """The curator and the chair: the appeals list shows them every appeal, not only their own."""
+    return Role.CURATOR in roles_of(user) or is_chair(user)
+
+
+def appeal_page(user) -> QuerySet:
+    """An appeal with the members named to it and the meetings that have it on the agenda."""
+    members = CouncilMembership.objects.select_related("person")
+    items = AgendaItem.objects.select_related("meeting").order_by("meeting__date", "pk")
+    return appeals_for(user).prefetch_related(
+        Prefetch("members", queryset=members), Prefetch("agenda_items", queryset=items)
+    )
+
+
+def open_appeals(user) -> QuerySet:
+    """Appeals not heard yet that `user` reads by office: what the agenda may take up."""
+    return appeals_for(user).filter(status=Appeal.Status.SUBMITTED)
+
+
+def appeal_order_bases(pairing) -> list[OrderBasis]:
+    """The council's decisions on `pairing` that wait for the head's order (mentorship.order_bases):
+    replace the mentor or end the pair, with the appeal and the protocol as the order's basis. The
+    head reads the decision here and in the protocol, not the appeal itself."""
+    from .services import appeal_order_record
+
+    waiting = Appeal.objects.filter(
+        pairing=pairing, status=Appeal.Status.HEARD, outcome__in=list(OUTCOME_ORDER_ACTIONS), order__isnull=True
+    ).select_related("meeting")
+    bases = []
+    for appeal in waiting:
+        meeting = appeal.meeting
+        protocol = f"протокол заседания МО от {meeting.date:%d.%m.%Y} № {meeting.number}"
+        bases.append(
+            OrderBasis(
+                key=f"appeal:{appeal.pk}",
+                action=OUTCOME_ORDER_ACTIONS[appeal.outcome],
+                label=f"{appeal.title}, {protocol}: {appeal.get_outcome_display().lower()}.",
+                preamble=f"решения методического объединения по {appeal.title_dative} ({protocol})",
+                reason=appeal.decision,
+                carried_out=lambda order, actor, appeal=appeal: appeal_order_record(
+                    appeal=appeal, order=order, actor=actor
+                ),
+            )
+        )
+    return bases
+
+
+def appeals_waiting_for_order() -> QuerySet:
+    """Decisions to replace a mentor or end a pair that no order has carried out yet (the head's home)."""
+    return (
+        Appeal.objects.filter(status=Appeal.Status.HEARD, outcome__in=list(OUTCOME_ORDER_ACTIONS), order__isnull=True)
+        .select_related("pairing__mentor__person", "meeting")
+        .prefetch_related("pairing__mentees__person")
+        .order_by("meeting__date", "pk")
+    )
+
+
+def appeals_home(request, person) -> dict | None:
+    """On the home page: the curator and the chair see the appeals waiting for the council, a member
+    the ones named to them, the head the council's decisions waiting for an order."""
+    user = request.user
+    roles = roles_of(user)
+    context = {}
+    if roles & {Role.CURATOR, Role.COUNCIL}:
+        waiting = open_appeals(user)
+        if not reads_appeals_by_office(user):
+            waiting = waiting.filter(members__person=person)
+        count = waiting.count()
+        if count:
+            context["open_appeals"] = count
+    if Role.HEAD in roles:
+        decisions = list(appeals_waiting_for_order())
+        if decisions:
+            context["decisions"] = decisions
+    return context or None
+
+
+def pair_appeals(request, pairing) -> dict | None:
+    """On the pair's page: its appeals the reader may open, and for a side of a running pair the way
+    to write one."""
+    person = person_of(request.user)
+    if person is None:
+        return None
+    roles = roles_of(request.user)
+    is_side = pairing.mentor.person_id == person.pk or any(m.person_id == person.pk for m in pairing.mentees.all())
+    can_write = is_side and pairing.status in Pairing.CURRENT_STATUSES and bool(roles & {Role.MENTOR, Role.MENTEE})
+    appeals = list(appeals_for(request.user).filter(pairing=pairing).distinct()) if roles & APPEAL_READERS else []
+    if not (appeals or can_write):
+        return None
+    return {"appeals": appeals, "can_write_appeal": can_write}

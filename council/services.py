@@ -14,12 +14,13 @@ from accounts.models import User
 from core.declension import signature_name
 from core.lifecycle import move
 from core.pdf import render_pdf
-from core.services import Outcome, validated_save
+from core.services import Outcome, authored, validated_save
+from mentorship.models import Pairing
 from people.models import Organization
 from people.roles import person_of, roles_of
 from programs.services.program import program_agree_by_council_decision
 
-from .models import AgendaItem, Meeting, ProgramReview, ProtocolCounter, academic_year
+from .models import AgendaItem, Appeal, Meeting, ProgramReview, ProtocolCounter, academic_year
 from .roles import is_chair, keeps_meetings
 from .selectors import composition, quorum_needed
 
@@ -29,6 +30,10 @@ SIGNED = "Протокол уже подписан: изменить его не
 __all__ = [
     "agenda_item_delete",
     "agenda_item_save",
+    "appeal_members_assign",
+    "appeal_order_record",
+    "appeal_submit",
+    "appeal_withdraw",
     "meeting_schedule",
     "meeting_sign",
     "meeting_update",
@@ -97,6 +102,8 @@ def agenda_item_save(*, item: AgendaItem, actor: User) -> Outcome:
             f"Программа сейчас «{item.program.get_status_display().lower()}»: "
             "решение о согласовании не изменит её согласований"
         )
+    if item.kind == AgendaItem.Kind.APPEAL and item.appeal_id and not item.appeal.is_open:
+        raise ValidationError({"appeal": "Обращение уже рассмотрено или отозвано автором."})
     validated_save(item, actor=actor)
     return Outcome(item, warnings)
 
@@ -156,7 +163,7 @@ def meeting_sign(*, meeting: Meeting, actor: User) -> Outcome:
     members = list(composition())
     chair = next((member for member in members if member.is_chair), None)
     attendees = list(meeting.attendees.select_related("person"))
-    items = list(meeting.items.select_related("program"))
+    items = list(meeting.items.select_related("program", "appeal"))
     problems = []
     if chair is None:
         problems.append("В составе методического объединения не назначен председатель.")
@@ -177,6 +184,16 @@ def meeting_sign(*, meeting: Meeting, actor: User) -> Outcome:
     ]
     if overcounted:
         problems.append(f"Голосов больше, чем присутствовавших, в вопросах № {', '.join(overcounted)}.")
+    for item in items:
+        if item.appeal_id and not item.appeal.is_open:
+            problems.append(
+                f"Обращение в вопросе № {item.position} {item.appeal.get_status_display().lower()}: "
+                "уберите вопрос из повестки."
+            )
+        elif item.appeal_id and not item.appeal_outcome:
+            problems.append(f"Не выбрано решение по обращению в вопросе № {item.position}.")
+        elif item.appeal_id and timezone.localdate(item.appeal.created_at) > meeting.date:
+            problems.append(f"Обращение в вопросе № {item.position} подано после заседания: проверьте дату.")
     if meeting.date > timezone.localdate():
         problems.append("Протокол подписывают после заседания, а оно ещё не прошло.")
     if problems:
@@ -194,6 +211,8 @@ def meeting_sign(*, meeting: Meeting, actor: User) -> Outcome:
     for item in items:
         if item.program_id and item.agrees_program:
             program_agree_by_council_decision(program=item.program, person=chair.person, actor=actor, basis=basis)
+        if item.appeal_id:
+            _appeal_hear(item.appeal, item=item, meeting=meeting, actor=actor)
     return Outcome(meeting)
 
 
@@ -254,3 +273,97 @@ def review_send(*, review: ProgramReview, actor: User) -> Outcome:
         raise ValidationError("Рецензия пуста: напишите её перед отправкой.")
     move(review, ProgramReview.Status.SENT, actor=actor, roles=roles_of(actor), sent_at=timezone.now())
     return Outcome(review)
+
+
+# --- mediation appeals ----------------------------------------------------------------------------
+
+
+def _side_of(pairing: Pairing, person) -> str | None:
+    if pairing.mentor.person_id == person.pk:
+        return Appeal.Side.MENTOR
+    if pairing.mentees.filter(person=person).exists():
+        return Appeal.Side.MENTEE
+    return None
+
+
+@transaction.atomic
+def appeal_submit(
+    *, pairing: Pairing, text: str, wish: str = "", shared_with_pair: bool = False, actor: User
+) -> Outcome:
+    """A mentor or a mentee of a running pair writes to the council about a difficulty in it."""
+    person = person_of(actor)
+    side = _side_of(pairing, person) if person else None
+    if side is None:
+        raise PermissionDenied("Обращение о паре пишут её наставник и наставляемые.")
+    if pairing.status not in Pairing.CURRENT_STATUSES:
+        raise ValidationError(f"Пара в состоянии «{pairing.get_status_display().lower()}»: обращение о ней не подать.")
+    appeal = Appeal(
+        pairing=pairing,
+        author=person,
+        side=side,
+        text=text.strip(),
+        wish=wish.strip(),
+        shared_with_pair=shared_with_pair,
+        created_by=actor,
+    )
+    validated_save(appeal, actor=actor)
+    return Outcome(appeal)
+
+
+@transaction.atomic
+def appeal_withdraw(*, appeal: Appeal, actor: User) -> Outcome:
+    """Its author takes the appeal back before the council has heard it."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    person = person_of(actor)
+    if person is None or appeal.author_id != person.pk:
+        raise PermissionDenied("Отозвать обращение может только его автор.")
+    move(appeal, Appeal.Status.WITHDRAWN, actor=actor, roles=roles_of(actor))
+    warnings = []
+    if appeal.agenda_items.filter(meeting__status=Meeting.Status.SCHEDULED).exists():
+        warnings.append("Обращение стоит в повестке заседания: председатель уберёт этот вопрос")
+    return Outcome(appeal, warnings)
+
+
+@transaction.atomic
+def appeal_members_assign(*, appeal: Appeal, members, actor: User) -> Outcome:
+    """The chair names the members of the council who read the appeal and prepare its hearing; the
+    list replaces the previous one. A side of the pair is never named."""
+    if not is_chair(actor):
+        raise PermissionDenied("Членов МО для обращения называет председатель методического объединения.")
+    appeal = Appeal.objects.select_for_update().select_related("pairing__mentor").get(pk=appeal.pk)
+    if not appeal.is_open:
+        raise ValidationError("Обращение уже рассмотрено или отозвано.")
+    composition_ids = set(composition().values_list("pk", flat=True))
+    chosen = list(members)
+    if any(member.pk not in composition_ids for member in chosen):
+        raise ValidationError({"members": "Поручить можно только членам утверждённого состава."})
+    sides = {appeal.pairing.mentor.person_id, *appeal.pairing.mentees.values_list("person_id", flat=True)}
+    if any(member.person_id in sides for member in chosen):
+        raise ValidationError({"members": "Участник пары не рассматривает обращение о ней."})
+    appeal.members.set(chosen)
+    return Outcome(appeal)
+
+
+def _appeal_hear(appeal: Appeal, *, item: AgendaItem, meeting: Meeting, actor: User) -> None:
+    """The protocol is signed: the appeal records the meeting, its decision and the text decided."""
+    move(
+        appeal,
+        Appeal.Status.HEARD,
+        actor=actor,
+        roles=None,
+        meeting=meeting,
+        outcome=item.appeal_outcome,
+        decision=item.decided.strip(),
+    )
+
+
+@transaction.atomic
+def appeal_order_record(*, appeal: Appeal, order, actor: User) -> Outcome:
+    """The head's order carried out the council's decision (called by mentorship's pair orders)."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    if appeal.order_id:
+        raise ValidationError("Решение по этому обращению уже исполнено приказом.")
+    appeal.order = order
+    with authored(appeal, actor):
+        appeal.save(update_fields=["order"])
+    return Outcome(appeal)

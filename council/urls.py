@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import appeal_views, views
 
 app_name = "council"
 
@@ -18,4 +18,9 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review-detail"),
     path("reviews/<int:pk>/send/", views.ReviewSendView.as_view(), name="review-send"),
     path("reviews/program/<int:program_pk>/", views.ReviewAssignView.as_view(), name="review-assign"),
+    path("appeals/", appeal_views.AppealListView.as_view(), name="appeal-list"),
+    path("appeals/new/<int:pairing_pk>/", appeal_views.AppealCreateView.as_view(), name="appeal-create"),
+    path("appeals/<int:pk>/", appeal_views.AppealDetailView.as_view(), name="appeal-detail"),
+    path("appeals/<int:pk>/withdraw/", appeal_views.AppealWithdrawView.as_view(), name="appeal-withdraw"),
+    path("appeals/<int:pk>/members/", appeal_views.AppealMembersView.as_view(), name="appeal-members"),
 ]

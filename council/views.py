@@ -19,7 +19,7 @@ from programs.selectors import programs_for
 from .forms import AgendaItemForm, MeetingForm, MeetingScheduleForm, ReviewAssignForm, ReviewForm
 from .models import AgendaItem, Meeting, ProgramReview
 from .roles import KEEPER_ROLES, READERS, REVIEWER_ROLES, is_chair, keeps_meetings
-from .selectors import composition, meeting_page, meetings_for, quorum_needed, reviews_for
+from .selectors import appeals_for, composition, meeting_page, meetings_for, quorum_needed, reviews_for
 from .services import (
     agenda_item_delete,
     agenda_item_save,
@@ -92,12 +92,20 @@ class MeetingDetailView(RoleRequiredMixin, DetailView):
         attendees = list(meeting.attendees.all())
         needed = quorum_needed(len(members))
         can_keep = keeps_meetings(self.request.user) and not meeting.is_signed
+        items = list(meeting.items.all())
         return super().get_context_data(
             members=members,
             attendees=attendees,
             quorum_needed=needed,
             has_quorum=len(attendees) >= needed,
-            items=list(meeting.items.all()),
+            items=items,
+            readable_appeals=set(
+                appeals_for(self.request.user)
+                .filter(pk__in=[item.appeal_id for item in items if item.appeal_id])
+                .values_list("pk", flat=True)
+            )
+            if any(item.appeal_id for item in items)
+            else set(),
             can_keep=can_keep,
             **kwargs,
         )
@@ -139,6 +147,7 @@ class AgendaItemCreateView(KeeperRequiredMixin, OpenMeetingMixin, ServiceFormVie
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = AgendaItem(meeting=self.meeting)
+        kwargs["user"] = self.request.user
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -159,6 +168,9 @@ class AgendaItemUpdateView(KeeperRequiredMixin, ServiceFormView, UpdateView):
 
     def get_queryset(self):
         return AgendaItem.objects.filter(meeting__status=Meeting.Status.SCHEDULED).select_related("meeting")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.object.meeting, **kwargs)

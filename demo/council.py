@@ -1,8 +1,9 @@
 """The demo kindergarten's council meetings, walked through the services like real ones: two meetings
 of the current academic year with their protocols signed (№ 1 and № 2). The first adopts the council's
 plan of work and hears the curator on the pairs; the second agrees the program under review (the student's
-pair's) and hears a mentor — so the program's «СОГЛАСОВАНО» names protocol № 2. A third meeting,
-in two weeks, is scheduled with its first question on the agenda.
+pair's), hears a mentor and a mentee's appeal about her pair (the mediation case: the council recommends
+a weekly meeting hour) — so the program's «СОГЛАСОВАНО» names protocol № 2. A third meeting, in two
+weeks, is scheduled with its first question on the agenda.
 
 Idempotent: if any meeting exists, nothing is done. Call it after the programs.
 """
@@ -12,10 +13,12 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from council.models import AgendaItem, Meeting, ProgramReview
+from council.models import AgendaItem, Appeal, AppealOutcome, Meeting, ProgramReview
 from council.selectors import composition
 from council.services import (
     agenda_item_save,
+    appeal_members_assign,
+    appeal_submit,
     meeting_schedule,
     meeting_sign,
     meeting_update,
@@ -145,8 +148,24 @@ def load(today: date) -> int:
                 "votes_for": voters - 1,
             }
         )
+    second_day = min(today, start + timedelta(days=45))
+    appeal = _appeal(second_day - timedelta(days=8), chair=chair, secretary=secretary, chair_user=chair_user)
+    if appeal is not None:
+        second.append(
+            {
+                "kind": AgendaItem.Kind.APPEAL,
+                "title": "О рассмотрении обращения наставляемого",
+                "appeal": appeal,
+                "heard": "Куратора наставничества о содержании обращения и беседе со сторонами.",
+                "spoke": "Члены МО предложили закрепить постоянное время встреч пары и сократить план на месяц.",
+                "decided": "Рекомендовать наставнику и наставляемому еженедельную встречу по средам в 13:30; "
+                "куратору — проверить выполнение рекомендации через месяц.",
+                "votes_for": voters - 1,
+                "appeal_outcome": AppealOutcome.RECOMMENDATIONS,
+            }
+        )
     _meeting(
-        day=min(today, start + timedelta(days=45)),
+        day=second_day,
         chair_user=chair_user,
         attendees=members[:-1],
         secretary=secretary,
@@ -162,3 +181,29 @@ def load(today: date) -> int:
         actor=chair_user,
     )
     return 3
+
+
+def _appeal(day: date, *, chair, secretary, chair_user) -> Appeal | None:
+    """A mentee's appeal about her running pair (not the chair's), written `day`, named to the secretary."""
+    pairing = (
+        Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES, mentees__person__user__isnull=False)
+        .exclude(mentor__person__in=[chair.person_id, secretary.person_id])
+        .order_by("pk")
+        .first()
+    )
+    if pairing is None:
+        return None
+    author = pairing.mentees.exclude(person__user=None).order_by("pk").first().person
+    appeal = appeal_submit(
+        pairing=pairing,
+        text=(
+            "Встречи с наставником трижды переносились из-за замен в группах, и мы не успели разобрать "
+            "планирование на ноябрь. Наставник не виноват, но я остаюсь без помощи в самое трудное время."
+        ),
+        wish="Помочь договориться о постоянном времени встреч.",
+        actor=author.user,
+    ).obj
+    Appeal.objects.filter(pk=appeal.pk).update(created_at=_at(day))
+    appeal.refresh_from_db()
+    appeal_members_assign(appeal=appeal, members=[secretary], actor=chair_user)
+    return appeal

@@ -33,8 +33,9 @@ from django.utils.http import urlencode
 from PIL import Image
 
 from accounts.models import User
-from council.models import AgendaItem, ProgramReview
+from council.models import AgendaItem, Appeal, ProgramReview
 from council.models import Meeting as CouncilMeeting
+from council.services import appeal_submit
 from demo.kindergarten import load_demo
 from growth.models import GrowthRecord, RewardProposal, RewardRule
 from materials.models import Material
@@ -115,6 +116,8 @@ RECORDS_BY_PREFIX = {
     "council/items/": AgendaItem,
     "council/reviews/": ProgramReview,
     "council/reviews/program/": Program,
+    "council/appeals/": Appeal,
+    "council/appeals/new/": Pairing,
     # The withdrawn material (a link) and a published one with a file, so the file's page is reached too.
     "materials/": Material.objects.filter(Q(withdrawn_at__isnull=False) | ~Q(file="")),
     "results/": Report,
@@ -199,6 +202,9 @@ def _what_the_demo_lacks(users) -> None:
         size=100,
         uploaded_by=record.program.pairing.mentor.person.user,
     )
+    # An appeal still open (the demo's one is heard), so that withdrawing and naming members are walked.
+    pairing = Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES, mentees__person__user=users["mentee"]).first()
+    appeal_submit(pairing=pairing, text="Не успеваем встречаться", actor=users["mentee"])
     header = ";".join(TEMPLATE_HEADERS)
     row = ";".join(["901", "Новикова", "Анна", "Петровна", "Воспитатель", "01.09.2024", "01.09.2024", "2"] + [""] * 5)
     staff_import_prepare(

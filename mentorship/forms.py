@@ -18,6 +18,7 @@ from .models import (
     PublicationConsent,
     PublishableData,
 )
+from .order_bases import REPLACE, TERMINATE, bases_for
 from .payroll import month_bounds
 from .services.pair_orders import REPLACEMENT_GROUNDS
 
@@ -238,7 +239,27 @@ class PairingConsentForm(forms.Form):
         self.helper.form_tag = False
 
 
-class PairingTerminateForm(forms.Form):
+class OrderBasisMixin:
+    """The optional «На основании» of a pair order: another app's document that waits for this order
+    (mentorship.order_bases); no field when nothing waits."""
+
+    basis_action = ""
+
+    def add_basis_field(self, pairing):
+        choices = [(basis.key, basis.label) for basis in bases_for(pairing, self.basis_action)]
+        if choices:
+            self.fields["basis"] = forms.ChoiceField(
+                label="На основании",
+                choices=[("", "— только этой формы —"), *choices],
+                required=False,
+                help_text="Приказ назовёт это решение в преамбуле, а решение — этот приказ.",
+            )
+            self.order_fields(["basis", *[name for name in self.fields if name != "basis"]])
+
+
+class PairingTerminateForm(OrderBasisMixin, forms.Form):
+    basis_action = TERMINATE
+
     initiator = forms.ChoiceField(label="Инициатор", choices=Pairing.Initiator.choices, widget=forms.RadioSelect)
     notice_on = DateField(label="Дата письменного уведомления", widget=DateInput())
     ends_on = DateField(
@@ -254,11 +275,15 @@ class PairingTerminateForm(forms.Form):
 
     def __init__(self, *args, pairing=None, **kwargs):  # every form of a pair order takes the pair
         super().__init__(*args, **kwargs)
+        if pairing is not None:
+            self.add_basis_field(pairing)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
 
-class PairingReplaceForm(forms.Form):
+class PairingReplaceForm(OrderBasisMixin, forms.Form):
+    basis_action = REPLACE
+
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Mentor.objects.none())
     grounds = forms.ChoiceField(label="Основание", widget=forms.RadioSelect)
     details = forms.CharField(label="Подробности", required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -276,6 +301,7 @@ class PairingReplaceForm(forms.Form):
         self.fields["new_mentor"].label_from_instance = lambda m: f"{m.person.full_name} — {m.person.position}"
         self.fields["grounds"].choices = [(key, f"В связи с {text}") for key, text in REPLACEMENT_GROUNDS.items()]
         self.fields["starts_on"].initial = timezone.localdate()
+        self.add_basis_field(pairing)
         self.helper = FormHelper()
         self.helper.form_tag = False
 

@@ -4,7 +4,7 @@ the program under review agreed by the second, and the next meeting scheduled; l
 import pytest
 from django.utils import timezone
 
-from council.models import Meeting, ProgramReview, academic_year
+from council.models import Appeal, Meeting, ProgramReview, academic_year
 from programs.agreement import council_basis
 from programs.models import Program
 
@@ -33,3 +33,17 @@ def test_the_demo_has_two_signed_protocols_of_this_year_and_loads_once(demo):
     assert load_demo()["council_meetings"] == 0
     assert Meeting.objects.count() == 3
     assert Meeting.objects.get(status="scheduled").items.count() == 1
+
+
+def test_the_demo_has_one_mediation_case_heard_by_the_second_protocol(demo):
+    appeal = Appeal.objects.get()
+    second = Meeting.objects.get(number=2)
+    assert (appeal.status, appeal.side, appeal.meeting, appeal.outcome) == (
+        "heard",
+        "mentee",
+        second,
+        "recommendations",
+    )
+    assert appeal.members.count() == 1 and not appeal.shared_with_pair
+    assert appeal.created_at.date() <= second.date
+    assert "среда" in appeal.decision or "средам" in appeal.decision

@@ -16,6 +16,7 @@ from records.models import Order
 from records.services import draft_order, issuing_organization, order_register
 
 from ..models import Pairing
+from ..order_bases import REPLACE, TERMINATE, OrderBasis, basis_by_key
 from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
 from .pairs import _check_rules, latest_end, missing_consents, pairing_consent_record, pairing_warnings
 from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
@@ -174,6 +175,21 @@ def pairings_activate_due(*, today=None) -> int:
     return len(due)
 
 
+def _order_basis(pairing: Pairing, action: str, key: str) -> OrderBasis | None:
+    """The other app's document the order carries out (mentorship.order_bases), if the head chose one."""
+    if not key:
+        return None
+    found = basis_by_key(pairing, action, key)
+    if found is None:
+        raise ValidationError({"basis": "Это основание уже исполнено другим приказом или больше не действует."})
+    return found
+
+
+def _with_basis(found: OrderBasis | None, own_basis: str) -> str:
+    """«на основании решения МО (протокол …) и письменного согласия …»."""
+    return f"на основании {found.preamble} и {own_basis}" if found else f"на основании {own_basis}"
+
+
 def _participants_genitive(pairing: Pairing) -> str:
     return ", ".join(mentee.person.in_case(Case.GENITIVE) for mentee in pairing.mentees.all())
 
@@ -184,11 +200,20 @@ def _fixing_order(pairing: Pairing) -> Order | None:
 
 @transaction.atomic
 def pairing_terminate(
-    *, pairing: Pairing, initiator: str, reason: str, notice_on, ends_on, actor: User, order_date=None
+    *,
+    pairing: Pairing,
+    initiator: str,
+    reason: str,
+    notice_on,
+    ends_on,
+    actor: User,
+    order_date=None,
+    basis: str = "",
 ) -> Outcome:
     """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
     comes through the curator), with written notice at least 3 working days ahead — weekends and
-    public holidays are not counted. The order is registered at once."""
+    public holidays are not counted. The order is registered at once; `basis` names another app's
+    document it carries out (a council's decision, mentorship.order_bases)."""
     roles = roles_of(actor)
     if Role.HEAD not in roles:
         raise PermissionDenied("Досрочное прекращение оформляет руководитель.")
@@ -205,9 +230,10 @@ def pairing_terminate(
             f"Уведомление от {notice_on:%d.%m.%Y}: прекратить можно не раньше {earliest:%d.%m.%Y} — "
             "за 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
         )
+    found = _order_basis(pairing, TERMINATE, basis)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
-    basis = (
+    notice = (
         f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)}"
         if initiator == Pairing.Initiator.MENTOR
         else "решения работодателя"
@@ -230,11 +256,13 @@ def pairing_terminate(
         pairing,
         kind=TERMINATION,
         heading="О досрочном прекращении наставничества",
-        basis=f"на основании {basis} от {notice_on:%d.%m.%Y}",
+        basis=_with_basis(found, f"{notice} от {notice_on:%d.%m.%Y}"),
         clauses=clauses,
         actor=actor,
         date=order_date,
     )
+    if found:
+        found.carried_out(order, actor)
     pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
     pairing.notice_on, pairing.ended_on = notice_on, ends_on
     move(
@@ -298,9 +326,12 @@ def pairing_replace_mentor(
     starts_on,
     actor: User,
     order_date=None,
+    basis: str = "",
 ) -> Outcome:
-    """Replace the mentor by order; the new mentor's written consent is recorded; the term stays."""
+    """Replace the mentor by order; the new mentor's written consent is recorded; the term stays.
+    `basis` names another app's document the order carries out (mentorship.order_bases)."""
     pairing = _current_pair(pairing, actor, "Замену наставника")
+    found = _order_basis(pairing, REPLACE, basis)
     if grounds not in REPLACEMENT_GROUNDS:
         raise ValidationError("Выберите основание замены.")
     old = pairing.mentor
@@ -343,12 +374,16 @@ def pairing_replace_mentor(
         pairing,
         kind=REPLACEMENT,
         heading="О замене наставника",
-        basis=f"на основании письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}",
+        basis=_with_basis(
+            found, f"письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}"
+        ),
         clauses=clauses,
         actor=actor,
         date=order_date,
         extra_people=[old.person],
     )
+    if found:
+        found.carried_out(order, actor)
     agreements_on_replacement(
         pairing=pairing, old_mentor=old, new_mentor=new_mentor, starts_on=starts_on, order=order, actor=actor
     )

@@ -85,7 +85,8 @@ PINNED = {
     # counts (2: these rows have no programs; with programs 4 — pinned in dashboard/tests/test_home_programs.py)
     # The home tasks of diagnostics, surveys and growth add theirs (constant in the rows; pinned per
     # app with more detail in their own tests).
-    ("curator", "dashboard:home"): 23,  # + programs in work (2), the roadmap (4), growth to confirm (2)
+    # + the appeals waiting for the council (1).
+    ("curator", "dashboard:home"): 24,  # + programs in work (2), the roadmap (4), growth to confirm (2)
     # + the new methodological materials (1) for a mentor and a mentee.
     ("mentor", "dashboard:home"): 10,  # + programs in work (1), diagnostics, surveys, growth tasks (3)
     ("mentee", "dashboard:home"): 11,  # + programs in work, records awaiting confirmation (2), tasks (3)

@@ -38,6 +38,7 @@ from ..documents import consent_form_title
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
 from ..models import Mentee, Pairing, PairingConsent
+from ..order_bases import bases_for, basis_by_key
 from ..roles import BANK_READERS, DECIDERS, PAIR_READERS, PROPOSERS
 from ..selectors import pairings_for
 from .paperwork import paperwork_context
@@ -115,7 +116,9 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
         consents = {consent.person_id: consent for consent in pairing.consents.all()}
         people = participants(pairing)
         can_collect = bool(self.roles & PROPOSERS) and pairing.status not in Pairing.CLOSED_STATUSES
+        can_terminate = Role.HEAD in self.roles and pairing.status in Pairing.CURRENT_STATUSES
         return super().get_context_data(
+            waiting_bases=bases_for(pairing) if can_terminate else [],
             rows=[(person, consents.get(person.pk), person.pk == pairing.mentor.person_id) for person in people],
             missing=missing_consents(pairing),
             warnings=pairing_warnings(pairing) if self.roles & BANK_READERS else [],
@@ -124,7 +127,7 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             can_edit=pairing.is_editable and bool(self.roles & PROPOSERS),
             consent_form=PairingConsentForm(participants=people) if can_collect else None,
             can_collect=can_collect,
-            can_terminate=Role.HEAD in self.roles and pairing.status in Pairing.CURRENT_STATUSES,
+            can_terminate=can_terminate,
             pairing_orders=pairing.orders.exclude(number=None).order_by("date", "number"),
             **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
@@ -270,6 +273,19 @@ class PairOrderView(RoleRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "pairing": self.pairing}
 
+    def get_initial(self):
+        """Opened from a decision waiting on the pair page (?basis=appeal:12): that decision is chosen
+        and its reason written in."""
+        initial = super().get_initial()
+        action = getattr(self.form_class, "basis_action", "")
+        found = basis_by_key(self.pairing, action, self.request.GET.get("basis", "")) if action else None
+        if found:
+            initial.update(basis=found.key, **self.basis_initial(found))
+        return initial
+
+    def basis_initial(self, found) -> dict:
+        return {}
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(pairing=self.pairing, **kwargs)
 
@@ -290,6 +306,9 @@ class PairingTerminateView(PairOrderView):
     template_name = "mentorship/pairing_terminate.html"
     success_text = "Наставничество прекращено."
 
+    def basis_initial(self, found) -> dict:
+        return {"initiator": Pairing.Initiator.EMPLOYER, "reason": found.reason}
+
     def run(self, data):
         return pairing_terminate(pairing=self.pairing, actor=self.request.user, **data)
 
@@ -298,6 +317,9 @@ class PairingReplaceView(PairOrderView):
     form_class = PairingReplaceForm
     template_name = "mentorship/pairing_replace.html"
     success_text = "Наставник заменён."
+
+    def basis_initial(self, found) -> dict:
+        return {"details": found.reason}
 
     def run(self, data):
         return pairing_replace_mentor(pairing=self.pairing, actor=self.request.user, **data)
