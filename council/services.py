@@ -8,6 +8,7 @@ number and none is skipped; the PDF is rendered once and stored, and a signed pr
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import User
@@ -124,8 +125,14 @@ def _counter(year: int) -> ProtocolCounter:
 
 
 def protocol_context(meeting: Meeting, *, draft: bool = False) -> dict:
+    """What the protocol prints; under a program's item, its sent reviews (as the meeting heard them)."""
     members = list(composition())
-    items = list(meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person"))
+    sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
+    items = list(
+        meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person").prefetch_related(
+            Prefetch("program__council_reviews", queryset=sent, to_attr="sent_reviews")
+        )
+    )
     return {
         "meeting": meeting,
         "organization": Organization.own(),
