@@ -8,7 +8,6 @@ number and none is skipped; the PDF is rendered once and stored, and a signed pr
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import User
@@ -22,7 +21,7 @@ from programs.services.program import program_agree_by_council_decision
 
 from .models import AgendaItem, Meeting, ProgramReview, ProtocolCounter, academic_year
 from .roles import is_chair, keeps_meetings
-from .selectors import composition, quorum_needed
+from .selectors import composition, quorum_needed, sent_reviews_of_programs
 
 PROTOCOL_TEMPLATE = "council/pdf/protocol.html"
 SIGNED = "Протокол уже подписан: изменить его нельзя."
@@ -127,10 +126,9 @@ def _counter(year: int) -> ProtocolCounter:
 def protocol_context(meeting: Meeting, *, draft: bool = False) -> dict:
     """What the protocol prints; under a program's item, its sent reviews (as the meeting heard them)."""
     members = list(composition())
-    sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
     items = list(
         meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person").prefetch_related(
-            Prefetch("program__council_reviews", queryset=sent, to_attr="sent_reviews")
+            sent_reviews_of_programs()
         )
     )
     return {
