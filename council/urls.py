@@ -18,4 +18,6 @@ urlpatterns = [
     path("reviews/<int:pk>/", views.ReviewDetailView.as_view(), name="review-detail"),
     path("reviews/<int:pk>/send/", views.ReviewSendView.as_view(), name="review-send"),
     path("reviews/program/<int:program_pk>/", views.ReviewAssignView.as_view(), name="review-assign"),
+    path("<int:pk>/history/", views.MeetingHistoryView.as_view(), name="meeting-history"),
+    path("reviews/<int:pk>/history/", views.ReviewHistoryView.as_view(), name="review-history"),
 ]
