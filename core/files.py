@@ -15,6 +15,7 @@
 import io
 import re
 import threading
+import unicodedata
 import uuid
 import zipfile
 from contextlib import contextmanager
@@ -296,12 +297,35 @@ def file_response(content: bytes, content_type: str, name: str, *, inline: bool 
     return response
 
 
+# What a file system forbids in a name (Windows the most: \ / : * ? " < > | and control characters).
+# Invisible format characters go too: a right-to-left override would show «фото[RLO]gpj.exe» as «фотоexe.jpg».
+_COLON_IN_TIME = re.compile(r"(?<=\d):(?=\d)")
+_COLON = re.compile(r"\s*:\s*")
+_OPENING_QUOTE = re.compile(r'(?<!\w)"(?=\w)')
+_FORBIDDEN = str.maketrans({"\\": "-", "|": "-", "*": "_", "?": "_", "<": "_", ">": "_"})
+_RESERVED_ON_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+
+
 def download_name(name: str, extension: str) -> str:
-    """A name to save a file under: letters (Cyrillic too), digits, spaces and .,-—→_()№ of `name`, then
-    `extension` — quotes, slashes, line breaks or a second extension from an uploader never reach a header."""
-    stem = re.sub(r"[^\w .,()№—→-]+", "_", Path(name).stem)
-    stem = re.sub(r"\s+", " ", stem).strip(" ._") or "file"
-    return f"{stem[:120]}{extension}"
+    """A name to save a file under: `name` without its extension, as typed — «», №, —, commas and
+    apostrophes are ordinary in a Russian title — but for what a file system forbids, then `extension`.
+    A colon is a subtitle's dash («Памятка: ресурсы» → «Памятка — ресурсы») or, in a time, a dot
+    («10:30» → «10.30»); straight quotes become «» (opening before a word, closing elsewhere); \\ and |
+    a hyphen; * ? < > an underscore (dropped at an end); line breaks and other control characters a
+    space. A slash is a folder of an uploaded name, dropped here (a title's «12/26» is made «12-26» by
+    content_disposition first); the extension is always `extension`; and nothing in the name can break
+    the header (content_disposition percent-encodes it)."""
+    stem = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in Path(name).stem
+        if unicodedata.category(char) != "Cf"
+    )
+    stem = _COLON.sub(" — ", _COLON_IN_TIME.sub(".", stem))
+    stem = _OPENING_QUOTE.sub("«", stem).replace('"', "»").translate(_FORBIDDEN)
+    stem = re.sub(r"\s+", " ", stem).strip(" ._—") or "file"
+    if stem.upper() in _RESERVED_ON_WINDOWS:
+        stem = f"{stem}_"  # «CON.pdf» cannot be saved on Windows
+    return f"{stem[:120].rstrip(' .')}{extension}"
 
 
 _CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -319,7 +343,7 @@ def _ascii_fallback(name: str) -> str:
         (_TRANSLIT[c.lower()].capitalize() if c.isupper() else _TRANSLIT[c]) if c.lower() in _TRANSLIT else c
         for c in name
     )
-    latin = latin.replace("№", "N").replace("—", "-").replace("→", "-")
+    latin = latin.replace("№", "N").replace("—", "-").replace("→", "-").replace("«", "").replace("»", "")
     return re.sub(r"[^A-Za-z0-9 .,()_-]+", "_", latin)
 
 

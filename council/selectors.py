@@ -30,17 +30,23 @@ def meetings_for(user) -> QuerySet:
     )
 
 
+def sent_reviews_of_programs() -> Prefetch:
+    """For agenda items: each program's sent reviews as `program.sent_reviews`, the reviewers named
+    (the meeting page and the protocol list them under the item; drafts stay the reviewer's)."""
+    sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
+    return Prefetch("program__council_reviews", queryset=sent, to_attr="sent_reviews")
+
+
 def meeting_page(user) -> QuerySet:
     """A meeting with its agenda (programs and pairs named), attendees and secretary joined."""
     if not roles_of(user) & READERS:
         return Meeting.objects.none()
-    sent = ProgramReview.objects.filter(status=ProgramReview.Status.SENT).select_related("reviewer__person")
     items = AgendaItem.objects.select_related(
         "program__pairing__mentor__person", "pairing__mentor__person", "appeal"
     ).prefetch_related(
         "program__pairing__mentees__person",
         "pairing__mentees__person",
-        Prefetch("program__council_reviews", queryset=sent, to_attr="sent_reviews"),
+        sent_reviews_of_programs(),
     )
     return Meeting.objects.select_related("secretary__person").prefetch_related(
         Prefetch("items", queryset=items),

@@ -22,7 +22,7 @@ from programs.services.program import program_agree_by_council_decision
 
 from .models import AgendaItem, Appeal, Meeting, ProgramReview, ProtocolCounter, academic_year
 from .roles import is_chair, keeps_meetings
-from .selectors import composition, quorum_needed
+from .selectors import composition, quorum_needed, sent_reviews_of_programs
 
 PROTOCOL_TEMPLATE = "council/pdf/protocol.html"
 SIGNED = "Протокол уже подписан: изменить его нельзя."
@@ -131,8 +131,13 @@ def _counter(year: int) -> ProtocolCounter:
 
 
 def protocol_context(meeting: Meeting, *, draft: bool = False) -> dict:
+    """What the protocol prints; under a program's item, its sent reviews (as the meeting heard them)."""
     members = list(composition())
-    items = list(meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person"))
+    items = list(
+        meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person").prefetch_related(
+            sent_reviews_of_programs()
+        )
+    )
     return {
         "meeting": meeting,
         "organization": Organization.own(),

@@ -23,4 +23,6 @@ urlpatterns = [
     path("appeals/<int:pk>/", appeal_views.AppealDetailView.as_view(), name="appeal-detail"),
     path("appeals/<int:pk>/withdraw/", appeal_views.AppealWithdrawView.as_view(), name="appeal-withdraw"),
     path("appeals/<int:pk>/members/", appeal_views.AppealMembersView.as_view(), name="appeal-members"),
+    path("<int:pk>/history/", views.MeetingHistoryView.as_view(), name="meeting-history"),
+    path("reviews/<int:pk>/history/", views.ReviewHistoryView.as_view(), name="review-history"),
 ]

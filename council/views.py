@@ -11,7 +11,16 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from core.files import file_response, stored_file_response
-from core.views import Confirmation, ConfirmedActionMixin, ServiceFormMixin, form_errors, report_errors, show_outcome
+from core.history import Source
+from core.views import (
+    Confirmation,
+    ConfirmedActionMixin,
+    RecordHistoryView,
+    ServiceFormMixin,
+    form_errors,
+    report_errors,
+    show_outcome,
+)
 from people.access import RoleRequiredMixin
 from programs.models import Program
 from programs.selectors import programs_for
@@ -369,3 +378,46 @@ class ReviewSendView(RoleRequiredMixin, ConfirmedActionMixin, View):
         except ValidationError as error:
             report_errors(request, error)
         return redirect(self.review)
+
+
+# --- history pages --------------------------------------------------------------------------------
+
+
+class MeetingHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who scheduled the meeting, recorded its agenda and decisions and signed the protocol: for the
+    readers of the meeting (its page shows them all of it, so nothing is hidden here)."""
+
+    allowed_roles = READERS
+
+    def get_queryset(self):
+        return meetings_for(self.request.user)
+
+    def history_sources(self):
+        meeting = self.object
+        return [
+            Source("Заседание", Meeting.history.filter(id=meeting.pk)),
+            Source(
+                "Повестка",
+                AgendaItem.history.filter(meeting_id=meeting.pk),
+                name_of=lambda row: f"вопрос {row.position} «{row.title[:60]}»",
+                omit=frozenset({"meeting"}),
+            ),
+        ]
+
+
+class ReviewHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who assigned the review, when it was written and sent: for whoever opens the review. Its text
+    changes only while it is a draft (a sent review is frozen), and a draft is its reviewer's, so the
+    others read that the text changed but not what it said (the sent text is on the review's page)."""
+
+    allowed_roles = READERS
+
+    def get_queryset(self):
+        return reviews_for(self.request.user)
+
+    def history_sources(self):
+        review = self.object
+        person = self.person
+        is_author = person is not None and review.reviewer.person_id == person.pk
+        hidden = frozenset() if is_author else frozenset({"text"})
+        return [Source("Рецензия", ProgramReview.history.filter(id=review.pk), hidden=hidden)]

@@ -149,11 +149,5 @@ class MaterialFileView(ProtectedFileView):
     allowed_roles = READERS
     file_field = "file"
 
-    def file_title(self, material) -> str:
-        # A file name takes no colon and no quotes (core.files.download_name would put «_» for them):
-        # «Памятка: ресурсы» is saved as «Памятка — ресурсы», «Конспект «Осень»» as «Конспект Осень».
-        title = material.title.replace(":", " —")
-        return title.translate(str.maketrans("", "", '«»"„“'))
-
     def get_queryset(self):
         return materials_for(self.request.user).exclude(file="")

@@ -4,6 +4,7 @@ import io
 import re
 import time
 import zipfile
+from urllib.parse import quote, unquote
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -293,15 +294,48 @@ def test_a_stored_file_goes_out_as_a_download_of_its_stored_type(db, media, stor
     ("name", "extension", "expected"),
     [
         ("утро.jpg", ".jpg", "утро.jpg"),
-        ('a"; filename="x.html', ".pdf", "a_ filename_x.pdf"),
-        ("отчёт\r\nSet-Cookie: x=1.pdf", ".pdf", "отчёт_Set-Cookie_ x_1.pdf"),
+        # Quotes, semicolons and equals signs are allowed in a file name; the header percent-encodes them.
+        ('a"; filename="x.html', ".pdf", "a»; filename=«x.pdf"),
+        ("отчёт\r\nSet-Cookie: x=1.pdf", ".pdf", "отчёт Set-Cookie — x=1.pdf"),
         ("страница.html.jpg", ".jpg", "страница.html.jpg"),
         ("../../etc/passwd", ".pdf", "passwd.pdf"),
-        ("«»", ".png", "file.png"),
+        ("**?", ".png", "file.png"),
+        ("фото\u202egpj.exe", ".jpg", "фотоgpj.jpg"),
+        ("CON.pdf", ".pdf", "CON_.pdf"),
+        (" .скан. ", ".pdf", "скан.pdf"),
     ],
 )
 def test_a_download_name_holds_nothing_a_header_or_a_folder_would_read(name, extension, expected):
     assert download_name(name, extension) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Конспект «Осень в детском саду»", "Конспект «Осень в детском саду».pdf"),
+        ("Приказ № 5-ОД от 30.11.2026", "Приказ № 5-ОД от 30.11.2026.pdf"),
+        ("Отчёт наставника, 1-е полугодие; итоги", "Отчёт наставника, 1-е полугодие; итоги.pdf"),
+        ("Памятка: журнал «Наставник»", "Памятка — журнал «Наставник».pdf"),
+        ("Итоги:", "Итоги.pdf"),
+        ("Консультация в 10:30", "Консультация в 10.30.pdf"),
+        ('Конспект "Осень" (средняя группа)', "Конспект «Осень» (средняя группа).pdf"),
+        ("План на 2026/2027 уч. год", "План на 2026-2027 уч. год.pdf"),
+        ("Что делать?", "Что делать.pdf"),
+        ("Мамы & папы: «Вместе» — 100%", "Мамы & папы — «Вместе» — 100%.pdf"),
+    ],
+)
+def test_a_russian_title_is_saved_as_typed_but_for_what_a_file_system_forbids(name, expected):
+    from core.files import content_disposition
+
+    header = content_disposition(f"{name}.pdf")
+    assert unquote(header.split("filename*=UTF-8''", 1)[1]) == expected
+
+
+@pytest.mark.parametrize("name", ["Памятка: журнал «Наставник»", 'a"; b\\c/d*e?f<g>h|i\x00j\x1fk:l'])
+def test_a_download_name_has_no_character_a_file_system_forbids(name):
+    saved = download_name(f"{name}.pdf", ".pdf")
+    assert not set(saved) & set('\\/:*?"<>|'), saved
+    assert all(ord(char) >= 32 for char in saved), saved
 
 
 def test_a_download_is_named_in_russian_with_a_latin_fallback():
@@ -313,8 +347,12 @@ def test_a_download_is_named_in_russian_with_a_latin_fallback():
         "filename*=UTF-8''%D0%9F%D1%80%D0%B8%D0%BA%D0%B0%D0%B7%205-%D0%9E%D0%94%20%D0%BE%D1%82%2030.11.2026.pdf"
     )
     quoted = content_disposition('Семёнова "Д"; x\r\n.pdf')
-    assert quoted.startswith('attachment; filename="Semenova _D_ x.pdf"; ')
+    assert quoted.startswith('attachment; filename="Semenova D_ x.pdf"; ')
     assert "\r" not in quoted and "\n" not in quoted
+    # The typed title goes whole into filename*, percent-encoded: no quote or semicolon ends the header early.
+    titled = content_disposition("Памятка: «Наставник»; итоги.pdf")
+    assert titled.endswith("filename*=UTF-8''" + quote("Памятка — «Наставник»; итоги.pdf"))
+    assert titled.count(";") == 2 and titled.count('"') == 2
 
 
 def test_every_download_goes_through_the_one_naming_helper():

@@ -8,11 +8,15 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
+from accounts.models import User
 from council.models import AgendaItem, Meeting, ProtocolCounter, academic_year
-from council.services import agenda_item_save, meeting_sign, meeting_update
+from council.services import agenda_item_save, meeting_sign, meeting_update, protocol_pdf
+from programs.models import Program
+from programs.tests.factories import program_with_plan
 
 from .conftest import MEETING_DAY, held_meeting
 
@@ -176,3 +180,51 @@ def test_more_votes_than_attendees_is_refused(world, meeting):
     meeting.items.update(votes_for=3)  # two attended
     with pytest.raises(ValidationError, match="Голосов больше, чем присутствовавших"):
         meeting_sign(meeting=meeting, actor=world.users["council"])
+
+
+def _reviewed(world, program, reviewers, text):
+    """`program` reviewed by the members named; the first sends hers, the others keep drafts."""
+    from council.services import review_save, review_send, reviews_assign
+
+    reviews = reviews_assign(program=program, reviewers=reviewers, actor=world.users["council"]).obj
+    for review in reviews:
+        author = User.objects.get(person__council_memberships=review.reviewer)
+        review_save(review=review, text=f"{text} ({review.reviewer.person.last_name})", actor=author)
+    first = reviews[0]
+    review_send(review=first, actor=User.objects.get(person__council_memberships=first.reviewer))
+    return reviews
+
+
+def test_protocol_prints_the_sent_reviews_under_the_programs_item(world, meeting, program, member, chair):
+    _reviewed(world, program, [member, chair], "Программа реалистична")
+    other = program_with_plan(world.pairing, Program.Status.REVIEW, items=0, council_agreed_at=None)
+    AgendaItem.objects.create(
+        meeting=meeting, position=2, kind=AgendaItem.Kind.PROGRAM, title="О второй программе", program=other
+    )
+    text = text_of(protocol_pdf(meeting, draft=True))
+    items = text.split("Повестка дня:", 1)[1]
+    first, second = items.split("1. О согласовании программы наставничества Слушали:")[1].split("2. О второй программе")
+    assert (
+        "Рецензия: Орлова М. И. Программа реалистична (Орлова) Решили:" in first
+        and "Программа реалистична (Орлова)" in first
+    )
+    # The chair's review is still a draft: the meeting does not hear it.
+    assert "Волкова" not in first and "(Волкова)" not in text
+    assert "Слушали: — Рецензий нет. Решили:" in second and "Рецензия:" not in second
+
+
+def test_protocol_reviews_cost_the_same_queries_for_any_number_of_items(world, meeting, program, member, chair):
+    _reviewed(world, program, [member], "Отзыв")
+
+    def queries() -> int:
+        # Rendered, so that what the template reads is counted too.
+        with CaptureQueriesContext(connection) as context:
+            protocol_pdf(meeting, draft=True)
+        return len(context)
+
+    before = queries()
+    for position in (2, 3, 4):
+        other = program_with_plan(world.pairing, Program.Status.REVIEW, items=0, council_agreed_at=None)
+        _reviewed(world, other, [member, chair], "Отзыв")
+        AgendaItem.objects.create(meeting=meeting, position=position, kind="program", title="Ещё", program=other)
+    assert queries() == before
