@@ -134,9 +134,9 @@ def protocol_context(meeting: Meeting, *, draft: bool = False) -> dict:
     """What the protocol prints; under a program's item, its sent reviews (as the meeting heard them)."""
     members = list(composition())
     items = list(
-        meeting.items.select_related("program__pairing__mentor__person", "pairing__mentor__person").prefetch_related(
-            sent_reviews_of_programs()
-        )
+        meeting.items.select_related(
+            "program__pairing__mentor__person", "pairing__mentor__person", "appeal"
+        ).prefetch_related(sent_reviews_of_programs())
     )
     return {
         "meeting": meeting,

@@ -25,6 +25,7 @@ from mentorship.services.pair_orders import pairing_replace_mentor, pairing_term
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory, UserFactory
 
 from .conftest import held_meeting
+from .test_protocols import text_of
 
 
 @pytest.fixture
@@ -348,3 +349,12 @@ def test_an_appeal_is_not_heard_before_it_was_written(world, member, chair, appe
     )
     with pytest.raises(ValidationError, match="подано после заседания"):
         meeting_sign(meeting=meeting, actor=world.users["curator"])
+
+
+def test_the_protocol_prints_the_appeal_and_the_decision_on_it_without_names(world, member, chair, appeal):
+    meeting = heard(world, appeal, [chair, member], AppealOutcome.RECOMMENDATIONS)
+    with meeting.pdf.open("rb") as stored:
+        text = " ".join(text_of(stored.read()).split())
+    assert f"(обращение наставляемого от {timezone.localdate():%d.%m.%Y})" in text
+    assert "Решение по обращению: рекомендации сторонам." in text
+    assert appeal.text not in text  # the appeal itself stays with its readers
