@@ -68,3 +68,17 @@ def test_the_head_and_the_curator_still_read_every_program(client, world, runnin
 def test_the_pair_still_reads_its_own_program(client, world, running):
     assert status_for(client, world.users["mentor"], running) == 200
     assert status_for(client, world.users["mentee"], running) == 200
+
+
+# The pages other apps keep about a program reach it through programs.selectors.programs_for, so the
+# council's scope holds there too: a member not assigned reads none of them.
+PROGRAM_PAGES = ["diagnostics:program", "programs:program-history", "programs:program-pdf"]
+
+
+@pytest.mark.parametrize("name", PROGRAM_PAGES)
+def test_a_member_reads_other_apps_pages_of_a_program_only_when_assigned(client, world, member, running, name):
+    url = reverse(name, args=[running.pk])
+    client.force_login(world.users["member"])
+    assert client.get(url).status_code == 404
+    reviews_assign(program=running, reviewers=[member], actor=world.users["council"])
+    assert client.get(url).status_code == 200
