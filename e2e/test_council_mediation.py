@@ -97,7 +97,10 @@ def test_an_appeal_and_a_program_heard_by_the_council(page, live_server, demo):
 
     # The chair holds the meeting: attendance, the program and the appeal on the agenda, decisions.
     login(page, live_server, "council")
-    page.goto(f"{live_server.url}/council/new/")
+    page.goto(f"{live_server.url}/council/")
+    expect(page.locator("main h1")).to_have_text("Заседания методического объединения")
+    shot(page, "council-meetings")
+    page.get_by_role("link", name="Запланировать заседание").click()
     page.locator("#id_date").fill(today.isoformat())
     page.locator("#id_place").fill("Методический кабинет")
     page.get_by_role("button", name="Сохранить").click()
@@ -105,6 +108,7 @@ def test_an_appeal_and_a_program_heard_by_the_council(page, live_server, demo):
     for box in page.locator("input[name=attendees]").all():
         box.check()
     page.locator("#id_secretary").select_option(str(membership.pk))
+    shot(page, "council-attendance")
     page.get_by_role("button", name="Сохранить").click()
     expect(page.locator("main")).to_contain_text("Кворум есть")
 
@@ -132,7 +136,10 @@ def test_an_appeal_and_a_program_heard_by_the_council(page, live_server, demo):
     expect(page.locator(".card", has_text="Рецензии")).to_contain_text(membership.person.short_name)  # with its review
     shot(page, "mediation-meeting")
 
+    # Signing is legally meaningful: the page says first what it does.
     page.locator("main").get_by_role("button", name="Подписать протокол").click()
+    expect(page.locator("main")).to_contain_text("изменить протокол больше будет нельзя")
+    shot(page, "council-sign-confirm")
     page.locator("main").get_by_role("button", name="Подписать протокол").click()
     number += 1
     expect(page.locator(".alert-success")).to_contain_text(f"Протокол № {number} подписан")
