@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "accounts",
     "people",
     "records",
+    "feeds",
     "mentorship",
     "roadmap",
     "programs",

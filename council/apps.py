@@ -7,7 +7,7 @@ class CouncilConfig(AppConfig):
 
     def ready(self):
         """The council's protocol under a program's «СОГЛАСОВАНО», its reviews on the program's page, the
-        programs a member reads, and the meetings and reviews in the menu."""
+        programs a member reads, the meetings and reviews in the menu, the meetings in the calendar."""
         from core import extensions, menu
         from mentorship.order_bases import register_provider
         from people.roles import Role
@@ -24,6 +24,11 @@ class CouncilConfig(AppConfig):
         )
 
         register_council_basis(program_protocol_basis)
+        from feeds import sources
+
+        from .calendar import meeting_events
+
+        sources.register("council", meeting_events)  # the meetings in their readers' «Мой календарь»
         # A member reads the programs under their review and on the agenda of their meetings only.
         register_scope(Role.COUNCIL, council_program_scope)
         extensions.register(

@@ -8,12 +8,17 @@ class MentorshipConfig(AppConfig):
     def ready(self):
         """What mentorship puts into the layers below it: the rules of its roles (people.roles), its
         parts of the staff registry's pages and history (extensions.py), its kinds of orders
-        (order_kinds.py), and the pairs' section of the head's queue."""
+        (order_kinds.py), the pairs' section of the head's queue and the end of one's pairs in the calendar."""
         from . import extensions, order_kinds, queue, roles
         from .models import Pairing
         from .views.queue import pairing_queue_items
 
         roles.register_rules()
+        from feeds import sources
+
+        from .calendar import pairing_events
+
+        sources.register("mentorship", pairing_events)  # the end of the person's pairs in «Мой календарь»
         extensions.register()
         order_kinds.register()
         queue.register(

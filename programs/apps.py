@@ -7,7 +7,8 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         """Programs' sections of the head's queue, the forms of plan activities among the reference
-        lists, the order of release from duty, and a pair's programs on the pair's page."""
+        lists, the order of release from duty, a pair's programs on the pair's page, and the person's
+        plan, log and meetings in their calendar feed."""
         from core import extensions
         from people.references import register_reference_list
         from records import kinds
@@ -29,7 +30,11 @@ class ProgramsConfig(AppConfig):
             )
         )
         from core import menu
+        from feeds import sources
 
+        from .calendar import program_events
+
+        sources.register("programs", program_events)  # plan deadlines, end dates, the log in «Мой календарь»
         menu.register(
             menu.Entry("Программы", "programs:program-list", place=menu.MAIN, order=60, section="/programs/"),
             menu.Entry("Разовые встречи", "programs:meeting-list", order=30),

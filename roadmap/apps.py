@@ -7,7 +7,7 @@ class RoadmapConfig(AppConfig):
 
     def ready(self):
         """The roadmap's section of the head's queue, its kind of order, and the annex on that
-        order's page."""
+        order's page, and the activities in the calendar of those responsible."""
         from core import extensions
         from mentorship import queue
         from records import kinds
@@ -31,6 +31,11 @@ class RoadmapConfig(AppConfig):
                 slot="records.order.side", template="roadmap/snippets/order_annex.html", context=order_annex, order=20
             )
         )
+        from feeds import sources
+
+        from .calendar import activity_events
+
+        sources.register("roadmap", activity_events)  # one's activities in «Мой календарь»
         from core import menu
 
         menu.register(menu.Entry("Дорожная карта", "roadmap:list", order=50))
