@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView, View
 
+from core.files import content_disposition
 from core.views import Confirmation, ConfirmedActionMixin
 from people.access import RoleRequiredMixin
 from people.roles import person_of
@@ -94,7 +95,8 @@ def feed(request, token: str):
         base_url=f"{request.scheme}://{request.get_host()}",
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    # Opened in a browser, it saves as «Календарь Петрова С. И.ics»; a calendar ignores the name.
+    response["Content-Disposition"] = content_disposition(f"Календарь {person.short_name}.ics", inline=True)
     # Calendars read it on their own schedule; a proxy must not keep someone's plan.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -45,6 +45,13 @@ ALLOWED = {
     "EXIF",
     "PPTX",
     "Ctrl",
+    # The calendars «Мой календарь» tells how to subscribe from, by their names.
+    "Google",
+    "Outlook",
+    "iPhone",
+    "Android",
+    "iCalendar",
+    "URL",  # Google's Russian menu says «Добавить по URL»
 }
 # Text that is not prose: an address, a login, a file name, an e-mail.
 NOT_PROSE = re.compile(r"\S*[@/\\]\S*|\b[\w-]+\.[A-Za-z]{2,5}\b|\b[a-z]+[._][a-z]+\b")

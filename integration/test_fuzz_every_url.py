@@ -37,6 +37,8 @@ from council.models import AgendaItem, Appeal, ProgramReview
 from council.models import Meeting as CouncilMeeting
 from council.services import appeal_submit
 from demo.kindergarten import load_demo
+from feeds.models import CalendarFeed
+from feeds.services import feed_renew
 from growth.models import GrowthRecord, RewardProposal, RewardRule
 from materials.models import Material
 from mentorship.models import (
@@ -173,7 +175,8 @@ def _tiny(kind: str) -> ContentFile:
 
 def _what_the_demo_lacks(users) -> None:
     """Records in the states the demo does not reach, so that every view has something to open: a
-    draft roadmap and order, scans of each kind, an evidence file, a previewed staff import."""
+    draft roadmap and order, scans of each kind, an evidence file, a previewed staff import, every
+    role's calendar address."""
     today = timezone.localdate()
     start = today.year if today.month >= 9 else today.year - 1
     roadmap_create(start_year=start + 1, basis="typical", actor=users["curator"])
@@ -205,6 +208,8 @@ def _what_the_demo_lacks(users) -> None:
     # An appeal still open (the demo's one is heard), so that withdrawing and naming members are walked.
     pairing = Pairing.objects.filter(status__in=Pairing.CURRENT_STATUSES, mentees__person__user=users["mentee"]).first()
     appeal_submit(pairing=pairing, text="Не успеваем встречаться", actor=users["mentee"])
+    for user in users.values():  # each role's calendar, walked at its secret address
+        feed_renew(user=user, actor=user)
     header = ";".join(TEMPLATE_HEADERS)
     row = ";".join(["901", "Новикова", "Анна", "Петровна", "Воспитатель", "01.09.2024", "01.09.2024", "2"] + [""] * 5)
     staff_import_prepare(
@@ -283,6 +288,9 @@ def urls_of(route: str) -> list[str]:
                 values = {"kind": slug, "pk": pk}
                 urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
         return urls
+    if names == ["token"]:
+        # A calendar's secret address: every role's feed (the view reads its owner's, not the client's).
+        return ["/" + PARAMETER.sub(token, route) for token in CalendarFeed.objects.values_list("token", flat=True)]
     if names == ["pk", "person_pk"]:
         urls = []
         for pairing in Pairing.objects.filter(pk__in=_spread(Pairing)).prefetch_related("mentees"):
