@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView, View
 
 from core.files import content_disposition
@@ -79,7 +79,7 @@ class FeedRenewView(OwnCalendarMixin, ConfirmedActionMixin, View):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def feed(request, token: str):
     """The ICS feed: public, but only by its secret; an unknown or renewed secret is a 404."""
     calendar_feed = feed_by_token(token)

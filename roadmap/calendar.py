@@ -63,6 +63,7 @@ def activity_events(user) -> list[Event]:
                 end=activity.ends_on,
                 description="\n".join(lines),
                 url=activity.stage.roadmap.get_absolute_url(),
+                # An approved plan is frozen but for the execution mark: marking it is its last change.
                 last_modified=activity.marked_at,
             )
         )
