@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.utils import timezone
+
 
 @dataclass(frozen=True)
 class Event:
@@ -24,6 +26,11 @@ class Event:
     url: str = ""  # a path of the application («/programs/3/»); the feed makes it absolute
     cancelled: bool = False
     last_modified: datetime | None = None
+
+    @property
+    def day(self) -> date:
+        """The day it starts (a timed entry's in the kindergarten's zone)."""
+        return _day(self.start)
 
 
 Source = Callable[[object], list[Event]]
@@ -47,8 +54,8 @@ def names() -> list[str]:
 def events_for(user) -> list[Event]:
     """Every source's events for `user`, in date order."""
     events = [event for name in names() for event in _SOURCES[name](user)]
-    return sorted(events, key=lambda event: (_day(event.start), event.uid))
+    return sorted(events, key=lambda event: (event.day, event.uid))
 
 
 def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+    return timezone.localtime(value).date() if isinstance(value, datetime) else value

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView, View
 
@@ -18,6 +19,9 @@ from people.roles import person_of
 from . import ics, sources
 from .selectors import feed_by_token, feed_of
 from .services import feed_renew
+
+# How many of the coming entries «Мой календарь» lists, so the person sees what the calendar holds.
+UPCOMING_SHOWN = 10
 
 NO_PERSON = "У вашей учётной записи нет карточки сотрудника: календарь собирается по карточке."
 
@@ -49,6 +53,10 @@ class CalendarView(OwnCalendarMixin, TemplateView):
         context["feed"] = feed
         if feed is not None:
             context["address"], context["webcal"] = feed_urls(self.request, feed)
+        today = timezone.localdate()
+        context["upcoming"] = [event for event in sources.events_for(self.request.user) if event.day >= today][
+            :UPCOMING_SHOWN
+        ]
         return context
 
 

@@ -72,3 +72,19 @@ def test_feed_query_count_is_pinned_and_does_not_grow_with_rows(client, world, r
     add_rows(world)
     assert queries_of(client, url) == QUERIES[role]
     assert len(icalendar.Calendar.from_ical(client.get(url).content).walk("VEVENT")) > before
+
+
+# The session and its user, the roles, the feed; the sources as in the feed (mentorship 3, programs 8).
+PAGE_QUERIES = 2 + 1 + 1 + 3 + 8
+
+
+def test_my_calendar_page_query_count_does_not_grow_with_rows(client_as, world, roadmap):
+    """The page lists the coming entries, so it asks every source too."""
+    client = client_as("mentor")
+    feed_renew(user=world.users["mentor"], actor=world.users["mentor"])
+    add_rows(world)
+    url = reverse("feeds:calendar")
+    first = queries_of(client, url)
+    add_rows(world)
+    add_rows(world)
+    assert queries_of(client, url) == first == PAGE_QUERIES

@@ -2,12 +2,13 @@
 its secret, parsed back as iCalendar. The events here come from a source registered by the test (the
 domain apps test their own sources)."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import ROLES, expect
 from feeds import sources
@@ -137,3 +138,24 @@ def test_feed_parses_back_with_dates_zone_and_status(client, world, settings, te
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Yekaterinburg"]
     # Lines are folded at 75 octets and end with CRLF, as the standard wants.
     assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+
+
+def test_page_lists_the_coming_entries_in_date_order(client_as, world):
+    today = timezone.localdate()
+
+    def source(user):
+        return [
+            Event(uid="later", summary="Потом", start=today + timedelta(days=9), url="/programs/"),
+            Event(uid="past", summary="Прошлое", start=today - timedelta(days=1)),
+            Event(uid="soon", summary="Скоро", start=today, cancelled=True),
+        ]
+
+    sources.register("test-page", source)
+    try:
+        page = client_as("norole").get(reverse("feeds:calendar")).content.decode()
+    finally:
+        sources.unregister("test-page")
+    assert "Прошлое" not in page
+    assert page.index("Скоро") < page.index("Потом")
+    assert "отменено" in page
+    assert '<a href="/programs/">Потом</a>' in page
