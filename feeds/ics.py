@@ -53,7 +53,8 @@ def _vevent(event: Event, *, zone: ZoneInfo, stamp: datetime, base_url: str) -> 
         # An all-day entry ends (exclusively) the day after its last day.
         last: date = event.end if isinstance(event.end, date) and not isinstance(event.end, datetime) else event.start
         vevent.add("dtstart", event.start)
-        vevent.add("dtend", max(last, event.start) + timedelta(days=1))
+        if max(last, event.start) < date.max:  # without DTEND a DATE entry is that one day (RFC 5545)
+            vevent.add("dtend", max(last, event.start) + timedelta(days=1))
         vevent.add("transp", "TRANSPARENT")  # a deadline does not make its day busy
     if event.description:
         vevent.add("description", event.description)

@@ -159,3 +159,16 @@ def test_page_lists_the_coming_entries_in_date_order(client_as, world):
     assert page.index("Скоро") < page.index("Потом")
     assert "отменено" in page
     assert '<a href="/programs/">Потом</a>' in page
+
+
+def test_an_entry_on_the_last_representable_day_is_rendered(client, world):
+    sources.register("test-edge", lambda user: [Event(uid="edge", summary="Край", start=date.max)])
+    user = world.users["norole"]
+    try:
+        response = client.get(reverse("feeds:feed", args=[feed_renew(user=user, actor=user).token]))
+    finally:
+        sources.unregister("test-edge")
+    (event,) = [
+        e for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT") if e["UID"] == "edge@nastavnik"
+    ]
+    assert event.decoded("DTSTART") == date.max and "DTEND" not in event
