@@ -25,9 +25,10 @@ def meetings_for(user) -> QuerySet:
     """The meetings the user may open, with the counts the list prints."""
     if not roles_of(user) & READERS:
         return Meeting.objects.none()
+    # Ordered here: a GROUP BY query does not take Meta.ordering (Django 3.1+), and the list paginates.
     return Meeting.objects.annotate(
         item_count=Count("items", distinct=True), attendee_count=Count("attendees", distinct=True)
-    )
+    ).order_by("-date", "-pk")
 
 
 def sent_reviews_of_programs() -> Prefetch:
