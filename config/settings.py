@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "people",
+    "notices",
     "records",
     "mentorship",
     "roadmap",
@@ -103,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dashboard.context_processors.roles",
+                "notices.context_processors.bell",
             ],
             # A number's noun and a word that agrees with a person, in every template (core.text).
             "builtins": ["core.templatetags.text"],
@@ -203,6 +205,8 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "20"))
 # One file of the methodological library (a presentation, a typical program with pictures).
 MATERIAL_MAX_MB = int(os.environ.get("MATERIAL_MAX_MB", "20"))
+# A mentor is told of a plan item this many days before its deadline (notices).
+NOTICES_DUE_DAYS = int(os.environ.get("NOTICES_DUE_DAYS", "7"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("results/", include("results.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("reports/", include("reports.urls")),
+    path("notices/", include("notices.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -9,13 +9,15 @@ class MentorshipConfig(AppConfig):
         """What mentorship puts into the layers below it: the rules of its roles (people.roles), its
         parts of the staff registry's pages and history (extensions.py), its kinds of orders
         (order_kinds.py), and the pairs' section of the head's queue."""
-        from . import extensions, order_kinds, queue, roles
+        from . import extensions, order_kinds, queue, reminders, roles
         from .models import Pairing
         from .views.queue import pairing_queue_items
 
         roles.register_rules()
         extensions.register()
         order_kinds.register()
+        # What the head and the curator are told (the notification centre and the e-mail digest).
+        reminders.register_sources()
         queue.register(
             queue.QueueSection(
                 key="pairings",
