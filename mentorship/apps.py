@@ -18,6 +18,12 @@ class MentorshipConfig(AppConfig):
         order_kinds.register()
         # What the head and the curator are told (the notification centre and the e-mail digest).
         reminders.register_sources()
+        # The daily run (core.daily, `manage.py daily`): pairs fixed by an order start on their start date.
+        from core import daily
+
+        from .services.pair_orders import pairings_activate_due
+
+        daily.register(daily.Job("pairs-start", lambda: f"Начались пары: {pairings_activate_due()}.", order=10))
         queue.register(
             queue.QueueSection(
                 key="pairings",

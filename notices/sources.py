@@ -58,6 +58,12 @@ def kinds() -> list[tuple[str, str]]:
     return [(source.kind, source.label) for source in sources()]
 
 
+def kinds_for(user) -> list[tuple[str, str]]:
+    """(kind, label) of the sources that speak to the roles `user` holds."""
+    held = roles_of(user)
+    return [(source.kind, source.label) for source in sources() if held & source.roles]
+
+
 def items_for(user, today: date) -> list[Item]:
     """Everything `user` must act on today, from the sources of the roles they hold, each key once."""
     held = roles_of(user)
