@@ -49,6 +49,7 @@ from mentorship.models import (
     PairingConsent,
     PublicationConsent,
 )
+from notices.models import Notice
 from notices.services import stop_token
 from people.imports import TEMPLATE_HEADERS
 from people.models import ImportBatch, Organization, Person
@@ -83,6 +84,7 @@ HOSTILE = (
 # or a queryset of it where only some of its records have the page.
 RECORDS_BY_PREFIX = {
     "bank/people/": Person,
+    "notices/read/": Notice,
     "bank/orders/": Order,
     "bank/import/": ImportBatch,
     "bank/organizations/": Organization,

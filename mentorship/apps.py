@@ -18,6 +18,11 @@ class MentorshipConfig(AppConfig):
         order_kinds.register()
         # What the head and the curator are told (the notification centre and the e-mail digest).
         reminders.register_sources()
+        from notices import decisions as told
+
+        from .decisions import pairing_decisions
+
+        told.register(Pairing, pairing_decisions)
         # The daily run (core.daily, `manage.py daily`): pairs fixed by an order start on their start date.
         from core import daily
 

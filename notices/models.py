@@ -44,3 +44,22 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} — {timezone.localtime(self.sent_at):%d.%m.%Y %H:%M}"
+
+
+class Notice(models.Model):
+    """A decision about the user, stored when it was made (notices.decisions): shown in their centre
+    and sent in the next letter until they open it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="кому", on_delete=models.CASCADE, related_name="+")
+    text = models.CharField("текст", max_length=500)
+    url = models.CharField("страница", max_length=300)
+    created_at = models.DateTimeField("создано", default=timezone.now)
+    read_at = models.DateTimeField("прочитано", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "решение"
+        verbose_name_plural = "решения"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

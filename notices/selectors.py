@@ -4,9 +4,11 @@ session so that no page but the centre (and the bell's own refresh) asks the sou
 import time
 from datetime import date
 
+from django.urls import reverse
 from django.utils import timezone
 
-from .sources import items_for, sources
+from .models import Notice
+from .sources import Item, items_for, sources
 
 BELL = "_notices_bell"  # (count, when it was counted, seconds since the epoch)
 BELL_FRESH_SECONDS = 5 * 60
@@ -40,3 +42,17 @@ def count_now(session, user) -> int:
     count = len(items_for(user, timezone.localdate()))
     remember_count(session, count)
     return count
+
+
+def unread_decisions(user, today: date) -> list[Item]:
+    """Decisions about the user not opened yet (notices.decisions): the source «Решения о вас». The item
+    leads through notices:read, which marks it read on the way to its page."""
+    return [
+        Item(
+            key=f"decision:{notice.pk}",
+            text=notice.text,
+            url=reverse("notices:read", args=[notice.pk]),
+            kind="decisions",
+        )
+        for notice in Notice.objects.filter(user=user, read_at__isnull=True)
+    ]

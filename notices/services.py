@@ -19,7 +19,7 @@ from accounts.models import User
 from core.services import Outcome
 from core.text import plural
 
-from .models import Delivery, Preference
+from .models import Delivery, Notice, Preference
 from .sources import Item, items_for, kinds, kinds_for
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,17 @@ def email_stop(*, user: User) -> Preference:
         preference.stopped_at = timezone.now()
         preference.save()
     return preference
+
+
+@transaction.atomic
+def notice_read(*, notice: Notice, actor: User) -> Notice:
+    """The user opened a decision about them: it leaves their centre."""
+    if notice.user_id != actor.pk:
+        raise ValidationError("Это уведомление другого человека.")
+    if notice.read_at is None:
+        notice.read_at = timezone.now()
+        notice.save(update_fields=["read_at"])
+    return notice
 
 
 # --- the daily digest ------------------------------------------------------------------------------

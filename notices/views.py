@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -11,8 +11,9 @@ from people.access import RoleRequiredMixin
 from people.roles import EVERYONE
 
 from .forms import PreferencesForm
+from .models import Notice
 from .selectors import centre, count_now, remember_count
-from .services import address_of, email_stop, preference_of, preferences_save, user_of_stop_token
+from .services import address_of, email_stop, notice_read, preference_of, preferences_save, user_of_stop_token
 from .sources import kinds_for
 
 
@@ -38,6 +39,19 @@ class BellCountView(RoleRequiredMixin, View):
 
     def get(self, request):
         return JsonResponse({"count": count_now(request.session, request.user)})
+
+
+class NoticeReadView(RoleRequiredMixin, View):
+    """A decision about the user, opened from the centre or a letter: marked read, then its page.
+    Reading is the act the notice asks for, so a GET marks it; another's notice is a 404."""
+
+    allowed_roles = EVERYONE
+    allow_without_role = True
+
+    def get(self, request, pk):
+        notice = get_object_or_404(Notice.objects.filter(user=request.user), pk=pk)
+        notice_read(notice=notice, actor=request.user)
+        return redirect(notice.url)
 
 
 class PreferencesView(RoleRequiredMixin, FormView):
