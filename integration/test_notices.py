@@ -39,7 +39,7 @@ def kinds_of(user) -> set[str]:
     return {item.kind for item in items_for(user, timezone.localdate())}
 
 
-def test_each_role_is_told_what_it_must_act_on(demo):
+def test_each_role_is_told_what_it_must_act_on(demo, db):
     assert "queue" in kinds_of(demo["head"])
     assert "records-to-confirm" in kinds_of(demo["mentee"])
     assert kinds_of(demo["mentor"]) & {"plan-items", "diagnostics", "reports", "surveys"}
