@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "people",
+    "notices",
     "records",
     "feeds",
     "mentorship",
@@ -104,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dashboard.context_processors.roles",
+                "notices.context_processors.bell",
             ],
             # A number's noun and a word that agrees with a person, in every template (core.text).
             "builtins": ["core.templatetags.text"],
@@ -204,6 +206,24 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 EVIDENCE_MAX_MB = int(os.environ.get("EVIDENCE_MAX_MB", "20"))
 # One file of the methodological library (a presentation, a typical program with pictures).
 MATERIAL_MAX_MB = int(os.environ.get("MATERIAL_MAX_MB", "20"))
+# A mentor is told of a plan item this many days before its deadline (notices).
+NOTICES_DUE_DAYS = int(os.environ.get("NOTICES_DUE_DAYS", "7"))
+
+# Mail (notices' daily digest) through the kindergarten's own SMTP server. Without EMAIL_HOST (the
+# demo, a first run) letters are written as files to DJANGO_EMAIL_FILE_PATH instead of being sent.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Наставник <nastavnik@localhost>")
+EMAIL_TIMEOUT = 30
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = Path(os.environ.get("DJANGO_EMAIL_FILE_PATH", BASE_DIR / "sent-mail"))
+# Where people open the system: links in letters are absolute.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://localhost:8000")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     path("reports/", include("reports.urls")),
     path("calendar/", include("feeds.urls")),
+    path("notices/", include("notices.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon, name="favicon"),
 ]

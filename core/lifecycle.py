@@ -9,8 +9,12 @@ table, usually one with no roles, so that no button ever offers it to a person.
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.dispatch import Signal
 
 from .services import authored
+
+# Sent after every move of a life cycle, with sender = the model: obj, source, target, actor, comment.
+moved = Signal()
 
 
 @dataclass(frozen=True)
@@ -88,4 +92,6 @@ def move(obj: LifeCycle, target, *, actor, roles, comment: str = "", checked: bo
     with authored(obj, actor):
         obj.save()
     obj.log_transition(source, target, actor, comment.strip())
+    # Who is told of the decision (notices.decisions) is the listening apps' business, not the mover's.
+    moved.send(type(obj), obj=obj, source=source, target=target, actor=actor, comment=comment.strip())
     return source

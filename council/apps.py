@@ -63,3 +63,6 @@ class CouncilConfig(AppConfig):
             menu.Entry("Рецензии на программы", "council:review-list", order=36),
             menu.Entry("Обращения в МО", "council:appeal-list", order=37),
         )
+        from .reminders import register_sources
+
+        register_sources()  # what its people are told (notices: the bell and the e-mail digest)

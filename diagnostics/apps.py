@@ -11,3 +11,6 @@ class DiagnosticsConfig(AppConfig):
         from . import extensions
 
         extensions.register()
+        from .reminders import register_sources
+
+        register_sources()  # what its people are told (notices: the bell and the e-mail digest)

@@ -17,6 +17,9 @@ class GrowthConfig(AppConfig):
         from .services import REWARD_ORDER
 
         register_queue()  # proposals to reward mentors (order 60)
+        from .reminders import register_sources
+
+        register_sources()  # records to confirm and returned ones (notices: the bell and the e-mail digest)
         register_person_history()  # the person's records on her history page, for the head and the curator
         kinds.register(
             kinds.OrderKind(

@@ -51,6 +51,8 @@ from mentorship.models import (
     PairingConsent,
     PublicationConsent,
 )
+from notices.models import Notice
+from notices.services import stop_token
 from people.imports import TEMPLATE_HEADERS
 from people.models import ImportBatch, Organization, Person
 from people.references import reference_lists
@@ -84,6 +86,7 @@ HOSTILE = (
 # or a queryset of it where only some of its records have the page.
 RECORDS_BY_PREFIX = {
     "bank/people/": Person,
+    "notices/read/": Notice,
     "bank/orders/": Order,
     "bank/import/": ImportBatch,
     "bank/organizations/": Organization,
@@ -306,6 +309,9 @@ def urls_of(route: str) -> list[str]:
                 values = {"year": year, "fmt": fmt}
                 urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
         return urls
+    if names == ["token"] and route.startswith("notices/stop/"):
+        # The signed link in a letter (public): a real one of the demo's mentee, and a forged one.
+        return [f"/notices/stop/{stop_token(User.objects.get(username='mentee'))}/", "/notices/stop/abc/"]
     (name,) = names
     model = _model_for(route, name)
     return ["/" + PARAMETER.sub(str(pk), route) for pk in _spread(model)] if model else []

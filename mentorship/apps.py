@@ -8,8 +8,9 @@ class MentorshipConfig(AppConfig):
     def ready(self):
         """What mentorship puts into the layers below it: the rules of its roles (people.roles), its
         parts of the staff registry's pages and history (extensions.py), its kinds of orders
-        (order_kinds.py), the pairs' section of the head's queue and the end of one's pairs in the calendar."""
-        from . import extensions, order_kinds, queue, roles
+        (order_kinds.py), the pairs' section of the head's queue, the end of one's pairs in the calendar,
+        and what the head and the curator are told."""
+        from . import extensions, order_kinds, queue, reminders, roles
         from .models import Pairing
         from .views.queue import pairing_queue_items
 
@@ -21,6 +22,19 @@ class MentorshipConfig(AppConfig):
         sources.register("mentorship", pairing_events)  # the end of the person's pairs in «Мой календарь»
         extensions.register()
         order_kinds.register()
+        # What the head and the curator are told (the notification centre and the e-mail digest).
+        reminders.register_sources()
+        from notices import decisions as told
+
+        from .decisions import pairing_decisions
+
+        told.register(Pairing, pairing_decisions)
+        # The daily run (core.daily, `manage.py daily`): pairs fixed by an order start on their start date.
+        from core import daily
+
+        from .services.pair_orders import pairings_activate_due
+
+        daily.register(daily.Job("pairs-start", lambda: f"Начались пары: {pairings_activate_due()}.", order=10))
         queue.register(
             queue.QueueSection(
                 key="pairings",

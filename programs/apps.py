@@ -14,12 +14,19 @@ class ProgramsConfig(AppConfig):
         from records import kinds
 
         from . import signals  # noqa: F401 — programs end with their pair
-        from .models import ActivityForm
+        from .models import ActivityForm, Program
         from .queue_programs import register_queue
         from .queue_releases import register as register_releases_queue
+        from .reminders import register_sources
         from .selectors import pair_programs
         from .services.releases import RELEASE_ORDER
 
+        register_sources()  # what mentors, mentees and the curator are told (notices)
+        from notices import decisions
+
+        from .decisions import program_decisions
+
+        decisions.register(Program, program_decisions)  # approved, returned with a comment
         register_queue()  # programs awaiting the head's approval (order 30)
         register_releases_queue()  # requests for release from duty, 1.4 (order 40)
         register_reference_list("activity-forms", ActivityForm, order=50)

@@ -22,3 +22,6 @@ class ResultsConfig(AppConfig):
             ("dashboard.home.tasks", "results/snippets/home_tasks.html", home_tasks),
         ):
             extensions.register(extensions.Extension(slot=slot, template=template, context=context, order=60))
+        from .reminders import register_sources
+
+        register_sources()  # what its people are told (notices: the bell and the e-mail digest)

@@ -39,3 +39,6 @@ class RoadmapConfig(AppConfig):
         from core import menu
 
         menu.register(menu.Entry("Дорожная карта", "roadmap:list", order=50))
+        from .reminders import register_sources
+
+        register_sources()  # what its people are told (notices: the bell and the e-mail digest)

@@ -27,3 +27,6 @@ class SurveysConfig(AppConfig):
             menu.Entry("Анкеты", "surveys:list", order=60),
             menu.Entry("Итоги анкетирования", "surveys:summary", order=70),
         )
+        from .reminders import register_sources
+
+        register_sources()  # what its people are told (notices: the bell and the e-mail digest)

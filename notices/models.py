@@ -1,0 +1,65 @@
+"""What a person chose to get by e-mail, and what has been sent to them, item by item."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Preference(models.Model):
+    """One per user, made when they first change anything; without it every kind comes by e-mail."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="учётная запись", on_delete=models.CASCADE, related_name="+"
+    )
+    # Kinds of notices (notices.sources) the person does not want by e-mail; the centre shows them all.
+    muted_kinds = models.JSONField("не присылать на почту", default=list, blank=True)
+    stopped_at = models.DateTimeField("письма остановлены", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "настройка уведомлений"
+        verbose_name_plural = "настройки уведомлений"
+
+    def __str__(self) -> str:
+        return f"Уведомления: {self.user}"
+
+    @property
+    def wants_email(self) -> bool:
+        return self.stopped_at is None
+
+
+class Delivery(models.Model):
+    """An item (by its key) sent to a user in a digest: never sent to them again. Recorded only after
+    the letter went out, so a failed send is retried on the next run."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="учётная запись", on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField("уведомление", max_length=255)
+    sent_at = models.DateTimeField("отправлено", default=timezone.now)
+
+    class Meta:
+        verbose_name = "отправленное уведомление"
+        verbose_name_plural = "отправленные уведомления"
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notice_sent_once_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.key} — {timezone.localtime(self.sent_at):%d.%m.%Y %H:%M}"
+
+
+class Notice(models.Model):
+    """A decision about the user, stored when it was made (notices.decisions): shown in their centre
+    and sent in the next letter until they open it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="кому", on_delete=models.CASCADE, related_name="+")
+    text = models.CharField("текст", max_length=500)
+    url = models.CharField("страница", max_length=300)
+    created_at = models.DateTimeField("создано", default=timezone.now)
+    read_at = models.DateTimeField("прочитано", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "решение"
+        verbose_name_plural = "решения"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
