@@ -291,7 +291,7 @@ def urls_of(route: str) -> list[str]:
                 values = {"kind": slug, "pk": pk}
                 urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
         return urls
-    if names == ["token"]:
+    if names == ["token"] and route.startswith("calendar/"):
         # A calendar's secret address: every role's feed (the view reads its owner's, not the client's).
         return ["/" + PARAMETER.sub(token, route) for token in CalendarFeed.objects.values_list("token", flat=True)]
     if names == ["pk", "person_pk"]:
