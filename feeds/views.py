@@ -4,14 +4,14 @@ behind a confirmation, and the feed itself, which calendar applications read wit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView, View
 
-from core.files import content_disposition
+from core.files import file_response
 from core.views import Confirmation, ConfirmedActionMixin
 from people.access import RoleRequiredMixin
 from people.roles import person_of
@@ -102,9 +102,6 @@ def feed(request, token: str):
         name=f"Наставник: {person.short_name}",
         base_url=f"{request.scheme}://{request.get_host()}",
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    # Opened in a browser, it saves as «Календарь Петрова С. И.ics»; a calendar ignores the name.
-    response["Content-Disposition"] = content_disposition(f"Календарь {person.short_name}.ics", inline=True)
-    # Calendars read it on their own schedule; a proxy must not keep someone's plan.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Opened in a browser, it saves as «Календарь Петрова С. И.ics»; a calendar ignores the name. Never
+    # kept by a proxy (file_response): calendars read it on their own schedule, and it is someone's plan.
+    return file_response(body, "text/calendar; charset=utf-8", f"Календарь {person.short_name}.ics", inline=True)
