@@ -382,14 +382,18 @@ class Appeal(LifeCycle, models.Model):
     @property
     def title(self) -> str:
         """«Обращение наставляемого от 12.11.2026»: what an agenda or an order may name, no one's name."""
-        side = "наставника" if self.side == self.Side.MENTOR else "наставляемого"
-        return f"Обращение {side} от {timezone.localtime(self.created_at):%d.%m.%Y}"
+        return f"Обращение {self._of_side}"
 
     @property
     def title_dative(self) -> str:
         """«обращению наставляемого от 12.11.2026», for «по …» in an order's preamble."""
+        return f"обращению {self._of_side}"
+
+    @property
+    def _of_side(self) -> str:
+        """«наставляемого от 12.11.2026»: the side and the day, the same in every phrase naming it."""
         side = "наставника" if self.side == self.Side.MENTOR else "наставляемого"
-        return f"обращению {side} от {timezone.localtime(self.created_at):%d.%m.%Y}"
+        return f"{side} от {timezone.localtime(self.created_at):%d.%m.%Y}"
 
     @property
     def is_open(self) -> bool:
