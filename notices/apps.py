@@ -13,9 +13,10 @@ class NoticesConfig(AppConfig):
         from people.roles import EVERYONE
 
         from . import decisions, sources
-        from .selectors import unread_decisions
+        from .selectors import stored
         from .services import digests_send
 
         daily.register(daily.Job("notices-digest", lambda: str(digests_send()), order=50))
         moved.connect(decisions.record, dispatch_uid="notices-decisions")
-        sources.register(sources.Source("decisions", "Решения о вас", EVERYONE, unread_decisions, order=5))
+        about_you = decisions.DECISIONS
+        sources.register(sources.Source(about_you, "Решения о вас", EVERYONE, stored(about_you), order=5))

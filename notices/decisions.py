@@ -1,13 +1,16 @@
-"""Decisions about a person, told once: when a life cycle moves (core.lifecycle.moved) — a pair fixed
-by order, a program approved or returned with a comment — the app that owns the model says who is
-told and what (`register(Model, rule)`), and a stored notice waits in their centre until they open it.
-This app names no model: the rules come from the apps' AppConfig.ready()."""
+"""Things told once, stored until opened. Decisions about a person: when a life cycle moves
+(core.lifecycle.moved) — a pair fixed by order, a program approved or returned with a comment, an
+order to read and sign — the app that owns the model says who is told and what (`register(Model,
+rule)`). Other events (a mentee's comment on a record) are told by the app's service through `tell`
+with a kind of their own. This app names no model: the rules come from the apps' AppConfig.ready()."""
 
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+
+DECISIONS = "decisions"  # the kind of the stored notices about decisions: «Решения о вас»
 
 
 @dataclass(frozen=True)
@@ -33,16 +36,30 @@ def unregister(model: type, rule: Callable) -> None:
 
 def record(sender, *, obj, source, target, actor, comment, **kwargs) -> None:
     """The receiver of core.lifecycle.moved: store what the rules tell, in the move's transaction
-    (a move rolled back tells nothing). The one who made the move is not told of it."""
+    (a move rolled back tells nothing)."""
     rules = _RULES.get(sender)
-    if not rules:
-        return
+    if rules:
+        tell([t for rule in rules for t in rule(obj, source, target, comment)], actor=actor)
+
+
+def tell(told: list[Told], *, actor, kind: str = DECISIONS) -> None:
+    """Store notices of `kind` for their people, to wait in the centre (the source `stored(kind)`) and
+    go in the next letter. The one who made it happen is not told, nor someone without a login; the
+    same words about the same page still unread are not stored twice (a comment edited three times is
+    one notice)."""
     from .models import Notice
 
-    told = [t for rule in rules for t in rule(obj, source, target, comment) if t.user_id is not None]
-    notices = [
-        Notice(user_id=t.user_id, text=t.text[:500], url=t.url) for t in told if actor is None or t.user_id != actor.pk
-    ]
-    if notices:
-        with transaction.atomic():
-            Notice.objects.bulk_create(notices)
+    wanted = {(t.user_id, t.text[:500], t.url) for t in told if t.user_id is not None}
+    if actor is not None:
+        wanted = {w for w in wanted if w[0] != actor.pk}
+    if not wanted:
+        return
+    with transaction.atomic():
+        unread = set(
+            Notice.objects.filter(kind=kind, read_at__isnull=True, user_id__in={w[0] for w in wanted}).values_list(
+                "user_id", "text", "url"
+            )
+        )
+        Notice.objects.bulk_create(
+            [Notice(user_id=user_id, kind=kind, text=text, url=url) for user_id, text, url in sorted(wanted - unread)]
+        )

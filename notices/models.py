@@ -47,18 +47,20 @@ class Delivery(models.Model):
 
 
 class Notice(models.Model):
-    """A decision about the user, stored when it was made (notices.decisions): shown in their centre
-    and sent in the next letter until they open it."""
+    """Something told to the user once, stored when it happened (a decision about them, a mentee's
+    comment on the mentor's record): shown in their centre and sent in the next letter until they open it."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="кому", on_delete=models.CASCADE, related_name="+")
+    # The source (notices.sources) that shows it: the person chooses by kind what comes by e-mail.
+    kind = models.CharField("вид", max_length=40, default="decisions")
     text = models.CharField("текст", max_length=500)
     url = models.CharField("страница", max_length=300)
     created_at = models.DateTimeField("создано", default=timezone.now)
     read_at = models.DateTimeField("прочитано", null=True, blank=True)
 
     class Meta:
-        verbose_name = "решение"
-        verbose_name_plural = "решения"
+        verbose_name = "уведомление"
+        verbose_name_plural = "уведомления"
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:

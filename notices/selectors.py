@@ -44,15 +44,16 @@ def count_now(session, user) -> int:
     return count
 
 
-def unread_decisions(user, today: date) -> list[Item]:
-    """Decisions about the user not opened yet (notices.decisions): the source «Решения о вас». The item
-    leads through notices:read, which marks it read on the way to its page."""
-    return [
-        Item(
-            key=f"decision:{notice.pk}",
-            text=notice.text,
-            url=reverse("notices:read", args=[notice.pk]),
-            kind="decisions",
-        )
-        for notice in Notice.objects.filter(user=user, read_at__isnull=True)
-    ]
+def stored(kind: str):
+    """The source function of a kind of stored notices (notices.decisions.tell): the user's notices of
+    that kind not opened yet. The item leads through notices:read, which marks it read on the way to
+    its page."""
+
+    def unread(user, today: date) -> list[Item]:
+        return [
+            Item(key=f"notice:{notice.pk}", text=notice.text, url=reverse("notices:read", args=[notice.pk]), kind=kind)
+            for notice in Notice.objects.filter(user=user, kind=kind, read_at__isnull=True)
+        ]
+
+    unread.__name__ = f"unread_{kind}".replace("-", "_")
+    return unread

@@ -1,9 +1,14 @@
-"""Decisions about a program, told by notices (notices.decisions): its mentor and mentees when the
-head approves it, its mentor when it is returned for rework with a comment."""
+"""What programs tell people once, stored by notices (notices.decisions): its mentor and mentees
+when the head approves a program, its mentor when it is returned for rework with a comment, and the
+mentor when a mentee comments on a logged activity."""
 
-from notices.decisions import Told
+from django.urls import reverse
 
-from .models import Program
+from notices.decisions import Told, tell
+
+from .models import ActivityRecord, Program
+
+MENTEE_COMMENTS = "mentee-comments"  # the kind of the stored notices of a mentee's comment
 
 
 def program_decisions(program, source, target, comment) -> list[Told]:
@@ -16,3 +21,11 @@ def program_decisions(program, source, target, comment) -> list[Told]:
         text = f"Программа {pairing.sides} возвращена на доработку с комментарием: «{comment}»"
         return [Told(pairing.mentor.person.user_id, text, url)]
     return []
+
+
+def mentee_commented(record: ActivityRecord, mentee, *, actor) -> None:
+    """Tell the mentor that a mentee commented on their record. The words say whose comment on which
+    day's record, not the comment itself: a mentee's difficulties stay on the record's page."""
+    text = f"Комментарий наставляемого ({mentee.short_name}) к мероприятию от {record.done_on:%d.%m.%Y}"
+    url = reverse("programs:record-detail", args=[record.pk])
+    tell([Told(record.program.pairing.mentor.person.user_id, text, url)], actor=actor, kind=MENTEE_COMMENTS)

@@ -1,6 +1,8 @@
 """What mentors, mentees and the curator are told about programs (notices.sources): a mentor's plan
-items due soon or overdue, a mentee's logged activities to confirm, the curator's programs without a
-plan. Each reads through the programs the user may open (programs_for)."""
+items due soon or overdue and the mentees' comments on their records, a mentee's logged activities to
+confirm and the program's activities of tomorrow, the curator's programs without a plan and the
+requests for release from duty waiting for the head. Each reads through the programs the user may
+open (programs_for, releases_for)."""
 
 from datetime import date, timedelta
 
@@ -8,11 +10,13 @@ from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
 
+from notices.selectors import stored
 from notices.sources import Item, Source, register, shorten
 from people.roles import Role, person_of
 
-from .models import PlanItem, Program
-from .progress import awaiting_confirmation
+from .decisions import MENTEE_COMMENTS
+from .models import PlanItem, Program, ReleaseRequest
+from .progress import awaiting_confirmation, releases_for
 from .selectors import programs_for
 
 
@@ -56,6 +60,47 @@ def records_to_confirm(user, today: date) -> list[Item]:
     ]
 
 
+def activities_tomorrow(user, today: date) -> list[Item]:
+    """The mentee's day before: the open plan items of her programs in work due tomorrow — the meeting,
+    the open lesson or the consultation she goes to with her mentor."""
+    person = person_of(user)
+    if person is None:
+        return []
+    tomorrow = today + timedelta(days=1)
+    programs = programs_for(user).filter(status__in=Program.IN_WORK_STATUSES, pairing__mentees__person=person)
+    plan_items = (
+        PlanItem.objects.filter(program__in=programs.values("pk"), done_on__isnull=True, deadline=tomorrow)
+        .select_related("program__pairing__mentor__person", "form")
+        .order_by("position", "pk")
+    )
+    return [
+        Item(
+            key=f"plan-tomorrow:{plan_item.pk}:{tomorrow:%Y%m%d}",
+            text=f"Завтра, {tomorrow:%d.%m.%Y}: {shorten(plan_item.activity)} ({plan_item.form}; наставник "
+            f"{plan_item.program.pairing.mentor.person.short_name})",
+            url=plan_item.program.get_absolute_url(),
+            kind="plan-tomorrow",
+        )
+        for plan_item in plan_items
+    ]
+
+
+def releases_waiting(user, today: date) -> list[Item]:
+    """Requests for release from duty not decided yet: the curator plans the day around the absence
+    (the head decides them from the queue)."""
+    waiting = releases_for(user).filter(status=ReleaseRequest.Status.REQUESTED).order_by("date", "pk")
+    return [
+        Item(
+            key=f"release-requested:{release.pk}",
+            text=f"Просьба об освобождении от работы {release.date:%d.%m.%Y}: {release.person.short_name} — "
+            f"ждёт решения руководителя",
+            url=reverse("programs:release-list"),
+            kind="releases",
+        )
+        for release in waiting
+    ]
+
+
 def programs_without_plan(user, today: date) -> list[Item]:
     """Programs not closed that have no plan item yet: the curator sees that a pair's work has not begun."""
     programs = (
@@ -87,6 +132,13 @@ def register_sources() -> None:
             order=60,
         )
     )
+    register(
+        Source(MENTEE_COMMENTS, "Комментарии наставляемых", frozenset({Role.MENTOR}), stored(MENTEE_COMMENTS), order=55)
+    )
+    register(
+        Source("plan-tomorrow", "Мероприятия программы на завтра", frozenset({Role.MENTEE}), activities_tomorrow, 65)
+    )
+    register(Source("releases", "Просьбы об освобождении от работы", frozenset({Role.CURATOR}), releases_waiting, 42))
     register(
         Source("programs-without-plan", "Программы без плана", frozenset({Role.CURATOR}), programs_without_plan, 40)
     )

@@ -45,7 +45,7 @@ def test_a_move_tells_the_rules_people_but_not_the_one_who_made_it(world, rule):
     [notice] = Notice.objects.all()
     assert (notice.user, notice.text, notice.url) == (world.users["mentor"], "Утверждено: «в срок»", "/programs/7/")
     [item] = [item for item in items_for(world.users["mentor"], timezone.localdate()) if item.kind == "decisions"]
-    assert item.key == f"decision:{notice.pk}" and item.url == reverse("notices:read", args=[notice.pk])
+    assert item.key == f"notice:{notice.pk}" and item.url == reverse("notices:read", args=[notice.pk])
 
 
 def test_opening_a_decision_marks_it_read_and_leads_to_its_page(world, rule, client_as):

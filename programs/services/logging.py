@@ -23,6 +23,7 @@ from people.models import Organization, Person
 from people.roles import Role, person_of, roles_of
 
 from .. import evidence as evidence_files
+from ..decisions import mentee_commented
 from ..models import ActivityRecord, Evidence, Meeting, PlanItem, Program
 from .program import roles_on
 
@@ -305,6 +306,8 @@ def record_respond(*, record: ActivityRecord, confirm: bool, comment: str, actor
             record.mentee_comment = comment
     with authored(record, actor):
         record.save(update_fields=["confirmed_at", "confirmed_by", "mentee_comment"])
+    if comment:
+        mentee_commented(record, person, actor=actor)
     return Outcome(record)
 
 
