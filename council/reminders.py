@@ -1,12 +1,18 @@
 """What the council's members and the curator are told: appeals waiting for the council (by their
-title only — an appeal's text stays on its page), the next meeting, and the reviews to write."""
+title only — an appeal's text stays on its page), the next meeting, the programs to read before it,
+the reviews to write, and the chair's programs waiting for the council with nothing done yet."""
 
 from datetime import date
 
+from django.db.models import Exists, OuterRef
+
 from notices.sources import Item, Source, register
 from people.roles import Role, person_of
+from programs.models import Program
+from programs.selectors import programs_for
 
-from .models import Meeting, ProgramReview
+from .models import AgendaItem, Meeting, ProgramReview
+from .roles import is_chair
 from .selectors import meetings_for, open_appeals, reads_appeals_by_office, reviews_for
 
 
@@ -57,9 +63,60 @@ def reviews_to_write(user, today: date) -> list[Item]:
     ]
 
 
+def programs_to_review(user, today: date) -> list[Item]:
+    """Every member: the programs on the agenda of the meetings to come, to read before the vote. The
+    chair also: programs awaiting the council with no reviewer named and on no agenda yet."""
+    readable = programs_for(user).values("pk")
+    agenda = (
+        AgendaItem.objects.filter(
+            kind=AgendaItem.Kind.PROGRAM,
+            program__in=readable,
+            meeting__status=Meeting.Status.SCHEDULED,
+            meeting__date__gte=today,
+        )
+        .select_related("meeting", "program__pairing__mentor__person")
+        .prefetch_related("program__pairing__mentees__person")
+        .order_by("meeting__date", "position", "pk")
+    )
+    items = [
+        Item(
+            key=f"agenda-program:{item.pk}:{item.meeting.date:%Y%m%d}",
+            text=f"К заседанию МО {item.meeting.date:%d.%m.%Y} — программа на согласование: "
+            f"{item.program.pairing.sides}",
+            url=item.program.get_absolute_url(),
+            kind="programs-to-review",
+        )
+        for item in agenda
+    ]
+    if is_chair(user):
+        untouched = (
+            Program.objects.filter(pk__in=readable, status=Program.Status.REVIEW, council_agreed_at__isnull=True)
+            .exclude(Exists(ProgramReview.objects.filter(program=OuterRef("pk"))))
+            .exclude(
+                Exists(AgendaItem.objects.filter(program=OuterRef("pk"), meeting__status=Meeting.Status.SCHEDULED))
+            )
+            .select_related("pairing__mentor__person")
+            .prefetch_related("pairing__mentees__person")
+            .order_by("pk")
+        )
+        items += [
+            Item(
+                key=f"program-awaits-council:{program.pk}",
+                text=f"Программа ждёт МО: {program.pairing.sides} — назначьте рецензентов или внесите в повестку",
+                url=program.get_absolute_url(),
+                kind="programs-to-review",
+            )
+            for program in untouched
+        ]
+    return items
+
+
 def register_sources() -> None:
     register(
         Source("appeals", "Обращения, ждущие МО", frozenset({Role.CURATOR, Role.COUNCIL}), appeals_waiting, order=45)
     )
     register(Source("council-meetings", "Заседания МО", frozenset({Role.COUNCIL}), next_meeting, order=90))
+    register(
+        Source("programs-to-review", "Программы к согласованию МО", frozenset({Role.COUNCIL}), programs_to_review, 92)
+    )
     register(Source("reviews", "Рецензии на программы", frozenset({Role.COUNCIL}), reviews_to_write, order=95))

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from ..models import Meeting
-from ..reminders import appeals_waiting, next_meeting, reviews_to_write
+from ..models import AgendaItem, Meeting
+from ..reminders import appeals_waiting, next_meeting, programs_to_review, reviews_to_write
 from ..services import appeal_submit, review_save, review_send, reviews_assign
 
 
@@ -48,3 +48,37 @@ def test_appeals_waiting_are_told_by_their_title_only(world, member):
     assert item.key == f"appeal-open:{appeal.pk}" and "Не успеваем" not in item.text
     assert item.text == f"Ждёт рассмотрения МО: {appeal.title}"
     assert appeals_waiting(world.users["member"], today) == []  # not named to it
+
+
+def test_the_chair_is_told_of_a_program_waiting_for_the_council_until_something_is_done(world, member, program):
+    today = timezone.localdate()
+    [item] = programs_to_review(world.users["council"], today)
+    assert item.key == f"program-awaits-council:{program.pk}" and item.url == program.get_absolute_url()
+    assert item.text == f"Программа ждёт МО: {world.pairing.sides} — назначьте рецензентов или внесите в повестку"
+    # A member who is not the chair does not read a program nobody put before the council.
+    assert programs_to_review(world.users["member"], today) == []
+    assert programs_to_review(world.users["mentor"], today) == []
+    reviews_assign(program=program, reviewers=[member], actor=world.users["council"])
+    assert programs_to_review(world.users["council"], today) == []
+
+
+def test_every_member_is_told_of_the_programs_on_a_coming_agenda(world, member, program):
+    today = timezone.localdate()
+    coming = Meeting.objects.create(
+        date=today + timedelta(days=5), place="Кабинет", secretary=member, created_by=world.users["curator"]
+    )
+    item = AgendaItem.objects.create(
+        meeting=coming, position=1, kind=AgendaItem.Kind.PROGRAM, title="О согласовании", program=program
+    )
+    past = Meeting.objects.create(
+        date=today - timedelta(days=5), place="Кабинет", secretary=member, created_by=world.users["curator"]
+    )
+    AgendaItem.objects.create(meeting=past, position=1, kind=AgendaItem.Kind.PROGRAM, title="Ранее", program=program)
+    for username in ("member", "council"):
+        [told] = programs_to_review(world.users[username], today)
+        assert told.key == f"agenda-program:{item.pk}:{coming.date:%Y%m%d}"
+        assert told.text == f"К заседанию МО {coming.date:%d.%m.%Y} — программа на согласование: {world.pairing.sides}"
+    # Moved to another day: a new notice.
+    coming.date += timedelta(days=1)
+    coming.save()
+    assert programs_to_review(world.users["member"], today)[0].key.endswith(f"{coming.date:%Y%m%d}")
