@@ -232,7 +232,7 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
         ),
         clauses=clauses,
         table=table,
-        acquaintance=[mentor.person.full_name for mentor in mentors],
+        acquaintance=[mentor.person for mentor in mentors],
         actor=actor,
     )
 

@@ -71,7 +71,12 @@ class Order(LifeCycle, models.Model):
     clauses = models.JSONField("пункты", default=list)
     # Rows of the order's table as they were when it was written (names in the nominative).
     table = models.JSONField("таблица", default=list, blank=True)
+    # The names as the acquaintance sheet prints them (frozen with the text), and the same people as
+    # records: each of them reads the order once it is registered and is told to read and sign it.
     acquaintance = models.JSONField("лист ознакомления", default=list, blank=True)
+    acquainted = models.ManyToManyField(
+        "people.Person", verbose_name="знакомятся под подпись", blank=True, related_name="+"
+    )
     signer_position = models.CharField("должность подписывающего", max_length=200)
     signer_name = models.CharField("подписывает", max_length=200)
     pdf = models.FileField("PDF", upload_to=order_pdf_path, blank=True)

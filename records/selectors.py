@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 
-from people.roles import STAFF_READERS, roles_of
+from people.roles import STAFF_READERS, person_of, roles_of
 
 from .models import Order
 
@@ -20,11 +20,13 @@ def register_audience(orders_about: Callable) -> None:
 
 
 def orders_for(user) -> QuerySet:
-    """Orders: the register's readers see all; anyone else the orders about them."""
+    """Orders: the register's readers see all; anyone else the orders about them and the registered
+    orders they acquaint themselves with under signature."""
     base = Order.objects.select_related("organization", "created_by__person").order_by("-date", "-number", "-pk")
     if roles_of(user) & STAFF_READERS:
         return base
-    about = Q()
+    person = person_of(user)
+    about = Q(acquainted=person) & ~Q(status=Order.Status.DRAFT) if person is not None else Q()
     for orders_about in _AUDIENCES:
         about |= Q(**orders_about(user))
     if not about:

@@ -48,7 +48,9 @@ def issuing_organization() -> Organization:
 def draft_order(
     own: Organization, *, kind: str, heading, preamble, clauses, acquaintance, actor, date=None, table=None
 ) -> Order:
-    """A new project of an order of `kind`, signed by the head; the issuing app writes its text."""
+    """A new project of an order of `kind`, signed by the head; the issuing app writes its text and
+    names who acquaints themselves with it under signature (`acquaintance`: people, each once)."""
+    acquaintance = list({person.pk: person for person in acquaintance}.values())
     order = Order(
         organization=own,
         kind=kind,
@@ -58,12 +60,13 @@ def draft_order(
         preamble=preamble,
         clauses=clauses,
         table=table or [],
-        acquaintance=acquaintance,
+        acquaintance=[person.full_name for person in acquaintance],
         signer_position=str(own.head.position),
         signer_name=signature_name(own.head.last_name, own.head.first_name, own.head.middle_name),
         created_by=actor,
     )
     validated_save(order, actor=actor)
+    order.acquainted.set(acquaintance)
     return order
 
 

@@ -342,7 +342,6 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
         .select_related("person")
         .order_by("-is_chair", "person__last_name", "person__first_name")
     )
-    acquaintance = list(dict.fromkeys([person.full_name, *(m.person.full_name for m in members)]))
     return draft_order(
         own,
         kind=ROADMAP_ORDER,
@@ -369,7 +368,7 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
             # The curator carries the roadmap out; controlling their own work would be no control.
             control_clause(None),
         ],
-        acquaintance=acquaintance,
+        acquaintance=[person, *(m.person for m in members)],
         actor=actor,
     )
 

@@ -77,7 +77,7 @@ def draft_curator_order(*, actor: User, date=None) -> Order:
             CURATOR_DUTIES,
             "Контроль за исполнением приказа оставляю за собой.",
         ],
-        acquaintance=[person.full_name],
+        acquaintance=[person],
         actor=actor,
         date=date,
     )
@@ -110,7 +110,7 @@ def draft_council_order(*, actor: User, date=None) -> Order:
         heading="Об утверждении состава методического объединения наставников",
         preamble=f"В соответствии с {regulation}, по представлению куратора наставничества",
         clauses=clauses,
-        acquaintance=[m.person.full_name for m in members],
+        acquaintance=[m.person for m in members],
         actor=actor,
         date=date,
     )
@@ -143,7 +143,7 @@ def draft_introduction_order(*, actor: User, date=None) -> Order:
             "Министерства просвещения Российской Федерации от 25.12.2019 № Р-145"
         ),
         clauses=clauses,
-        acquaintance=[curator.person.full_name] if curator else [],
+        acquaintance=[curator.person] if curator else [],
         actor=actor,
         date=date,
     )

@@ -81,13 +81,11 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
             f"(в соответствии со {LAW})."
         )
     clauses.append(control_clause(curator))
-    people = []
-    for pairing in pairings:
-        for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]:
-            if person.full_name not in people:
-                people.append(person.full_name)
-    if curator is not None and curator.person.full_name not in people:
-        people.append(curator.person.full_name)
+    people = [
+        person for pairing in pairings for person in [pairing.mentor.person, *(m.person for m in pairing.mentees.all())]
+    ]
+    if curator is not None:
+        people.append(curator.person)
     order = draft_order(
         own,
         kind=PAIRING,
@@ -290,7 +288,7 @@ def _order_for_pair(
             f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
         ),
         clauses=[*clauses, control_clause(current_curator(own))],
-        acquaintance=list(dict.fromkeys(person.full_name for person in people)),
+        acquaintance=people,
         actor=actor,
     )
     order.pairings.set([pairing])

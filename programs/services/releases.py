@@ -166,7 +166,7 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
             "при условии обеспечения непрерывности образовательного процесса"
         ),
         clauses=clauses,
-        acquaintance=list(dict.fromkeys([person.full_name, substitute.full_name])),
+        acquaintance=[person, substitute],
         actor=actor,
         date=date,
     )

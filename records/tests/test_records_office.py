@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from conftest import saved_as
 from core import extensions
 from core.tests.files import HOSTILE, has_metadata, hostile_upload, jpeg_with_exif, pixel_bomb_png, tiny_pdf
-from people.models import Organization
+from people.models import Organization, Person
 from records import kinds
 from records.docx import order_docx
 from records.models import Order, OrderJournal
@@ -45,7 +45,7 @@ def _draft(*, actor, date=None) -> Order:
         heading="О поощрении наставников",
         preamble="По итогам учебного года",
         clauses=["Объявить благодарность наставникам согласно таблице."],
-        acquaintance=["Петрова Светлана Николаевна"],
+        acquaintance=list(Person.objects.filter(user__username="mentor")),
         actor=actor,
         date=date,
         table=ROWS,
@@ -247,3 +247,30 @@ def test_registration_and_the_scans_read_in_words(client_as, registered):
         page = client.get(url).content.decode()
     assert "скан подписанного приказа файл загружен → загружен другой файл" in page
     assert len(more) == len(few)
+
+
+def test_the_people_on_the_acquaintance_sheet_are_told_to_read_and_sign_a_registered_order(world, client):
+    """The mentor on the sheet reads the order once it is registered (not its draft) and is told to
+    sign; the head who registered it is not told, nor anyone not on the sheet."""
+    from notices.models import Notice
+
+    mentor = world.users["mentor"]
+    order = order_draft(kind=KIND, actor=world.users["curator"], date=date(2026, 11, 24))
+    assert list(order.acquainted.all()) == [mentor.person] and order.acquaintance == [mentor.person.full_name]
+    assert not orders_for(mentor).filter(pk=order.pk).exists()  # a draft is the office's
+    order = order_register(order=order, actor=world.users["head"])
+    [notice] = Notice.objects.all()
+    assert (notice.user, notice.kind, notice.url) == (mentor, "decisions", order.get_absolute_url())
+    assert notice.text == (
+        f"Ознакомьтесь с приказом от 24.11.2026 № {order.number_text} «О поощрении наставников» "
+        "и распишитесь в листе ознакомления"
+    )
+    client.force_login(mentor)
+    assert client.get(order.get_absolute_url()).status_code == 200
+    client.force_login(world.users["mentee"])
+    assert client.get(order.get_absolute_url()).status_code == 404
+    # Attaching the signed scan later tells nobody again.
+    order_attach_scan(
+        order=order, scan=SimpleUploadedFile("scan.pdf", tiny_pdf(), "application/pdf"), actor=world.users["curator"]
+    )
+    assert Notice.objects.count() == 1
