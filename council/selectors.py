@@ -228,6 +228,18 @@ def appeals_home(request, person) -> dict | None:
     return context or None
 
 
+def side_in(pairing, person) -> str | None:
+    """Which side of the pair `person` is (an appeal's author writes as it), or None for someone else;
+    reads the pair's mentees as prefetched."""
+    if person is None:
+        return None
+    if pairing.mentor.person_id == person.pk:
+        return Appeal.Side.MENTOR
+    if any(mentee.person_id == person.pk for mentee in pairing.mentees.all()):
+        return Appeal.Side.MENTEE
+    return None
+
+
 def pair_appeals(request, pairing) -> dict | None:
     """On the pair's page: its appeals the reader may open, and for a side of a running pair the way
     to write one."""
@@ -235,7 +247,7 @@ def pair_appeals(request, pairing) -> dict | None:
     if person is None:
         return None
     roles = roles_of(request.user)
-    is_side = pairing.mentor.person_id == person.pk or any(m.person_id == person.pk for m in pairing.mentees.all())
+    is_side = side_in(pairing, person) is not None
     can_write = is_side and pairing.status in Pairing.CURRENT_STATUSES and bool(roles & {Role.MENTOR, Role.MENTEE})
     appeals = list(appeals_for(request.user).filter(pairing=pairing).distinct()) if roles & APPEAL_READERS else []
     if not (appeals or can_write):

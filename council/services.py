@@ -22,7 +22,7 @@ from programs.services.program import program_agree_by_council_decision
 
 from .models import AgendaItem, Appeal, Meeting, ProgramReview, ProtocolCounter, academic_year
 from .roles import is_chair, keeps_meetings
-from .selectors import composition, quorum_needed, sent_reviews_of_programs
+from .selectors import composition, quorum_needed, sent_reviews_of_programs, side_in
 
 PROTOCOL_TEMPLATE = "council/pdf/protocol.html"
 SIGNED = "Протокол уже подписан: изменить его нельзя."
@@ -283,21 +283,13 @@ def review_send(*, review: ProgramReview, actor: User) -> Outcome:
 # --- mediation appeals ----------------------------------------------------------------------------
 
 
-def _side_of(pairing: Pairing, person) -> str | None:
-    if pairing.mentor.person_id == person.pk:
-        return Appeal.Side.MENTOR
-    if pairing.mentees.filter(person=person).exists():
-        return Appeal.Side.MENTEE
-    return None
-
-
 @transaction.atomic
 def appeal_submit(
     *, pairing: Pairing, text: str, wish: str = "", shared_with_pair: bool = False, actor: User
 ) -> Outcome:
     """A mentor or a mentee of a running pair writes to the council about a difficulty in it."""
     person = person_of(actor)
-    side = _side_of(pairing, person) if person else None
+    side = side_in(pairing, person)
     if side is None:
         raise PermissionDenied("Обращение о паре пишут её наставник и наставляемые.")
     if pairing.status not in Pairing.CURRENT_STATUSES:
