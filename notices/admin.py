@@ -1,0 +1,78 @@
+"""What the daily letter sent to whom, which decisions a person was told of, and what each chose to get
+by e-mail: for the system administrator answering «письмо не пришло». Everything here is written by
+the digest, the life cycles and the people themselves (notices.services), so it is only read; a
+delivery may be deleted, and then its item goes in the person's next letter again."""
+
+from django.contrib import admin
+
+from core.admin import ListedFiltersOnly, ReadOnlyAdmin, readable_json
+from core.text import normalize_for_search
+
+from .models import Delivery, Notice, Preference
+from .sources import kinds
+
+
+class ByPersonSearch:
+    """Search by the login or by the employee's name, folding case and «ё» as the bank's lists do."""
+
+    search_fields = ("user__username", "user__person__search_name")
+    search_help_text = "Логин или фамилия, имя, отчество сотрудника."
+    list_select_related = ("user__person",)
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, normalize_for_search(search_term))
+
+
+@admin.register(Preference)
+class PreferenceAdmin(ByPersonSearch, ReadOnlyAdmin):
+    # Each person sets their own on the page «Уведомления» (or stops letters by the link in one).
+    list_display = ("user", "letters", "stopped_at")
+    list_filter = ("stopped_at",)
+    fields = ("user", "muted_text", "stopped_at")
+    readonly_fields = ("muted_text",)
+
+    @admin.display(description="письма", boolean=True)
+    def letters(self, obj):
+        return obj.wants_email
+
+    @admin.display(description="не присылать на почту")
+    def muted_text(self, obj):
+        return readable_json(obj.muted_kinds, dict(kinds()))
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
+    """An item the digest sent to a person, recorded after the letter went out. Deleting the record is
+    the one change allowed: the next daily run sends that item again (if it is still to be acted on)."""
+
+    list_display = ("user", "key", "sent_at")
+    search_help_text = "Логин или фамилия, имя, отчество сотрудника. Удалённая запись уходит снова в следующем письме."
+    list_filter = ("sent_at",)
+    date_hierarchy = "sent_at"
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("user", "key", "sent_at"),
+                "description": (
+                    "Это уведомление уже ушло в письме и больше не отправляется. Чтобы отправить его "
+                    "ещё раз, удалите запись: оно придёт в следующем ежедневном письме, если по нему "
+                    "ещё нужно что-то сделать."
+                ),
+            },
+        ),
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(ByPersonSearch, ReadOnlyAdmin):
+    # Stored when a decision is made; it leaves the person's centre once they open it.
+    list_display = ("user", "text", "created_at", "read_at")
+    list_filter = ("created_at", "read_at")
+    date_hierarchy = "created_at"
