@@ -4,12 +4,14 @@ the digest, the life cycles and the people themselves (notices.services), so it 
 delivery may be deleted, and then its item goes in the person's next letter again."""
 
 from django.contrib import admin
+from django.utils import timezone
 
 from core.admin import ListedFiltersOnly, ReadOnlyAdmin, readable_json
 from core.text import normalize_for_search
 
 from .models import Delivery, Notice, Preference
-from .sources import kinds
+from .services import address_of, preference_of
+from .sources import items_for, kinds
 
 
 class ByPersonSearch:
@@ -53,7 +55,7 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
         (
             None,
             {
-                "fields": ("user", "key", "sent_at"),
+                "fields": ("user", "key", "sent_at", "after_deletion"),
                 "description": (
                     "Это уведомление уже ушло в письме и больше не отправляется. Чтобы отправить его "
                     "ещё раз, удалите запись: оно придёт в следующем ежедневном письме, если по нему "
@@ -63,11 +65,29 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
         ),
     )
 
+    readonly_fields = ("after_deletion",)
+
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="если удалить запись")
+    def after_deletion(self, obj):
+        """What the next letter would bring for this item, asked of the sources as the digest asks them:
+        the record's page answers whether deleting it resends anything."""
+        item = next((item for item in items_for(obj.user, timezone.localdate()) if item.key == obj.key), None)
+        preference = preference_of(obj.user)
+        if item is None:
+            return "Ничего не придёт: по этому уведомлению больше ничего не нужно делать."
+        if not preference.wants_email:
+            return "Ничего не придёт: сотрудник остановил письма."
+        if item.kind in preference.muted_kinds:
+            return "Ничего не придёт: такие уведомления сотрудник не получает на почту."
+        if not address_of(obj.user):
+            return "Ничего не придёт: в карточке сотрудника нет адреса электронной почты."
+        return f"Уведомление придёт в следующем письме: «{item.text}»."
 
 
 @admin.register(Notice)

@@ -96,11 +96,29 @@ def test_a_deleted_delivery_goes_in_the_next_letter_again(plan_item, world, clie
     client = client_as("admin")
     page = client.get(url(Delivery, "change", delivery.pk)).content.decode()
     assert "удалите запись" in page and "Удалить" in page
+    assert "Уведомление придёт в следующем письме: «Пункт плана № 1»." in page
 
     response = client.post(url(Delivery, "delete", delivery.pk), {"post": "yes"})
     assert response.status_code == 302 and not Delivery.objects.filter(pk=delivery.pk).exists()
     assert digests_send().sent == 1  # …until the administrator deletes the record
     assert len(mail.outbox) == 2 and "Пункт плана № 1" in mail.outbox[1].body
+
+
+def test_a_delivery_says_when_deleting_it_would_send_nothing(plan_item, world, client_as):
+    mentor = world.users["mentor"]
+    done = Delivery.objects.create(user=mentor, key="plan:2")  # no longer yielded by the source
+    pending = Delivery.objects.create(user=mentor, key="plan:1")
+    client = client_as("admin")
+
+    def told(delivery) -> str:
+        return client.get(url(Delivery, "change", delivery.pk)).content.decode()
+
+    assert "Ничего не придёт: по этому уведомлению больше ничего не нужно делать." in told(done)
+    preference = Preference.objects.create(user=mentor, muted_kinds=["plan"])
+    assert "Ничего не придёт: такие уведомления сотрудник не получает на почту." in told(pending)
+    preference.stopped_at = timezone.now()
+    preference.save()
+    assert "Ничего не придёт: сотрудник остановил письма." in told(pending)
 
 
 def test_nobody_but_the_administrator_opens_these_pages(rows, client_as):
