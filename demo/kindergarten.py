@@ -4,7 +4,11 @@ head / curator / council / mentor / mentee / admin log in with the password «de
 Петрова (mentor, 18 years, высшая) mentors Иванова (молодой специалист, 1 year);
 Семёнова Дарья Игоревна was hired this academic year and has no mentor and no login.
 
-Loading is idempotent: a record that exists (by табельный номер or login) is left as it is.
+Every person has an e-mail address on the reserved domain lastochka.example (petrova.sn@…, like the
+logins the system proposes), so the daily run writes the demo's letters (to sent-mail/ without EMAIL_HOST).
+
+Loading is idempotent: a record that exists (by табельный номер or login) is left as it is, but for an
+empty e-mail address, which is filled in (a demo loaded before the addresses existed gets them).
 """
 
 from dataclasses import dataclass
@@ -27,10 +31,13 @@ from mentorship.models import (
     PublishableData,
 )
 from mentorship.services.bank import mentee_save, mentor_save, publication_consent_save
+from people.logins import to_latin
 from people.models import Organization, Person, Position, QualificationCategory
 from people.services import person_save
 
 DEMO_PASSWORD = "demo"
+# Reserved for examples (RFC 2606): nothing the demo writes can reach a real mailbox.
+DEMO_MAIL_DOMAIN = "lastochka.example"
 
 OWN = {
     "full_name": "Муниципальное казённое дошкольное образовательное учреждение «Детский сад «Ласточка»",
@@ -66,6 +73,12 @@ class Staff:
     organization: str = ""  # short name of a partner; empty for our own staff
     education: str = "higher_ped"
     phone: str = ""
+
+    @property
+    def email(self) -> str:
+        """«Петрова Светлана Николаевна» → petrova.sn@lastochka.example."""
+        initials = to_latin(self.first)[:1] + to_latin(self.middle)[:1]
+        return f"{to_latin(self.last)}.{initials}@{DEMO_MAIL_DOMAIN}"
 
 
 STAFF = [
@@ -345,10 +358,14 @@ def load_demo() -> dict[str, int]:
                 qualification_category=staff.category,
                 education=staff.education,
                 phone=staff.phone,
+                email=staff.email,
             )
             person.position_since = person.hired_on
             person_save(person=person, actor=admin_user)
             added["people"] += 1
+        elif not person.email:
+            person.email = staff.email
+            person_save(person=person, actor=admin_user)
         if staff.login and person.user_id is None:
             person.user = admin_user if staff.login == "admin" else _user(staff.login, added=added)
             person._history_user = admin_user

@@ -1,6 +1,7 @@
 """The daily run sends the demo's digests through a real SMTP server started by the test (aiosmtpd):
 the head gets one letter listing the queue, a second run sends nothing, the link in the letter stops
-the next one, and a server that refuses leaves nothing recorded, so the next run sends."""
+the next one, and a server that refuses leaves nothing recorded, so the next run sends. Without a mail
+server the demo's people (each has an address) get their letters as files, as in sent-mail/."""
 
 import email
 import re
@@ -20,7 +21,7 @@ from mentorship.models import Pairing
 from notices.models import Delivery
 from people.models import Person
 
-HEAD_ADDRESS = "sokolova@lastochka.example"
+HEAD_ADDRESS = "sokolova.ev@lastochka.example"
 
 
 class Inbox:
@@ -60,10 +61,15 @@ def inbox(demo, db, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    # Only the head has an address in this test: the letters are hers.
-    Person.objects.filter(user__username="head").update(email=HEAD_ADDRESS)
+    # Only the head keeps her address in these tests: the letters are hers.
+    Person.objects.exclude(user__username="head").update(email="")
     yield handler
     controller.stop()
+
+
+def letters_in(folder) -> list:
+    """The letters Django's file backend wrote, one file per letter here (each is sent on its own)."""
+    return [email.message_from_bytes(path.read_bytes(), policy=policy.default) for path in sorted(folder.iterdir())]
 
 
 def daily() -> str:
@@ -120,3 +126,19 @@ def test_a_refusing_server_leaves_nothing_recorded_and_the_next_run_sends(inbox,
 
 def test_the_daily_run_still_starts_pairs(inbox):
     assert "Начались пары: " in daily()
+
+
+def test_without_a_mail_server_the_demo_people_get_their_letters_as_files(demo, db, settings, tmp_path):
+    # What config.settings chooses when EMAIL_HOST is not set (the demo, a first run).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path
+    output = daily()
+    letters = {str(letter["To"]): letter for letter in letters_in(tmp_path)}
+    assert f"Письма с уведомлениями: {len(letters)}." in output
+    head, curator, mentor = (
+        letters[f"{name}@lastochka.example"] for name in ("sokolova.ev", "morozova.ia", "petrova.sn")
+    )
+    assert "Очередь «На утверждение»" in text_of(head)
+    assert text_of(curator).startswith("Здравствуйте, Ирина Александровна!")
+    assert "Сроки пунктов плана" in text_of(mentor)
+    assert Delivery.objects.filter(user__username="mentor").exists()

@@ -133,12 +133,35 @@ def test_second_load_adds_nothing(demo):
     assert before["people.HistoricalPerson"] > 0
 
 
+def test_every_demo_person_has_an_address_of_their_own_on_the_reserved_domain(demo):
+    addresses = list(Person.objects.values_list("email", flat=True))
+    assert all(address.endswith("@lastochka.example") for address in addresses)
+    assert len(set(addresses)) == len(addresses)
+    by_login = dict(Person.objects.filter(user__isnull=False).values_list("user__username", "email"))
+    assert by_login["head"] == "sokolova.ev@lastochka.example"
+    assert by_login["curator"] == "morozova.ia@lastochka.example"
+    assert by_login["mentor"] == "petrova.sn@lastochka.example"
+    assert person("Семёнова").email == "semenova.di@lastochka.example"
+
+
+def test_a_demo_loaded_before_the_addresses_gets_them_and_nothing_else(demo):
+    Person.objects.filter(last_name__in=["Петрова", "Семёнова"]).update(email="")
+    people = Person.objects.count()
+    added = load_demo()
+    assert added == dict.fromkeys(added, 0)
+    assert Person.objects.count() == people
+    assert person("Петрова").email == "petrova.sn@lastochka.example"
+    assert person("Семёнова").history.latest("history_date").history_user == User.objects.get(username="admin")
+
+
 def test_load_demo_keeps_a_record_someone_changed(demo):
     petrova = person("Петрова")
     petrova.phone = "+7 900 111-22-33"
+    petrova.email = "svetlana@example.ru"
     petrova.save()
     load_demo()
     assert person("Петрова").phone == "+7 900 111-22-33"
+    assert person("Петрова").email == "svetlana@example.ru"
 
 
 def test_demo_history_names_who_made_the_records(demo):
