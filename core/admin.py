@@ -39,6 +39,8 @@ class ListedFiltersOnly:
             name = item if isinstance(item, str) else item[0] if isinstance(item, (list, tuple)) else None
             if name is None:
                 # A SimpleListFilter class: it reads its own parameter, not a lookup of ours.
+                if lookup == getattr(item, "parameter_name", None):
+                    return True
                 continue
             if lookup == name or lookup.startswith(f"{name}__"):
                 return super().lookup_allowed(lookup, value, request)

@@ -90,9 +90,28 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
         return f"Уведомление придёт в следующем письме: «{item.text}»."
 
 
+class KindFilter(admin.SimpleListFilter):
+    """The kinds by their Russian names (notices.sources), not by their codes."""
+
+    title = "вид"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        stored = set(Notice.objects.values_list("kind", flat=True).distinct())
+        return [(kind, label) for kind, label in kinds() if kind in stored]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Notice)
 class NoticeAdmin(ByPersonSearch, ReadOnlyAdmin):
-    # Stored when a decision is made; it leaves the person's centre once they open it.
-    list_display = ("user", "text", "created_at", "read_at")
-    list_filter = ("created_at", "read_at")
+    # Stored when a decision is made or a mentee comments; it leaves the person's centre once they open it.
+    list_display = ("user", "kind_label", "text", "created_at", "read_at")
+    list_filter = (KindFilter, "created_at", "read_at")
+
+    @admin.display(description="вид", ordering="kind")
+    def kind_label(self, obj):
+        return dict(kinds()).get(obj.kind, obj.kind)
+
     date_hierarchy = "created_at"

@@ -15,7 +15,7 @@ from people.roles import Role
 MODELS = [Preference, Delivery, Notice]
 # A changelist's queries (the session, the login, the count, the rows with their people, the dates of
 # date_hierarchy), the same for 2 rows and for 5.
-QUERIES = {Preference: 6, Delivery: 8, Notice: 8}
+QUERIES = {Preference: 6, Delivery: 8, Notice: 9}  # Notice: + the kinds stored, for the filter
 
 
 def url(model, view: str, *args) -> str:
@@ -140,3 +140,14 @@ def test_a_changelist_costs_the_same_for_more_rows(rows, client_as, model, djang
         Notice.objects.create(user=user, text="Пара утверждена", url="/pairs/1/")
     with django_assert_num_queries(QUERIES[model]):
         client.get(url(model, "changelist"))
+
+
+def test_notices_are_filtered_by_their_kinds_russian_name(rows, client_as):
+    user = Notice.objects.first().user
+    Notice.objects.create(user=user, kind="mentee-comments", text="Комментарий наставляемого", url="/records/1/")
+    response = client_as("admin").get(url(Notice, "changelist"))
+    page = response.content.decode()
+    assert "Решения о вас" in page and "mentee-comments" not in page.replace("kind=mentee-comments", "")
+    filtered = client_as("admin").get(url(Notice, "changelist"), {"kind": "mentee-comments"})
+    assert filtered.status_code == 200, filtered.get("Location")
+    assert [notice.text for notice in filtered.context["cl"].result_list] == ["Комментарий наставляемого"]
