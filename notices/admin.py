@@ -109,6 +109,8 @@ class NoticeAdmin(ByPersonSearch, ReadOnlyAdmin):
     # Stored when a decision is made or a mentee comments; it leaves the person's centre once they open it.
     list_display = ("user", "kind_label", "text", "created_at", "read_at")
     list_filter = (KindFilter, "created_at", "read_at")
+    fields = ("user", "kind_label", "text", "url", "created_at", "read_at")
+    readonly_fields = ("kind_label",)
 
     @admin.display(description="вид", ordering="kind")
     def kind_label(self, obj):
