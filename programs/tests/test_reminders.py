@@ -6,11 +6,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.urls import reverse
-
 from django.utils import timezone
 
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory
-
 from notices.models import Notice
 from notices.sources import items_for
 
@@ -106,7 +104,9 @@ def test_a_mentee_is_told_the_day_before_of_her_programs_activity(world):
     due = PlanItemFactory(program=program, deadline=tomorrow, activity="Посещение занятия наставника")
     PlanItemFactory(program=program, deadline=tomorrow, done_on=today)
     PlanItemFactory(program=program, deadline=today + timedelta(days=2))
-    draft = program_with_plan(PairingFactory(mentor=world.mentor, mentees=[world.mentee]), Program.Status.DRAFT, items=0)
+    draft = program_with_plan(
+        PairingFactory(mentor=world.mentor, mentees=[world.mentee]), Program.Status.DRAFT, items=0
+    )
     PlanItemFactory(program=draft, deadline=tomorrow)
     items = activities_tomorrow(world.users["mentee"], today)
     assert keys(items) == [f"plan-tomorrow:{due.pk}:{tomorrow:%Y%m%d}"]
@@ -124,7 +124,9 @@ def test_the_curator_is_told_of_releases_waiting_for_the_head(world):
     ReleaseRequest.objects.create(date=day, status=ReleaseRequest.Status.REFUSED, **fields)
     items = releases_waiting(world.users["curator"], timezone.localdate())
     assert keys(items) == [f"release-requested:{waiting.pk}"]
-    assert items[0].text == f"Просьба об освобождении от работы {day:%d.%m.%Y}: Иванова А. И. — ждёт решения руководителя"
+    assert (
+        items[0].text == f"Просьба об освобождении от работы {day:%d.%m.%Y}: Иванова А. И. — ждёт решения руководителя"
+    )
     assert items[0].url == reverse("programs:release-list")
     assert [i.kind for i in items_for(world.users["curator"], timezone.localdate())].count("releases") == 1
     assert not [i for i in items_for(world.users["mentor"], timezone.localdate()) if i.kind == "releases"]
