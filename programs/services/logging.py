@@ -372,7 +372,8 @@ def meeting_save(
     participants = list(participants)
     _check_meeting(meeting, participants)
     validated_save(meeting, actor=actor)
-    meeting.participants.set(participants)
+    with authored(meeting, actor):  # the history's row of who was there has the same author
+        meeting.participants.set(participants)
     return Outcome(meeting)
 
 
