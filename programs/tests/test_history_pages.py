@@ -1,7 +1,7 @@
 """The history pages of a program (with its plan), of a logged activity (with its evidence files) and
 of a one-off meeting (with whom too): the changes in words, the files' part only for those who open
-the files, and a cost in queries that does not grow with the history. Who opens the pages at all: the role matrices of test_program_views.py and
-test_logging_access.py."""
+the files, and a cost in queries that does not grow with the history. Who opens the pages at all:
+the role matrices of test_program_views.py and test_logging_access.py."""
 
 from importlib import import_module
 
@@ -127,7 +127,10 @@ def test_a_meetings_history_tells_who_was_there_and_what_was_corrected(world, cl
     assert "с кем: «Семёнова Дарья Игоревна»" in text
     assert "вопрос, тема: «Адаптация ребёнка в группе»" in text
     assert "результат: «Памятка»" in text
-    assert "с кем «Семёнова Дарья Игоревна» → «Иванова Анна Ивановна, Семёнова Дарья Игоревна»" in text
+    # The correction is one entry: its people and its result together.
+    correction = text.split('class="history-entry')[1]
+    assert "с кем «Семёнова Дарья Игоревна» → «Иванова Анна Ивановна, Семёнова Дарья Игоревна»" in correction
+    assert "результат: «Памятка»" in correction
     # The curator goes back to the list, which links here; the mentor to the meeting's form.
     assert f'href="{reverse("programs:meeting-list")}"' in text
     assert url in page_text(client_as("curator"), reverse("programs:meeting-list"))
