@@ -24,4 +24,5 @@ urlpatterns = [
     path("releases/<int:pk>/approve/", views.ReleaseDecisionView.as_view(approve=True), name="release-approve"),
     path("releases/<int:pk>/refuse/", views.ReleaseDecisionView.as_view(approve=False), name="release-refuse"),
     path("releases/<int:pk>/withdraw/", views.ReleaseWithdrawView.as_view(), name="release-withdraw"),
+    path("releases/<int:pk>/history/", views.ReleaseHistoryView.as_view(), name="release-history"),
 ]

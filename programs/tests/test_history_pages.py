@@ -1,8 +1,10 @@
-"""The history pages of a program (with its plan), of a logged activity (with its evidence files) and
-of a one-off meeting (with whom too): the changes in words, the files' part only for those who open
-the files, and a cost in queries that does not grow with the history. Who opens the pages at all:
-the role matrices of test_program_views.py and test_logging_access.py."""
+"""The history pages of a program (with its plan), of a logged activity (with its evidence files), of
+a one-off meeting (with whom too) and of a request for release from duty: the changes in words, the
+files' part only for those who open the files, and a cost in queries that does not grow with the
+history. Who opens the pages at all: the role matrices of test_program_views.py and
+test_logging_access.py."""
 
+from datetime import timedelta
 from importlib import import_module
 
 import pytest
@@ -14,7 +16,8 @@ from conftest import page_text, queries_of
 from core.tests.files import jpeg_with_exif
 from mentorship.models import MentoringForm
 
-from ..models import Evidence, Meeting
+from ..models import Evidence, Meeting, ReleaseRequest
+from ..services.releases import release_refuse, release_request
 from .factories import program_in_work
 from .test_logging_evidence import post_record, upload
 
@@ -151,6 +154,55 @@ def test_a_meetings_history_costs_the_same_however_long(world, client_as):
     # queue in the menu.
     assert few == 12
     assert queries_of(client_as("head"), url) == few
+
+
+# --- requests for release from duty -------------------------------------------------------------------
+
+
+def ask_and_refuse(world, program) -> ReleaseRequest:
+    release = release_request(
+        program=program,
+        item=None,
+        event="Открытый показ",
+        date=timezone.localdate() + timedelta(days=7),
+        hours=2,
+        substitute=None,
+        actor=world.users["mentee"],
+    ).obj
+    release_refuse(release=release, comment="Некем заменить в этот день", actor=world.users["head"])
+    return release
+
+
+def test_a_releases_history_tells_who_asked_and_who_decided(world, client_as, program):
+    release = ask_and_refuse(world, program)
+    url = reverse("programs:release-history", args=[release.pk])
+    text = page_text(client_as("mentor"), url)
+    assert "Иванова А. И., " in text and "Соколова Е. И., " in text
+    assert "мероприятие программы: «Открытый показ»" in text
+    assert "состояние «На рассмотрении» → «Отказано»" in text
+    assert "комментарий руководителя: «Некем заменить в этот день»" in text
+    assert f'href="{reverse("programs:release-list")}"' in text
+    assert url in page_text(client_as("mentee"), reverse("programs:release-list"))
+
+
+def test_a_releases_history_costs_the_same_however_long(world, client_as, program):
+    release = release_request(
+        program=program,
+        item=None,
+        event="Открытый показ",
+        date=timezone.localdate() + timedelta(days=7),
+        hours=2,
+        substitute=None,
+        actor=world.users["mentee"],
+    ).obj
+    url = reverse("programs:release-history", args=[release.pk])
+    few = queries_of(client_as("curator"), url)
+    for n in range(4):
+        release.event = f"Открытый показ, часть {n}"
+        release._history_user = world.users["mentee"]
+        release.save()
+    release_refuse(release=release, comment="Нет замены", actor=world.users["head"])
+    assert queries_of(client_as("curator"), url) == few
 
 
 def test_meetings_logged_before_their_participants_were_kept_read_without_a_false_change(world, client_as):

@@ -120,6 +120,12 @@ CASES = [
         expect({"head", "curator"}, not_found=MENTOR_ONLY),
     ),
     ("release-list", lambda g: reverse("programs:release-list"), expect(RELEASE_READERS)),
+    ("release-history", lambda g: reverse("programs:release-history", args=[g.release.pk]), expect(RELEASE_READERS)),
+    (
+        "other-release-history",
+        lambda g: reverse("programs:release-history", args=[g.other_release.pk]),
+        expect({"head", "curator"}, not_found=OTHERS_OWN),
+    ),
     ("release-create", lambda g: reverse("programs:release-create", args=[g.program.pk]), expect(OTHERS_OWN)),
     (
         "other-release-create",

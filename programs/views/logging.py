@@ -578,6 +578,26 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
         return redirect("mentorship:approval-queue")
 
 
+class ReleaseHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who asked to be released, who decided and how, who withdrew the request: for whoever reads it
+    in «Освобождение от работы» (the list shows its readers all of it, the head's comment too)."""
+
+    allowed_roles = RELEASE_ROLES
+
+    def get_queryset(self):
+        return releases_for(self.request.user)
+
+    def record_title(self) -> str:
+        release = self.object
+        return f"Просьба об освобождении от работы {release.date:%d.%m.%Y}: {release.person.short_name}"
+
+    def back_url(self) -> str:
+        return reverse("programs:release-list")  # a request has no page of its own
+
+    def history_sources(self):
+        return [Source("Просьба об освобождении", ReleaseRequest.history.filter(id=self.object.pk))]
+
+
 class ReleaseWithdrawView(RoleRequiredMixin, View):
     allowed_roles = PARTICIPANTS
 
