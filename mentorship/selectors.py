@@ -177,6 +177,19 @@ def agreements_for(user) -> QuerySet:
     return base.none()
 
 
+def cooperation_agreements_for(user) -> QuerySet:
+    """Partners' cooperation agreements, as the pages that show them are scoped: the bank's readers
+    see all (the list of organizations); a mentor from a partner its agreements (her card and her
+    pairs show them); a mentee those of the partners whose people mentor or mentored her."""
+    return _scoped(
+        CooperationAgreement.objects.select_related("partner"),
+        user,
+        as_mentor=lambda person: Q(partner__people=person),
+        as_mentee=lambda person: Q(partner__people__mentor__pairings__mentees__person=person),
+        distinct=True,
+    )
+
+
 def cooperation_agreements_of(organization) -> QuerySet:
     return CooperationAgreement.objects.filter(partner=organization).order_by("-signed_on", "-pk")
 

@@ -374,7 +374,8 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="записал", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     logged_at = models.DateTimeField("записано", default=timezone.now)
-    history = HistoricalRecords()
+    # With whom is told on the meeting's history page too: a meeting is mostly who and what about.
+    history = HistoricalRecords(m2m_fields=[participants])
 
     class Meta:
         verbose_name = "разовая встреча"

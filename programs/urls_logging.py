@@ -17,10 +17,12 @@ urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting-update"),
+    path("meetings/<int:pk>/history/", views.MeetingHistoryView.as_view(), name="meeting-history"),
     path("meetings/<int:pk>/delete/", views.MeetingDeleteView.as_view(), name="meeting-delete"),
     path("releases/", views.ReleaseListView.as_view(), name="release-list"),
     path("<int:pk>/releases/new/", views.ReleaseCreateView.as_view(), name="release-create"),
     path("releases/<int:pk>/approve/", views.ReleaseDecisionView.as_view(approve=True), name="release-approve"),
     path("releases/<int:pk>/refuse/", views.ReleaseDecisionView.as_view(approve=False), name="release-refuse"),
     path("releases/<int:pk>/withdraw/", views.ReleaseWithdrawView.as_view(), name="release-withdraw"),
+    path("releases/<int:pk>/history/", views.ReleaseHistoryView.as_view(), name="release-history"),
 ]

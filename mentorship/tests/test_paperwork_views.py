@@ -13,14 +13,14 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from conftest import ROLES, saved_as
+from conftest import ROLES, page_text, queries_of, saved_as
 from core.docx import DRAFT_MARK
 from core.tests.files import tiny_pdf
-from mentorship.models import CooperationAgreement, Direction, MentoringAgreement
+from mentorship.models import CooperationAgreement, Direction, MentoringAgreement, Pairing
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_access import READERS, expect
 from mentorship.tests.test_orders import approve
-from people.models import ExportLog, Organization
+from people.models import ExportLog, Organization, Person
 
 PDF = tiny_pdf()
 PAY = {"head", "curator", "admin"}
@@ -82,6 +82,13 @@ def papers(world, monkeypatch):
     }
 
 
+def from_the_partner(world, papers) -> CooperationAgreement:
+    """The partner's agreement, once the world's mentor (and so the mentor of the world's mentee) is
+    the partner's employee: the pair's page and the mentor's card show it to both of them."""
+    Person.objects.filter(pk=world.mentor.person_id).update(organization=papers["partner"])
+    return papers["cooperation"]
+
+
 MATRIX = [
     (
         "own-agreement-pdf",
@@ -113,6 +120,26 @@ MATRIX = [
         "cooperation-scan",
         lambda w, p: reverse("mentorship:cooperation-scan", args=[p["cooperation"].pk]),
         expect(READERS),
+    ),
+    (
+        "own-agreement-history",
+        lambda w, p: reverse("mentorship:agreement-history", args=[p["my_agreement"].pk]),
+        expect(PAY | {"mentor"}),
+    ),
+    (
+        "other-agreement-history",
+        lambda w, p: reverse("mentorship:agreement-history", args=[p["their_agreement"].pk]),
+        expect(PAY, not_found=frozenset({"mentor"})),
+    ),
+    (
+        "other-partners-cooperation-history",
+        lambda w, p: reverse("mentorship:cooperation-history", args=[p["cooperation"].pk]),
+        expect(READERS, not_found=frozenset({"mentor", "mentee"})),
+    ),
+    (
+        "own-partners-cooperation-history",
+        lambda w, p: reverse("mentorship:cooperation-history", args=[from_the_partner(w, p).pk]),
+        expect(READERS | {"mentor", "mentee"}),
     ),
     ("payroll", lambda w, p: reverse("mentorship:payroll"), expect(PAY)),
     ("payroll-other-month", lambda w, p: reverse("mentorship:payroll") + "?month=2027-03", expect(PAY)),
@@ -209,6 +236,93 @@ def test_the_clerk_fills_in_the_requisites(world, papers, client_as):
     agreement.refresh_from_db()
     assert (agreement.number, agreement.contract_number, agreement.contract_date) == ("12", "47", date(2019, 9, 2))
     assert agreement.history.first().history_user == world.users["curator"]
+
+
+def fill_in_requisites(client, agreement, number: str, contract_number: str = "47") -> None:
+    response = client.post(
+        reverse("mentorship:agreement-update", args=[agreement.pk]),
+        {"number": number, "date": "2026-11-25", "contract_number": contract_number, "contract_date": "2019-09-02"},
+    )
+    assert response.status_code == 302
+
+
+def test_the_agreements_history_tells_who_filled_in_the_requisites(world, papers, client_as):
+    agreement = papers["my_agreement"]
+    fill_in_requisites(client_as("curator"), agreement, "12")
+    fill_in_requisites(client_as("head"), agreement, "12-а")
+    text = page_text(client_as("mentor"), reverse("mentorship:agreement-history", args=[agreement.pk]))
+    assert "Морозова И. И., " in text and "Соколова Е. И., " in text
+    assert "номер трудового договора: «47»" in text
+    assert "дата трудового договора: «02.09.2019»" in text
+    assert "номер соглашения «12» → «12-а»" in text
+    # Its readers read the whole document, the pay too.
+    assert "сумма в месяц за одного наставляемого, руб.: «3000.00»" in text
+    # Back to the pair, where the mentor found it.
+    assert f'href="{papers["mine"].get_absolute_url()}"' in text
+
+
+def test_a_replaced_mentor_goes_back_from_the_history_to_her_card(world, papers, client_as):
+    agreement = papers["my_agreement"]
+    Pairing.objects.filter(pk=papers["mine"].pk).update(mentor=MentorFactory())
+    text = page_text(client_as("mentor"), reverse("mentorship:agreement-history", args=[agreement.pk]))
+    assert f'href="{world.mentor.get_absolute_url()}"' in text
+
+
+def test_the_agreement_links_to_its_history_where_it_is_shown(world, papers, client_as):
+    url = reverse("mentorship:agreement-history", args=[papers["my_agreement"].pk])
+    assert url in page_text(client_as("mentor"), papers["mine"].get_absolute_url())
+    assert url in page_text(client_as("curator"), world.mentor.get_absolute_url())
+    assert url in page_text(
+        client_as("admin"), reverse("mentorship:agreement-update", args=[papers["my_agreement"].pk])
+    )
+    assert url not in page_text(client_as("mentee"), papers["mine"].get_absolute_url())
+
+
+def test_the_agreements_history_costs_the_same_however_long(world, papers, client_as):
+    agreement = papers["my_agreement"]
+    url = reverse("mentorship:agreement-history", args=[agreement.pk])
+    client = client_as("curator")
+    fill_in_requisites(client, agreement, "1")
+    few = queries_of(client, url)
+    for n in range(2, 6):
+        fill_in_requisites(client, agreement, str(n), contract_number=f"4{n}")
+    # Session, user, roles; the agreement; its rows with their authors; the names of its pair (its
+    # mentees and their people too), mentor, order and author.
+    assert few == 11
+    assert queries_of(client, url) == few
+
+
+def test_a_cooperation_agreements_scan_is_told_to_those_who_open_it(world, papers, client_as):
+    cooperation = from_the_partner(world, papers)
+    cooperation.valid_until = date(2027, 8, 31)
+    cooperation._history_user = world.users["head"]
+    cooperation.save()
+    url = reverse("mentorship:cooperation-history", args=[cooperation.pk])
+    curator = page_text(client_as("curator"), url)
+    assert "Соколова Е. И., " in curator
+    assert "действует до: «31.08.2027»" in curator
+    assert "скан договора: файл загружен" in curator
+    assert f'href="{reverse("people:organization-list")}"' in curator
+    mentee = page_text(client_as("mentee"), url)
+    assert "действует до: «31.08.2027»" in mentee
+    assert "скан договора: скрыто" in mentee and "файл загружен" not in mentee
+    # The mentee goes back to her mentor's card, which shows the agreement and links here.
+    assert f'href="{world.mentor.get_absolute_url()}"' in mentee
+    assert url in page_text(client_as("mentee"), world.mentor.get_absolute_url())
+    assert url in page_text(client_as("mentor"), world.pairing.get_absolute_url())
+    assert url in page_text(client_as("council"), reverse("people:organization-list"))
+
+
+def test_the_cooperation_history_costs_the_same_however_long(world, papers, client_as):
+    cooperation = papers["cooperation"]
+    url = reverse("mentorship:cooperation-history", args=[cooperation.pk])
+    client = client_as("curator")
+    few = queries_of(client, url)
+    for n in range(4):
+        cooperation.subject = f"о сетевом взаимодействии, редакция {n}"
+        cooperation._history_user = world.users["curator"]
+        cooperation.save()
+    assert queries_of(client, url) == few
 
 
 def test_a_refused_requisites_form_keeps_what_was_typed(world, papers, client_as):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
@@ -13,8 +14,9 @@ from django.views.generic import FormView, TemplateView
 from core.docx import DOCX_CONTENT_TYPE
 from core.files import XLSX_CONTENT_TYPE as XLSX
 from core.files import file_response
+from core.history import Source
 from core.http import id_param
-from core.views import form_errors
+from core.views import RecordHistoryView, form_errors
 from mentorship.services.pairs import participants
 from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
 from people.access import ProtectedFileView, RoleRequiredMixin
@@ -26,7 +28,7 @@ from records.docx import docx_name
 from ..documents import agreement_pdf, consent_form_title
 from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
-from ..models import CooperationAgreement
+from ..models import CooperationAgreement, MentoringAgreement
 from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
 from ..roles import (
     AGREEMENT_CLERKS,
@@ -34,9 +36,16 @@ from ..roles import (
     BANK_READERS,
     CONSENT_FORM_READERS,
     COOPERATION_RECORDERS,
+    PAIR_READERS,
     PAY_READERS,
 )
-from ..selectors import agreements_for, cooperation_agreements_of, pairings_for
+from ..selectors import (
+    agreements_for,
+    cooperation_agreements_for,
+    cooperation_agreements_of,
+    mentors_for,
+    pairings_for,
+)
 
 # --- additional agreements ------------------------------------------------------------------------
 
@@ -121,6 +130,28 @@ class AgreementUpdateView(RoleRequiredMixin, FormView):
         return redirect(self.agreement.pairing.get_absolute_url())
 
 
+class AgreementHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who wrote the agreement and who filled in its requisites, for whoever opens its PDF. Nothing
+    is hidden: its every reader (the pay readers, the mentor it is with) reads the whole document,
+    its pay too."""
+
+    allowed_roles = AGREEMENT_READERS
+
+    def get_queryset(self):
+        return agreements_for(self.request.user)
+
+    def history_sources(self):
+        return [Source("Дополнительное соглашение", MentoringAgreement.history.filter(id=self.object.pk))]
+
+    def back_url(self) -> str:
+        # The agreement is listed on its pair's page; a mentor replaced on the pair no longer opens
+        # it, so her own card (which lists her agreements) is where she came from.
+        agreement = self.object
+        if self.roles & PAY_READERS or agreement.pairing.mentor_id == agreement.mentor_id:
+            return agreement.pairing.get_absolute_url()
+        return agreement.mentor.get_absolute_url()
+
+
 # --- partners' cooperation agreements ----------------------------------------------------------
 
 
@@ -160,6 +191,35 @@ class CooperationAgreementCreateView(RoleRequiredMixin, FormView):
     def form_invalid(self, form):
         messages.error(self.request, "Договор не записан: исправьте отмеченные поля.")
         return super().form_invalid(form)
+
+
+class CooperationHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who recorded a partner's cooperation agreement and what was corrected in it, for whoever reads
+    it on a page: the list of organizations, a partner mentor's card or pair. Whether a scan was
+    attached is told to those who open the scan only, as the pages do."""
+
+    allowed_roles = PAIR_READERS
+
+    def get_queryset(self):
+        return cooperation_agreements_for(self.request.user)
+
+    def history_sources(self):
+        hidden = frozenset() if self.roles & BANK_READERS else frozenset({"scan"})
+        return [
+            Source("Договор о сотрудничестве", CooperationAgreement.history.filter(id=self.object.pk), hidden=hidden)
+        ]
+
+    def back_url(self) -> str:
+        # No page of its own: the organizations' list for the bank's readers; for a mentor her card,
+        # for a mentee her mentor's card or, once the mentor is past, the pair with her.
+        if self.roles & BANK_READERS:
+            return reverse("people:organization-list")
+        user, partner = self.request.user, self.object.partner
+        shown_on = (
+            mentors_for(user).filter(person__organization=partner).first()
+            or pairings_for(user).filter(mentor__person__organization=partner).first()
+        )
+        return shown_on.get_absolute_url()
 
 
 class CooperationScanView(ProtectedFileView):

@@ -371,8 +371,19 @@ def meeting_save(
     meeting.held_on, meeting.form, meeting.topic, meeting.result = held_on, form, topic.strip(), result.strip()
     participants = list(participants)
     _check_meeting(meeting, participants)
-    validated_save(meeting, actor=actor)
-    meeting.participants.set(participants)
+    if meeting.pk is None:
+        validated_save(meeting, actor=actor)
+        with authored(meeting, actor):  # the history's row of who was there has the same author
+            meeting.participants.set(participants)
+    else:
+        # A correction is one row of the history, not one for the fields and more for the people:
+        # with whom is set first, unrecorded, and the save's row keeps it with the rest.
+        meeting.skip_history_when_saving = True
+        try:
+            meeting.participants.set(participants)
+        finally:
+            del meeting.skip_history_when_saving
+        validated_save(meeting, actor=actor)
     return Outcome(meeting)
 
 

@@ -1,16 +1,23 @@
-"""The history pages of a program (with its plan) and of a logged activity (with its evidence files):
-the changes in words, the files' part only for those who open the files, and a cost in queries that
-does not grow with the history. Who opens the pages at all: the role matrices of
-test_program_views.py and test_logging_access.py."""
+"""The history pages of a program (with its plan), of a logged activity (with its evidence files), of
+a one-off meeting (with whom too) and of a request for release from duty: the changes in words, the
+files' part only for those who open the files, and a cost in queries that does not grow with the
+history. Who opens the pages at all: the role matrices of test_program_views.py and
+test_logging_access.py."""
+
+from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import page_text, queries_of
 from core.tests.files import jpeg_with_exif
+from mentorship.models import MentoringForm
 
-from ..models import Evidence
+from ..models import Evidence, Meeting, ReleaseRequest
+from ..services.releases import release_refuse, release_request
 from .factories import program_in_work
 from .test_logging_evidence import post_record, upload
 
@@ -91,3 +98,123 @@ def test_the_activity_history_costs_the_same_however_many_files(world, client_as
             record=record, file=f"evidence/{n}.jpg", original_name=f"{n}.jpg", kind="photo", size=10
         )
     assert queries_of(client, url) == few
+
+
+# --- one-off meetings ----------------------------------------------------------------------------------
+
+
+def post_meeting(client, world, participants, *, meeting=None, topic="Адаптация ребёнка в группе", result=""):
+    url = reverse("programs:meeting-update", args=[meeting.pk]) if meeting else reverse("programs:meeting-create")
+    response = client.post(
+        url,
+        {
+            "held_on": timezone.localdate().isoformat(),
+            "participants": [person.pk for person in participants],
+            "form": MentoringForm.objects.get(name="Ситуационное").pk,
+            "topic": topic,
+            "result": result,
+        },
+    )
+    assert response.status_code == 302
+    return meeting or Meeting.objects.latest("pk")
+
+
+def test_a_meetings_history_tells_who_was_there_and_what_was_corrected(world, client_as):
+    meeting = post_meeting(client_as("mentor"), world, [world.other_person])
+    post_meeting(
+        client_as("mentor"), world, [world.other_person, world.mentee.person], meeting=meeting, result="Памятка"
+    )
+    url = reverse("programs:meeting-history", args=[meeting.pk])
+    text = page_text(client_as("curator"), url)
+    assert "Петрова С. И., " in text
+    assert "с кем: «Семёнова Дарья Игоревна»" in text
+    assert "вопрос, тема: «Адаптация ребёнка в группе»" in text
+    assert "результат: «Памятка»" in text
+    # The correction is one entry: its people and its result together.
+    correction = text.split('class="history-entry')[1]
+    assert "с кем «Семёнова Дарья Игоревна» → «Иванова Анна Ивановна, Семёнова Дарья Игоревна»" in correction
+    assert "результат: «Памятка»" in correction
+    # The curator goes back to the list, which links here; the mentor to the meeting's form.
+    assert f'href="{reverse("programs:meeting-list")}"' in text
+    assert url in page_text(client_as("curator"), reverse("programs:meeting-list"))
+    form_url = reverse("programs:meeting-update", args=[meeting.pk])
+    assert f'href="{form_url}"' in page_text(client_as("mentor"), url)
+    assert url in page_text(client_as("mentor"), form_url)
+
+
+def test_a_meetings_history_costs_the_same_however_long(world, client_as):
+    meeting = post_meeting(client_as("mentor"), world, [world.other_person])
+    url = reverse("programs:meeting-history", args=[meeting.pk])
+    few = queries_of(client_as("head"), url)
+    for n in range(4):
+        people = [world.other_person, world.mentee.person] if n % 2 else [world.other_person]
+        post_meeting(client_as("mentor"), world, people, meeting=meeting, topic=f"Адаптация ребёнка, встреча {n}")
+    # Session, user, roles; the meeting as the list reads it (with its participants); its rows with
+    # their authors, with whom at each row; the names of the mentor, the form, the people; the head's
+    # queue in the menu.
+    assert few == 12
+    assert queries_of(client_as("head"), url) == few
+
+
+# --- requests for release from duty -------------------------------------------------------------------
+
+
+def ask_and_refuse(world, program) -> ReleaseRequest:
+    release = release_request(
+        program=program,
+        item=None,
+        event="Открытый показ",
+        date=timezone.localdate() + timedelta(days=7),
+        hours=2,
+        substitute=None,
+        actor=world.users["mentee"],
+    ).obj
+    release_refuse(release=release, comment="Некем заменить в этот день", actor=world.users["head"])
+    return release
+
+
+def test_a_releases_history_tells_who_asked_and_who_decided(world, client_as, program):
+    release = ask_and_refuse(world, program)
+    url = reverse("programs:release-history", args=[release.pk])
+    text = page_text(client_as("mentor"), url)
+    assert "Иванова А. И., " in text and "Соколова Е. И., " in text
+    assert "мероприятие программы: «Открытый показ»" in text
+    assert "состояние «На рассмотрении» → «Отказано»" in text
+    assert "комментарий руководителя: «Некем заменить в этот день»" in text
+    assert f'href="{reverse("programs:release-list")}"' in text
+    assert url in page_text(client_as("mentee"), reverse("programs:release-list"))
+
+
+def test_a_releases_history_costs_the_same_however_long(world, client_as, program):
+    release = release_request(
+        program=program,
+        item=None,
+        event="Открытый показ",
+        date=timezone.localdate() + timedelta(days=7),
+        hours=2,
+        substitute=None,
+        actor=world.users["mentee"],
+    ).obj
+    url = reverse("programs:release-history", args=[release.pk])
+    few = queries_of(client_as("curator"), url)
+    for n in range(4):
+        release.event = f"Открытый показ, часть {n}"
+        release._history_user = world.users["mentee"]
+        release.save()
+    release_refuse(release=release, comment="Нет замены", actor=world.users["head"])
+    assert queries_of(client_as("curator"), url) == few
+
+
+def test_meetings_logged_before_their_participants_were_kept_read_without_a_false_change(world, client_as):
+    meeting = post_meeting(client_as("mentor"), world, [world.other_person])
+    post_meeting(client_as("mentor"), world, [world.other_person], meeting=meeting, result="Памятка")
+    participants = Meeting.history.model._history_m2m_fields[0]
+    kept = Meeting.history.model.__dict__[participants.name].model
+    kept.objects.all().delete()  # as before the migration that began keeping them
+    import_module("programs.migrations.0008_meeting_participants_known_so_far").fill_in(apps, None)
+    post_meeting(client_as("mentor"), world, [world.other_person], meeting=meeting, result="Памятка и план")
+    text = page_text(client_as("curator"), reverse("programs:meeting-history", args=[meeting.pk]))
+    # Known from the meeting as it is now, they read as there from the start (the last entry, its
+    # creation), not as added by the first edit after the migration.
+    assert text.count("с кем") == 1
+    assert "с кем: «Семёнова Дарья Игоревна»" in text.rsplit("создание", 1)[1]

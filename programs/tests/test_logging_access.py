@@ -25,6 +25,8 @@ class Log:
     other_record: ActivityRecord
     meeting: Meeting
     release: ReleaseRequest
+    other_meeting: Meeting
+    other_release: ReleaseRequest
 
 
 @pytest.fixture
@@ -47,6 +49,19 @@ def log(world) -> Log:
         hours=2,
         requested_by=world.users["mentee"],
     )
+    other_meeting = Meeting.objects.create(
+        mentor=world.other_mentor,
+        form=MentoringForm.objects.get(name="Скоростное"),
+        held_on=timezone.localdate(),
+        topic="Как вести портфолио",
+    )
+    other_release = ReleaseRequest.objects.create(
+        program=other,
+        person=world.other_mentee.person,
+        event="Мастер-класс",
+        date=timezone.localdate() + timedelta(days=3),
+        hours=1,
+    )
     return Log(
         program=program,
         record=ActivityRecordFactory(program=program),
@@ -54,11 +69,15 @@ def log(world) -> Log:
         other_record=ActivityRecordFactory(program=other),
         meeting=meeting,
         release=release,
+        other_meeting=other_meeting,
+        other_release=other_release,
     )
 
 
 MENTOR_ONLY = {"mentor"}
 OTHERS_OWN = frozenset({"mentor", "mentee"})
+MEETING_READERS = {"head", "curator", "mentor"}
+RELEASE_READERS = {"head", "curator", "mentor", "mentee"}
 
 CASES = [
     ("program-log", lambda g: reverse("programs:program-log", args=[g.program.pk]), expect(PROGRAM_READERS)),
@@ -91,10 +110,22 @@ CASES = [
         lambda g: reverse("programs:record-update", args=[g.other_record.pk]),
         expect(set(), not_found=frozenset({"mentor"})),
     ),
-    ("meeting-list", lambda g: reverse("programs:meeting-list"), expect({"head", "curator", "mentor"})),
+    ("meeting-list", lambda g: reverse("programs:meeting-list"), expect(MEETING_READERS)),
     ("meeting-create", lambda g: reverse("programs:meeting-create"), expect(MENTOR_ONLY)),
     ("meeting-update", lambda g: reverse("programs:meeting-update", args=[g.meeting.pk]), expect(MENTOR_ONLY)),
-    ("release-list", lambda g: reverse("programs:release-list"), expect({"head", "curator", "mentor", "mentee"})),
+    ("meeting-history", lambda g: reverse("programs:meeting-history", args=[g.meeting.pk]), expect(MEETING_READERS)),
+    (
+        "other-meeting-history",
+        lambda g: reverse("programs:meeting-history", args=[g.other_meeting.pk]),
+        expect({"head", "curator"}, not_found=MENTOR_ONLY),
+    ),
+    ("release-list", lambda g: reverse("programs:release-list"), expect(RELEASE_READERS)),
+    ("release-history", lambda g: reverse("programs:release-history", args=[g.release.pk]), expect(RELEASE_READERS)),
+    (
+        "other-release-history",
+        lambda g: reverse("programs:release-history", args=[g.other_release.pk]),
+        expect({"head", "curator"}, not_found=OTHERS_OWN),
+    ),
     ("release-create", lambda g: reverse("programs:release-create", args=[g.program.pk]), expect(OTHERS_OWN)),
     (
         "other-release-create",

@@ -25,7 +25,7 @@ from core.views import NearestPageMixin, RecordHistoryView, form_errors, report_
 from people.access import ProtectedFileView, RoleRequiredMixin
 
 from ..forms.logging import ApproveReleaseForm, MeetingForm, RecordForm, RefuseReleaseForm, ReleaseForm, RespondForm
-from ..models import ActivityRecord, Evidence, Program, ReleaseRequest
+from ..models import ActivityRecord, Evidence, Meeting, Program, ReleaseRequest
 from ..progress import (
     can_edit_record,
     can_see_evidence,
@@ -438,6 +438,31 @@ class MeetingDeleteView(RoleRequiredMixin, View):
         return redirect("programs:meeting-list")
 
 
+class MeetingHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who logged a one-off meeting and what was corrected in it — with whom too — for whoever reads
+    it in «Разовые встречи» (the list shows its readers all of it, so nothing is hidden here)."""
+
+    allowed_roles = MEETING_ROLES
+
+    def get_queryset(self):
+        return meetings_for(self.request.user)
+
+    def record_title(self) -> str:
+        meeting = self.object
+        return f"Разовая встреча {meeting.held_on:%d.%m.%Y}, наставник {meeting.mentor.person.short_name}"
+
+    def back_url(self) -> str:
+        # The meeting has no page of its own: the mentor who held it goes back to its form, where she
+        # came from; the others to the list.
+        meeting = self.object
+        if self.roles & LOGGERS and self.person is not None and meeting.mentor.person_id == self.person.pk:
+            return reverse("programs:meeting-update", args=[meeting.pk])
+        return reverse("programs:meeting-list")
+
+    def history_sources(self):
+        return [Source("Разовая встреча", Meeting.history.filter(id=self.object.pk))]
+
+
 # --- release from duty (1.4) ----------------------------------------------------------------------
 
 
@@ -551,6 +576,26 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
         except ValidationError as error:
             report_errors(request, error)
         return redirect("mentorship:approval-queue")
+
+
+class ReleaseHistoryView(RoleRequiredMixin, RecordHistoryView):
+    """Who asked to be released, who decided and how, who withdrew the request: for whoever reads it
+    in «Освобождение от работы» (the list shows its readers all of it, the head's comment too)."""
+
+    allowed_roles = RELEASE_ROLES
+
+    def get_queryset(self):
+        return releases_for(self.request.user)
+
+    def record_title(self) -> str:
+        release = self.object
+        return f"Просьба об освобождении от работы {release.date:%d.%m.%Y}: {release.person.short_name}"
+
+    def back_url(self) -> str:
+        return reverse("programs:release-list")  # a request has no page of its own
+
+    def history_sources(self):
+        return [Source("Просьба об освобождении", ReleaseRequest.history.filter(id=self.object.pk))]
 
 
 class ReleaseWithdrawView(RoleRequiredMixin, View):
