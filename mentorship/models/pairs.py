@@ -126,7 +126,8 @@ class Pairing(LifeCycle, models.Model):
     termination_reason = models.TextField("причина прекращения", blank=True)
     notice_on = models.DateField("дата уведомления", null=True, blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
-    history = HistoricalRecords()
+    # Who is in a group is told on the pair's history page too: a mentee joining or leaving it is news.
+    history = HistoricalRecords(m2m_fields=[mentees])
 
     objects = PairingQuerySet.as_manager()
 

@@ -144,6 +144,8 @@ def pairing_propose(
     )
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
     pairing.full_clean()
+    # A new pair reads as two entries: its creation, then its mentees (simple_history writes the
+    # creation's row before they can be set); the block names the author of both.
     with authored(pairing, actor):
         pairing.save()
         pairing.mentees.set(mentees)
@@ -164,9 +166,15 @@ def pairing_update(
     pairing.starts_on, pairing.planned_end_on, pairing.note = starts_on, planned_end_on, note
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
     pairing.full_clean()
+    # A correction is one row of the history, not one for the fields and more for the mentees: they
+    # are set first, unrecorded, and the save's row keeps them with the rest.
+    pairing.skip_history_when_saving = True
+    try:
+        pairing.mentees.set(mentees)
+    finally:
+        del pairing.skip_history_when_saving
     with authored(pairing, actor):
         pairing.save()
-        pairing.mentees.set(mentees)
         pairing.forms.set(forms)
     keep = [mentor.person_id, *(mentee.person_id for mentee in mentees)]
     pairing.consents.exclude(person_id__in=keep).delete()

@@ -1,16 +1,22 @@
 """The history pages of a mentor's and a mentee's bank records and of a pair: the changes in words,
 for exactly the record's readers (the role matrix is in test_access.py), the difficulties, the
 request and the salary «скрыто» to whom the record's page does not show them, and a cost in queries
-that does not grow with the history."""
+that does not grow with the history; a group's mentees too, also for the pairs proposed before
+they were kept."""
 
+from datetime import date
 from decimal import Decimal
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from conftest import page_text, queries_of
-from mentorship.models import Direction, MenteeCategory
+from mentorship.models import Direction, MenteeCategory, MentoringForm, Pairing
 from mentorship.services.bank import mentee_save, mentor_save
+from mentorship.services.pairs import pairing_propose, pairing_update
+from mentorship.tests.factories import MenteeFactory, PersonFactory
 
 
 def test_the_mentee_page_links_to_its_history(world, client_as):
@@ -87,3 +93,100 @@ def test_the_pair_history_shows_its_moves_and_consents(world, client_as):
         pairing.note = f"Встречи по средам, № {n}"
         pairing.save()
     assert queries_of(client, url) == few
+
+
+# --- a group's mentees ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def smirnova(db):
+    return MenteeFactory(person=PersonFactory(last_name="Смирнова", first_name="Ольга", middle_name="Павловна"))
+
+
+def propose(world, mentees):
+    return pairing_propose(
+        mentor=world.other_mentor,
+        mentees=mentees,
+        direction=Direction.objects.get(name="ИКТ"),
+        forms=[MentoringForm.objects.get(name="В группе")],
+        starts_on=date(2026, 12, 1),
+        planned_end_on=date(2027, 5, 31),
+        actor=world.users["curator"],
+    ).obj
+
+
+def correct(world, pairing, mentees, *, note=""):
+    """The proposal corrected as its form does: every field sent again, `mentees` and `note` changed."""
+    return pairing_update(
+        pairing=pairing,
+        mentor=pairing.mentor,
+        mentees=mentees,
+        direction=pairing.direction,
+        forms=list(pairing.forms.all()),
+        starts_on=pairing.starts_on,
+        planned_end_on=pairing.planned_end_on,
+        note=note,
+        actor=world.users["council"],
+    ).obj
+
+
+def test_a_mentee_joining_a_group_reads_with_who_and_when(world, client_as, smirnova):
+    ivanova, zaytseva = world.mentee, world.other_mentee
+    group = propose(world, [ivanova, zaytseva])
+    correct(world, group, [ivanova, zaytseva, smirnova], note="Смирнова присоединилась")
+    text = page_text(client_as("curator"), reverse("mentorship:pairing-history", args=[group.pk]))
+    entries = text.split('class="history-entry')[1:]
+    # The correction is one entry, newest first: who, the mentee added and the note together.
+    correction = entries[0]
+    assert "Волкова Н. И., " in correction
+    assert (
+        "наставляемые «Зайцева Алина Ивановна, Иванова Анна Ивановна» → "
+        "«Зайцева Алина Ивановна, Иванова Анна Ивановна, Смирнова Ольга Павловна»"
+    ) in correction
+    assert "примечание: «Смирнова присоединилась»" in correction
+    # The proposal: its creation, then its mentees, both by the curator.
+    assert "наставляемые: «Зайцева Алина Ивановна, Иванова Анна Ивановна»" in entries[1]
+    assert "Морозова И. И., " in entries[1] and "Морозова И. И., " in entries[2]
+    assert "создание" in entries[2] and "наставляемые" not in entries[2]
+
+
+def test_a_mentee_leaving_a_group_reads_too(world, client_as, smirnova):
+    group = propose(world, [world.mentee, world.other_mentee, smirnova])
+    correct(world, group, [world.other_mentee, smirnova])
+    text = page_text(client_as("head"), reverse("mentorship:pairing-history", args=[group.pk]))
+    correction = text.split('class="history-entry')[1]
+    assert "Волкова Н. И., " in correction
+    assert (
+        "наставляемые «Зайцева Алина Ивановна, Иванова Анна Ивановна, Смирнова Ольга Павловна» → "
+        "«Зайцева Алина Ивановна, Смирнова Ольга Павловна»"
+    ) in correction
+
+
+def test_the_pair_history_costs_the_same_however_its_mentees_change(world, client_as, smirnova):
+    group = propose(world, [world.mentee, world.other_mentee])
+    url = reverse("mentorship:pairing-history", args=[group.pk])
+    client = client_as("curator")
+    few = queries_of(client, url)
+    for n in range(4):
+        mentees = [world.mentee, world.other_mentee, smirnova] if n % 2 else [world.mentee, smirnova]
+        correct(world, group, mentees, note=f"Правка № {n}")
+    # Session, user, roles; the pair as its readers read it (its mentees with their persons, positions
+    # and categories, its forms, its consents); its rows with their authors, the mentees at each row
+    # (one query), its consents' rows; the names of the mentor, the direction, the users and the
+    # mentees (one query each).
+    assert few == 17
+    assert queries_of(client, url) == few
+
+
+def test_pairs_proposed_before_their_mentees_were_kept_read_without_a_false_change(world, client_as, smirnova):
+    group = propose(world, [world.mentee, smirnova])
+    correct(world, group, [world.mentee, smirnova], note="Встречи по вторникам")
+    kept = Pairing.history.model.__dict__[Pairing.history.model._history_m2m_fields[0].name].model
+    kept.objects.all().delete()  # as before the migration that began keeping them
+    import_module("mentorship.migrations.0021_pair_mentees_known_so_far").fill_in(apps, None)
+    correct(world, group, [world.mentee, smirnova], note="Встречи по средам")
+    text = page_text(client_as("curator"), reverse("mentorship:pairing-history", args=[group.pk]))
+    # Known from the pair as it is now, they read as there from the start (the creation's row), not as
+    # joined by the first edit after the migration.
+    assert text.count("наставляемые") == 1
+    assert "наставляемые: «Иванова Анна Ивановна, Смирнова Ольга Павловна»" in text.rsplit("создание", 1)[1]
