@@ -104,7 +104,8 @@ class Meeting(LifeCycle, models.Model):
         settings.AUTH_USER_MODEL, verbose_name="запланировал", on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField("запланировано", auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["pdf"])
+    # Who attended is told on the meeting's history page too: the protocol prints it.
+    history = HistoricalRecords(excluded_fields=["pdf"], m2m_fields=[attendees])
 
     class Meta:
         verbose_name = "заседание методического объединения"

@@ -81,8 +81,14 @@ def meeting_update(*, meeting: Meeting, date, place: str, secretary, attendees, 
     if secretary is not None and secretary.pk not in members:
         raise ValidationError({"secretary": "Секретарь — член утверждённого состава."})
     meeting.date, meeting.place, meeting.secretary = date, place.strip(), secretary
+    # A correction is one row of the history, not one for the fields and more for who attended: they
+    # are set first, unrecorded, and the save's row keeps them with the rest.
+    meeting.skip_history_when_saving = True
+    try:
+        meeting.attendees.set(chosen)
+    finally:
+        del meeting.skip_history_when_saving
     validated_save(meeting, actor=actor)
-    meeting.attendees.set(chosen)
     return Outcome(meeting)
 
 

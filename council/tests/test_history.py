@@ -1,15 +1,18 @@
 """The history pages of a meeting (with its agenda) and of a program review: opened by exactly those
 who open the meeting's or the review's page, the changes told in words, a draft review's text kept
-from everyone but its reviewer, and a cost in queries that does not grow with the history."""
+from everyone but its reviewer, and a cost in queries that does not grow with the history; who
+attended a meeting too, also for the meetings recorded before it was kept."""
 
 from datetime import date
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 
 from conftest import ROLES, expect, page_text, queries_of
-from council.models import AgendaItem
+from council.models import AgendaItem, Meeting
 from council.services import agenda_item_save, meeting_sign, meeting_update, review_save, review_send, reviews_assign
 from mentorship.models import CouncilMembership
 from mentorship.tests.factories import PersonFactory, UserFactory
@@ -149,6 +152,46 @@ def test_the_review_history_keeps_a_drafts_text_from_all_but_its_reviewer(client
         assert "создание" in text and "Волкова Н. И., " in text, role
 
 
+def test_a_change_of_who_attended_reads_with_who_and_when(client_as, world, meeting, member, chair):
+    meeting_update(
+        meeting=meeting,
+        date=MEETING_DAY,
+        place="Музыкальный зал",
+        secretary=member,
+        attendees=[chair],
+        actor=world.users["curator"],
+    )
+    text = page_text(client_as("council"), meeting_history(meeting))
+    # The correction is one entry, newest first: who made it, who attended and the place together.
+    correction = text.split('class="history-entry')[1]
+    assert "Морозова И. И., " in correction
+    assert (
+        "присутствовали «Волкова Наталья Ивановна, Орлова Марина Ивановна» → «Волкова Наталья Ивановна»"
+    ) in correction
+    assert "место проведения «Методический кабинет» → «Музыкальный зал»" in correction
+
+
+def test_meetings_recorded_before_their_attendees_were_kept_read_without_a_false_change(
+    client_as, world, meeting, member, chair
+):
+    kept = Meeting.history.model.__dict__[Meeting.history.model._history_m2m_fields[0].name].model
+    kept.objects.all().delete()  # as before the migration that began keeping them
+    import_module("council.migrations.0005_meeting_attendees_known_so_far").fill_in(apps, None)
+    meeting_update(
+        meeting=meeting,
+        date=MEETING_DAY,
+        place="Музыкальный зал",
+        secretary=member,
+        attendees=[chair, member],
+        actor=world.users["curator"],
+    )
+    text = page_text(client_as("head"), meeting_history(meeting))
+    # Known from the meeting as it is now, they read as there from the start (its creation's row), not
+    # as marked present by the first edit after the migration.
+    assert text.count("присутствовали") == 1
+    assert "присутствовали: «Волкова Наталья Ивановна, Орлова Марина Ивановна»" in text.rsplit("создание", 1)[1]
+
+
 # --- what they cost -------------------------------------------------------------------------------
 
 
@@ -170,9 +213,11 @@ def test_the_meeting_history_costs_the_same_however_long(client_as, world, meeti
             attendees=[chair],
             actor=world.users["curator"],
         )
-    # Session, user, roles, the meeting; its rows and its agenda's with their authors; the names of
-    # the secretary, the users, and the program on the agenda (its pair's mentees and their persons).
-    assert few == 11
+    # Session, user, roles, the meeting; its rows with their authors and who attended at each row, its
+    # agenda's rows with their authors; the names of the secretary and the attendees (one query, both
+    # members of the council), the users, and the program on the agenda (its pair's mentees and their
+    # persons).
+    assert few == 12
     assert queries_of(client, url) == few
     assert "Отчёт № 2" in page_text(client, url)
 
