@@ -13,10 +13,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
+
+from .text import decimal_text
 
 HIDDEN = "скрыто"
 ACTIONS = {"+": "Создание", "~": "Изменение", "-": "Удаление"}
@@ -231,6 +234,9 @@ class _Display:
             )
         if isinstance(value, date):
             return value.strftime("%d.%m.%Y")
+        if isinstance(value, Decimal):
+            # A sum as «3 000,00», hours as «2» or «1,5» (core.text.decimal_text).
+            return decimal_text(value, 2 if getattr(model_field, "decimal_places", None) == 2 else None)
         return str(value)
 
     def _name(self, model, pk) -> str:

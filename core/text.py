@@ -1,5 +1,7 @@
 """Text helpers shared by every app."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 
 def normalize_for_search(value: str) -> str:
     """Fold a string the way people type a search: case, «ё»/«е» and spacing ignored.
@@ -78,3 +80,15 @@ def two_lines(text: str, width: int) -> list[str]:
     if len(lines) > 2:
         lines = [lines[0], " ".join(lines[1:])[: width - 1] + "…"]
     return lines
+
+
+def decimal_text(value: Decimal, places: int | None = None) -> str:
+    """A number as Russian documents write it: with `places` (a sum: 2) «12 345,67», a gap between
+    thousands and the kopecks always shown; without, «2», «12,5», «1 500» — no trailing zeros."""
+    if places is not None:
+        text = f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,.{places}f}"
+    else:
+        text = f"{value.normalize():,f}"
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", " ")
+    return f"{whole},{fraction}" if fraction else whole

@@ -1,9 +1,11 @@
 """The text helpers: a sentence's capital and full stop, a number's noun, a word that agrees with
 a person — so that no message is put together by hand («строк(и)», «И. А..»)."""
 
+from decimal import Decimal
+
 import pytest
 
-from core.text import by_gender, plural, plural_form, sentence
+from core.text import by_gender, decimal_text, plural, plural_form, sentence
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,12 @@ def test_messages_of_a_service_reach_the_page_as_sentences(rf):
         "Пара в состоянии «Завершена».",
         "Проверьте даты.",
     ]
+
+
+def test_decimal_text_writes_sums_with_kopecks_and_other_numbers_without_trailing_zeros():
+    assert decimal_text(Decimal("3000"), 2) == "3 000,00"
+    assert decimal_text(Decimal("1234567.895"), 2) == "1 234 567,90"  # half up
+    assert decimal_text(Decimal("2.0")) == "2"
+    assert decimal_text(Decimal("1.50")) == "1,5"
+    assert decimal_text(Decimal("100")) == "100"
+    assert decimal_text(Decimal("1500")) == "1 500"

@@ -2,7 +2,7 @@
 employment contract, written when an order fixes a pair; a partner organization's cooperation
 agreement, under which its people mentor here without our order's pay."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,21 +12,20 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
+from core.text import decimal_text
 from people.models import Organization
 
 KOPECK = Decimal("0.01")
 
 
 def rubles(value: Decimal) -> str:
-    """«12 345,67»: how a sum is written in Russian documents (a thin gap between thousands)."""
-    whole, _, fraction = f"{value.quantize(KOPECK, ROUND_HALF_UP):,.2f}".partition(".")
-    return f"{whole.replace(',', ' ')},{fraction}"
+    """«12 345,67»: how a sum is written in Russian documents."""
+    return decimal_text(value, 2)
 
 
 def percent(value: Decimal) -> str:
     """«10», «12,5»: a percentage without trailing zeros."""
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
+    return decimal_text(value)
 
 
 class MentoringAgreement(models.Model):

@@ -54,7 +54,7 @@ def test_the_salary_is_hidden_from_the_mentor_and_shown_to_the_curator(world, cl
     mentor_save(mentor=mentor, directions=mentor.directions.all(), actor=world.users["curator"])
     url = reverse("mentorship:mentor-history", args=[mentor.pk])
 
-    assert "должностной оклад, руб.: «41000.00»" in page_text(client_as("curator"), url)
+    assert "должностной оклад, руб.: «41 000,00»" in page_text(client_as("curator"), url)
     own = page_text(client_as("mentor"), url)
     assert "должностной оклад, руб.: скрыто" in own
     assert "41000" not in own
