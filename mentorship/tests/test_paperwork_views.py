@@ -256,7 +256,7 @@ def test_the_agreements_history_tells_who_filled_in_the_requisites(world, papers
     assert "дата трудового договора: «02.09.2019»" in text
     assert "номер соглашения «12» → «12-а»" in text
     # Its readers read the whole document, the pay too.
-    assert "сумма в месяц за одного наставляемого, руб.: «3000.00»" in text
+    assert "сумма в месяц за одного наставляемого, руб.: «3 000,00»" in text
     # Back to the pair, where the mentor found it.
     assert f'href="{papers["mine"].get_absolute_url()}"' in text
 
