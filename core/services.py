@@ -25,6 +25,17 @@ def authored(obj, actor):
         del obj._history_user
 
 
+@contextmanager
+def unrecorded(obj):
+    """Changes made inside the block (a many-to-many set) write no history row of their own: the
+    save that follows writes one row with them and the rest, so a correction reads as one entry."""
+    obj.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del obj.skip_history_when_saving
+
+
 def validated_save(obj, *, actor, exclude=None, **save_kwargs) -> None:
     """`full_clean()` (all but `exclude`), then save with `actor` as the author."""
     obj.full_clean(exclude=exclude)

@@ -14,7 +14,7 @@ from accounts.models import User
 from core.declension import signature_name
 from core.lifecycle import move
 from core.pdf import render_pdf
-from core.services import Outcome, authored, validated_save
+from core.services import Outcome, authored, unrecorded, validated_save
 from mentorship.models import Pairing
 from people.models import Organization
 from people.roles import person_of, roles_of
@@ -83,11 +83,8 @@ def meeting_update(*, meeting: Meeting, date, place: str, secretary, attendees, 
     meeting.date, meeting.place, meeting.secretary = date, place.strip(), secretary
     # A correction is one row of the history, not one for the fields and more for who attended: they
     # are set first, unrecorded, and the save's row keeps them with the rest.
-    meeting.skip_history_when_saving = True
-    try:
+    with unrecorded(meeting):
         meeting.attendees.set(chosen)
-    finally:
-        del meeting.skip_history_when_saving
     validated_save(meeting, actor=actor)
     return Outcome(meeting)
 

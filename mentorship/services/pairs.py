@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.lifecycle import guard, move
-from core.services import Outcome, authored
+from core.services import Outcome, authored, unrecorded
 from core.text import plural
 from core.workdays import add_working_days
 from people.models import Organization, Person
@@ -168,11 +168,8 @@ def pairing_update(
     pairing.full_clean()
     # A correction is one row of the history, not one for the fields and more for the mentees: they
     # are set first, unrecorded, and the save's row keeps them with the rest.
-    pairing.skip_history_when_saving = True
-    try:
+    with unrecorded(pairing):
         pairing.mentees.set(mentees)
-    finally:
-        del pairing.skip_history_when_saving
     with authored(pairing, actor):
         pairing.save()
         pairing.forms.set(forms)

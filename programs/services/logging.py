@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.services import Outcome, authored, validated_save
+from core.services import Outcome, authored, unrecorded, validated_save
 from core.text import plural
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
@@ -378,11 +378,8 @@ def meeting_save(
     else:
         # A correction is one row of the history, not one for the fields and more for the people:
         # with whom is set first, unrecorded, and the save's row keeps it with the rest.
-        meeting.skip_history_when_saving = True
-        try:
+        with unrecorded(meeting):
             meeting.participants.set(participants)
-        finally:
-            del meeting.skip_history_when_saving
         validated_save(meeting, actor=actor)
     return Outcome(meeting)
 
