@@ -7,6 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from mentorship.models import CouncilMembership, CuratorAppointment, Mentee, Mentor, Pairing
@@ -59,6 +60,13 @@ def expect(ok: set[str], *, not_found=frozenset(), ok_status=200, anonymous=302)
         else:
             result[role] = 403
     return result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_cache_aside(tmp_path_factory):
+    """PDFs kept by core.pdf.render_pdf_cached go to a temporary folder, not the project's var/."""
+    with override_settings(PDF_CACHE_DIR=tmp_path_factory.mktemp("pdf-cache")):
+        yield
 
 
 @pytest.fixture(autouse=True)

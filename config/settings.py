@@ -198,6 +198,9 @@ STORAGES = {
         )
     },
 }
+# Long documents kept as PDF while their records stay the same (core.pdf.render_pdf_cached): not
+# backed up, safe to delete at any time.
+PDF_CACHE_DIR = Path(os.environ.get("DJANGO_PDF_CACHE_DIR", BASE_DIR / "var" / "pdf-cache"))
 # Where `manage.py backup` writes its archives by default.
 BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 # A scan of a signed consent is a photo or a PDF of a few pages.

@@ -35,6 +35,12 @@ class MentorshipConfig(AppConfig):
         from .services.pair_orders import pairings_activate_due
 
         daily.register(daily.Job("pairs-start", lambda: f"Начались пары: {pairings_activate_due()}.", order=10))
+        from django.utils import timezone
+
+        from .payroll import payroll_prepare
+
+        # After the day's changes of pairs: the pay lists of this month and the last one, written ahead.
+        daily.register(daily.Job("payroll-pdf", lambda: payroll_prepare(timezone.localdate()), order=90))
         queue.register(
             queue.QueueSection(
                 key="pairings",

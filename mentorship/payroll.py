@@ -21,6 +21,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.spreadsheets import append_row
+from core.text import plural
 from people.models import Organization
 
 from .models import Mentor, MentoringAgreement, Pairing
@@ -261,11 +262,14 @@ def payroll_xlsx(payroll: Payroll, organization: Organization | None) -> bytes:
 
 
 def payroll_pdf(payroll: Payroll, organization: Organization | None) -> bytes:
+    """The list as the accountant prints it. A month's PDF is kept while its rows stay the same
+    (core.pdf.render_pdf_cached): a municipality's month is 53 pages and about 10 s of rendering,
+    so it is written once after a change (or at night, payroll_prepare) and then given at once."""
     from core.declension import signature_name
-    from core.pdf import render_pdf
+    from core.pdf import render_pdf_cached
 
     head = organization.head if organization else None
-    return render_pdf(
+    return render_pdf_cached(
         "mentorship/pdf/payroll.html",
         {
             "payroll": payroll,
@@ -274,4 +278,18 @@ def payroll_pdf(payroll: Payroll, organization: Organization | None) -> bytes:
             "head": head,
             "head_signature": signature_name(head.last_name, head.first_name, head.middle_name) if head else "",
         },
+        name=f"payroll/{payroll.year}-{payroll.month:02d}",
     )
+
+
+def payroll_prepare(today: date) -> str:
+    """The daily run: this month's and last month's lists written ahead as PDF, so the accountant's
+    download in the morning does not wait for the rendering. One line for the log."""
+    own = Organization.own()
+    previous = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    written = []
+    for year, month in ((today.year, today.month), previous):
+        payroll = payroll_for_month(year, month)
+        payroll_pdf(payroll, own)
+        written.append(f"{month_title(year, month)} ({plural(len(payroll.rows), 'строка', 'строки', 'строк')})")
+    return "Списки на доплату готовы в PDF: " + ", ".join(written) + "."

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from PIL import Image
 
-from core.pdf import PdfResourceError, render_pdf
+from core.pdf import PdfResourceError, render_pdf, render_pdf_cached
 
 TEST_TEMPLATES = Path(__file__).parent / "templates"
 TABLE_HEADER = "№ п/п Наставник Наставляемый Срок"
@@ -189,3 +189,9 @@ def test_collected_static_files_are_served_from_static_root(settings, tmp_path):
     data = render_pdf("core_tests/order_sample.html", order(image="documents/герб.4f2a9c.png"))
 
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages[0].images) == 1
+
+
+@pytest.mark.parametrize("name", ["", "../x", "payroll/../../etc", "Payroll/2026", "payroll//2026", "a b"])
+def test_a_kept_pdf_is_named_by_a_plain_folder_name_only(name):
+    with pytest.raises(ValueError):
+        render_pdf_cached("documents/pdf/base.html", {}, name=name)

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -231,3 +232,77 @@ def test_the_workbook_and_the_pdf_carry_the_same_sums(march):
     ):
         assert expected in text, expected
     assert "Колледжева" not in text
+
+
+# --- the month's PDF kept while its rows stay the same ---------------------------------------------
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times WeasyPrint wrote a PDF."""
+    from core import pdf
+
+    count = {"n": 0}
+    original = pdf._write_pdf
+
+    def counted(html):
+        count["n"] += 1
+        return original(html)
+
+    monkeypatch.setattr(pdf, "_write_pdf", counted)
+    return count
+
+
+@pytest.fixture
+def cache(settings, tmp_path):
+    settings.PDF_CACHE_DIR = tmp_path / "pdf-cache"
+    return settings.PDF_CACHE_DIR
+
+
+def test_the_same_month_is_rendered_once_and_given_again(march, renders, cache):
+    own = Organization.own()
+    first = payroll_pdf(payroll_for_month(2027, 3), own)
+    again = payroll_pdf(payroll_for_month(2027, 3), own)
+    assert renders["n"] == 1 and again == first
+    kept = list((cache / "payroll" / "2027-03").iterdir())
+    assert [path.suffix for path in kept] == [".pdf"]
+    assert kept[0].stat().st_mode & 0o077 == 0  # salaries: the server's user alone reads them
+
+
+def test_a_change_of_the_records_writes_the_list_again(march, renders, cache):
+    own = Organization.own()
+    before = payroll_pdf(payroll_for_month(2027, 3), own)
+    person = march["whole"].mentor.person
+    person.last_name = "Цельная"  # married: the list must not print the old name
+    person.save()
+    after = payroll_pdf(payroll_for_month(2027, 3), own)
+    assert renders["n"] == 2 and after != before
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(after)).pages).split())
+    assert "Цельная Анна Петровна" in text and "Целый" not in text
+    # The older PDF of the month is not kept beside the new one.
+    assert len(list((cache / "payroll" / "2027-03").glob("*.pdf"))) == 1
+    # Another month is another file.
+    payroll_pdf(payroll_for_month(2027, 4), own)
+    assert renders["n"] == 3
+
+
+def test_the_download_gives_the_kept_pdf(client, world, march, renders, cache):
+    client.force_login(world.users["head"])
+    url = reverse("mentorship:payroll-pdf", args=[2027, 3])
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content and renders["n"] == 1
+
+
+def test_the_daily_run_writes_this_month_and_the_last_ahead(march, renders, cache):
+    from core import daily
+
+    job = next(job for job in daily.jobs() if job.name == "payroll-pdf")
+    from mentorship.payroll import payroll_prepare
+
+    line = payroll_prepare(date(2027, 4, 2))
+    assert line == "Списки на доплату готовы в PDF: апрель 2027 г. (3 строки), март 2027 г. (3 строки)."
+    assert renders["n"] == 2
+    payroll_pdf(payroll_for_month(2027, 3), Organization.own())
+    assert renders["n"] == 2  # the accountant's download did not wait for WeasyPrint
+    assert job.order > next(job for job in daily.jobs() if job.name == "pairs-start").order
