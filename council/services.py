@@ -14,7 +14,7 @@ from accounts.models import User
 from core.declension import signature_name
 from core.lifecycle import move
 from core.pdf import render_pdf
-from core.services import Outcome, authored, unrecorded, validated_save
+from core.services import Outcome, authored, saved_with, validated_save
 from mentorship.models import Pairing
 from people.models import Organization
 from people.roles import person_of, roles_of
@@ -81,11 +81,7 @@ def meeting_update(*, meeting: Meeting, date, place: str, secretary, attendees, 
     if secretary is not None and secretary.pk not in members:
         raise ValidationError({"secretary": "Секретарь — член утверждённого состава."})
     meeting.date, meeting.place, meeting.secretary = date, place.strip(), secretary
-    # A correction is one row of the history, not one for the fields and more for who attended: they
-    # are set first, unrecorded, and the save's row keeps them with the rest.
-    with unrecorded(meeting):
-        meeting.attendees.set(chosen)
-    validated_save(meeting, actor=actor)
+    saved_with(meeting, actor=actor, attendees=chosen)  # one entry of its history
     return Outcome(meeting)
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.lifecycle import guard, move
-from core.services import Outcome, authored, validated_save
+from core.services import Outcome, authored, saved_with, validated_save
 from mentorship.services.orders import control_clause, current_curator
 from people.roles import person_of, roles_of
 from records.services import draft_order, issuing_organization, order_register
@@ -147,9 +147,7 @@ def reward_proposal_create(*, proposal: RewardProposal, mentors, programs, actor
         raise ValidationError({"mentors": "Выберите хотя бы одного наставника."})
     proposal.proposed_by = actor
     proposal.status = RewardProposal.Status.PROPOSED
-    validated_save(proposal, actor=actor)
-    proposal.mentors.set(mentors)
-    proposal.programs.set(programs)
+    saved_with(proposal, actor=actor, mentors=mentors, programs=programs)  # one entry of its history
     return Outcome(proposal, _rule_warnings())
 
 
@@ -177,9 +175,7 @@ def reward_proposal_update(*, proposal: RewardProposal, mentors, programs, actor
     # stay as stored until the move below.
     proposal.status, proposal.order_id = stored.status, stored.order_id
     proposal.proposed_by_id, proposal.return_comment = stored.proposed_by_id, stored.return_comment
-    validated_save(proposal, actor=actor)
-    proposal.mentors.set(mentors)
-    proposal.programs.set(programs)
+    saved_with(proposal, actor=actor, mentors=mentors, programs=programs)
     move(proposal, RewardProposal.Status.PROPOSED, actor=actor, roles=roles, checked=True)
     return Outcome(proposal, _rule_warnings())
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.services import Outcome, authored, validated_save
+from core.services import Outcome, saved_with, validated_save
 
 from .models import Material
 
@@ -19,10 +19,7 @@ def material_save(*, material: Material, directions, forms, actor) -> Outcome:
     if material.pk is None:
         material.published_by = actor
         material.published_at = timezone.now()
-    validated_save(material, actor=actor)
-    with authored(material, actor):
-        material.directions.set(directions)
-        material.forms.set(forms)
+    saved_with(material, actor=actor, directions=directions, forms=forms)  # one entry of its history
     return Outcome(material)
 
 

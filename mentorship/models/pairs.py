@@ -126,8 +126,9 @@ class Pairing(LifeCycle, models.Model):
     termination_reason = models.TextField("причина прекращения", blank=True)
     notice_on = models.DateField("дата уведомления", null=True, blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
-    # Who is in a group is told on the pair's history page too: a mentee joining or leaving it is news.
-    history = HistoricalRecords(m2m_fields=[mentees])
+    # Who is in a group and how they work are told on the pair's history page too: a mentee joining or
+    # leaving it, a form of mentoring added, is news.
+    history = HistoricalRecords(m2m_fields=[mentees, forms])
 
     objects = PairingQuerySet.as_manager()
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import years_and_months
 from core.lifecycle import guard, move
-from core.services import Outcome, authored, validated_save
+from core.services import Outcome, saved_with, validated_save
 from people.models import Organization, Person
 from people.roles import roles_of
 
@@ -61,10 +61,7 @@ def mentor_warnings(mentor: Mentor, *, own: Organization | None = None, load: se
 @transaction.atomic
 def mentor_save(*, mentor: Mentor, directions, actor: User) -> Outcome:
     """Add a person to the bank of mentors or update their record."""
-    mentor.full_clean()
-    with authored(mentor, actor):
-        mentor.save()
-        mentor.directions.set(directions)
+    saved_with(mentor, actor=actor, directions=directions)  # one entry of its history
     return Outcome(mentor, mentor_warnings(mentor))
 
 

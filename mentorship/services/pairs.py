@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.dates import add_months
 from core.lifecycle import guard, move
-from core.services import Outcome, authored, unrecorded
+from core.services import Outcome, authored, saved_with
 from core.text import plural
 from core.workdays import add_working_days
 from people.models import Organization, Person
@@ -143,13 +143,7 @@ def pairing_propose(
         proposed_by=actor,
     )
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
-    pairing.full_clean()
-    # A new pair reads as two entries: its creation, then its mentees (simple_history writes the
-    # creation's row before they can be set); the block names the author of both.
-    with authored(pairing, actor):
-        pairing.save()
-        pairing.mentees.set(mentees)
-        pairing.forms.set(forms)
+    saved_with(pairing, actor=actor, mentees=mentees, forms=forms)  # one entry of its history
     pairing.log_transition("", Pairing.Status.PROPOSED, actor)
     return Outcome(pairing, pairing_warnings(pairing))
 
@@ -165,14 +159,7 @@ def pairing_update(
     pairing.mentor, pairing.direction = mentor, direction
     pairing.starts_on, pairing.planned_end_on, pairing.note = starts_on, planned_end_on, note
     _check_rules(pairing=pairing, mentor=mentor, mentees=list(mentees), direction=direction, forms=list(forms))
-    pairing.full_clean()
-    # A correction is one row of the history, not one for the fields and more for the mentees: they
-    # are set first, unrecorded, and the save's row keeps them with the rest.
-    with unrecorded(pairing):
-        pairing.mentees.set(mentees)
-    with authored(pairing, actor):
-        pairing.save()
-        pairing.forms.set(forms)
+    saved_with(pairing, actor=actor, mentees=mentees, forms=forms)  # one entry of its history
     keep = [mentor.person_id, *(mentee.person_id for mentee in mentees)]
     pairing.consents.exclude(person_id__in=keep).delete()
     return Outcome(pairing, pairing_warnings(pairing))

@@ -144,10 +144,33 @@ def test_a_mentee_joining_a_group_reads_with_who_and_when(world, client_as, smir
         "«Зайцева Алина Ивановна, Иванова Анна Ивановна, Смирнова Ольга Павловна»"
     ) in correction
     assert "примечание: «Смирнова присоединилась»" in correction
-    # The proposal: its creation, then its mentees, both by the curator.
+    # The proposal is one entry by the curator: its creation with its mentees and forms.
+    assert len(entries) == 2
+    assert "создание" in entries[1] and "Морозова И. И., " in entries[1]
     assert "наставляемые: «Зайцева Алина Ивановна, Иванова Анна Ивановна»" in entries[1]
-    assert "Морозова И. И., " in entries[1] and "Морозова И. И., " in entries[2]
-    assert "создание" in entries[2] and "наставляемые" not in entries[2]
+    assert "формы: «В группе»" in entries[1]
+
+
+def test_a_form_of_mentoring_added_reads_in_the_pair_history(world, client_as, smirnova):
+    group = propose(world, [world.mentee, smirnova])
+    pairing_update(
+        pairing=group,
+        mentor=group.mentor,
+        mentees=[world.mentee, smirnova],
+        direction=group.direction,
+        forms=[
+            MentoringForm.objects.get(name="В группе"),
+            MentoringForm.objects.get(name="Виртуальное (дистанционное)"),
+        ],
+        starts_on=group.starts_on,
+        planned_end_on=group.planned_end_on,
+        note="",
+        actor=world.users["council"],
+    )
+    text = page_text(client_as("curator"), reverse("mentorship:pairing-history", args=[group.pk]))
+    correction = text.split('class="history-entry')[1]
+    assert "Волкова Н. И., " in correction
+    assert "формы «В группе» → «В группе, Виртуальное (дистанционное)»" in correction
 
 
 def test_a_mentee_leaving_a_group_reads_too(world, client_as, smirnova):
@@ -172,16 +195,16 @@ def test_the_pair_history_costs_the_same_however_its_mentees_change(world, clien
         correct(world, group, mentees, note=f"Правка № {n}")
     # Session, user, roles; the pair as its readers read it (its mentees with their persons, positions
     # and categories, its forms, its consents); its rows with their authors, the mentees at each row
-    # (one query), its consents' rows; the names of the mentor, the direction, the users and the
-    # mentees (one query each).
-    assert few == 17
+    # (one query) and its forms at each row (one query), its consents' rows; the names of the mentor,
+    # the direction, the users, the mentees and the forms (one query each).
+    assert few == 19
     assert queries_of(client, url) == few
 
 
 def test_pairs_proposed_before_their_mentees_were_kept_read_without_a_false_change(world, client_as, smirnova):
     group = propose(world, [world.mentee, smirnova])
     correct(world, group, [world.mentee, smirnova], note="Встречи по вторникам")
-    kept = Pairing.history.model.__dict__[Pairing.history.model._history_m2m_fields[0].name].model
+    kept = Pairing.history.model.__dict__["mentees"].model
     kept.objects.all().delete()  # as before the migration that began keeping them
     import_module("mentorship.migrations.0021_pair_mentees_known_so_far").fill_in(apps, None)
     correct(world, group, [world.mentee, smirnova], note="Встречи по средам")
@@ -190,3 +213,14 @@ def test_pairs_proposed_before_their_mentees_were_kept_read_without_a_false_chan
     # joined by the first edit after the migration.
     assert text.count("наставляемые") == 1
     assert "наставляемые: «Иванова Анна Ивановна, Смирнова Ольга Павловна»" in text.rsplit("создание", 1)[1]
+
+
+def test_pairs_proposed_before_their_forms_were_kept_read_without_a_false_change(world, client_as, smirnova):
+    group = propose(world, [world.mentee, smirnova])
+    correct(world, group, [world.mentee, smirnova], note="Встречи по вторникам")
+    Pairing.history.model.__dict__["forms"].model.objects.all().delete()  # as before 0022 began keeping them
+    import_module("mentorship.migrations.0023_pair_forms_known_so_far").fill_in(apps, None)
+    correct(world, group, [world.mentee, smirnova], note="Встречи по средам")
+    text = page_text(client_as("curator"), reverse("mentorship:pairing-history", args=[group.pk]))
+    assert text.count("формы") == 1
+    assert "формы: «В группе»" in text.rsplit("создание", 1)[1]

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.services import Outcome, authored, unrecorded, validated_save
+from core.services import Outcome, authored, saved_with, validated_save
 from core.text import plural
 from mentorship.models import MentoringForm
 from people.models import Organization, Person
@@ -371,16 +371,7 @@ def meeting_save(
     meeting.held_on, meeting.form, meeting.topic, meeting.result = held_on, form, topic.strip(), result.strip()
     participants = list(participants)
     _check_meeting(meeting, participants)
-    if meeting.pk is None:
-        validated_save(meeting, actor=actor)
-        with authored(meeting, actor):  # the history's row of who was there has the same author
-            meeting.participants.set(participants)
-    else:
-        # A correction is one row of the history, not one for the fields and more for the people:
-        # with whom is set first, unrecorded, and the save's row keeps it with the rest.
-        with unrecorded(meeting):
-            meeting.participants.set(participants)
-        validated_save(meeting, actor=actor)
+    saved_with(meeting, actor=actor, participants=participants)  # one entry of its history
     return Outcome(meeting)
 
 

@@ -218,3 +218,11 @@ def test_meetings_logged_before_their_participants_were_kept_read_without_a_fals
     # creation), not as added by the first edit after the migration.
     assert text.count("с кем") == 1
     assert "с кем: «Семёнова Дарья Игоревна»" in text.rsplit("создание", 1)[1]
+
+
+def test_a_new_meeting_is_one_entry_with_whom(world, client_as):
+    meeting = post_meeting(client_as("mentor"), world, [world.other_person])
+    text = page_text(client_as("curator"), reverse("programs:meeting-history", args=[meeting.pk]))
+    entries = text.split('class="history-entry')[1:]
+    assert len(entries) == 1
+    assert "создание" in entries[0] and "с кем: «Семёнова Дарья Игоревна»" in entries[0]
