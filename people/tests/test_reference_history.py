@@ -47,3 +47,20 @@ def test_the_list_history_costs_the_same_however_long(world, client_as):
 def test_those_who_do_not_read_the_lists_get_no_history(world, client_as, role):
     assert client_as(role).get(URL).status_code == 403
     assert client_as(role).get(reverse("people:reference-list", args=["positions"])).status_code == 403
+
+
+def test_every_item_of_every_list_has_its_creation_row(db):
+    """The items the migrations seeded before the lists kept history were given their creation's row."""
+    from people.references import reference_lists
+
+    for kind, model in reference_lists().items():
+        items = set(model.objects.values_list("pk", flat=True))
+        created = set(model.history.filter(history_type="+").values_list("id", flat=True))
+        assert items and items <= created, kind
+
+
+def test_a_seeded_post_starts_its_history_with_its_creation_by_the_system(world, client_as):
+    seeded = Position.objects.order_by("pk").first()
+    page = client_as("curator").get(URL).content.decode()
+    entry = next(part for part in page.split('class="history-entry')[1:] if f"Должность: {seeded.name}" in part)
+    assert "система" in entry and "создание" in entry
