@@ -206,7 +206,7 @@ def agreements_in_month(first: date, last: date) -> QuerySet:
         )
         .exclude(ended_on__lt=first)
         .exclude(pairing__ended_on__lt=first)
-        .select_related("mentor__person__position", "pairing__direction")
+        .select_related("mentor__person__position", "pairing__direction", "order")
         .prefetch_related("pairing__mentees__person")
         .order_by("mentor__person__last_name", "mentor__person__first_name", "mentor_id", "starts_on", "pk")
     )

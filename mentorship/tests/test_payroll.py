@@ -6,16 +6,18 @@ the comments: monthly sum × mentees × days ÷ 31, rounded to kopecks half up.
 """
 
 import io
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from core.text import lower_first
 from mentorship.models import MentoringAgreement, Pairing
-from mentorship.payroll import month_bounds, payroll_for_month, payroll_pdf, payroll_xlsx, prorate
+from mentorship.payroll import Compiled, month_bounds, payroll_for_month, payroll_pdf, payroll_xlsx, prorate
 from mentorship.services.pair_orders import (
     pairing_extend,
     pairing_replace_mentor,
@@ -27,6 +29,7 @@ from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFact
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
 from people.roles import Role
+from people.services import personal_data_exported
 
 HEAD = {Role.HEAD}
 
@@ -209,20 +212,25 @@ def test_a_month_that_does_not_exist_is_refused(year, month):
         month_bounds(year, month)
 
 
-def test_the_workbook_and_the_pdf_carry_the_same_sums(march):
+def compiled_by(world, role="curator", on=date(2027, 3, 31)):
+    return Compiled.by(world.users[role], on)
+
+
+def test_the_workbook_and_the_pdf_carry_the_same_sums(world, march):
     payroll = payroll_for_month(2027, 3)
     own = Organization.own()
-    sheet = load_workbook(io.BytesIO(payroll_xlsx(payroll, own))).active
+    sheet = load_workbook(io.BytesIO(payroll_xlsx(payroll, own, compiled_by(world)))).active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[1][0] == "Список на доплату за наставничество за март 2027 г."
     total_row = values[-1]
-    assert total_row[1] == "ИТОГО" and Decimal(str(total_row[10])) == Decimal("8612.90")
+    total_row = next(row for row in values if row[1] == "ИТОГО")
+    assert Decimal(str(total_row[11])) == Decimal("8612.90")
     names = [row[1] for row in values]
     assert "Колледжева Анна Петровна" not in names
-    pays = {row[1]: row[10] for row in values if row[1] and row[0] and isinstance(row[0], int)}
+    pays = {row[1]: row[11] for row in values if row[1] and row[0] and isinstance(row[0], int)}
     assert Decimal(str(pays["Начавшая Анна Петровна"])) == Decimal("1645.16")
 
-    pdf = payroll_pdf(payroll, own)
+    pdf = payroll_pdf(payroll, own, compiled_by(world))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     for expected in (
         "Список на доплату за наставничество за март 2027 г.",
@@ -259,30 +267,30 @@ def cache(settings, tmp_path):
     return settings.PDF_CACHE_DIR
 
 
-def test_the_same_month_is_rendered_once_and_given_again(march, renders, cache):
+def test_the_same_month_is_rendered_once_and_given_again(world, march, renders, cache):
     own = Organization.own()
-    first = payroll_pdf(payroll_for_month(2027, 3), own)
-    again = payroll_pdf(payroll_for_month(2027, 3), own)
+    first = payroll_pdf(payroll_for_month(2027, 3), own, compiled_by(world))
+    again = payroll_pdf(payroll_for_month(2027, 3), own, compiled_by(world))
     assert renders["n"] == 1 and again == first
-    kept = list((cache / "payroll" / "2027-03").iterdir())
+    kept = list((cache / "payroll" / "2027-03" / f"user-{world.users['curator'].pk}").iterdir())
     assert [path.suffix for path in kept] == [".pdf"]
     assert kept[0].stat().st_mode & 0o077 == 0  # salaries: the server's user alone reads them
 
 
-def test_a_change_of_the_records_writes_the_list_again(march, renders, cache):
+def test_a_change_of_the_records_writes_the_list_again(world, march, renders, cache):
     own = Organization.own()
-    before = payroll_pdf(payroll_for_month(2027, 3), own)
+    before = payroll_pdf(payroll_for_month(2027, 3), own, compiled_by(world))
     person = march["whole"].mentor.person
     person.last_name = "Цельная"  # married: the list must not print the old name
     person.save()
-    after = payroll_pdf(payroll_for_month(2027, 3), own)
+    after = payroll_pdf(payroll_for_month(2027, 3), own, compiled_by(world))
     assert renders["n"] == 2 and after != before
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(after)).pages).split())
     assert "Цельная Анна Петровна" in text and "Целый" not in text
     # The older PDF of the month is not kept beside the new one.
-    assert len(list((cache / "payroll" / "2027-03").glob("*.pdf"))) == 1
+    assert len(list((cache / "payroll" / "2027-03").rglob("*.pdf"))) == 1
     # Another month is another file.
-    payroll_pdf(payroll_for_month(2027, 4), own)
+    payroll_pdf(payroll_for_month(2027, 4), own, compiled_by(world))
     assert renders["n"] == 3
 
 
@@ -294,15 +302,78 @@ def test_the_download_gives_the_kept_pdf(client, world, march, renders, cache):
     assert first.content == second.content and renders["n"] == 1
 
 
-def test_the_daily_run_writes_this_month_and_the_last_ahead(march, renders, cache):
+def test_the_daily_run_writes_this_month_and_the_last_ahead_for_those_who_compile_them(world, march, renders, cache):
     from core import daily
-
-    job = next(job for job in daily.jobs() if job.name == "payroll-pdf")
     from mentorship.payroll import payroll_prepare
 
+    assert payroll_prepare(date(2027, 4, 2)) == (
+        "Списки на доплату в PDF: заранее готовить не для кого (за 45 дней их никто не выгружал)."
+    )
+    assert renders["n"] == 0
+    downloads = [
+        personal_data_exported(
+            what="Список на доплату за наставничество за март 2027 г. (PDF)", rows=3, actor=world.users["curator"]
+        ),
+        personal_data_exported(what="Выгрузка банка наставников", rows=3, actor=world.users["head"]),
+        personal_data_exported(
+            what="Список на доплату за наставничество за январь 2027 г. (XLSX)", rows=3, actor=world.users["admin"]
+        ),
+    ]
+    when = {0: date(2027, 3, 31), 1: date(2027, 3, 31), 2: date(2027, 2, 15)}  # the admin's: 46 days before
+    for n, download in enumerate(downloads):
+        type(download).objects.filter(pk=download.pk).update(
+            exported_at=timezone.make_aware(datetime.combine(when[n], time(12)))
+        )
     line = payroll_prepare(date(2027, 4, 2))
-    assert line == "Списки на доплату готовы в PDF: апрель 2027 г. (3 строки), март 2027 г. (3 строки)."
+    assert line == (
+        "Списки на доплату готовы в PDF: апрель 2027 г. (3 строки), март 2027 г. (3 строки); для 1 составителя."
+    )
     assert renders["n"] == 2
-    payroll_pdf(payroll_for_month(2027, 3), Organization.own())
-    assert renders["n"] == 2  # the accountant's download did not wait for WeasyPrint
+    payroll_pdf(payroll_for_month(2027, 3), Organization.own(), compiled_by(world, on=date(2027, 4, 2)))
+    assert renders["n"] == 2  # the curator's download did not wait for WeasyPrint
+    payroll_pdf(payroll_for_month(2027, 3), Organization.own(), compiled_by(world, "head", on=date(2027, 4, 2)))
+    assert renders["n"] == 3  # the head's list bears the head's name
+    job = next(job for job in daily.jobs() if job.name == "payroll-pdf")
     assert job.order > next(job for job in daily.jobs() if job.name == "pairs-start").order
+
+
+def test_the_list_names_its_basis_its_date_and_who_compiled_it(world, march, cache):
+    payroll = payroll_for_month(2027, 3)
+    own = Organization.own()
+    row = next(row for row in payroll.rows if row.agreement.pairing == march["started"])
+    order = row.agreement.order
+    basis = f"приказ от {order.date:%d.%m.%Y} № {order.number_text}"
+    assert row.basis == basis and row.agreement_text.endswith("№ ______")  # not numbered by the clerk yet
+    row.agreement.number = "7"
+    row.agreement.save()
+    payroll = payroll_for_month(2027, 3)
+    compiled = compiled_by(world)
+    curator = world.person("curator")
+    pdf = payroll_pdf(payroll, own, compiled)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert basis in text and "№ 7" in text
+    assert "Дата составления: 31.03.2027" in text
+    assert f"Составил(а): {lower_first(str(curator.position))}" in text and compiled.name in text
+    assert "с 15.03.2027 по 31.03.2027" in text
+    sheet = load_workbook(io.BytesIO(payroll_xlsx(payroll, own, compiled))).active
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert "Дата составления: 31.03.2027." in values[2][0]
+    started = next(row for row in values if row[1] == "Начавшая Анна Петровна")
+    assert started[5] == f"от {row.agreement.date:%d.%m.%Y} № 7" and started[6] == basis
+    signatures = [row for row in values if row[4] == "____________________"]
+    assert [row[1] for row in signatures] == [
+        str(own.head.position),
+        f"Составил(а): {lower_first(str(curator.position))}",
+    ]
+    assert started[7] == "с 15.03.2027 по 31.03.2027"
+    assert signatures[1][6] == compiled.name
+    # Printed as the accountant files it: A4 landscape, one page wide, the header on each page.
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$5:$5" and "&P" in sheet.oddFooter.center.text
+    assert round(sheet.page_margins.top * 25.4) >= 20 and round(sheet.page_margins.left * 25.4) >= 20
+
+
+def test_the_page_names_the_agreements_to_number(world, march, client_as):
+    page = client_as("head").get(reverse("mentorship:payroll") + "?month=2027-03").content.decode()
+    assert "Соглашений без номера: 3" in page
+    assert reverse("mentorship:agreement-update", args=[march["started"].agreements.get().pk]) in page

@@ -29,7 +29,15 @@ from ..documents import agreement_pdf, consent_form_title
 from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
 from ..models import CooperationAgreement, MentoringAgreement
-from ..payroll import month_bounds, month_title, payroll_for_month, payroll_pdf, payroll_xlsx
+from ..payroll import (
+    EXPORT_TITLE,
+    Compiled,
+    month_bounds,
+    month_title,
+    payroll_for_month,
+    payroll_pdf,
+    payroll_xlsx,
+)
 from ..roles import (
     AGREEMENT_CLERKS,
     AGREEMENT_READERS,
@@ -253,6 +261,7 @@ class PayrollView(RoleRequiredMixin, TemplateView):
             form=form,
             payroll=payroll_for_month(year, month),
             own=own,
+            can_number_agreements=bool(self.roles & AGREEMENT_CLERKS),
             rule_missing=own is None or own.mentor_pay_rule == Organization.PayRule.NONE,
             can_set_rule=bool(self.roles & {Role.HEAD, Role.ADMIN}),
             **kwargs,
@@ -273,14 +282,15 @@ class PayrollFileView(RoleRequiredMixin, View):
         payroll = payroll_for_month(year, month)
         own = Organization.own()
         personal_data_exported(
-            what=f"Список на доплату за наставничество за {month_title(year, month)} ({self.kind.upper()})",
+            what=f"{EXPORT_TITLE} за {month_title(year, month)} ({self.kind.upper()})",
             rows=len(payroll.rows),
             actor=request.user,
         )
         name = f"Доплата наставникам за {month_title(year, month)}.{self.kind}"
+        compiled = Compiled.by(request.user, timezone.localdate())
         if self.kind == "xlsx":
-            return file_response(payroll_xlsx(payroll, own), XLSX, name)
-        return file_response(payroll_pdf(payroll, own), "application/pdf", name, inline=True)
+            return file_response(payroll_xlsx(payroll, own, compiled), XLSX, name)
+        return file_response(payroll_pdf(payroll, own, compiled), "application/pdf", name, inline=True)
 
 
 # --- DOCX copies of the other documents -----------------------------------------------------------
