@@ -75,6 +75,16 @@ urlpatterns = [
         paperwork.PairingConsentDocxView.as_view(),
         name="pairing-consent-docx",
     ),
+    path(
+        "pairs/<int:pk>/letters/<slug:slug>/<int:person_pk>.pdf",
+        documents.PairingLetterView.as_view(),
+        name="pairing-letter",
+    ),
+    path(
+        "pairs/<int:pk>/letters/<slug:slug>/<int:person_pk>.docx",
+        documents.PairingLetterView.as_view(fmt="docx"),
+        name="pairing-letter-docx",
+    ),
     path("agreements/<int:pk>/pdf/", paperwork.AgreementPdfView.as_view(), name="agreement-pdf"),
     path("agreements/<int:pk>/docx/", paperwork.AgreementDocxView.as_view(), name="agreement-docx"),
     path("agreements/<int:pk>/edit/", paperwork.AgreementUpdateView.as_view(), name="agreement-update"),

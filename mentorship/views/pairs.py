@@ -37,6 +37,7 @@ from people.roles import Role
 from ..documents import consent_form_title
 from ..filters import PairingFilter
 from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingReplaceForm, PairingTerminateForm
+from ..letters import letters_for
 from ..models import Mentee, Pairing, PairingConsent
 from ..order_bases import bases_for, basis_by_key
 from ..roles import BANK_READERS, DECIDERS, PAIR_READERS, PROPOSERS
@@ -129,6 +130,7 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             can_collect=can_collect,
             can_terminate=can_terminate,
             pairing_orders=pairing.orders.exclude(number=None).order_by("date", "number"),
+            letters=letters_for(pairing, people, self.person, any_person=bool(self.roles & BANK_READERS)),
             **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
         )
