@@ -9,6 +9,7 @@ from .views import (
     paperwork,
     profile,
     queue,
+    register,
     transfer,
 )
 
@@ -52,6 +53,9 @@ urlpatterns = [
     path("export.xlsx", transfer.BankExportView.as_view(), name="export"),
     path("exports/", transfer.ExportLogView.as_view(), name="export-log"),
     path("pairs/", pairs.PairingListView.as_view(), name="pairing-list"),
+    path("pairs/register/", register.RegisterView.as_view(), name="register"),
+    path("pairs/register.pdf", register.RegisterFileView.as_view(kind="pdf"), name="register-pdf"),
+    path("pairs/register.docx", register.RegisterFileView.as_view(kind="docx"), name="register-docx"),
     path("pairs/new/", pairs.PairingCreateView.as_view(), name="pairing-create"),
     path("pairs/<int:pk>/", pairs.PairingDetailView.as_view(), name="pairing-detail"),
     path("pairs/<int:pk>/history/", pairs.PairingHistoryView.as_view(), name="pairing-history"),
