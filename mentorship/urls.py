@@ -8,6 +8,7 @@ from .views import (
     pairs,
     paperwork,
     profile,
+    publication_form,
     queue,
     register,
     transfer,
@@ -20,6 +21,16 @@ urlpatterns = [
         "people/<int:person_pk>/publication-consents/new/",
         consents.PublicationConsentCreateView.as_view(),
         name="publication-consent-create",
+    ),
+    path(
+        "people/<int:person_pk>/publication-consent-form.pdf",
+        publication_form.PublicationFormView.as_view(kind="pdf"),
+        name="publication-form-pdf",
+    ),
+    path(
+        "people/<int:person_pk>/publication-consent-form.docx",
+        publication_form.PublicationFormView.as_view(kind="docx"),
+        name="publication-form-docx",
     ),
     path(
         "publication-consents/<int:pk>/withdraw/",
