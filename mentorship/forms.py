@@ -349,3 +349,21 @@ class PayrollMonthForm(forms.Form):
         except ValueError as error:
             raise ValidationError("Такого месяца нет.") from error
         return year, month
+
+
+class RegisterDateForm(forms.Form):
+    """`?date=2026-11-30` for the register of pairs and groups; today when not given."""
+
+    date = DateField(
+        label="На дату",
+        required=False,
+        error_messages={"invalid": "Введите дату полностью: день, месяц и год, например 30.11.2026."},
+    )
+
+    def day(self):
+        """The chosen date, or today; None when what was typed is not a date (the errors say why)."""
+        if not self.is_bound:
+            return timezone.localdate()
+        if not self.is_valid():
+            return None
+        return self.cleaned_data["date"] or timezone.localdate()

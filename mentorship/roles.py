@@ -37,6 +37,12 @@ AGREEMENT_CLERKS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})
 COOPERATION_RECORDERS = frozenset({Role.HEAD, Role.CURATOR})
 # A participant's printed consent form: the bank's readers and the pair itself.
 CONSENT_FORM_READERS = BANK_READERS | {Role.MENTOR, Role.MENTEE}
+# The register of pairs and groups on a date: whoever reads every pair (the bank's readers). It prints
+# the orders' and agreements' requisites, not the pay.
+REGISTER_READERS = BANK_READERS
+# A printable consent to distribute personal data (152-ФЗ ст. 10.1), prefilled from the bank and the
+# recorded publication consents: whoever reads those consents' scans (the bank's readers).
+PUBLICATION_FORM_READERS = BANK_READERS
 # The head decides: approves pairs and the council, appoints the curator, signs pair orders.
 DECIDERS = frozenset({Role.HEAD})
 # The organization's requisites and mentoring settings.

@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.dates import add_months
 from people.models import Organization, Person
 from people.roles import Role, person_of, roles_of
+from records.models import Order
 
 from .models import BankRefresh, CooperationAgreement, Mentee, Mentor, MentoringAgreement, Pairing, PublicationConsent
 from .roles import BANK_READERS, PAY_READERS
@@ -224,4 +225,31 @@ def pairings_under_order_in_month(first: date, last: date) -> QuerySet:
         .select_related("mentor__person__organization", "direction")
         .prefetch_related("mentees__person")
         .order_by("mentor__person__last_name", "mentor__person__first_name", "pk")
+    )
+
+
+def pairings_in_force_for_register(day: date) -> QuerySet:
+    """The rows of the register of pairs and groups on `day` (реестр наставнических пар): pairs under
+    order that work on `day` and whose term has not run out, with everything the register prints —
+    the people and their posts, the forms, the numbered orders and the agreements — in a constant
+    number of queries however many pairs there are."""
+    return (
+        Pairing.objects.in_force_on(day)
+        .filter(planned_end_on__gte=day)
+        .select_related("mentor__person__position", "mentor__person__organization", "direction")
+        .prefetch_related(
+            "mentees__person__position",
+            "forms",
+            Prefetch(
+                "orders",
+                queryset=Order.objects.exclude(number_text="").order_by("date", "number", "pk"),
+                to_attr="numbered_orders",
+            ),
+            Prefetch(
+                "agreements",
+                queryset=MentoringAgreement.objects.filter(amended_by__isnull=True).order_by("date", "pk"),
+                to_attr="last_agreements",
+            ),
+        )
+        .order_by("mentor__person__last_name", "mentor__person__first_name", "starts_on", "pk")
     )

@@ -8,7 +8,9 @@ from .views import (
     pairs,
     paperwork,
     profile,
+    publication_form,
     queue,
+    register,
     transfer,
 )
 
@@ -19,6 +21,16 @@ urlpatterns = [
         "people/<int:person_pk>/publication-consents/new/",
         consents.PublicationConsentCreateView.as_view(),
         name="publication-consent-create",
+    ),
+    path(
+        "people/<int:person_pk>/publication-consent-form.pdf",
+        publication_form.PublicationFormView.as_view(kind="pdf"),
+        name="publication-form-pdf",
+    ),
+    path(
+        "people/<int:person_pk>/publication-consent-form.docx",
+        publication_form.PublicationFormView.as_view(kind="docx"),
+        name="publication-form-docx",
     ),
     path(
         "publication-consents/<int:pk>/withdraw/",
@@ -52,6 +64,9 @@ urlpatterns = [
     path("export.xlsx", transfer.BankExportView.as_view(), name="export"),
     path("exports/", transfer.ExportLogView.as_view(), name="export-log"),
     path("pairs/", pairs.PairingListView.as_view(), name="pairing-list"),
+    path("pairs/register/", register.RegisterView.as_view(), name="register"),
+    path("pairs/register.pdf", register.RegisterFileView.as_view(kind="pdf"), name="register-pdf"),
+    path("pairs/register.docx", register.RegisterFileView.as_view(kind="docx"), name="register-docx"),
     path("pairs/new/", pairs.PairingCreateView.as_view(), name="pairing-create"),
     path("pairs/<int:pk>/", pairs.PairingDetailView.as_view(), name="pairing-detail"),
     path("pairs/<int:pk>/history/", pairs.PairingHistoryView.as_view(), name="pairing-history"),

@@ -14,6 +14,7 @@ class ProgramsConfig(AppConfig):
         from records import kinds
 
         from . import signals  # noqa: F401 — programs end with their pair
+        from .journal import pair_journal
         from .models import ActivityForm, Program
         from .queue_programs import register_queue
         from .queue_releases import register as register_releases_queue
@@ -34,6 +35,11 @@ class ProgramsConfig(AppConfig):
         extensions.register(
             extensions.Extension(
                 slot="mentorship.pairing.side", template="programs/snippets/pair_programs.html", context=pair_programs
+            )
+        )
+        extensions.register(
+            extensions.Extension(
+                slot="mentorship.pairing.side", template="programs/snippets/pair_journal.html", context=pair_journal
             )
         )
         from core import menu

@@ -40,7 +40,7 @@ from ..forms import PairingConsentForm, PairingExtendForm, PairingForm, PairingR
 from ..letters import letters_for
 from ..models import Mentee, Pairing, PairingConsent
 from ..order_bases import bases_for, basis_by_key
-from ..roles import BANK_READERS, DECIDERS, PAIR_READERS, PROPOSERS
+from ..roles import BANK_READERS, DECIDERS, PAIR_READERS, PROPOSERS, REGISTER_READERS
 from ..selectors import pairings_for
 from .paperwork import paperwork_context
 
@@ -52,7 +52,9 @@ class PairingListView(ScopedListView):
     template_name = "mentorship/pairing_list.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_propose=bool(self.roles & PROPOSERS), **kwargs)
+        return super().get_context_data(
+            can_propose=bool(self.roles & PROPOSERS), can_read_register=bool(self.roles & REGISTER_READERS), **kwargs
+        )
 
 
 class PairingFormMixin(RoleRequiredMixin):
