@@ -109,8 +109,17 @@ def letters_for(pairing: Pairing, people: list[Person], viewer: Person | None, *
     ]
 
 
-def _from(person: Person, own: Organization | None) -> list[str]:
-    return [f"от {full_name_in_case(person, Case.GENITIVE)},", position_phrase(person, own, Case.GENITIVE)]
+def from_person(person: Person, own: Organization | None) -> list[str]:
+    """The addressee block of an employee's letter to the head: «Заведующему / МКДОУ … / Е. В. Соколовой /
+    от Петровой Светланы Николаевны, / воспитателя» (programs' release application uses it too)."""
+    addressee = _addressee(own)
+    return [
+        addressee["position"],
+        addressee["organization"],
+        addressee["name"],
+        f"от {full_name_in_case(person, Case.GENITIVE)},",
+        position_phrase(person, own, Case.GENITIVE),
+    ]
 
 
 def pair_letter(pairing: Pairing, person: Person, slug: str, today=None) -> Letter:
@@ -126,15 +135,13 @@ def pair_letter(pairing: Pairing, person: Person, slug: str, today=None) -> Lett
     mentor, mentees = people[0], people[1:]
     order = _fixing_order(pairing)
     notice_on, last_day = _dates(pairing, today)
-    addressee = _addressee(own)
-    head_block = [addressee["position"], addressee["organization"], addressee["name"]]
     title = f"{kind.label} — {person.full_name}"
     if slug == "mentor-notice":
         return Letter(
             kind="УВЕДОМЛЕНИЕ",
             subject="о досрочном отказе от выполнения обязанностей наставника",
             title=title,
-            to=[*head_block, *_from(mentor, own)],
+            to=from_person(mentor, own),
             paragraphs=[
                 f"В соответствии со {LABOUR_LAW} уведомляю о досрочном отказе от выполнения дополнительной работы — "
                 f"обязанностей наставника {_mentees_genitive(mentees)}, возложенных на меня {order}.",
@@ -187,7 +194,7 @@ def pair_letter(pairing: Pairing, person: Person, slug: str, today=None) -> Lett
         kind="ЗАЯВЛЕНИЕ",
         subject=subject,
         title=title,
-        to=[*head_block, *_from(person, own)],
+        to=from_person(person, own),
         paragraphs=paragraphs,
         signed=Signed(initials_and_surname(person, Case.NOMINATIVE)),
     )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import letters
 from .views import logging as views
 
 urlpatterns = [
@@ -25,4 +26,8 @@ urlpatterns = [
     path("releases/<int:pk>/refuse/", views.ReleaseDecisionView.as_view(approve=False), name="release-refuse"),
     path("releases/<int:pk>/withdraw/", views.ReleaseWithdrawView.as_view(), name="release-withdraw"),
     path("releases/<int:pk>/history/", views.ReleaseHistoryView.as_view(), name="release-history"),
+    path("releases/<int:pk>/application.pdf", letters.ReleaseLetterView.as_view(), name="release-letter"),
+    path(
+        "releases/<int:pk>/application.docx", letters.ReleaseLetterView.as_view(fmt="docx"), name="release-letter-docx"
+    ),
 ]

@@ -44,6 +44,7 @@ from ..roles import (
     PARTICIPANTS,
     PROGRAM_ROLES,
     RELEASE_DECIDERS,
+    RELEASE_OVERSEERS,
     RELEASE_ROLES,
     RESPONDERS,
 )
@@ -474,6 +475,9 @@ class ReleaseListView(RoleRequiredMixin, NearestPageMixin, ListView):
 
     def get_queryset(self):
         return releases_for(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_oversee=bool(self.roles & RELEASE_OVERSEERS), **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")  # a second request for the date is refused by the service
