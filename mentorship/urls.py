@@ -100,6 +100,16 @@ urlpatterns = [
         documents.PairingLetterView.as_view(fmt="docx"),
         name="pairing-letter-docx",
     ),
+    path(
+        "organizations/<int:pk>/cooperation-draft.pdf",
+        paperwork.CooperationDraftView.as_view(),
+        name="cooperation-draft",
+    ),
+    path(
+        "organizations/<int:pk>/cooperation-draft.docx",
+        paperwork.CooperationDraftView.as_view(fmt="docx"),
+        name="cooperation-draft-docx",
+    ),
     path("agreements/<int:pk>/pdf/", paperwork.AgreementPdfView.as_view(), name="agreement-pdf"),
     path("agreements/<int:pk>/docx/", paperwork.AgreementDocxView.as_view(), name="agreement-docx"),
     path("agreements/<int:pk>/edit/", paperwork.AgreementUpdateView.as_view(), name="agreement-update"),

@@ -25,6 +25,7 @@ from people.roles import Role
 from people.services import personal_data_exported
 from records.docx import docx_name
 
+from ..cooperation import cooperation_docx, cooperation_pdf
 from ..documents import agreement_pdf, consent_form_title
 from ..docx_documents import agreement_docx, consent_docx
 from ..forms import AgreementRequisitesForm, CooperationAgreementForm, PayrollMonthForm
@@ -228,6 +229,25 @@ class CooperationHistoryView(RoleRequiredMixin, RecordHistoryView):
             or pairings_for(user).filter(mentor__person__organization=partner).first()
         )
         return shown_on.get_absolute_url()
+
+
+class CooperationDraftView(RoleRequiredMixin, View):
+    """The cooperation agreement with a partner written from the template (mentorship.cooperation), to
+    agree on with the partner before it is signed and recorded; for those who record the agreements."""
+
+    allowed_roles = COOPERATION_RECORDERS
+    fmt = "pdf"
+
+    def get(self, request, pk):
+        own = Organization.own()
+        if own is None:
+            raise Http404("Не заданы настройки организации.")
+        partner = get_object_or_404(Organization.objects.exclude(pk=own.pk), pk=pk)
+        today = timezone.localdate()
+        name = f"Проект договора о сотрудничестве с {partner.short_name}"
+        if self.fmt == "docx":
+            return file_response(cooperation_docx(partner, today=today), DOCX_CONTENT_TYPE, f"{name}.docx")
+        return file_response(cooperation_pdf(partner, today=today), "application/pdf", f"{name}.pdf", inline=True)
 
 
 class CooperationScanView(ProtectedFileView):
