@@ -3,7 +3,7 @@ registered, and nothing that tells a mentee's category or a disciplinary ground 
 by every participant and the whole staff)."""
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -190,3 +190,72 @@ def test_a_replacement_order_carries_no_ground_about_a_person(world, grounds):
     for word in ("дисциплинар", "несовместим", "неисполнени", "выговор", "В связи с"):
         assert word not in text
     assert "выговор" in world.pairing.transitions.last().comment
+
+
+def test_the_agreement_names_the_post_held_on_the_orders_date(world, pair):
+    from people.models import Position
+
+    person = pair.mentor.person
+    person.position, person.position_since = Position.objects.get(name="Старший воспитатель"), date(2026, 1, 12)
+    person.save()
+    approve = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1))
+    agreement = approve.obj.agreements.get()
+    assert "Новикова Ольга Владимировна, воспитатель," in agreement.parties
+    assert "старший" not in agreement.parties
+    assert agreement.employee.endswith(", воспитатель")
+
+
+def test_the_curator_order_names_the_post_held_on_its_date(world):
+    from mentorship.services.orders import draft_curator_order
+    from people.models import Position
+
+    curator = world.users["curator"].person
+    dated(curator, date(2025, 8, 1))
+    curator.position, curator.position_since = Position.objects.get(name="Старший воспитатель"), date(2026, 2, 1)
+    curator.save()
+    order = draft_curator_order(actor=world.users["head"], date=date(2025, 9, 1))
+    assert "(заместитель заведующего)" in order.clauses[0]
+
+
+def _terminated(world):
+    return pairing_terminate(
+        pairing=world.pairing,
+        initiator="employer",
+        reason="Педагог с профессиональными затруднениями просит другого наставника",
+        notice_on=date(2026, 11, 20),
+        ends_on=date(2026, 11, 25),
+        actor=world.users["head"],
+    ).obj
+
+
+def _replaced(world):
+    return pairing_replace_mentor(
+        pairing=world.pairing,
+        new_mentor=MentorFactory(),
+        grounds="request",
+        details="молодой специалист просит сменить наставника",
+        consent_on=date(2026, 11, 23),
+        starts_on=date(2026, 12, 1),
+        actor=world.users["head"],
+    ).obj
+
+
+def _extended(world):
+    from mentorship.services.pair_orders import pairing_extend
+
+    return pairing_extend(
+        pairing=world.pairing,
+        new_end_on=world.pairing.starts_on.replace(year=world.pairing.starts_on.year + 1) - timedelta(days=1),
+        agreed_on=date(2026, 11, 20),
+        actor=world.users["head"],
+    ).obj
+
+
+@pytest.mark.parametrize("write", [_terminated, _replaced, _extended])
+def test_no_order_about_a_pair_tells_a_mentee_category(world, write):
+    world.mentee.category = MenteeCategory.objects.get(name="Педагог с профессиональными затруднениями")
+    world.mentee.save()
+    text = stored_text(write(world)).lower()
+    for category in MenteeCategory.objects.values_list("name", flat=True):
+        assert category.lower() not in text
+    assert "затруднени" not in text
