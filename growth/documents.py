@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 
 from core.declension import Case, UnknownGenderError, decline_full_name, signature_name
 from core.pdf import render_pdf
+from people.facts import position_on
 
 from .models import RewardKind, RewardProposal
 
@@ -26,11 +27,12 @@ def lowercase_start(text: str) -> str:
 
 
 def letters(proposal: RewardProposal) -> list[dict]:
+    """One letter a mentor: the name in the dative and the post held on the order's date."""
     mentors = proposal.mentors.select_related("person__position").order_by("person__last_name", "person__first_name")
     return [
         {
             "name": dative_full_name(mentor.person),
-            "position": str(mentor.person.position or "").lower(),
+            "position": str(position_on(mentor.person, proposal.order.date)).lower(),
         }
         for mentor in mentors
     ]

@@ -17,6 +17,7 @@ from accounts.models import User
 from core.lifecycle import guard, move
 from core.services import Outcome, authored, saved_with, validated_save
 from mentorship.services.orders import control_clause, current_curator
+from people.facts import position_on
 from people.roles import person_of, roles_of
 from records.services import draft_order, issuing_organization, order_register
 
@@ -211,7 +212,7 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
     table = [
         {
             "mentor": mentor.person.full_name,
-            "position": str(mentor.person.position),
+            "position": str(position_on(mentor.person, date)),  # the post on the order's date
             "reward": proposal.reward_text,
             "reason": reason,
         }

@@ -270,7 +270,10 @@ class PairingTerminateForm(OrderBasisMixin, forms.Form):
     reason = forms.CharField(
         label="Причина",
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Например: наставник увольняется; психологическая несовместимость; просьба наставляемого.",
+        help_text=(
+            "Например: наставник увольняется; просьба наставляемого. Остаётся в записи пары; в приказ, который "
+            "читает весь коллектив, не попадает — приказ называет основание: уведомление и его дату."
+        ),
     )
 
     def __init__(self, *args, pairing=None, **kwargs):  # every form of a pair order takes the pair
@@ -286,7 +289,12 @@ class PairingReplaceForm(OrderBasisMixin, forms.Form):
 
     new_mentor = forms.ModelChoiceField(label="Новый наставник", queryset=Mentor.objects.none())
     grounds = forms.ChoiceField(label="Основание", widget=forms.RadioSelect)
-    details = forms.CharField(label="Подробности", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    details = forms.CharField(
+        label="Подробности",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Остаются в истории пары; в приказе — только основание (решение работодателя, увольнение).",
+    )
     consent_on = DateField(label="Письменное согласие нового наставника от", widget=DateInput())
     starts_on = DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
 

@@ -19,6 +19,7 @@ from .services.orders import (
     draft_curator_order,
     draft_introduction_order,
 )
+from .services.pair_orders import pairs_table_rows
 
 
 def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:
@@ -26,7 +27,7 @@ def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list
     headers = [
         "№ п/п",
         "Наставник: ФИО, должность, категория, педстаж",
-        "Наставляемый: ФИО, должность, стаж, категория",
+        "Наставляемый: ФИО, должность",
         "Форма",
         "Вид",
         "Срок",
@@ -35,8 +36,13 @@ def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list
     cells = [
         [
             str(number),
-            f"{row['mentor']}\n{row['mentor_position']}, {row['mentor_category']}, педстаж {row['mentor_experience']}",
-            f"{row['mentee']}\n{row['mentee_position']}, стаж {row['mentee_experience']}, {row['mentee_category']}",
+            f"{row['mentor']}\n"
+            + ", ".join(
+                part
+                for part in (row["mentor_position"], row["mentor_category"], f"педстаж {row['mentor_experience']}")
+                if part
+            ),
+            f"{row['mentee']}\n{row['mentee_position']}",
             row["forms"],
             row["kind"],
             f"{row['starts_on']}–\n{row['ends_on']}",
@@ -47,10 +53,16 @@ def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list
     return headers, cells, [9, 35, 35, 22, 20, 22, 22]
 
 
+def pairs_table_on_date(order) -> list[dict]:
+    """A project's pairs table written again on its date (records.kinds.rows_on_date)."""
+    return pairs_table_rows(order.pairings.order_by("starts_on", "pk"), on=order.date)
+
+
 PAIRS_TABLE = kinds.OrderTable(
     page_template="mentorship/orders/pairs_table_page.html",
     pdf_template="mentorship/orders/pairs_table_pdf.html",
     docx=pairs_table_docx,
+    rows=pairs_table_on_date,
 )
 
 

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from core.declension import signature_name
 from core.pdf import render_pdf
 from mentorship.models import CuratorAppointment
+from people.facts import facts_on
 from people.models import Organization
 
 from .agreement import council_basis
@@ -28,15 +29,22 @@ def _date(moment) -> str:
     return date_format(timezone.localtime(moment), "«d» E Y г.")
 
 
-def _participant(person, own) -> dict:
-    position = str(person.position)
+def facts_date(program: Program):
+    """The day the program's facts about people stand on: the day it was approved, and until then
+    the day it starts (a project describes the pair as it begins)."""
+    return timezone.localdate(program.approved_at) if program.approved_at else program.starts_on
+
+
+def _participant(person, own, day) -> dict:
+    facts = facts_on(person, day)
+    position = str(facts.position)
     position = position[:1].lower() + position[1:]
     if own is None or person.organization_id != own.pk:
         position = f"{position}, {person.organization.short_name}"
     return {
         "name": person.full_name,
         "position": position,
-        "experience": person.teaching_experience,
+        "experience": facts.experience,
         "sign": _signed(person),
     }
 
@@ -53,6 +61,7 @@ def program_context(program: Program) -> dict:
         )
         curator = appointment.person if appointment else None
     mentees = [mentee.person for mentee in program.pairing.mentees.all()]
+    day = facts_date(program)
     return {
         "organization": own,
         "program": program,
@@ -71,8 +80,8 @@ def program_context(program: Program) -> dict:
         }
         if program.council_agreed_at
         else None,
-        "mentor": _participant(program.pairing.mentor.person, own),
-        "mentees": [_participant(person, own) for person in mentees],
+        "mentor": _participant(program.pairing.mentor.person, own, day),
+        "mentees": [_participant(person, own, day) for person in mentees],
         "is_group": len(mentees) > 1,
         "forms": "; ".join(str(form) for form in program.pairing.forms.all()),
         "items": list(program.items.all()),

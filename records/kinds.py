@@ -6,7 +6,9 @@ A kind brings its label (the order journal and the register show it) and, option
 - `draft(actor=…, date=…)`: the order written from the app's records as an editable project,
   offered on «Подготовить приказ» (the others are written where the decision is taken: a pair's
   page, the queue);
-- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy.
+- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy,
+  and (`rows`) how they are written again from the records when a project's date changes: facts
+  stand as of the order's date, and a registered order keeps the rows it was registered with.
 """
 
 from collections.abc import Callable
@@ -18,6 +20,7 @@ class OrderTable:
     page_template: str  # rows on the order's page; gets `order`
     pdf_template: str  # rows in the PDF; gets `order`
     docx: Callable  # (rows) -> (headers, cells, column widths in mm) for the DOCX copy
+    rows: Callable | None = None  # (order) -> the rows from the records as of `order.date`
 
 
 @dataclass(frozen=True)
@@ -53,3 +56,12 @@ def table_of(order) -> OrderTable | None:
     """How `order`'s table prints, or None when it has no rows or its kind brings no layout."""
     kind = KINDS.get(order.kind)
     return kind.table if kind is not None and order.table else None
+
+
+def rows_on_date(order) -> list:
+    """The rows a project of `order` prints on its (possibly new) date: written again by its kind
+    from the records as they stood that day; a registered order's rows, as they were frozen."""
+    kind = KINDS.get(order.kind)
+    if not order.is_draft or kind is None or kind.table is None or kind.table.rows is None:
+        return order.table
+    return kind.table.rows(order)

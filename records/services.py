@@ -144,6 +144,7 @@ def order_update_draft(*, order: Order, date, heading: str, preamble: str, claus
     if not order.is_draft:
         raise ValidationError("Приказ уже зарегистрирован: исправление оформляется новым приказом.")
     order.date, order.heading, order.preamble = date, heading.strip(), preamble.strip()
+    order.table = kinds.rows_on_date(order)  # a project's facts follow its date (records.kinds)
     order.clauses = [clause.strip() for clause in clauses if clause.strip()]
     if not order.clauses:
         raise ValidationError("В приказе должен быть хотя бы один пункт.")

@@ -1,8 +1,11 @@
 """How documents name people and posts inside their sentences: «Петровой Светланы Николаевны»,
 «Е. В. Соколовой», «старшему воспитателю». Every document of every app words them this way."""
 
+from datetime import date
+
 from core.declension import Case, UnknownGenderError, decline_full_name
 from core.text import lower_first
+from people.facts import position_on
 
 
 def full_name_in_case(person, case: Case) -> str:
@@ -26,10 +29,12 @@ def initials_and_surname(person, case: Case) -> str:
     return " ".join([*words[surname_words:], *words[:surname_words]])
 
 
-def position_phrase(person, own, case: Case) -> str:
+def position_phrase(person, own, case: Case, *, on: date | None = None) -> str:
     """«воспитатель» / «воспитателя»; a partner's people also get their organization, in brackets:
-    its name stays as registered («Педагогический колледж») and so does not have to be declined."""
-    position = position_in_case(str(person.position), case) or lower_first(str(person.position))
+    its name stays as registered («Педагогический колледж») and so does not have to be declined.
+    `on`: the post held that day (a document's date, people.facts), else the post held now."""
+    name = str(position_on(person, on) if on is not None else person.position)
+    position = position_in_case(name, case) or lower_first(name)
     if own is None or person.organization_id != own.pk:
         return f"{position} ({person.organization.short_name})"
     return position

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.declension import Case
 from core.text import sentence
+from people.facts import position_on
 from people.models import Organization
 from records.models import Order
 from records.services import draft_order, issuing_organization
@@ -64,6 +65,7 @@ def draft_curator_order(*, actor: User, date=None) -> Order:
     if curator is None:
         raise ValidationError("Куратор не назначен: сначала назначьте его на странице «Куратор и МО».")
     person = curator.person
+    on = date or timezone.localdate()
     return draft_order(
         own,
         kind=CURATOR,
@@ -72,7 +74,7 @@ def draft_curator_order(*, actor: User, date=None) -> Order:
         clauses=[
             sentence(
                 f"Назначить куратором реализации программ наставничества с {curator.appointed_on:%d.%m.%Y} "
-                f"{person.in_case(Case.ACCUSATIVE)} ({str(person.position).lower()})"
+                f"{person.in_case(Case.ACCUSATIVE)} ({str(position_on(person, on)).lower()})"
             ),
             CURATOR_DUTIES,
             "Контроль за исполнением приказа оставляю за собой.",
@@ -95,7 +97,8 @@ def draft_council_order(*, actor: User, date=None) -> Order:
     )
     if not members:
         raise ValidationError("В методическом объединении никого нет: сначала утвердите его состав.")
-    names = [f"{m.person.full_name} — {str(m.person.position).lower()}" for m in members]
+    on = date or timezone.localdate()
+    names = [f"{m.person.full_name} — {str(position_on(m.person, on)).lower()}" for m in members]
     chair = next((m for m in members if m.is_chair), None)
     clauses = [
         "Утвердить состав методического объединения наставников: " + "; ".join(names) + ".",
@@ -130,7 +133,7 @@ def draft_introduction_order(*, actor: User, date=None) -> Order:
         clauses.append(
             sentence(
                 "Назначить куратором реализации программ наставничества "
-                f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(curator.person.position).lower()})"
+                f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(position_on(curator.person, on)).lower()})"
             )
         )
     clauses.append(control_clause(curator))

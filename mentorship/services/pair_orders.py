@@ -11,6 +11,7 @@ from core.declension import Case
 from core.lifecycle import move
 from core.services import Outcome, authored
 from core.workdays import notice_end_date
+from people.facts import facts_on, position_on
 from people.roles import Role, roles_of
 from records.models import Order
 from records.services import draft_order, issuing_organization, order_register
@@ -28,31 +29,34 @@ __all__ = [
     "pairing_terminate",
     "pairings_activate_due",
     "pairings_approve",
+    "pairs_table_rows",
 ]
 
 
-def _experience(person) -> str:
-    return person.teaching_experience
+def pairs_table_rows(pairings, *, on) -> list[dict]:
+    """The rows of the pairs table of an order dated `on`: each person's post, the mentor's category
+    and experience as they stood that day (people.facts), not as they stand when the order is read.
 
-
-def _pairing_rows(pairings) -> list[dict]:
+    The order is read by every participant and the whole staff, so a mentee is named by name and
+    post only: no mentee category («молодой специалист», «педагог с профессиональными
+    затруднениями»), no experience that tells it — those stay in the bank and the program, which only
+    the pair, the curator, the head and the council reviewing it read. The mentor's category and
+    experience stay: they are what makes a teacher eligible to mentor (3.2 of the regulation).
+    """
     rows = []
     for pairing in pairings:
         mentor = pairing.mentor.person
+        mentor_facts = facts_on(mentor, on)
         mentees = list(pairing.mentees.all())
         for mentee in mentees:
             rows.append(
                 {
                     "mentor": mentor.full_name,
-                    "mentor_position": str(mentor.position).lower(),
-                    "mentor_category": mentor.get_qualification_category_display().lower() + " категория"
-                    if mentor.qualification_category not in ("none", "conformity")
-                    else mentor.get_qualification_category_display().lower(),
-                    "mentor_experience": _experience(mentor),
+                    "mentor_position": str(mentor_facts.position).lower(),
+                    "mentor_category": mentor_facts.category_label,
+                    "mentor_experience": mentor_facts.experience,
                     "mentee": mentee.person.full_name,
-                    "mentee_position": str(mentee.person.position).lower(),
-                    "mentee_experience": _experience(mentee.person),
-                    "mentee_category": str(mentee.category).lower(),
+                    "mentee_position": str(position_on(mentee.person, on)).lower(),
                     "forms": "; ".join(str(form) for form in pairing.forms.all()),
                     "kind": "групповая" if len(mentees) > 1 else "индивидуальная",
                     "starts_on": f"{pairing.starts_on:%d.%m.%Y}",
@@ -96,7 +100,7 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
             "на основании письменных согласий наставников и наставляемых"
         ),
         clauses=clauses,
-        table=_pairing_rows(pairings),
+        table=pairs_table_rows(pairings, on=date),
         acquaintance=people,
         actor=actor,
     )
@@ -231,17 +235,19 @@ def pairing_terminate(
     found = _order_basis(pairing, TERMINATE, basis)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
+    # The order is read by the whole staff: the basis is the document that ends the pair (the
+    # mentor's notice, or the employer's decision and its notice to the mentor), never the reason
+    # as a sentence about a person — the reason stays on the pair's record.
     notice = (
-        f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)}"
+        f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)} от {notice_on:%d.%m.%Y}"
         if initiator == Pairing.Initiator.MENTOR
-        else "решения работодателя"
+        else f"решения работодателя (письменное уведомление {mentor.in_case(Case.DATIVE)} от {notice_on:%d.%m.%Y})"
     )
     clauses = [
         f"Прекратить досрочно с {ends_on:%d.%m.%Y} наставничество {mentor.in_case(Case.GENITIVE)} "
         f"в отношении {_participants_genitive(pairing)}"
         + (f", закреплённое приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}" if fixing else "")
         + ".",
-        f"Причина: {reason.strip().rstrip('.')}.",
     ]
     if mentor.organization.is_own:
         clauses.append(
@@ -254,7 +260,7 @@ def pairing_terminate(
         pairing,
         kind=TERMINATION,
         heading="О досрочном прекращении наставничества",
-        basis=_with_basis(found, f"{notice} от {notice_on:%d.%m.%Y}"),
+        basis=_with_basis(found, notice),
         clauses=clauses,
         actor=actor,
         date=order_date,
@@ -304,6 +310,9 @@ def _current_pair(pairing: Pairing, actor: User, action: str) -> Pairing:
     return pairing
 
 
+# The grounds the head chooses from (the form reads «В связи с …»). The order does not print them:
+# it is read by the whole staff, so a disciplinary ground or an incompatibility is no sentence of it;
+# it names the basis instead (REPLACEMENT_BASES), and the ground stays in the pair's history.
 REPLACEMENT_GROUNDS = {
     "leaves": "увольнением наставника",
     "incompatibility": "психологической несовместимостью наставника и наставляемого",
@@ -311,6 +320,22 @@ REPLACEMENT_GROUNDS = {
     "discipline": "привлечением наставника к дисциплинарной ответственности",
     "request": "обоснованной просьбой наставника или наставляемого",
 }
+
+REPLACEMENT_BASES = {
+    "leaves": "в связи с прекращением трудового договора с наставником",
+    "request": "решения работодателя по обращению участника наставнической пары",
+}
+EMPLOYER_DECISION = "решения работодателя"
+
+
+def _replacement_basis(grounds: str, found: OrderBasis | None, new_mentor, consent_on) -> str:
+    """«на основании решения работодателя и письменного согласия …»; «в связи с прекращением
+    трудового договора с наставником, на основании письменного согласия …» when the mentor leaves."""
+    consent = f"письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}"
+    basis = REPLACEMENT_BASES.get(grounds, EMPLOYER_DECISION)
+    if basis.startswith("в связи"):
+        return f"{basis}, {_with_basis(found, consent)}"
+    return _with_basis(found, f"{basis} и {consent}") if not found else _with_basis(found, consent)
 
 
 @transaction.atomic
@@ -349,7 +374,7 @@ def pairing_replace_mentor(
         )
     reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
     clauses = [
-        f"В связи с {reason} заменить наставника {_participants_genitive(pairing)}: "
+        f"Заменить наставника {_participants_genitive(pairing)}: "
         f"с {starts_on:%d.%m.%Y} вместо {old.person.in_case(Case.GENITIVE)} назначить наставником "
         f"{new_mentor.person.in_case(Case.ACCUSATIVE)} на срок до {pairing.planned_end_on:%d.%m.%Y}; "
         "срок наставничества не меняется.",
@@ -372,9 +397,7 @@ def pairing_replace_mentor(
         pairing,
         kind=REPLACEMENT,
         heading="О замене наставника",
-        basis=_with_basis(
-            found, f"письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}"
-        ),
+        basis=_replacement_basis(grounds, found, new_mentor, consent_on),
         clauses=clauses,
         actor=actor,
         date=order_date,
@@ -389,7 +412,10 @@ def pairing_replace_mentor(
         pairing.status,
         pairing.status,
         actor,
-        (f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, приказ № {order.number_text}"),
+        (
+            f"Замена наставника: {old.person.short_name} → {new_mentor.person.short_name}, "
+            f"приказ № {order.number_text}; основание: {reason}"
+        ),
     )
     return Outcome(order, pairing_warnings(pairing))
 

@@ -18,6 +18,7 @@ from accounts.models import User
 from core.declension import Case, gender_of, signature_name
 from core.services import Outcome, authored, validated_save
 from core.text import lower_first, plural
+from people.facts import position_on
 from people.models import Organization
 from people.roles import roles_of
 from records.models import Order
@@ -47,18 +48,19 @@ def _order_reference(order: Order) -> str:
     return f"приказом от {order.date:%d.%m.%Y} № {order.number_text} «{order.heading}»"
 
 
-def _parties(own: Organization, mentor) -> str:
+def _parties(own: Organization, mentor, on) -> str:
     """«<employer>, именуемое …, в лице заведующего Соколовой Елены Викторовны, действующей …, и
     Петрова Светлана Николаевна, воспитатель, именуемая …» — the contract's requisites follow in
     the document, as the clerk fills them in."""
     head = own.head
-    head_position = position_in_case(str(head.position), Case.GENITIVE) or lower_first(str(head.position))
+    head_post = str(position_on(head, on))
+    head_position = position_in_case(head_post, Case.GENITIVE) or lower_first(head_post)
     employee = mentor.person
     return (
         f"{own.full_name}, именуемое в дальнейшем «Работодатель», в лице {head_position} "
         f"{full_name_in_case(head, Case.GENITIVE)}, "
         f"{_by_gender(head, 'действующего', 'действующей', 'действующего(ей)')} "
-        f"на основании Устава, с одной стороны, и {employee.full_name}, {lower_first(str(employee.position))}, "
+        f"на основании Устава, с одной стороны, и {employee.full_name}, {lower_first(str(position_on(employee, on)))}, "
         f"{_by_gender(employee, 'именуемый', 'именуемая', 'именуемый(ая)')} в дальнейшем «Работник», с другой "
         "стороны, заключили настоящее дополнительное соглашение к трудовому договору"
     )
@@ -73,12 +75,13 @@ def _pay_snapshot(own: Organization) -> dict:
     }
 
 
-def _signers(own: Organization, mentor) -> dict:
+def _signers(own: Organization, mentor, on) -> dict:
+    """Who signs, with the posts they hold on the agreement's date `on` (people.facts)."""
     head, employee = own.head, mentor.person
     return {
         "employer": own.full_name,
-        "employee": f"{employee.full_name}, {lower_first(str(employee.position))}",
-        "employer_signer_position": str(head.position),
+        "employee": f"{employee.full_name}, {lower_first(str(position_on(employee, on)))}",
+        "employer_signer_position": str(position_on(head, on)),
         "employer_signer_name": signature_name(head.last_name, head.first_name, head.middle_name),
         "employee_signer_name": signature_name(employee.last_name, employee.first_name, employee.middle_name),
     }
@@ -91,7 +94,8 @@ def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own:
     consent = next((c for c in pairing.consents.all() if c.person_id == mentor.pk and c.is_valid), None)
     consent_text = f" от {consent.given_on:%d.%m.%Y}" if consent else ""
     named = "; ".join(
-        f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE)}" for m in mentees
+        f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE, on=agreement.date)}"
+        for m in mentees
     )
     whom = f"группы наставляемых: {named}, —" if group else f"наставляемого — {named}, —"
     reason = " в связи с заменой наставника" if replacing else ""
@@ -134,10 +138,10 @@ def _write_assignment(*, pairing: Pairing, mentor, order: Order, starts_on, acto
         starts_on=starts_on,
         ends_on=pairing.planned_end_on,
         mentees_count=pairing.mentees.count(),
-        parties=_parties(own, mentor),
+        parties=_parties(own, mentor, order.date),
         created_by=actor,
         **_pay_snapshot(own),
-        **_signers(own, mentor),
+        **_signers(own, mentor, order.date),
     )
     agreement.clauses = _assignment_clauses(agreement, pairing=pairing, own=own, replacing=replacing)
     validated_save(agreement, actor=actor)
@@ -209,9 +213,9 @@ def agreements_on_extension(*, pairing: Pairing, order: Order, actor: User) -> M
         pay_rule=previous.pay_rule,
         pay_amount=previous.pay_amount,
         pay_percent=previous.pay_percent,
-        parties=_parties(own, mentor),
+        parties=_parties(own, mentor, order.date),
         created_by=actor,
-        **_signers(own, mentor),
+        **_signers(own, mentor, order.date),
     )
     # «{first}» and «{amended}» are filled with those agreements' requisites when printed: the
     # clerk may number them later. A second extension amends the first one's wording of clause 3.

@@ -23,6 +23,7 @@ from core.lifecycle import guard, move
 from core.services import Outcome, validated_save
 from core.text import plural
 from mentorship.services.orders import control_clause, current_curator
+from people.facts import position_on
 from people.models import Person
 from people.roles import person_of, roles_of
 from records.models import Order
@@ -147,12 +148,14 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
     own = issuing_organization()
     person, substitute = release.person, release.substitute
     event = release.event.strip().rstrip(".")
+    on = date or timezone.localdate()  # posts as held on the order's date (people.facts)
     clauses = [
-        f"Освободить {person.in_case(Case.ACCUSATIVE)} ({str(person.position).lower()}) от выполнения должностных "
-        f"обязанностей {release.date:%d.%m.%Y} на {_hours_text(release.hours)} для участия в мероприятии "
+        f"Освободить {person.in_case(Case.ACCUSATIVE)} ({str(position_on(person, on)).lower()}) "
+        f"от выполнения должностных обязанностей {release.date:%d.%m.%Y} на {_hours_text(release.hours)} "
+        "для участия в мероприятии "
         f"персонализированной программы наставничества «{event}».",
         f"Возложить обязанности {person.in_case(Case.GENITIVE)} на время отсутствия {release.date:%d.%m.%Y} "
-        f"на {substitute.in_case(Case.ACCUSATIVE)} ({str(substitute.position).lower()}).",
+        f"на {substitute.in_case(Case.ACCUSATIVE)} ({str(position_on(substitute, on)).lower()}).",
         control_clause(current_curator(own)),
     ]
     requested_on = timezone.localtime(release.requested_at).date()

@@ -1,13 +1,15 @@
 """The printed program: read back from the PDF."""
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from ..models import Program
+from ..pdf import program_context
 from ..services.program import program_agree, program_move
 from .factories import PlanItemFactory, program_with_plan
 
@@ -87,3 +89,19 @@ def test_a_group_program_lists_every_mentee(world, client_as):
     text = text_of(client_as("mentor").get(reverse("programs:program-pdf", args=[program.pk])).content)
     assert "Наставляемые" in text and "групповое" in text
     assert world.mentee.person.full_name in text and second.person.full_name in text
+
+
+def test_experience_and_post_are_those_of_the_day_it_was_approved(world, client_as, approved):
+    # The mentee started teaching on 01.09.2025: on the day of approval, 01.12.2025, three months.
+    approved.approved_at = timezone.make_aware(datetime(2025, 12, 1, 10))
+    approved.save(update_fields=["approved_at"])
+    text = text_of(client_as("mentee").get(reverse("programs:program-pdf", args=[approved.pk])).content)
+    assert "стаж 3 мес." in text
+    assert f"стаж {world.mentee.person.teaching_experience}" not in text
+
+
+def test_a_program_not_yet_approved_describes_the_pair_as_it_starts(world):
+    program = program_with_plan(world.pairing, S.DRAFT, items=0)
+    program.starts_on = date(2025, 10, 1)
+    program.save(update_fields=["starts_on"])
+    assert program_context(program)["mentees"][0]["experience"] == "1 мес."
