@@ -92,3 +92,67 @@ def decimal_text(value: Decimal, places: int | None = None) -> str:
     whole, _, fraction = text.partition(".")
     whole = whole.replace(",", " ")
     return f"{whole},{fraction}" if fraction else whole
+
+
+# --- numbers in words, as sums are written out in agreements and lists («3 000,00 руб. (три тысячи
+# рублей 00 копеек)») -------------------------------------------------------------------------------
+
+_UNITS = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+_UNITS_FEMININE = ("", "одна", "две", *_UNITS[3:])
+_TEENS = (
+    "десять",
+    "одиннадцать",
+    "двенадцать",
+    "тринадцать",
+    "четырнадцать",
+    "пятнадцать",
+    "шестнадцать",
+    "семнадцать",
+    "восемнадцать",
+    "девятнадцать",
+)
+_TENS = ("", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто")
+_HUNDREDS = ("", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот")
+# (scale, its forms, whether the number before it is feminine: «две тысячи», «два миллиона»)
+_SCALES = (
+    (10**9, ("миллиард", "миллиарда", "миллиардов"), False),
+    (10**6, ("миллион", "миллиона", "миллионов"), False),
+    (10**3, ("тысяча", "тысячи", "тысяч"), True),
+)
+
+
+def _below_thousand(n: int, feminine: bool) -> list[str]:
+    hundreds, rest = divmod(n, 100)
+    words = [_HUNDREDS[hundreds]]
+    if 10 <= rest <= 19:
+        words.append(_TEENS[rest - 10])
+    else:
+        tens, units = divmod(rest, 10)
+        words += [_TENS[tens], (_UNITS_FEMININE if feminine else _UNITS)[units]]
+    return [word for word in words if word]
+
+
+def number_in_words(n: int, *, feminine: bool = False) -> str:
+    """«три тысячи двести одиннадцать»; `feminine` for a feminine noun after it («одна копейка»)."""
+    if n < 0:
+        raise ValueError("a sum in words is never negative")
+    if n == 0:
+        return "ноль"
+    words = []
+    for scale, forms, scale_feminine in _SCALES:
+        count, n = divmod(n, scale)
+        if count:
+            words += [*_below_thousand(count, scale_feminine), plural_form(count, *forms)]
+    words += _below_thousand(n, feminine)
+    return " ".join(words)
+
+
+def rubles_in_words(value: Decimal) -> str:
+    """«три тысячи рублей 00 копеек»: a sum as it is written out after its figures."""
+    value = value.quantize(Decimal("0.01"))
+    whole = int(value)
+    kopecks = int((value - whole) * 100)
+    return (
+        f"{number_in_words(whole)} {plural_form(whole, 'рубль', 'рубля', 'рублей')} "
+        f"{kopecks:02d} {plural_form(kopecks, 'копейка', 'копейки', 'копеек')}"
+    )

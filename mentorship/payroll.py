@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.spreadsheets import append_row
-from core.text import lower_first, plural
+from core.text import lower_first, plural, rubles_in_words
 from people.models import Organization
 
 from .models import Mentor, MentoringAgreement, Pairing
@@ -149,6 +149,10 @@ class Payroll:
     @property
     def total(self) -> Decimal:
         return sum((mentor.total for mentor in self.mentors), Decimal("0.00"))
+
+    @property
+    def total_in_words(self) -> str:
+        return rubles_in_words(self.total)
 
     @property
     def problems(self) -> list[PayrollRow]:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.text import by_gender, decimal_text, plural, plural_form, sentence
+from core.text import by_gender, decimal_text, plural, plural_form, rubles_in_words, sentence
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,23 @@ def test_decimal_text_writes_sums_with_kopecks_and_other_numbers_without_trailin
     assert decimal_text(Decimal("1.50")) == "1,5"
     assert decimal_text(Decimal("100")) == "100"
     assert decimal_text(Decimal("1500")) == "1 500"
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("0", "ноль рублей 00 копеек"),
+        ("1.01", "один рубль 01 копейка"),
+        ("2.02", "два рубля 02 копейки"),
+        ("11.11", "одиннадцать рублей 11 копеек"),
+        ("21.50", "двадцать один рубль 50 копеек"),
+        ("3000.00", "три тысячи рублей 00 копеек"),
+        ("1645.16", "одна тысяча шестьсот сорок пять рублей 16 копеек"),
+        ("2112.90", "две тысячи сто двенадцать рублей 90 копеек"),
+        ("41000", "сорок одна тысяча рублей 00 копеек"),
+        ("2000000.05", "два миллиона рублей 05 копеек"),
+        ("1214999.99", "один миллион двести четырнадцать тысяч девятьсот девяносто девять рублей 99 копеек"),
+    ],
+)
+def test_a_sum_in_words(value, words):
+    assert rubles_in_words(Decimal(value)) == words

@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.files import random_file_name, validate_scan
-from core.text import decimal_text
+from core.text import decimal_text, rubles_in_words
 from people.models import Organization
 
 KOPECK = Decimal("0.01")
@@ -142,8 +142,12 @@ class MentoringAgreement(models.Model):
         """The pay clause's figure, as the agreement words it."""
         many = self.mentees_count > 1
         if self.pay_rule == Organization.PayRule.FIXED and self.pay_amount:
-            total = f" (всего {rubles(self.pay_amount * self.mentees_count)} руб. в месяц)" if many else ""
-            return f"{rubles(self.pay_amount)} руб. в месяц за каждого наставляемого{total}"
+            whole = self.pay_amount * self.mentees_count
+            total = f" (всего {rubles(whole)} руб. ({rubles_in_words(whole)}) в месяц)" if many else ""
+            return (
+                f"{rubles(self.pay_amount)} руб. ({rubles_in_words(self.pay_amount)}) в месяц за каждого "
+                f"наставляемого{total}"
+            )
         if self.pay_rule == Organization.PayRule.PERCENT and self.pay_percent:
             total = f" (всего {percent(self.pay_percent * self.mentees_count)} % оклада)" if many else ""
             return f"{percent(self.pay_percent)} % должностного оклада в месяц за каждого наставляемого{total}"

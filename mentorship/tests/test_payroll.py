@@ -353,6 +353,7 @@ def test_the_list_names_its_basis_its_date_and_who_compiled_it(world, march, cac
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
     assert basis in text and "№ 7" in text
     assert "Дата составления: 31.03.2027" in text
+    assert "Всего начислено: 8 612,90 руб. (восемь тысяч шестьсот двенадцать рублей 90 копеек)" in text
     assert f"Составил(а): {lower_first(str(curator.position))}" in text and compiled.name in text
     assert "с 15.03.2027 по 31.03.2027" in text
     sheet = load_workbook(io.BytesIO(payroll_xlsx(payroll, own, compiled))).active
