@@ -19,14 +19,16 @@ def full_name_in_case(person, case: Case) -> str:
 
 
 def initials_and_surname(person, case: Case) -> str:
-    """«Е. В. Соколовой»: initials first, as in an addressee line or under a signature."""
+    """«Е.В. Соколовой»: initials first and together, as in an addressee line or under a signature —
+    the one style of every document (ГОСТ Р 7.0.97-2016, as core.declension.signature_name)."""
     try:
         declined = person.in_case(case)  # «Соколовой Е. В.»
     except UnknownGenderError:
         declined = person.in_case(Case.NOMINATIVE)
     words = declined.split()
     surname_words = len(person.last_name.split()) or 1
-    return " ".join([*words[surname_words:], *words[:surname_words]])
+    initials = "".join(words[surname_words:])
+    return " ".join(part for part in (initials, *words[:surname_words]) if part)
 
 
 def position_phrase(person, own, case: Case, *, on: date | None = None) -> str:

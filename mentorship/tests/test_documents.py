@@ -61,7 +61,7 @@ def test_our_mentors_form_names_the_head_the_mentee_the_terms_and_the_pay(world)
     text = form_text(world.pairing, world.mentor.person)
     for expected in (
         # The addressee block: the head's post and name in the dative, initials first.
-        "Заведующему МКДОУ «Детский сад «Ласточка» Е. И. Соколовой",
+        "Заведующему МКДОУ «Детский сад «Ласточка» Е.И. Соколовой",
         "от Петровой Светланы Ивановны, воспитателя",
         "педагогического работника на осуществление наставнической деятельности",
         "Я, Петрова Светлана Ивановна, воспитатель, в соответствии со статьёй 351.8 Трудового кодекса",
@@ -76,7 +76,7 @@ def test_our_mentors_form_names_the_head_the_mentee_the_terms_and_the_pay(world)
         "не менее чем за три рабочих дня (ст. 351.8 ТК РФ)",
         "«___» ____________ 20___ г.",
         "(подпись)",
-        "С. И. Петрова",
+        "С.И. Петрова",
     ):
         assert expected in text, expected
     assert "СОГЛАСИЕ" in text.replace(" ", "")  # printed letter-spaced, as document types are
@@ -113,7 +113,7 @@ def test_a_partner_mentor_works_under_the_cooperation_agreement_without_our_pay(
         "без доплаты по трудовому договору с МКДОУ «Детский сад «Ласточка»",
         "ознакомлен,",
         "уведомив МКДОУ «Детский сад «Ласточка» не менее чем за три рабочих дня",
-        "О. В. Новиков",
+        "О.В. Новиков",
     ):
         assert expected in text, expected
     assert "дополнительным соглашением" not in text
@@ -155,7 +155,7 @@ def test_a_group_mentors_form_names_every_mentee(world):
 def test_the_mentees_form_names_the_mentor_and_keeps_her_difficulties_out(world):
     text = form_text(world.pairing, world.mentee.person)
     for expected in (
-        "Заведующему МКДОУ «Детский сад «Ласточка» Е. И. Соколовой",
+        "Заведующему МКДОУ «Детский сад «Ласточка» Е.И. Соколовой",
         "от Ивановой Анны Ивановны, воспитателя",
         "на участие в наставнической паре в качестве наставляемого",
         "даю согласие на участие в наставнической паре в качестве наставляемой на следующих условиях",
@@ -166,7 +166,7 @@ def test_the_mentees_form_names_the_mentor_and_keeps_her_difficulties_out(world)
         "«Педагог – педагог»",
         "ознакомлена",
         "обратиться с письменным заявлением к куратору наставничества",
-        "А. И. Иванова",
+        "А.И. Иванова",
     ):
         assert expected in text, expected
     assert_personal_data_paragraph(text)
