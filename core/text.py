@@ -1,5 +1,6 @@
 """Text helpers shared by every app."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -92,3 +93,32 @@ def decimal_text(value: Decimal, places: int | None = None) -> str:
     whole, _, fraction = text.partition(".")
     whole = whole.replace(",", " ")
     return f"{whole},{fraction}" if fraction else whole
+
+
+NBSP = "\u00a0"
+
+# Where a line must not break, as Russian typesetting (and ГОСТ Р 7.0.97's tables) wants it: after
+# «№»; between a number and its unit or the next group of its digits («9 лет», «2 мес.», «3 000»,
+# «12 ч», «2026 г.»); between «лет», «мес.», «стаж» and the number that follows («стаж 9 лет 2 мес.»);
+# after a one- or two-letter preposition or conjunction («с 01.09.2025», «по 31.08.2026»); between
+# initials and the surname («И.А. Морозова», «Морозову И. А.»).
+_UNITS = r"(?:лет|года?|мес\.|месяц\w*|дн\.|дн(?:я|ей|ь)|ч\.?|час\w*|руб\.?|рубл\w*|коп\.|г\.|гг\.|мм|см|%|л\.|экз\.)"
+_NBSP_RULES = (
+    re.compile(r"(№|§)\s+"),
+    re.compile(rf"(?<=\d)\s+(?={_UNITS}(?!\w))"),
+    re.compile(r"(?<=\d)\s+(?=\d{3}(?!\d))"),
+    re.compile(r"(?<!\w)((?:пед)?стаж|лет|года?|мес\.)\s+(?=\d)"),
+    re.compile(r"(?<!\w)([вкосуиВКОСУИ]|во|со|ко|об|по|на|от|до|за|из|не|Во|Со|По|На|От|До|За|Из|Не)\s+(?=\S)"),
+    re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2})\s+(?=[А-ЯЁ][а-яё])"),
+    re.compile(r"(?<![\w.])([А-ЯЁ]\.)\s+(?=[А-ЯЁ]\.)"),
+    re.compile(r"([А-ЯЁ][а-яё]+)\s+(?=[А-ЯЁ]\.)"),
+)
+
+
+def nbsp(text) -> str:
+    """The text with non-breaking spaces where a printed line must not break: «№ п/п», «стаж 9 лет
+    2 мес.», «с 01.09.2025», «3 000 руб.», «И.А. Морозова» keep together in a narrow table column."""
+    text = str(text if text is not None else "")
+    for rule in _NBSP_RULES:
+        text = rule.sub(lambda match: (match.group(1) if match.groups() else "") + NBSP, text)
+    return text
