@@ -1,9 +1,13 @@
 """Word (DOCX) copies of documents, for a clerk who must adjust the wording before printing.
 
-The official record stays the PDF (a registered order's is frozen): every DOCX carries the draft
-mark in the page header and as its first paragraph, so a printed copy never passes for the
-original. Built with python-docx from the same data the PDF templates print; the layout follows
-documents/pdf/base.html: A4, margins 20/15/20/30 mm, Times New Roman, first-line indent 1.25 cm.
+The official record of an order stays its registered PDF: an order's DOCX (records.docx) carries
+the draft mark (DRAFT_MARK) in the page header and as its first paragraph, so a printed copy never
+passes for the original; the other documents (agreements, consents, letters, reports) are printed
+from their DOCX as they are and carry no such mark. Built with python-docx from the same data the PDF
+templates print; the layout follows documents/pdf/base.html (ГОСТ Р 7.0.97-2016): A4, margins
+20 mm (30 mm on the left of a portrait page, for binding), Times New Roman, first-line indent
+1.25 cm, pages numbered at the top centre from the second one (a PAGE field, so Word and LibreOffice
+count the pages after the clerk's edits).
 Numbers of clauses are typed text, not Word's auto-numbering, so that deleting or inserting a
 clause by hand behaves as the clerk expects.
 """
@@ -11,7 +15,7 @@ clause by hand behaves as the clerk expects.
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -78,12 +82,27 @@ def _repeat_as_header(row) -> None:
     properties.insert_element_before(header, *_TRPR_AFTER_HEADER)
 
 
+def _page_field(paragraph, *, size: float) -> None:
+    """The current page's number as Word's PAGE field (begin, instruction, separator, end): Word and
+    LibreOffice compute it on every page."""
+    parts = (("fldChar", "begin"), ("instrText", " PAGE "), ("fldChar", "separate"), ("fldChar", "end"))
+    for tag, value in parts:
+        run = paragraph.add_run()
+        _set_font(run, size)
+        element = OxmlElement(f"w:{tag}")
+        if tag == "fldChar":
+            element.set(qn("w:fldCharType"), value)
+        else:
+            if tag == "instrText":
+                element.set(qn("xml:space"), "preserve")
+            element.text = value
+        run._r.append(element)
+
+
 class DocxDocument:
     """A document being written: paragraphs, numbered clauses, tables and signature lines."""
 
-    def __init__(
-        self, *, size: float = 14, line_spacing: float = 1.15, landscape: bool = False, draft_mark: str = DRAFT_MARK
-    ):
+    def __init__(self, *, size: float = 14, line_spacing: float = 1.15, landscape: bool = False, draft_mark: str = ""):
         self.size = size
         self.document = Document()
         section = self.document.sections[0]
@@ -93,7 +112,7 @@ class DocxDocument:
         else:
             section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-        section.left_margin, section.right_margin = Mm(30), Mm(15)
+        section.left_margin, section.right_margin = Mm(20 if landscape else 30), Mm(20)
         normal = self.document.styles["Normal"]
         _set_font(normal, size)
         normal.paragraph_format.space_before = Pt(0)
@@ -101,18 +120,26 @@ class DocxDocument:
         normal.paragraph_format.line_spacing = line_spacing
         table_style = self.document.styles["Table Grid"]
         _set_font(table_style)
+        # ГОСТ Р 7.0.97 п. 6.4: the number at the top centre, from the second page; the first page
+        # has a header of its own, empty but for the draft mark.
+        section.different_first_page_header_footer = True
+        number = section.header.paragraphs[0]
+        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_field(number, size=12)
         if draft_mark:
-            header = section.header.paragraphs[0]
-            header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = header.add_run(draft_mark)
-            _set_font(run, 10)
-            run.italic = True
-            run.font.color.rgb = RGBColor(0x77, 0x77, 0x77)
+            for header in (section.first_page_header, section.header):
+                paragraph = header.paragraphs[0] if header is section.first_page_header else header.add_paragraph()
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = paragraph.add_run(draft_mark)
+                _set_font(run, 10)
+                run.italic = True
+                run.font.color.rgb = RGBColor(0x77, 0x77, 0x77)
             self.paragraph(draft_mark, align="center", bold=True, indent=False, size=11, space_after=8)
 
     @property
     def width(self):
-        section = self.document.sections[0]
+        """The text's width on the current (last) section's pages."""
+        section = self.document.sections[-1]
         return section.page_width - section.left_margin - section.right_margin
 
     def paragraph(
@@ -151,10 +178,12 @@ class DocxDocument:
         for line in lines:
             self.paragraph(line, align="left", indent=False, left_indent=left_indent, size=size)
 
-    def numbered(self, items, *, space_between: float = 3) -> None:
-        """«1. …», «2. …»: justified, the number inside the first-line indent like the PDF."""
-        for number, item in enumerate(items, start=1):
+    def numbered(self, items, *, space_between: float = 3) -> list:
+        """«1. …», «2. …»: justified, the number inside the first-line indent like the PDF; returns the paragraphs."""
+        return [
             self.paragraph(f"{number}. {item}", space_before=space_between if number > 1 else 0)
+            for number, item in enumerate(items, start=1)
+        ]
 
     def table(self, headers, rows, *, widths=None, size: float | None = 12, header_bold: bool = True):
         """A bordered table whose header row repeats on every page; `widths` in millimetres."""
@@ -192,7 +221,7 @@ class DocxDocument:
         half = self.width / Mm(1) / 2
         self._widths(table, [half, half])
 
-    def signature(self, left: str, name: str, *, hint: bool = False, widths=(75, 45)) -> None:
+    def signature(self, left: str, name: str, *, hint: bool = False, widths=(75, 45)):
         """A position (or a date) | a line to sign on | the name: one borderless row."""
         table = self.document.add_table(rows=2 if hint else 1, cols=3)
         _no_borders(table)
@@ -205,6 +234,7 @@ class DocxDocument:
             self._cell_text(hints[1], "(подпись)", size=8, align="center")
             self._cell_text(hints[2], "(расшифровка подписи)", size=8, align="right")
         self._widths(table, [*widths, self.width / Mm(1) - sum(widths)])
+        return table
 
     def sides(self, left: list[str], right: list[str], left_signer: str, right_signer: str) -> None:
         """Two parties side by side, each with its lines and a signature line (an agreement)."""
@@ -221,6 +251,19 @@ class DocxDocument:
             self._cell_text(cell, f"__________________ {signer}", align="left")
         half = self.width / Mm(1) / 2
         self._widths(table, [half, half])
+
+    def new_section(self, *, landscape: bool) -> None:
+        """Go on from a new page turned as asked (an order's annex with a wide table is landscape):
+        the margins as the first page's, the page numbers and headers continuing."""
+        section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # only the document's first page is unnumbered
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin, section.right_margin = Mm(20 if landscape else 30), Mm(20)
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

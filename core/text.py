@@ -1,5 +1,6 @@
 """Text helpers shared by every app."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -97,8 +98,8 @@ def decimal_text(value: Decimal, places: int | None = None) -> str:
 # --- numbers in words, as sums are written out in agreements and lists («3 000,00 руб. (три тысячи
 # рублей 00 копеек)») -------------------------------------------------------------------------------
 
-_UNITS = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
-_UNITS_FEMININE = ("", "одна", "две", *_UNITS[3:])
+_ONES = ("", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять")
+_ONES_FEMININE = ("", "одна", "две", *_ONES[3:])
 _TEENS = (
     "десять",
     "одиннадцать",
@@ -128,7 +129,7 @@ def _below_thousand(n: int, feminine: bool) -> list[str]:
         words.append(_TEENS[rest - 10])
     else:
         tens, units = divmod(rest, 10)
-        words += [_TENS[tens], (_UNITS_FEMININE if feminine else _UNITS)[units]]
+        words += [_TENS[tens], (_ONES_FEMININE if feminine else _ONES)[units]]
     return [word for word in words if word]
 
 
@@ -156,3 +157,32 @@ def rubles_in_words(value: Decimal) -> str:
         f"{number_in_words(whole)} {plural_form(whole, 'рубль', 'рубля', 'рублей')} "
         f"{kopecks:02d} {plural_form(kopecks, 'копейка', 'копейки', 'копеек')}"
     )
+
+
+NBSP = "\u00a0"
+
+# Where a line must not break, as Russian typesetting (and ГОСТ Р 7.0.97's tables) wants it: after
+# «№»; between a number and its unit or the next group of its digits («9 лет», «2 мес.», «3 000»,
+# «12 ч», «2026 г.»); between «лет», «мес.», «стаж» and the number that follows («стаж 9 лет 2 мес.»);
+# after a one- or two-letter preposition or conjunction («с 01.09.2025», «по 31.08.2026»); between
+# initials and the surname («И.А. Морозова», «Морозову И. А.»).
+_UNITS = r"(?:лет|года?|мес\.|месяц\w*|дн\.|дн(?:я|ей|ь)|ч\.?|час\w*|руб\.?|рубл\w*|коп\.|г\.|гг\.|мм|см|%|л\.|экз\.)"
+_NBSP_RULES = (
+    re.compile(r"(№|§)\s+"),
+    re.compile(rf"(?<=\d)\s+(?={_UNITS}(?!\w))"),
+    re.compile(r"(?<=\d)\s+(?=\d{3}(?!\d))"),
+    re.compile(r"(?<!\w)((?:пед)?стаж|лет|года?|мес\.)\s+(?=\d)"),
+    re.compile(r"(?<!\w)([вкосуиВКОСУИ]|во|со|ко|об|по|на|от|до|за|из|не|Во|Со|По|На|От|До|За|Из|Не)\s+(?=\S)"),
+    re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.\s?){1,2})\s+(?=[А-ЯЁ][а-яё])"),
+    re.compile(r"(?<![\w.])([А-ЯЁ]\.)\s+(?=[А-ЯЁ]\.)"),
+    re.compile(r"([А-ЯЁ][а-яё]+)\s+(?=[А-ЯЁ]\.)"),
+)
+
+
+def nbsp(text) -> str:
+    """The text with non-breaking spaces where a printed line must not break: «№ п/п», «стаж 9 лет
+    2 мес.», «с 01.09.2025», «3 000 руб.», «И.А. Морозова» keep together in a narrow table column."""
+    text = str(text if text is not None else "")
+    for rule in _NBSP_RULES:
+        text = rule.sub(lambda match: (match.group(1) if match.groups() else "") + NBSP, text)
+    return text

@@ -6,9 +6,10 @@ A kind brings its label (the order journal and the register show it) and, option
 - `draft(actor=…, date=…)`: the order written from the app's records as an editable project,
   offered on «Подготовить приказ» (the others are written where the decision is taken: a pair's
   page, the queue);
-- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy,
-  and (`rows`) how they are written again from the records when a project's date changes: facts
-  stand as of the order's date, and a registered order keeps the rows it was registered with.
+- `table`: how the rows of `Order.table` print on the order's page, and as the annex «Приложение к
+  приказу от … № …» of its PDF and its DOCX copy; and (`rows`) how they are written again from the
+  records when a project's date changes: facts stand as of the order's date, and a registered order
+  keeps the rows it was registered with.
 """
 
 from collections.abc import Callable
@@ -21,6 +22,10 @@ class OrderTable:
     pdf_template: str  # rows in the PDF; gets `order`
     docx: Callable  # (rows) -> (headers, cells, column widths in mm) for the DOCX copy
     rows: Callable | None = None  # (order) -> the rows from the records as of `order.date`
+
+    # The table prints as the order's annex (ГОСТ Р 7.0.97-2016): the clauses, written by the issuing
+    # app, say «согласно таблице», and this line after them says where that table is.
+    annex_reference = "Таблица приведена в приложении к настоящему приказу."
 
 
 @dataclass(frozen=True)

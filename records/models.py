@@ -2,6 +2,8 @@
 its PDF is frozen; a correction is a new order. Which kinds exist is for the issuing apps to say
 (records.kinds); what an order is about (pairs, a roadmap, a release) they link from their side."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -40,6 +42,11 @@ class OrderJournal(models.Model):
 
     def __str__(self) -> str:
         return f"Журнал приказов {self.year}: следующий № {self.next_number}{self.suffix}"
+
+
+class Executor(NamedTuple):
+    name: str
+    phone: str
 
 
 class Order(LifeCycle, models.Model):
@@ -128,3 +135,13 @@ class Order(LifeCycle, models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def executor(self) -> "Executor":
+        """The отметка об исполнителе (ГОСТ Р 7.0.97-2016, п. 5.26) printed under the order: who drafted
+        it — the staff record of the account if it has one, else the account's name — and their phone."""
+        user = self.created_by
+        person = getattr(user, "person", None)  # a reverse one-to-one: None when the account has no record
+        if person is not None:
+            return Executor(person.full_name, person.phone)
+        return Executor(user.get_full_name() or user.get_username(), "")

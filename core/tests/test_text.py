@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.text import by_gender, decimal_text, plural, plural_form, rubles_in_words, sentence
+from core.text import NBSP, by_gender, decimal_text, nbsp, plural, plural_form, rubles_in_words, sentence
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,29 @@ def test_decimal_text_writes_sums_with_kopecks_and_other_numbers_without_trailin
 )
 def test_a_sum_in_words(value, words):
     assert rubles_in_words(Decimal(value)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("№ п/п", "№~п/п"),
+        ("стаж 9 лет 2 мес., молодой специалист", "стаж~9~лет~2~мес., молодой специалист"),
+        ("педстаж 12 лет 3 мес.", "педстаж~12~лет~3~мес."),
+        ("с 01.09.2025 по 31.08.2026", "с~01.09.2025 по~31.08.2026"),
+        ("3 000,00 руб.", "3~000,00~руб."),
+        ("2026 г.", "2026~г."),
+        ("И.А. Морозова", "И.А.~Морозова"),
+        ("Морозову И. А.", "Морозову~И.~А."),
+        ("Работа в группе", "Работа в~группе"),
+        ("", ""),
+    ],
+)
+def test_nbsp_keeps_numbers_units_and_initials_on_one_line(text, expected):
+    assert nbsp(text) == expected.replace("~", NBSP)
+
+
+def test_nbsp_filter_is_the_same_helper_for_templates():
+    from django.template import Context, Template
+
+    rendered = Template("{% load text %}{{ value|nbsp }}").render(Context({"value": "стаж 9 лет 2 мес."}))
+    assert rendered == f"стаж{NBSP}9{NBSP}лет{NBSP}2{NBSP}мес."

@@ -379,17 +379,18 @@ def test_a_payroll_download_is_logged_and_readable(world, papers, client_as):
     assert "март 2027" in log.what
 
 
-def test_docx_downloads_carry_the_draft_mark(world, papers, client_as):
+def test_docx_downloads_are_copies_to_edit_and_only_an_orders_carries_the_draft_mark(world, papers, client_as):
     client = client_as("curator")
-    for url in (
-        reverse("records:order-docx", args=[papers["my_order"].pk]),
-        reverse("mentorship:agreement-docx", args=[papers["my_agreement"].pk]),
-        reverse("mentorship:pairing-consent-docx", args=[world.pairing.pk, world.mentee.person.pk]),
+    for url, marked in (
+        (reverse("records:order-docx", args=[papers["my_order"].pk]), True),
+        # Printed from the DOCX as they are: no mark of a draft copy.
+        (reverse("mentorship:agreement-docx", args=[papers["my_agreement"].pk]), False),
+        (reverse("mentorship:pairing-consent-docx", args=[world.pairing.pk, world.mentee.person.pk]), False),
     ):
         response = client.get(url)
         assert response["Content-Disposition"].startswith("attachment;")
         assert saved_as(response).endswith(" (для правки).docx")
-        assert Document(io.BytesIO(response.content)).paragraphs[0].text == DRAFT_MARK
+        assert (Document(io.BytesIO(response.content)).paragraphs[0].text == DRAFT_MARK) is marked
 
 
 def test_the_order_page_links_the_docx_copy(world, papers, client_as):

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from conftest import saved_as
 from core import extensions
 from core.tests.files import HOSTILE, has_metadata, hostile_upload, jpeg_with_exif, pixel_bomb_png, tiny_pdf
+from core.text import NBSP
 from people.models import Organization, Person
 from records import kinds
 from records.docx import order_docx
@@ -136,10 +137,15 @@ def test_only_the_head_registers_and_a_keeper_attaches_the_scan(world):
 
 def test_the_preview_is_marked_as_a_project_and_the_docx_carries_the_kinds_table(world):
     order = _draft(actor=world.users["curator"])
-    text = PdfReader(io.BytesIO(order_pdf(order, draft=True))).pages[0].extract_text()
-    assert "ПРОЕКТ" in text and "наставник года" in text
+    order_page, annex = PdfReader(io.BytesIO(order_pdf(order, draft=True))).pages[:2]
+    order_page, annex = order_page.extract_text(), annex.extract_text()
+    # ГОСТ Р 7.0.97: the table is the order's annex on a page of its own, and the order refers to it.
+    assert "ПРОЕКТ" in order_page and "Таблица приведена в приложении к настоящему приказу." in order_page
+    assert "наставник года" not in order_page
+    assert f"Приложение\nк приказу от {order.date:%d.%m.%Y} № ____" in annex and "наставник года" in annex
     document = Document(io.BytesIO(order_docx(order)))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    # Non-breaking spaces keep a table's short words with the next one (core.text.nbsp): «За что».
+    cells = [cell.text.replace(NBSP, " ") for table in document.tables for row in table.rows for cell in row.cells]
     assert "За что" in cells and "наставник года" in cells
 
 
