@@ -6,11 +6,18 @@ A kind brings its label (the order journal and the register show it) and, option
 - `draft(actor=…, date=…)`: the order written from the app's records as an editable project,
   offered on «Подготовить приказ» (the others are written where the decision is taken: a pair's
   page, the queue);
-- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy.
+- `table`: how the rows of `Order.table` print on the order's page, in its PDF and its DOCX copy;
+- `appointments(order)`: what the order appoints and from when, as (Russian phrase, date) pairs
+  (records.journal warns when one precedes the order's date);
+- `on_register(order, actor)`: the decision the order carries takes effect when it is registered
+  (a pair is fixed, a release granted, a roadmap approved): the registered order is the legal act,
+  a project decides nothing. It may refuse with ValidationError, and then nothing is registered.
+
+An issuing app adds the last two to a kind registered elsewhere with `extend`.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,8 @@ class OrderKind:
     draft: Callable | None = None
     table: OrderTable | None = None
     order: int = 100
+    appointments: Callable | None = None
+    on_register: Callable | None = None
 
 
 KINDS: dict[str, OrderKind] = {}
@@ -34,6 +43,11 @@ KINDS: dict[str, OrderKind] = {}
 
 def register(kind: OrderKind) -> None:
     KINDS[kind.value] = kind
+
+
+def extend(value: str, **fields) -> None:
+    """Add `appointments` or `on_register` to a kind already registered (by the app's wording module)."""
+    KINDS[value] = replace(KINDS[value], **fields)
 
 
 def get(value: str) -> OrderKind | None:
