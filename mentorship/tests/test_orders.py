@@ -209,6 +209,8 @@ class TestPages:
         assert first.status == Pairing.Status.AWAITING_APPROVAL
         queue = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
         assert "ожидает регистрации приказа" in queue and order.get_absolute_url() in queue
+        pair_page = client_as("curator").get(first.get_absolute_url()).content.decode()
+        assert 'id="pairing-project"' in pair_page and order.get_absolute_url() in pair_page
         again = client_as("head").post(
             reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [first.pk], "confirmed": "1"}
         )
