@@ -481,6 +481,11 @@ def load_demo() -> dict[str, int]:
     return added
 
 
+# Why the demo's orders of past dates are registered out of the journal's rules (records.journal):
+# a kindergarten that starts with the system enters the orders it has already issued on paper.
+PAPER_ORDER = "Приказ издан на бумаге до начала работы в системе; внесён при переносе журнала."
+
+
 def _demo_pairs(people, *, curator, head, today) -> int:
     """Walk each demo pair through the services to its state; orders come out in date order."""
     from mentorship.services.pair_orders import pairing_terminate, pairings_approve
@@ -491,6 +496,7 @@ def _demo_pairs(people, *, curator, head, today) -> int:
         pairing_propose,
         participants,
     )
+    from records.services import order_register
 
     S = Pairing.Status
     start = academic_year_start(today)
@@ -537,7 +543,9 @@ def _demo_pairs(people, *, curator, head, today) -> int:
             pairing_consent_withdraw(consent=consent, withdrawn_on=today, actor=curator)
 
     def approve(keys, on):
-        pairings_approve(pairings=[made[key] for key in keys], actor=head, date=on)
+        # The head approves (a project of the order), then registers it: the pairs are fixed then.
+        order = pairings_approve(pairings=[made[key] for key in keys], actor=head, date=on).obj
+        order_register(order=order, actor=head, reason=PAPER_ORDER)
 
     approve([("004", "ИКТ")], add_months(start, -12))
     approve([("012", "Режимные моменты")], add_months(start, -11))
@@ -552,6 +560,7 @@ def _demo_pairs(people, *, curator, head, today) -> int:
         ends_on=notice_end_date(notice),
         actor=head,
         order_date=notice,
+        journal_reason=PAPER_ORDER,
     )
     completed = made[("004", "ИКТ")]
     pairing_move(pairing=completed, target=S.COMPLETED, actor=curator, ended_on=completed.planned_end_on)

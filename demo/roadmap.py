@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.workdays import is_working_day
+from demo.kindergarten import PAPER_ORDER
 from people.models import Organization
 from records.models import OrderJournal
+from records.services import order_register
 from roadmap.models import Activity, Roadmap, RoadmapTransition, academic_start_year
 from roadmap.services import BASIS_TYPICAL, activity_mark, activity_save, roadmap_approve, roadmap_create, roadmap_move
 
@@ -96,7 +98,9 @@ def load(*, curator: User, head: User, today: date | None = None) -> int:
         actor=curator,
     )
     roadmap_move(roadmap=roadmap, target=Roadmap.Status.AWAITING_APPROVAL, actor=curator, today=today)
-    roadmap_approve(roadmap=roadmap, actor=head, date=approved_on)
+    # The head approves (a project of the order) and registers it: the roadmap is approved then.
+    order = roadmap_approve(roadmap=roadmap, actor=head, date=approved_on).obj
+    order_register(order=order, actor=head, reason=PAPER_ORDER)
 
     # The log tells the story on its days, not on the day the demo was loaded.
     days = [drafted_on, drafted_on + timedelta(days=2), drafted_on + timedelta(days=5), drafted_on + timedelta(days=6)]

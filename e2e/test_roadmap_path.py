@@ -87,10 +87,18 @@ def test_curator_drafts_next_years_roadmap_and_head_approves_it(page, live_serve
     expect(section).to_contain_text(f"Дорожная карта на {next_year} учебный год")
     shot(page, "roadmap-head-queue")
     section.get_by_role("button", name="Утвердить дорожную карту приказом").click()
-    expect(page.locator("main .alert")).to_contain_text("Будет зарегистрирован приказ об утверждении")
+    expect(page.locator("main .alert")).to_contain_text("Будет подготовлен проект приказа об утверждении")
     shot(page, "roadmap-head-confirm")
     page.get_by_role("button", name="Утвердить приказом").click()
-    expect(page.locator(".alert-success")).to_contain_text(f"Дорожная карта на {next_year} учебный год утверждена")
+    # A project of the order first: the head reads it and registers it; the roadmap is approved then.
+    expect(page.locator(".alert-success")).to_contain_text(
+        f"Проект приказа об утверждении дорожной карты на {next_year} учебный год подготовлен"
+    )
+    assert Roadmap.objects.get(start_year=year + 1).status == Roadmap.Status.AWAITING_APPROVAL
+    shot(page, "roadmap-head-project")
+    page.get_by_role("button", name="Зарегистрировать").click()
+    expect(page.locator(".alert-success")).to_contain_text("Приказ зарегистрирован")
+    page.locator("nav.navbar").get_by_role("link", name="На утверждение").click()
     expect(page.locator("#queue-roadmap")).to_have_count(0)
     shot(page, "roadmap-head-approved")
 
@@ -99,7 +107,8 @@ def test_curator_drafts_next_years_roadmap_and_head_approves_it(page, live_serve
     order = roadmap.order
     assert order.kind == "roadmap" and order.status == Order.Status.REGISTERED
     assert f"на {next_year} учебный год" in order.heading
-    expect(page.locator(".alert-success")).to_contain_text(f"Приказ № {order.number_text}")
+    page.goto(f"{live_server.url}{order.get_absolute_url()}")
+    expect(page.locator("main h1")).to_contain_text(f"Приказ № {order.number_text}")
 
     page.goto(f"{live_server.url}{roadmap.get_absolute_url()}")
     expect(page.locator(".alert-success")).to_contain_text(f"Утверждена приказом № {order.number_text}")

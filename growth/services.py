@@ -235,9 +235,12 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
 
 
 @transaction.atomic
-def reward_proposal_approve(*, proposal: RewardProposal, actor: User, date: Date | None = None) -> Outcome:
+def reward_proposal_approve(
+    *, proposal: RewardProposal, actor: User, date: Date | None = None, journal_reason: str = ""
+) -> Outcome:
     """The head approves: the order is written and registered, the proposal names it, and each
-    mentor gets a confirmed reward record naming the order (and the program it came from)."""
+    mentor gets a confirmed reward record naming the order (and the program it came from). An
+    order dated against the journal's rules (records.journal) needs the head's `journal_reason`."""
     roles = roles_of(actor)
     if not roles & APPROVERS:
         raise PermissionDenied("Поощрение утверждает руководитель приказом.")
@@ -247,7 +250,9 @@ def reward_proposal_approve(*, proposal: RewardProposal, actor: User, date: Date
     if not mentors:
         raise ValidationError("В представлении нет наставников.")
     order = order_register(
-        order=_reward_order(proposal, mentors, actor=actor, date=date or timezone.localdate()), actor=actor
+        order=_reward_order(proposal, mentors, actor=actor, date=date or timezone.localdate()),
+        actor=actor,
+        reason=journal_reason,
     )
     move(
         proposal,

@@ -22,6 +22,13 @@ class MentorshipConfig(AppConfig):
         sources.register("mentorship", pairing_events)  # the end of the person's pairs in «Мой календарь»
         extensions.register()
         order_kinds.register()
+        # The approval order fixes its pairs when it is registered, not when the head approves (pair_orders).
+        from records import kinds
+
+        from .services.orders import PAIRING
+        from .services.pair_orders import pairings_appointed_by, pairings_fixed_by
+
+        kinds.extend(PAIRING, appointments=pairings_appointed_by, on_register=pairings_fixed_by)
         # What the head and the curator are told (the notification centre and the e-mail digest).
         reminders.register_sources()
         from notices import decisions as told

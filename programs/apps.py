@@ -20,7 +20,7 @@ class ProgramsConfig(AppConfig):
         from .queue_releases import register as register_releases_queue
         from .reminders import register_sources
         from .selectors import pair_programs
-        from .services.releases import RELEASE_ORDER
+        from .services.releases import RELEASE_ORDER, release_appointed_by, release_granted_by
 
         register_sources()  # what mentors, mentees and the curator are told (notices)
         from notices import decisions
@@ -31,7 +31,16 @@ class ProgramsConfig(AppConfig):
         register_queue()  # programs awaiting the head's approval (order 30)
         register_releases_queue()  # requests for release from duty, 1.4 (order 40)
         register_reference_list("activity-forms", ActivityForm, order=50)
-        kinds.register(kinds.OrderKind(RELEASE_ORDER, "Об освобождении от работы для участия в мероприятии", order=90))
+        # The release takes effect when its order is registered (services.releases), not on approval.
+        kinds.register(
+            kinds.OrderKind(
+                RELEASE_ORDER,
+                "Об освобождении от работы для участия в мероприятии",
+                order=90,
+                appointments=release_appointed_by,
+                on_register=release_granted_by,
+            )
+        )
         extensions.register(
             extensions.Extension(
                 slot="mentorship.pairing.side", template="programs/snippets/pair_programs.html", context=pair_programs

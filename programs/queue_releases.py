@@ -14,7 +14,7 @@ def release_queue_items() -> list[dict]:
     are not listed here: a kindergarten's whole staff under every request made the queue grow with
     both; the head picks another substitute on the request's own page (programs:release-approve)."""
     releases = ReleaseRequest.objects.filter(status=ReleaseRequest.Status.REQUESTED).select_related(
-        "person__position", "substitute__position", "item", "program__pairing__mentor__person", "requested_by"
+        "person__position", "substitute__position", "item", "program__pairing__mentor__person", "requested_by", "order"
     )
     return [{"release": release} for release in releases.order_by("date", "pk")]
 

@@ -5,6 +5,7 @@ from core.files import ScanField
 from core.forms import DateField
 
 from . import kinds
+from .journal import REASON_REQUIRED, retroactive_warnings
 from .models import Order
 
 
@@ -27,6 +28,31 @@ class OrderDraftForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Каждый пункт — с новой строки; номера проставятся сами.",
     )
+
+
+class RegisterForm(forms.Form):
+    """The head registers a project; when it departs from the journal (records.journal), the form
+    lists why and asks for the reason, which is stored on the order."""
+
+    reason = forms.CharField(
+        label="Причина отступления от журнала",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Сохранится в приказе, в реестре приказов и в истории изменений.",
+    )
+
+    def __init__(self, *args, order: Order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warnings = retroactive_warnings(order)
+        if not self.warnings:
+            del self.fields["reason"]
+
+    def clean(self):
+        data = super().clean()
+        if self.warnings and not data.get("reason", "").strip():
+            self.add_error("reason", REASON_REQUIRED)
+        return data
 
 
 class JournalForm(forms.Form):

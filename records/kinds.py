@@ -10,10 +10,17 @@ A kind brings its label (the order journal and the register show it) and, option
   приказу от … № …» of its PDF and its DOCX copy; and (`rows`) how they are written again from the
   records when a project's date changes: facts stand as of the order's date, and a registered order
   keeps the rows it was registered with.
+- `appointments(order)`: what the order appoints and from when, as (Russian phrase, date) pairs
+  (records.journal warns when one precedes the order's date);
+- `on_register(order, actor)`: the decision the order carries takes effect when it is registered
+  (a pair is fixed, a release granted, a roadmap approved): the registered order is the legal act,
+  a project decides nothing. It may refuse with ValidationError, and then nothing is registered.
+
+An issuing app adds the last two to a kind registered elsewhere with `extend`.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class OrderKind:
     draft: Callable | None = None
     table: OrderTable | None = None
     order: int = 100
+    appointments: Callable | None = None
+    on_register: Callable | None = None
 
 
 KINDS: dict[str, OrderKind] = {}
@@ -42,6 +51,11 @@ KINDS: dict[str, OrderKind] = {}
 
 def register(kind: OrderKind) -> None:
     KINDS[kind.value] = kind
+
+
+def extend(value: str, **fields) -> None:
+    """Add `appointments` or `on_register` to a kind already registered (by the app's wording module)."""
+    KINDS[value] = replace(KINDS[value], **fields)
 
 
 def get(value: str) -> OrderKind | None:

@@ -102,6 +102,8 @@ class Order(LifeCycle, models.Model):
         blank=True,
         related_name="+",
     )
+    # Why the head registered it against the journal's rules (records.journal); empty when it broke none.
+    journal_reason = models.TextField("причина отступления от журнала", blank=True)
     history = HistoricalRecords(excluded_fields=["pdf"])
 
     class Meta:

@@ -21,6 +21,7 @@ from people.models import Organization
 from people.roles import roles_of
 
 from . import kinds
+from .journal import REASON_REQUIRED, retroactive_warnings
 from .models import Order, OrderJournal
 
 ORDER_TEMPLATE = "records/pdf/order.html"
@@ -34,6 +35,7 @@ __all__ = [
     "order_pdf",
     "order_register",
     "order_update_draft",
+    "retroactive_warnings",
 ]
 
 
@@ -108,14 +110,22 @@ def order_pdf(order: Order, *, draft: bool = False) -> bytes:
 
 
 @transaction.atomic
-def order_register(*, order: Order, actor: User) -> Order:
-    """Give the order its number and freeze its PDF. A registered order is never edited."""
+def order_register(*, order: Order, actor: User, reason: str = "") -> Order:
+    """Give the order its number and freeze its PDF; then the decision it carries takes effect (its
+    kind's `on_register`). A registered order is never edited.
+
+    An order that departs from the journal (records.journal: out of the journal's order, a
+    retroactive date or appointment) is registered only with the head's `reason`, stored on it."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if not order.is_draft:
         raise ValidationError(
             "Приказ уже зарегистрирован: изменить его нельзя, исправление оформляется новым приказом."
         )
     journal = _journal(order.organization, order.date.year)
+    warnings = retroactive_warnings(order)
+    if warnings and not reason.strip():
+        raise ValidationError({"reason": [REASON_REQUIRED, *warnings]})
+    order.journal_reason = reason.strip() if warnings else ""
     order.year, order.number = order.date.year, journal.next_number
     order.number_text = f"{order.number}{journal.suffix}"
     journal.next_number += 1
@@ -123,6 +133,9 @@ def order_register(*, order: Order, actor: User) -> Order:
     order.registered_at, order.registered_by = timezone.now(), actor
     order.pdf.save(f"prikaz-{order.year}-{order.number}.pdf", ContentFile(order_pdf(order)), save=False)
     move(order, Order.Status.REGISTERED, actor=actor, roles=roles_of(actor))
+    kind = kinds.get(order.kind)
+    if kind is not None and kind.on_register is not None:
+        kind.on_register(order, actor)
     return order
 
 

@@ -3,7 +3,7 @@ registration, the PDF, the signed scan, the DOCX copy, and the journal's numberi
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views import View
@@ -18,7 +18,7 @@ from people.models import Organization
 
 from . import kinds
 from .docx import docx_name, order_docx
-from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, ScanForm
+from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, RegisterForm, ScanForm
 from .models import Order, OrderJournal
 from .roles import ORDER_KEEPERS, ORDER_READERS, ORDER_SIGNERS, ORDER_WRITERS
 from .selectors import orders_for
@@ -46,11 +46,14 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
         return orders_for(self.request.user)
 
     def get_context_data(self, **kwargs):
+        can_register = self.object.is_draft and bool(self.roles & ORDER_SIGNERS)
+        if can_register:
+            kwargs.setdefault("register_form", RegisterForm(order=self.object))
         return super().get_context_data(
             table=kinds.table_of(self.object),
             scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
             can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
-            can_register=self.object.is_draft and bool(self.roles & ORDER_SIGNERS),
+            can_register=can_register,
             **kwargs,
         )
 
@@ -166,19 +169,26 @@ class OrderDraftUpdateView(RoleRequiredMixin, FormView):
 
 
 class OrderRegisterView(RoleRequiredMixin, View):
-    """The head registers a project: it gets its number and its PDF is frozen."""
+    """The head registers a project: it gets its number, its PDF is frozen, and the decision it
+    carries takes effect. An order against the journal's rules needs the head's reason: without
+    one the order's page comes back with the warnings and what was typed."""
 
     allowed_roles = ORDER_SIGNERS
 
     def post(self, request, pk):
         order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
-        try:
-            order = order_register(order=order, actor=request.user)
-        except ValidationError as error:
-            report_errors(request, error)
-        else:
-            messages.success(request, f"Приказ зарегистрирован: № {order.number_text} от {order.date:%d.%m.%Y}.")
-        return redirect(order.get_absolute_url())
+        form = RegisterForm(request.POST, order=order)
+        if form.is_valid():
+            try:
+                order = order_register(order=order, actor=request.user, reason=form.cleaned_data.get("reason", ""))
+            except ValidationError as error:
+                form_errors(form, error)
+            else:
+                messages.success(request, f"Приказ зарегистрирован: № {order.number_text} от {order.date:%d.%m.%Y}.")
+                return redirect(order.get_absolute_url())
+        detail = OrderDetailView(request=request, kwargs={"pk": pk}, args=())
+        detail.object = order
+        return render(request, detail.template_name, detail.get_context_data(object=order, register_form=form))
 
 
 class OrderPreviewView(RoleRequiredMixin, View):

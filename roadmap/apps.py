@@ -13,7 +13,7 @@ class RoadmapConfig(AppConfig):
         from records import kinds
 
         from .selectors import awaiting_approval, order_annex, queue_items
-        from .services import ROADMAP_ORDER
+        from .services import ROADMAP_ORDER, roadmap_approved_by
 
         queue.register(
             queue.QueueSection(
@@ -25,7 +25,10 @@ class RoadmapConfig(AppConfig):
                 order=20,
             )
         )
-        kinds.register(kinds.OrderKind(ROADMAP_ORDER, "Об утверждении дорожной карты", order=80))
+        # The roadmap is approved when its order is registered (services.roadmap_approved_by).
+        kinds.register(
+            kinds.OrderKind(ROADMAP_ORDER, "Об утверждении дорожной карты", order=80, on_register=roadmap_approved_by)
+        )
         extensions.register(
             extensions.Extension(
                 slot="records.order.side", template="roadmap/snippets/order_annex.html", context=order_annex, order=20

@@ -34,7 +34,8 @@ def render_roadmap_pdf(roadmap: Roadmap, *, annex: bool = False, today=None) -> 
         {
             "roadmap": roadmap,
             "organization": organization,
-            "order": roadmap.order,
+            # A project of the approval order has no number yet: the roadmap is not approved by it.
+            "order": roadmap.order if roadmap.order is not None and not roadmap.order.is_draft else None,
             "stages": stages_with_activities(roadmap),
             "annex": annex,
             "today": today or timezone.localdate(),

@@ -39,7 +39,7 @@ class Roadmap(LifeCycle, models.Model):
 
     S = Status
     # The whole life cycle in one table: (from, to) → who may move it and what the button says.
-    # The move to APPROVED happens only through roadmap_approve, which registers the order.
+    # The move to APPROVED happens only when the order of roadmap_approve (a project) is registered.
     TRANSITIONS = {
         (S.DRAFT, S.AWAITING_APPROVAL): Transition("Отправить руководителю", DRAFTERS),
         (S.RETURNED, S.AWAITING_APPROVAL): Transition("Отправить руководителю снова", DRAFTERS),
@@ -54,8 +54,9 @@ class Roadmap(LifeCycle, models.Model):
         (S.AWAITING_APPROVAL, S.APPROVED): Transition(
             "Утвердить приказом",
             APPROVERS,
-            consequence="Будет зарегистрирован приказ об утверждении дорожной карты; её план фиксируется "
-            "приложением к приказу и дальше не редактируется, только отмечается выполнение.",
+            consequence="Будет подготовлен проект приказа об утверждении дорожной карты. Когда вы его "
+            "зарегистрируете, дорожная карта утверждается: её план фиксируется приложением к приказу и дальше "
+            "не редактируется, только отмечается выполнение.",
         ),
     }
     # The curator's buttons on the roadmap's page; the head decides with the approve/return forms.

@@ -100,7 +100,7 @@ def due_soon_activities(today: date | None = None, days: int = DUE_SOON_DAYS) ->
 
 
 def awaiting_approval() -> QuerySet:
-    return _own_roadmaps().filter(status=Roadmap.Status.AWAITING_APPROVAL)
+    return _own_roadmaps().filter(status=Roadmap.Status.AWAITING_APPROVAL).select_related("order")
 
 
 def queue_items() -> list[dict]:

@@ -26,7 +26,7 @@ from mentorship.models import CouncilMembership
 from mentorship.services.orders import LAW, control_clause, current_curator
 from people.roles import roles_of
 from records.models import Order
-from records.services import draft_order, issuing_organization, order_register
+from records.services import draft_order, issuing_organization
 
 from .documents import render_roadmap_pdf
 from .models import Activity, Roadmap, Stage, academic_start_year, year_label
@@ -43,6 +43,7 @@ __all__ = [
     "activity_unmark",
     "creatable_years",
     "roadmap_approve",
+    "roadmap_approved_by",
     "roadmap_create",
     "roadmap_delete",
     "roadmap_move",
@@ -375,34 +376,59 @@ def _approval_order(roadmap: Roadmap, *, actor: User, date) -> Order:
 
 @transaction.atomic
 def roadmap_approve(*, roadmap: Roadmap, actor: User, date: date | None = None) -> Outcome:
-    """The head approves the roadmap (3.3): the order is written and registered under the next
-    number of the journal, the roadmap links to it, and the annex is frozen as approved."""
+    """The head approves the roadmap (3.3): the project of the order is written and the roadmap
+    links to it; the roadmap is approved when the head registers the order (`roadmap_approved_by`),
+    because the legal act is the registered order. Until then the queue shows it «ожидает регистрации
+    приказа», and approving it again is refused."""
     roles = roles_of(actor)
     # Refused in the regulation's words, before anything is locked; the table checks the rest.
     if not roles & APPROVERS:
         raise PermissionDenied("Дорожную карту утверждает руководитель (3.3 Положения).")
     roadmap = _locked(roadmap.pk)
     guard(roadmap, Roadmap.Status.APPROVED, roles=roles)
+    if roadmap.order_id is not None and roadmap.order.is_draft:
+        raise ValidationError(
+            f"Проект приказа об утверждении уже подготовлен ({roadmap.order.date:%d.%m.%Y}): "
+            "зарегистрируйте его на странице приказа."
+        )
     errors = _ready_for_head(roadmap)
     if errors:
         raise ValidationError(errors)
-    order = order_register(order=_approval_order(roadmap, actor=actor, date=date or timezone.localdate()), actor=actor)
-    # The annex is rendered with the order it belongs to, before the move saves the roadmap.
-    roadmap.order = order
-    roadmap.annex_pdf.save(
-        f"dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf",
-        ContentFile(render_roadmap_pdf(roadmap, annex=True)),
-        save=False,
-    )
-    move(
-        roadmap,
-        Roadmap.Status.APPROVED,
-        actor=actor,
-        roles=roles,
-        comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
-        checked=True,
-    )
-    return Outcome(order)
+    roadmap.order = _approval_order(roadmap, actor=actor, date=date or timezone.localdate())
+    with authored(roadmap, actor):
+        roadmap.save(update_fields=["order"])
+    return Outcome(roadmap.order)
+
+
+def roadmap_approved_by(order: Order, actor: User) -> None:
+    """The approval order is registered: the roadmap is approved and its annex frozen with the
+    order it belongs to. A roadmap returned to the curator meanwhile refuses the registration."""
+    for pk in Roadmap.objects.filter(order=order).values_list("pk", flat=True):
+        roadmap = _locked(pk)
+        if roadmap.status != Roadmap.Status.AWAITING_APPROVAL:
+            raise ValidationError(
+                f"Дорожная карта на {roadmap.year_label} учебный год не на утверждении "
+                f"(«{roadmap.get_status_display()}»): приказ об её утверждении не регистрируется."
+            )
+        roles = roles_of(actor)
+        guard(roadmap, Roadmap.Status.APPROVED, roles=roles)
+        errors = _ready_for_head(roadmap)
+        if errors:
+            raise ValidationError(errors)
+        roadmap.order = order
+        roadmap.annex_pdf.save(
+            f"dorozhnaya-karta-{roadmap.start_year}-{roadmap.start_year + 1}.pdf",
+            ContentFile(render_roadmap_pdf(roadmap, annex=True)),
+            save=False,
+        )
+        move(
+            roadmap,
+            Roadmap.Status.APPROVED,
+            actor=actor,
+            roles=roles,
+            comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+            checked=True,
+        )
 
 
 # --- Execution marks: the only change an approved roadmap takes ---------------------------

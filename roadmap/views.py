@@ -242,13 +242,13 @@ class RoadmapApproveView(HeadDecisionView):
             order = roadmap_approve(roadmap=roadmap, actor=request.user).obj
         except ValidationError as error:
             report_errors(request, error)
-        else:
-            messages.success(
-                request,
-                f"Дорожная карта на {roadmap.year_label} учебный год утверждена. "
-                f"Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.",
-            )
-        return self.back()
+            return self.back()
+        messages.success(
+            request,
+            f"Проект приказа об утверждении дорожной карты на {roadmap.year_label} учебный год подготовлен. "
+            "Проверьте текст и зарегистрируйте приказ: дорожная карта утверждается с его регистрацией.",
+        )
+        return redirect(order.get_absolute_url())
 
 
 class RoadmapReturnView(HeadDecisionView):

@@ -183,7 +183,10 @@ def certificates(world):
         programs=[],
         actor=world.users["curator"],
     ).obj
-    reward_proposal_approve(proposal=proposal, actor=world.users["head"], date=date(2026, 5, 25))
+    # Dated in the past: registered with the head's reason (records.journal).
+    reward_proposal_approve(
+        proposal=proposal, actor=world.users["head"], date=date(2026, 5, 25), journal_reason="Подписан 25.05.2026"
+    )
     proposal.refresh_from_db()
     return proposal
 

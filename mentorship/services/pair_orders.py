@@ -1,5 +1,11 @@
 """Orders that fix or change a pair: approval (one order for several pairs), mentor replacement,
-extension and early termination. Each is registered at once and moves the pair along its table."""
+extension and early termination.
+
+Approval is a project first: the head's approval in the queue writes the order «ПРОЕКТ» (its wording
+editable on the records office's page), and the pairs are fixed when the head registers it
+(`pairings_fixed_by`, the kind's `on_register`), because the legal act is the registered order; until
+then the queue shows the pairs «ожидает регистрации приказа». Replacement, extension and early
+termination are still registered at once and move the pair along its table."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,11 +30,15 @@ from .paperwork import agreements_on_approval, agreements_on_extension, agreemen
 
 __all__ = [
     "REPLACEMENT_GROUNDS",
+    "approval_project",
+    "approval_projects",
     "pairing_extend",
     "pairing_replace_mentor",
     "pairing_terminate",
     "pairings_activate_due",
+    "pairings_appointed_by",
     "pairings_approve",
+    "pairings_fixed_by",
     "pairs_table_rows",
 ]
 
@@ -108,25 +118,8 @@ def _pairing_order(*, pairings: list[Pairing], date, actor: User) -> Order:
     return order
 
 
-@transaction.atomic
-def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
-    """The head approves several pairs at once: one order fixes them all (3.3).
-
-    All or nothing: a pair without every participant's written consent stops the whole approval,
-    and the message names whose consent is missing.
-    """
-    roles = roles_of(actor)
-    if Role.HEAD not in roles:
-        raise PermissionDenied("Пары утверждает руководитель.")
-    ids = [p.pk for p in pairings]
-    if not ids:
-        raise ValidationError("Отметьте пары, которые утверждаете.")
-    locked = list(
-        Pairing.objects.select_for_update()
-        .filter(pk__in=ids)
-        .select_related("mentor__person__position", "mentor__person__organization", "direction")
-        .order_by("starts_on", "pk")
-    )
+def _approval_errors(locked: list[Pairing]) -> list[str]:
+    """Why these pairs cannot be fixed now: not awaiting approval, a consent missing, a rule broken."""
     errors = []
     for pairing in locked:
         label = f"{pairing.kind_label} «{pairing.sides}»"
@@ -146,11 +139,72 @@ def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
             )
         except ValidationError as error:
             errors.extend(f"{label}: {message}" for message in error.messages)
+    return errors
+
+
+def _locked_pairings(queryset) -> list[Pairing]:
+    return list(
+        queryset.select_for_update()
+        .select_related("mentor__person__position", "mentor__person__organization", "direction")
+        .order_by("starts_on", "pk")
+    )
+
+
+def approval_project(pairing: Pairing) -> Order | None:
+    """The project of the order that will fix `pairing`, if the head has approved it and not registered it yet."""
+    return approval_projects([pairing.pk]).get(pairing.pk)
+
+
+def approval_projects(pairing_ids) -> dict[int, Order]:
+    """The same for several pairs at once, in one query: pair id → its project."""
+    links = Pairing.orders.through.objects.filter(
+        pairing_id__in=list(pairing_ids), order__kind=PAIRING, order__status=Order.Status.DRAFT
+    ).select_related("order")
+    return {link.pairing_id: link.order for link in links.order_by("order_id")}
+
+
+@transaction.atomic
+def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
+    """The head approves several pairs at once: one order fixes them all (3.3). The order is a
+    project until the head registers it; the pairs are fixed then (`pairings_fixed_by`).
+
+    All or nothing: a pair without every participant's written consent stops the whole approval,
+    and the message names whose consent is missing; so does a pair already in another project.
+    """
+    if Role.HEAD not in roles_of(actor):
+        raise PermissionDenied("Пары утверждает руководитель.")
+    ids = [p.pk for p in pairings]
+    if not ids:
+        raise ValidationError("Отметьте пары, которые утверждаете.")
+    locked = _locked_pairings(Pairing.objects.filter(pk__in=ids))
+    errors = _approval_errors(locked)
+    for pairing in locked:
+        project = approval_project(pairing)
+        if project is not None:
+            errors.append(
+                f"{pairing.kind_label} «{pairing.sides}» уже в проекте приказа от {project.date:%d.%m.%Y}: "
+                "зарегистрируйте его на странице приказа."
+            )
     if errors:
         raise ValidationError(errors)
-    order = order_register(
-        order=_pairing_order(pairings=locked, date=date or timezone.localdate(), actor=actor), actor=actor
-    )
+    order = _pairing_order(pairings=locked, date=date or timezone.localdate(), actor=actor)
+    return Outcome(order)
+
+
+def pairings_appointed_by(order: Order) -> list[tuple[str, object]]:
+    """What an approval order appoints (records.journal): each pair's start."""
+    return [(f"Начало наставничества «{pairing.sides}»", pairing.starts_on) for pairing in order.pairings.all()]
+
+
+def pairings_fixed_by(order: Order, actor: User) -> None:
+    """The approval order is registered: its pairs are fixed (and start, if their date has come),
+    and our own mentors get their additional agreements (ТК РФ ст. 351.8). Called inside the
+    registration's transaction: a pair no longer fit to be fixed refuses the registration."""
+    locked = _locked_pairings(Pairing.objects.filter(orders=order))
+    errors = _approval_errors(locked)
+    if errors:
+        raise ValidationError(errors)
+    roles = roles_of(actor)
     today = timezone.localdate()
     for pairing in locked:
         move(
@@ -162,9 +216,7 @@ def pairings_approve(*, pairings, actor: User, date=None) -> Outcome:
         )
         if pairing.starts_on <= today:
             move(pairing, Pairing.Status.ACTIVE, actor=actor, roles=None, comment="Наступила дата начала")
-    # ТК РФ ст. 351.8: our own mentors get an additional agreement to the employment contract.
     agreements_on_approval(pairings=locked, order=order, actor=actor)
-    return Outcome(order)
 
 
 @transaction.atomic
@@ -211,6 +263,7 @@ def pairing_terminate(
     actor: User,
     order_date=None,
     basis: str = "",
+    journal_reason: str = "",
 ) -> Outcome:
     """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
     comes through the curator), with written notice at least 3 working days ahead — weekends and
@@ -264,6 +317,7 @@ def pairing_terminate(
         clauses=clauses,
         actor=actor,
         date=order_date,
+        journal_reason=journal_reason,
     )
     if found:
         found.carried_out(order, actor)
@@ -280,9 +334,19 @@ def pairing_terminate(
 
 
 def _order_for_pair(
-    pairing: Pairing, *, kind, heading: str, basis: str, clauses: list[str], actor, date, extra_people=()
+    pairing: Pairing,
+    *,
+    kind,
+    heading: str,
+    basis: str,
+    clauses: list[str],
+    actor,
+    date,
+    extra_people=(),
+    journal_reason: str = "",
 ):
-    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet."""
+    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet.
+    Dated against the journal's rules (records.journal), it needs the head's `journal_reason`."""
     own = issuing_organization()
     people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
     order = draft_order(
@@ -298,7 +362,7 @@ def _order_for_pair(
         actor=actor,
     )
     order.pairings.set([pairing])
-    return order_register(order=order, actor=actor)
+    return order_register(order=order, actor=actor, reason=journal_reason)
 
 
 def _current_pair(pairing: Pairing, actor: User, action: str) -> Pairing:
@@ -350,6 +414,7 @@ def pairing_replace_mentor(
     actor: User,
     order_date=None,
     basis: str = "",
+    journal_reason: str = "",
 ) -> Outcome:
     """Replace the mentor by order; the new mentor's written consent is recorded; the term stays.
     `basis` names another app's document the order carries out (mentorship.order_bases)."""
@@ -401,6 +466,7 @@ def pairing_replace_mentor(
         clauses=clauses,
         actor=actor,
         date=order_date,
+        journal_reason=journal_reason,
         extra_people=[old.person],
     )
     if found:
@@ -421,7 +487,9 @@ def pairing_replace_mentor(
 
 
 @transaction.atomic
-def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, order_date=None) -> Outcome:
+def pairing_extend(
+    *, pairing: Pairing, new_end_on, agreed_on, actor: User, order_date=None, journal_reason: str = ""
+) -> Outcome:
     """Extend by mutual consent of the sides; never past 12 months in total."""
     pairing = _current_pair(pairing, actor, "Продление")
     if new_end_on <= pairing.planned_end_on:
@@ -442,6 +510,7 @@ def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, orde
         ],
         actor=actor,
         date=order_date,
+        journal_reason=journal_reason,
     )
     pairing.planned_end_on = new_end_on
     with authored(pairing, actor):

@@ -107,7 +107,7 @@ def test_approving_by_order_names_the_pairs_first(world, client_as):
         .post(reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [pairing.pk]})
         .content.decode()
     )
-    assert "Будет зарегистрирован один приказ" in page
+    assert "Будет подготовлен проект одного приказа" in page and "пары закрепляются с регистрацией приказа" in page
     assert pairing.sides in page
     pairing.refresh_from_db()
     assert pairing.status == S.AWAITING_APPROVAL

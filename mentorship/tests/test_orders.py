@@ -49,8 +49,16 @@ def ready_pair(world, *, consents=True, **kwargs):
     return pairing
 
 
-def approve(world, pairings, **kwargs):
-    return pairings_approve(pairings=pairings, actor=world.users["head"], **kwargs).obj
+# These tests date their orders on fixed days, now past: registered with the head's reason (records.journal).
+BACKDATED = "Приказ подписан в тот день, в систему внесён позже"
+
+
+def approve(world, pairings, reason=BACKDATED, **kwargs):
+    """The head approves (a project of the order, the pairs still awaiting) and registers it: the pairs are fixed then."""
+    order = pairings_approve(pairings=pairings, actor=world.users["head"], **kwargs).obj
+    assert order.is_draft and order.number is None
+    assert {pairing.status for pairing in order.pairings.all()} == {Pairing.Status.AWAITING_APPROVAL}
+    return order_register(order=order, actor=world.users["head"], reason=reason)
 
 
 def test_two_pairs_approved_together_are_fixed_by_one_order(world):
@@ -195,6 +203,22 @@ class TestPages:
         )
         order = Order.objects.get()
         assert response["Location"] == order.get_absolute_url()
+        # The approval is a project: the pairs wait for its registration, the queue says so.
+        assert order.is_draft and not order.pdf
+        first.refresh_from_db()
+        assert first.status == Pairing.Status.AWAITING_APPROVAL
+        queue = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
+        assert "ожидает регистрации приказа" in queue and order.get_absolute_url() in queue
+        pair_page = client_as("curator").get(first.get_absolute_url()).content.decode()
+        assert 'id="pairing-project"' in pair_page and order.get_absolute_url() in pair_page
+        again = client_as("head").post(
+            reverse("mentorship:approval-queue"), {"action": "approve", "pairings": [first.pk], "confirmed": "1"}
+        )
+        assert again.status_code == 302 and Order.objects.count() == 1
+        client_as("head").post(reverse("records:order-register", args=[order.pk]), {"reason": BACKDATED})
+        order.refresh_from_db()
+        first.refresh_from_db()
+        assert order.number_text == "1-ОД" and first.status in (Pairing.Status.FIXED, Pairing.Status.ACTIVE)
         pdf = client_as("head").get(reverse("records:order-pdf", args=[order.pk]))
         assert pdf["Content-Type"] == "application/pdf"
 
@@ -275,7 +299,12 @@ class TestTermination:
         with pytest.raises(ValidationError, match=r"не раньше 14\.01\.2026"):
             self.terminate(world, world.pairing, notice_on=date(2025, 12, 30), ends_on=date(2026, 1, 13))
         order = self.terminate(
-            world, world.pairing, notice_on=date(2025, 12, 30), ends_on=date(2026, 1, 14), order_date=date(2026, 1, 12)
+            world,
+            world.pairing,
+            notice_on=date(2025, 12, 30),
+            ends_on=date(2026, 1, 14),
+            order_date=date(2026, 1, 12),
+            journal_reason=BACKDATED,
         )
         world.pairing.refresh_from_db()
         assert (world.pairing.status, world.pairing.ended_on) == (S.TERMINATED, date(2026, 1, 14))
@@ -423,7 +452,8 @@ class TestGovernanceOrders:
             clauses=[*draft.clauses, "Разместить приказ на сайте детского сада."],
             actor=world.users["curator"],
         )
-        order = order_register(order=draft, actor=world.users["head"])
+        order = order_register(order=draft, actor=world.users["head"], reason=BACKDATED)
+        assert order.journal_reason == BACKDATED
         text = " ".join(pdf_text(order).split())
         for phrase in [*expected, "Разместить приказ на сайте", f"№ {order.number_text}", "24.11.2026"]:
             assert phrase in text, phrase
@@ -465,9 +495,14 @@ class TestGovernanceOrders:
             date(2026, 11, 25),
         )
         assert client_as("curator").post(reverse("records:order-register", args=[order.pk])).status_code == 403
-        client_as("head").post(reverse("records:order-register", args=[order.pk]))
+        # Dated 25.11.2026, before today: without a reason the head is told why, and nothing is registered.
+        refused = client_as("head").post(reverse("records:order-register", args=[order.pk]))
+        assert "укажите причину" in refused.content.decode()
         order.refresh_from_db()
-        assert order.number_text == "1-ОД" and order.pdf
+        assert order.is_draft and not order.number_text
+        client_as("head").post(reverse("records:order-register", args=[order.pk]), {"reason": BACKDATED})
+        order.refresh_from_db()
+        assert order.number_text == "1-ОД" and order.pdf and order.journal_reason == BACKDATED
         assert client_as("curator").get(edit).status_code == 404
 
     def test_no_curator_no_curator_order(self, world):

@@ -19,7 +19,7 @@ from core.views import (
     move_confirmation,
     report_errors,
 )
-from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor, pairing_terminate
+from mentorship.services.pair_orders import approval_project, pairing_extend, pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import (
     missing_consents,
     pairing_consent_record,
@@ -133,6 +133,8 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             can_terminate=can_terminate,
             pairing_orders=pairing.orders.exclude(number=None).order_by("date", "number"),
             letters=letters_for(pairing, people, self.person, any_person=bool(self.roles & BANK_READERS)),
+            # Approved by the head, fixed when its order is registered (services.pair_orders).
+            pairing_project=approval_project(pairing) if pairing.status == Pairing.Status.AWAITING_APPROVAL else None,
             **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
         )

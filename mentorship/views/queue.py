@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from core.http import id_param, ids_param, text_param
 from core.views import Confirmation, ConfirmedActionMixin, report_errors
 from mentorship.services.bank import current_mentees_by_mentor
-from mentorship.services.pair_orders import pairings_approve
+from mentorship.services.pair_orders import approval_projects, pairings_approve
 from mentorship.services.pairs import missing_consents, pairing_move, pairing_warnings
 from people.access import RoleRequiredMixin
 from people.models import Organization
@@ -27,11 +27,13 @@ def pairing_queue_items() -> list[dict]:
     pairings = list(approval_queue())
     own = Organization.own()
     loads = current_mentees_by_mentor({pairing.mentor_id for pairing in pairings})
+    projects = approval_projects(pairing.pk for pairing in pairings)
     return [
         {
             "pairing": pairing,
             "missing": missing_consents(pairing),
             "warnings": pairing_warnings(pairing, own=own, loads=loads),
+            "project": projects.get(pairing.pk),
         }
         for pairing in pairings
     ]
@@ -65,11 +67,11 @@ class ApprovalQueueView(RoleRequiredMixin, ConfirmedActionMixin, TemplateView):
         return Confirmation(
             title="Утвердить пары приказом",
             consequences=[
-                "Будет зарегистрирован один приказ о закреплении этих пар (групп); с его даты они закреплены "
-                "и начинают работу:",
+                "Будет подготовлен проект одного приказа о закреплении этих пар (групп). Проверьте его текст "
+                "и зарегистрируйте: пары закрепляются с регистрацией приказа и с его даты начинают работу:",
                 *(str(pairing) for pairing in chosen),
             ],
-            button="Утвердить приказом",
+            button="Подготовить приказ",
             cancel_url=cancel_url,
             danger=False,
         )
@@ -99,5 +101,9 @@ class ApprovalQueueView(RoleRequiredMixin, ConfirmedActionMixin, TemplateView):
         except ValidationError as error:
             report_errors(request, error)
             return redirect("mentorship:approval-queue")
-        messages.success(request, f"Утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.")
+        messages.success(
+            request,
+            "Проект приказа о закреплении пар подготовлен. Проверьте текст и зарегистрируйте приказ: "
+            "пары будут закреплены с его регистрацией.",
+        )
         return redirect(order.get_absolute_url())

@@ -3,8 +3,12 @@
 A participant of the program (its mentor or a mentee) asks to be released on a date for some hours
 to take part in a plan event, naming who will replace them. Only the head decides, and only with a
 substitute, «при условии обеспечения непрерывности образовательного процесса … и замены их
-отсутствия»: an approval without one is refused. Approval issues a registered order of kind
-«release»; the request is linked to it. The requester may withdraw the request while it waits.
+отсутствия»: an approval without one is refused. Approval writes the project of an order of kind
+«release» («ПРОЕКТ», its wording editable on the records office's page) and links the request to it;
+the person is released when the head registers that order (`release_granted_by`, the kind's
+`on_register`), because the legal act is the registered order. Until then the request stays «на
+рассмотрении» and the queue shows it «ожидает регистрации приказа». The requester may withdraw the
+request while it waits; a project of a withdrawn or refused request is then refused registration.
 
 A request is filed in its first state, «на рассмотрении»; the decisions and the withdrawal are the
 moves of `ReleaseRequest.TRANSITIONS` (`core.lifecycle`), each decided once.
@@ -27,13 +31,20 @@ from people.facts import position_on
 from people.models import Person
 from people.roles import person_of, roles_of
 from records.models import Order
-from records.services import draft_order, issuing_organization, order_register
+from records.services import draft_order, issuing_organization
 
 from ..models import PlanItem, Program, ReleaseRequest
 from ..roles import PARTICIPANTS
 from .program import roles_on
 
-__all__ = ["release_approve", "release_refuse", "release_request", "release_withdraw"]
+__all__ = [
+    "release_appointed_by",
+    "release_approve",
+    "release_granted_by",
+    "release_refuse",
+    "release_request",
+    "release_withdraw",
+]
 
 S = ReleaseRequest.Status
 HEADING = "Об освобождении от работы для участия в мероприятии программы наставничества"
@@ -175,7 +186,7 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
     )
     # The pair sees the order among its own (orders_for scopes a mentor's and a mentee's orders by pair).
     release.program.pairing.orders.add(order)
-    return order_register(order=order, actor=actor)
+    return order
 
 
 @transaction.atomic
@@ -187,12 +198,17 @@ def release_approve(
     actor: User,
     order_date=None,
 ) -> Outcome:
-    """The head releases the person by a registered order; a substitute is required (1.4).
+    """The head decides to release the person: the project of the order is written; the release
+    takes effect when the head registers it (`release_granted_by`). A substitute is required (1.4).
 
     The head may name or change the substitute here when the request has none or another is better.
     """
     release = _locked(release)
     guard(release, S.APPROVED, roles=roles_of(actor))
+    if release.order_id is not None:
+        raise ValidationError(
+            f"Проект приказа уже подготовлен ({release.order.date:%d.%m.%Y}): зарегистрируйте его на странице приказа."
+        )
     substitute = substitute or release.substitute
     if substitute is None:
         raise ValidationError(
@@ -201,17 +217,32 @@ def release_approve(
         )
     _check_substitute(substitute, release.person, release.date)
     release.substitute = substitute
-    order = _release_order(release, actor=actor, date=order_date)
-    _decide(
-        release,
-        S.APPROVED,
-        actor=actor,
-        order=order,
-        decided_by=actor,
-        decided_at=timezone.now(),
-        decision_comment=comment.strip(),
-    )
+    release.order = _release_order(release, actor=actor, date=order_date)
+    release.decision_comment = comment.strip()
+    validated_save(release, actor=actor)
     return Outcome(release)
+
+
+def release_appointed_by(order: Order) -> list[tuple[str, date]]:
+    """What a release order appoints (records.journal): the day of the release."""
+    return [
+        (f"Освобождение от работы {release.person.in_case(Case.GENITIVE)}", release.date)
+        for release in ReleaseRequest.objects.filter(order=order).select_related("person")
+    ]
+
+
+def release_granted_by(order: Order, actor: User) -> None:
+    """The release order is registered: the request is granted now. A request withdrawn or refused
+    meanwhile, or a substitute busy by then, refuses the registration (inside its transaction)."""
+    for release in ReleaseRequest.objects.filter(order=order).values_list("pk", flat=True):
+        release = _locked(ReleaseRequest(pk=release))
+        if release.status != S.REQUESTED:
+            raise ValidationError(
+                f"Просьба {release.person.in_case(Case.GENITIVE)} уже «{release.get_status_display().lower()}»: "
+                "приказ об освобождении не регистрируется."
+            )
+        _check_substitute(release.substitute, release.person, release.date)
+        _decide(release, S.APPROVED, actor=actor, decided_by=actor, decided_at=timezone.now())
 
 
 @transaction.atomic

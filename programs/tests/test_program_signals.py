@@ -26,6 +26,7 @@ def test_early_termination_of_the_pair_ends_its_running_program(world, settings,
         ends_on=notice_end_date(notice),
         actor=head,
         order_date=notice,
+        journal_reason="Уведомление и приказ от 02.11.2026, внесены позже",
     )
     program.refresh_from_db()
     assert program.status == S.TERMINATED
@@ -47,6 +48,7 @@ def test_a_closed_program_stays_as_it_was(world, settings, tmp_path):
         ends_on=notice_end_date(notice),
         actor=world.users["head"],
         order_date=notice,
+        journal_reason="Уведомление и приказ от 02.11.2026, внесены позже",
     )
     program.refresh_from_db()
     assert program.status == S.COMPLETED and program.termination_reason == ""

@@ -15,6 +15,7 @@ from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFact
 from people.models import Person
 from people.roles import Role, roles_of
 from records.models import Order
+from records.services import order_register, retroactive_warnings
 
 from ..models import ReleaseRequest
 from ..services.releases import release_approve, release_refuse, release_request, release_withdraw
@@ -193,9 +194,15 @@ def test_the_approval_page_lists_the_staff_but_not_the_person_released(client_as
     response = client.post(
         reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk, "comment": ""}
     )
-    assert response.status_code == 302
     release.refresh_from_db()
-    assert release.status == S.APPROVED and release.substitute == world.other_person
+    # The approval is a project of the order: the head is led to it; the page now says it waits.
+    assert response.status_code == 302 and response.url == release.order.get_absolute_url()
+    assert release.status == S.REQUESTED and release.order.is_draft and release.substitute == world.other_person
+    response = client.get(reverse("programs:release-approve", args=[release.pk]))
+    assert response.status_code == 302 and response.url == release.order.get_absolute_url()
+    order_register(order=release.order, **head(world))
+    release.refresh_from_db()
+    assert release.status == S.APPROVED
     # Decided: the page sends the head back to the queue.
     response = client.get(reverse("programs:release-approve", args=[release.pk]))
     assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
@@ -212,6 +219,9 @@ def test_approving_from_the_queue_keeps_the_requested_substitute(client_as, worl
     release = ask(world, program, substitute=world.other_person)
     response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]))
     assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == S.REQUESTED and release.substitute == world.other_person
+    order_register(order=release.order, **head(world))
     release.refresh_from_db()
     assert release.status == S.APPROVED and release.substitute == world.other_person
 
@@ -232,9 +242,16 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
     response = client_as("head").post(
         reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk}
     )
-    assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
     release.refresh_from_db()
     order = release.order
+    assert response.status_code == 302 and response.url == order.get_absolute_url()
+    # A project first: nothing is decided until the head registers it; the queue says it waits.
+    assert order.is_draft and not order.number and release.status == S.REQUESTED and release.decided_by is None
+    queue_page = client_as("head").get(reverse("mentorship:approval-queue")).content.decode()
+    assert "ожидает регистрации приказа" in queue_page and order.get_absolute_url() in queue_page
+    client_as("head").post(reverse("records:order-register", args=[order.pk]))
+    release.refresh_from_db()
+    order.refresh_from_db()
     assert release.status == S.APPROVED and release.substitute == world.other_person
     assert release.decided_by == world.users["head"] and release.decided_at is not None
     assert order.kind == "release" and order.status == Order.Status.REGISTERED and order.number
@@ -255,6 +272,8 @@ def test_the_registered_order_pdf_names_both_people(world, program):
     from pypdf import PdfReader
 
     release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    order_register(order=release.order, **head(world))
+    release.order.refresh_from_db()
     with release.order.pdf.open("rb") as handle:
         text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
     text = " ".join(text.split())
@@ -306,6 +325,33 @@ def test_the_requester_withdraws_while_pending(client_as, world, program):
     assert not queue.SECTIONS["releases"].pending().exists()
     with pytest.raises(ValidationError):
         release_approve(release=release, **head(world))
+
+
+def test_a_project_of_a_request_withdrawn_meanwhile_is_not_registered(world, program):
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    with pytest.raises(ValidationError, match="Проект приказа уже подготовлен"):
+        release_approve(release=release, **head(world))
+    release_withdraw(release=release, actor=world.users["mentee"])
+    with pytest.raises(ValidationError, match="отозвана"):
+        order_register(order=release.order, **head(world))
+    release.order.refresh_from_db()
+    assert release.order.is_draft and release.order.number is None
+
+
+def test_a_release_on_a_day_before_the_orders_date_is_warned_about(world, program):
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    order = release.order
+    order.date = release.date + timedelta(days=1)
+    order.save()
+    assert retroactive_warnings(order) == [
+        f"Освобождение от работы Ивановой А. И. — {release.date:%d.%m.%Y}, раньше даты приказа "
+        f"({order.date:%d.%m.%Y}): назначение задним числом."
+    ]
+    with pytest.raises(ValidationError, match="укажите причину"):
+        order_register(order=order, **head(world))
+    order_register(order=order, reason="Мероприятие перенесли на более ранний день", **head(world))
+    release.refresh_from_db()
+    assert release.status == S.APPROVED and release.order.journal_reason
 
 
 def test_a_partner_mentor_is_not_released_by_our_order(world, program):

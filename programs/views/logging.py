@@ -533,7 +533,8 @@ class ReleaseCreateView(RoleRequiredMixin, FormView):
 
 
 class ReleaseDecisionView(RoleRequiredMixin, View):
-    """The head's approve / refuse buttons in the queue; back to the queue either way. The approval
+    """The head's approve / refuse buttons in the queue: a refusal comes back to the queue, an approval
+    leads to the project of its order, which the head registers (the release takes effect then). The approval
     also has a page of its own (GET) where the head picks the substitute from the whole staff: the
     queue lists the requests only, so that it does not carry the staff list under each of them."""
 
@@ -547,6 +548,9 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
         if release.status != ReleaseRequest.Status.REQUESTED:
             messages.info(request, f"Просьба уже рассмотрена: «{release.get_status_display()}».")
             return redirect("mentorship:approval-queue")
+        if release.order_id is not None:
+            messages.info(request, "Решение принято, приказ ожидает регистрации.")
+            return redirect(release.order.get_absolute_url())
         return render(
             request,
             "programs/log/release_approve.html",
@@ -566,12 +570,12 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
                     comment=form.cleaned_data["comment"],
                     actor=request.user,
                 )
-                order = outcome.obj.order
                 messages.success(
                     request,
-                    f"{release.person.short_name} освобождается {release.date:%d.%m.%Y}. "
-                    f"Приказ № {order.number_text} от {order.date:%d.%m.%Y} зарегистрирован.",
+                    f"Проект приказа об освобождении {release.person.short_name} {release.date:%d.%m.%Y} подготовлен. "
+                    "Проверьте текст и зарегистрируйте приказ: работник освобождается с его регистрацией.",
                 )
+                return redirect(outcome.obj.order.get_absolute_url())
             else:
                 form = RefuseReleaseForm(request.POST)
                 form.is_valid()

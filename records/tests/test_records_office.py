@@ -99,7 +99,9 @@ def test_registration_numbers_freezes_and_prints_the_kinds_table(world):
     order_journal_set(
         organization=order.organization, year=2026, next_number=45, suffix="-ОД", actor=world.users["head"]
     )
-    order = order_register(order=order, actor=world.users["head"])
+    # Dated before today: registered with the head's reason (records.journal), which the order keeps.
+    order = order_register(order=order, actor=world.users["head"], reason="Подписан 24.11, внесён в систему позже")
+    assert order.journal_reason == "Подписан 24.11, внесён в систему позже"
     assert (order.status, order.number_text, order.registered_by) == (
         Order.Status.REGISTERED,
         "45-ОД",
@@ -264,7 +266,7 @@ def test_the_people_on_the_acquaintance_sheet_are_told_to_read_and_sign_a_regist
     order = order_draft(kind=KIND, actor=world.users["curator"], date=date(2026, 11, 24))
     assert list(order.acquainted.all()) == [mentor.person] and order.acquaintance == [mentor.person.full_name]
     assert not orders_for(mentor).filter(pk=order.pk).exists()  # a draft is the office's
-    order = order_register(order=order, actor=world.users["head"])
+    order = order_register(order=order, actor=world.users["head"], reason="Подписан 24.11, внесён в систему позже")
     [notice] = Notice.objects.all()
     assert (notice.user, notice.kind, notice.url) == (mentor, "decisions", order.get_absolute_url())
     assert notice.text == (

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from records.services import order_register
 from roadmap.models import Roadmap, academic_start_year
 from roadmap.services import BASIS_TYPICAL, roadmap_approve, roadmap_create, roadmap_move
 
@@ -48,7 +49,12 @@ def approve(world, send):
     def approve(roadmap: Roadmap, **kwargs):
         if roadmap.status != Roadmap.Status.AWAITING_APPROVAL:
             send(roadmap)
+        reason = kwargs.pop("reason", "")
         order = roadmap_approve(roadmap=roadmap, actor=world.users["head"], **kwargs).obj
+        roadmap.refresh_from_db()
+        assert order.is_draft and roadmap.status == Roadmap.Status.AWAITING_APPROVAL and roadmap.order == order
+        # The roadmap is approved when the head registers the order.
+        order = order_register(order=order, actor=world.users["head"], reason=reason)
         roadmap.refresh_from_db()
         return order
 

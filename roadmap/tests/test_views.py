@@ -126,7 +126,15 @@ ACTIONS = [
         {"curator"},
         S.AWAITING_APPROVAL,
     ),
-    ("approve", "sent", lambda r: reverse("roadmap:approve", args=[r.pk]), {"confirmed": "1"}, {"head"}, S.APPROVED),
+    # The head's approval writes the project of the order; the roadmap is approved when it is registered.
+    (
+        "approve",
+        "sent",
+        lambda r: reverse("roadmap:approve", args=[r.pk]),
+        {"confirmed": "1"},
+        {"head"},
+        S.AWAITING_APPROVAL,
+    ),
     (
         "return",
         "sent",
@@ -158,10 +166,14 @@ def test_action_by_role(request, client_as, name, fixture, url, data, allowed, a
             assert not Roadmap.objects.filter(pk=roadmap.pk).exists()
         else:
             assert Roadmap.objects.get(pk=roadmap.pk).status == after
+        if name == "approve":
+            project = Roadmap.objects.get(pk=roadmap.pk).order
+            assert project.is_draft and response["Location"] == project.get_absolute_url()
         return
     else:
         assert response.status_code == 403
     assert Roadmap.objects.get(pk=roadmap.pk).status == before
+    assert not Order.objects.filter(kind="roadmap").exists()
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -350,12 +362,21 @@ class TestHeadDecision:
         queue = client.get(reverse("mentorship:approval-queue")).content.decode()
         assert 'id="queue-roadmap"' in queue and f"Дорожная карта на {YEAR}/{YEAR + 1} учебный год" in queue
         response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"}, follow=True)
-        assert response.redirect_chain[-1][0] == reverse("mentorship:approval-queue")
+        # A project of the order first: the head is led to it, the roadmap waits for its registration.
         order = Order.objects.get(kind="roadmap")
-        assert f"Приказ № {order.number_text}" in response.content.decode()
+        assert response.redirect_chain[-1][0] == order.get_absolute_url()
+        assert "Проект приказа об утверждении дорожной карты" in response.content.decode()
         draft.refresh_from_db()
-        assert draft.status == S.APPROVED and draft.order == order
-        assert 'id="queue-roadmap"' not in response.content.decode()
+        assert order.is_draft and draft.status == S.AWAITING_APPROVAL and draft.order == order
+        queue = client.get(reverse("mentorship:approval-queue")).content.decode()
+        assert "ожидает регистрации приказа" in queue and order.get_absolute_url() in queue
+        response = client.post(reverse("records:order-register", args=[order.pk]), follow=True)
+        order.refresh_from_db()
+        assert f"Приказ зарегистрирован: № {order.number_text}" in response.content.decode()
+        draft.refresh_from_db()
+        assert draft.status == S.APPROVED and draft.order == order and draft.annex_pdf
+        queue = client.get(reverse("mentorship:approval-queue")).content.decode()
+        assert 'id="queue-roadmap"' not in queue
 
     def test_returning_without_a_comment_is_refused(self, client_as, draft, send):
         send(draft)
@@ -377,7 +398,8 @@ class TestHeadDecision:
         response = client.post(
             reverse("roadmap:approve", args=[draft.pk]), {"next": "https://example.com/", "confirmed": "1"}
         )
-        assert response["Location"] == reverse("mentorship:approval-queue")
+        # The approval leads to the project of its order, never to the other site.
+        assert response["Location"] == Order.objects.get(kind="roadmap").get_absolute_url()
 
     @pytest.mark.parametrize(
         "next_url",
@@ -404,6 +426,10 @@ class TestHeadDecision:
         send(draft)
         client = client_as("head")
         client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"})
+        response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"}, follow=True)
+        assert "Проект приказа об утверждении уже подготовлен" in response.content.decode()
+        assert Order.objects.filter(kind="roadmap").count() == 1
+        client.post(reverse("records:order-register", args=[Order.objects.get(kind="roadmap").pk]))
         response = client.post(reverse("roadmap:approve", args=[draft.pk]), {"confirmed": "1"}, follow=True)
         assert "утвердить можно только ту, что на утверждении" in response.content.decode()
         assert Order.objects.filter(kind="roadmap").count() == 1
@@ -508,7 +534,8 @@ def test_the_history_tells_the_stages_and_activities_changes_in_words(world, cli
 class TestConfirmations:
     def test_the_head_is_told_what_approving_does_before_the_order(self, client_as, sent):
         page = client_as("head").post(reverse("roadmap:approve", args=[sent.pk])).content.decode()
-        assert "Будет зарегистрирован приказ об утверждении дорожной карты" in page
+        assert "Будет подготовлен проект приказа об утверждении дорожной карты" in page
+        assert "зарегистрируете, дорожная карта утверждается" in page
         assert Roadmap.objects.get(pk=sent.pk).status == S.AWAITING_APPROVAL
 
     def test_unmarking_an_activity_asks_first(self, client_as, approved):
