@@ -12,9 +12,10 @@ from pypdf import PdfReader
 from mentorship.models import MenteeCategory, Pairing
 from mentorship.order_kinds import pairs_table_docx
 from mentorship.services.orders import PAIRING
-from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate, pairings_approve
+from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import pairing_consent_record
 from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+from mentorship.tests.test_orders import approve
 from people.models import QualificationCategory
 from records.services import draft_order, issuing_organization, order_pdf, order_update_draft
 
@@ -77,7 +78,7 @@ def pair(world):
 
 def test_the_order_prints_experience_on_its_date_not_today(world, pair):
     # Today the mentor has 11 years of experience; on 01.09.2025, the order's date, she had 10.
-    order = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1)).obj
+    order = approve(world, [pair], date=date(2025, 9, 1))
     text = stored_text(order)
     assert "педстаж 10 лет" in text
     assert "11 лет" not in text
@@ -88,14 +89,14 @@ def test_a_category_assigned_after_the_order_is_not_in_it(world, pair):
     person = pair.mentor.person
     person.qualification_category, person.category_assigned_on = QualificationCategory.HIGHEST, date(2026, 3, 1)
     person.save()
-    order = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1)).obj
+    order = approve(world, [pair], date=date(2025, 9, 1))
     text = stored_text(order)
     assert "первая категория" in text
     assert "высшая" not in text
 
 
 def test_a_registered_order_keeps_the_facts_it_was_registered_with(world, pair):
-    order = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1)).obj
+    order = approve(world, [pair], date=date(2025, 9, 1))
     rows, pdf = list(order.table), order.pdf.read()
     person = pair.mentor.person
     person.qualification_category, person.category_assigned_on = QualificationCategory.HIGHEST, date(2025, 1, 1)
@@ -132,7 +133,7 @@ def test_a_project_follows_a_change_of_its_date(world, pair):
 
 
 def test_no_mentee_category_in_the_order_nor_its_copy(world, pair):
-    order = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1)).obj
+    order = approve(world, [pair], date=date(2025, 9, 1))
     text = stored_text(order).lower()
     assert "зайцева алина" in text
     for category in MenteeCategory.objects.values_list("name", flat=True):
@@ -198,8 +199,7 @@ def test_the_agreement_names_the_post_held_on_the_orders_date(world, pair):
     person = pair.mentor.person
     person.position, person.position_since = Position.objects.get(name="Старший воспитатель"), date(2026, 1, 12)
     person.save()
-    approve = pairings_approve(pairings=[pair], actor=world.users["head"], date=date(2025, 9, 1))
-    agreement = approve.obj.agreements.get()
+    agreement = approve(world, [pair], date=date(2025, 9, 1)).agreements.get()
     assert "Новикова Ольга Владимировна, воспитатель," in agreement.parties
     assert "старший" not in agreement.parties
     assert agreement.employee.endswith(", воспитатель")
