@@ -126,7 +126,7 @@ def test_the_docx_journal_says_the_same(world, logged):
     table = Document(io.BytesIO(content)).tables[1]
     assert [row.cells[1].text for row in table.rows[1:]] == ["05.10.2026", "20.10.2026", "20.11.2026"]
     section = Document(io.BytesIO(content)).sections[0]
-    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 20
+    assert round(section.left_margin.mm) == round(section.right_margin.mm) == 20  # landscape: 20 mm all round
 
 
 def test_meetings_with_other_people_are_not_the_pairs(world, logged):
