@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import ROLES, expect, saved_as
 from materials.models import Material
@@ -235,7 +236,7 @@ def test_the_download_name_keeps_the_titles_quotes_and_turns_its_colon_into_a_da
 def test_the_detail_page_says_who_published_it_and_when(library, client_as):
     page = client_as("mentor").get(library.memo.get_absolute_url()).content.decode()
     assert "Волкова Наталья" in page
-    assert f"{library.memo.published_at:%d.%m.%Y}" in page
+    assert f"{timezone.localtime(library.memo.published_at):%d.%m.%Y}" in page  # the local day, not UTC's
     assert "Исправить" not in page and "Скачать файл" in page
 
 
