@@ -6,6 +6,7 @@ import hashlib
 from datetime import date
 
 from django.urls import reverse
+from django.utils import timezone
 
 from core.text import plural
 from notices.sources import Item, Source, register
@@ -67,7 +68,7 @@ def bank_refresh(user, today: date) -> list[Item]:
     latest = last_refresh(own)
     if not refresh_is_due(latest, today=today):
         return []
-    since = f" (последний раз — {latest.done_at:%d.%m.%Y})" if latest else ""
+    since = f" (последний раз — {timezone.localtime(latest.done_at):%d.%m.%Y})" if latest else ""
     return [
         Item(
             key=f"bank-refresh:{latest.pk if latest else 0}",

@@ -280,7 +280,7 @@ class ProgramVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["program", "number"], name="program_version_unique")]
 
     def __str__(self) -> str:
-        return f"Версия {self.number} от {self.created_at:%d.%m.%Y}"
+        return f"Версия {self.number} от {timezone.localtime(self.created_at):%d.%m.%Y}"
 
 
 class ActivityRecord(models.Model):

@@ -3,6 +3,7 @@ whoever reads its program (programs.selectors.programs_for); a draft by its auth
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from people.roles import person_of, roles_of
 from programs.completion import closing_closed, closing_opens_on
@@ -34,7 +35,7 @@ def state_label(report: Report | None) -> str:
     if report is None:
         return "не начат"
     if report.is_submitted:
-        return f"отправлен {report.submitted_at:%d.%m.%Y}"
+        return f"отправлен {timezone.localtime(report.submitted_at):%d.%m.%Y}"
     return "возвращён куратором" if report.returned_comment else "черновик"
 
 

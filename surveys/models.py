@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 SCALE_MIN, SCALE_MAX = 1, 10
@@ -168,9 +169,9 @@ class Response(models.Model):
     @property
     def state_label(self) -> str:
         if self.submitted_at:
-            return f"заполнено ({self.submitted_at:%d.%m.%Y})"
+            return f"заполнено ({timezone.localtime(self.submitted_at):%d.%m.%Y})"
         if self.declined_at:
-            return f"отказ ({self.declined_at:%d.%m.%Y})"
+            return f"отказ ({timezone.localtime(self.declined_at):%d.%m.%Y})"
         return "не заполнено"
 
 
