@@ -301,6 +301,18 @@ def urls_of(route: str) -> list[str]:
                 values = {"pk": pairing.pk, "person_pk": person_pk}
                 urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
         return urls
+    if names == ["pk", "slug", "person_pk"]:
+        # A pair's letters (mentorship.letters): each kind for its mentor and a mentee, and a kind
+        # that does not exist.
+        from mentorship.letters import KINDS
+
+        urls = []
+        for pairing in Pairing.objects.filter(pk__in=_spread(Pairing)).prefetch_related("mentees"):
+            for person_pk in [pairing.mentor.person_id, *(mentee.person_id for mentee in pairing.mentees.all())][:2]:
+                for slug in [*KINDS, "nonexistent"]:
+                    values = {"pk": pairing.pk, "slug": slug, "person_pk": person_pk}
+                    urls.append("/" + PARAMETER.sub(lambda m, values=values: str(values[m["name"]]), route))
+        return urls
     if names[0] == "year" and route.startswith("reports/annual/"):
         # The annual reports are named by their academic year, each in every format.
         urls = []
