@@ -251,13 +251,13 @@ def renders(monkeypatch):
     from core import pdf
 
     count = {"n": 0}
-    original = pdf._write_pdf
 
-    def counted(html):
-        count["n"] += 1
-        return original(html)
+    class Counted(pdf.HTML):
+        def write_pdf(self, *args, **kwargs):
+            count["n"] += 1
+            return super().write_pdf(*args, **kwargs)
 
-    monkeypatch.setattr(pdf, "_write_pdf", counted)
+    monkeypatch.setattr(pdf, "HTML", Counted)
     return count
 
 
