@@ -68,8 +68,15 @@ def inbox(demo, db, settings):
 
 
 def letters_in(folder) -> list:
-    """The letters Django's file backend wrote, one file per letter here (each is sent on its own)."""
-    return [email.message_from_bytes(path.read_bytes(), policy=policy.default) for path in sorted(folder.iterdir())]
+    """The letters Django's file backend wrote. It names a file by the second and the connection's id(), so two
+    connections opened in the same second may share an id() and append to one file: split on its separator line."""
+    separator = b"\n" + b"-" * 79 + b"\n"
+    return [
+        email.message_from_bytes(chunk, policy=policy.default)
+        for path in sorted(folder.iterdir())
+        for chunk in path.read_bytes().split(separator)
+        if chunk.strip()
+    ]
 
 
 def daily() -> str:
