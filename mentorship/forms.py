@@ -295,6 +295,28 @@ class PairingReplaceForm(OrderBasisMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Остаются в истории пары; в приказе — только основание (решение работодателя, увольнение).",
     )
+    initiator = forms.ChoiceField(
+        label="Кто письменно уведомил",
+        choices=Pairing.Initiator.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Наставник — работодателя или работодатель — наставника. При увольнении наставника не нужно.",
+    )
+    notice_on = DateField(
+        label="Дата письменного уведомления",
+        widget=DateInput(),
+        required=False,
+        help_text=(
+            "Прежний наставник выполняет обязанности ещё 3 рабочих дня после уведомления (ст. 351.8 ТК РФ); "
+            "выходные и праздники не считаются. При увольнении не нужно."
+        ),
+    )
+    left_on = DateField(
+        label="Последний день работы прежнего наставника",
+        widget=DateInput(),
+        required=False,
+        help_text="Только при увольнении: день прекращения трудового договора. Новый наставник — со следующего дня.",
+    )
     consent_on = DateField(label="Письменное согласие нового наставника от", widget=DateInput())
     starts_on = DateField(label="Заменить с", widget=DateInput(), help_text="Срок наставничества не меняется.")
 
@@ -308,10 +330,32 @@ class PairingReplaceForm(OrderBasisMixin, forms.Form):
         )
         self.fields["new_mentor"].label_from_instance = lambda m: f"{m.person.full_name} — {m.person.position}"
         self.fields["grounds"].choices = [(key, f"В связи с {text}") for key, text in REPLACEMENT_GROUNDS.items()]
+        self.fields["left_on"].initial = pairing.mentor.person.left_on
+        # Each mentee consents in writing to the new mentor, as the new mentor does (ст. 351.8 ТК РФ, 3.3).
+        self.mentees = list(pairing.mentees.select_related("person").order_by("person__last_name", "pk"))
+        for mentee in self.mentees:
+            self.fields[self.consent_field(mentee)] = DateField(
+                label=f"Письменное согласие на нового наставника: {mentee.person.full_name}, от",
+                widget=DateInput(),
+            )
+        self.order_fields(
+            ["new_mentor", "grounds", "details", "initiator", "notice_on", "left_on", "consent_on"]
+            + [self.consent_field(mentee) for mentee in self.mentees]
+        )
         self.fields["starts_on"].initial = timezone.localdate()
         self.add_basis_field(pairing)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    @staticmethod
+    def consent_field(mentee) -> str:
+        return f"mentee_consent_{mentee.pk}"
+
+    def clean(self):
+        """The service takes the mentees' consents as one mapping: mentee → date."""
+        cleaned = super().clean()
+        cleaned["mentee_consents"] = {mentee: cleaned.pop(self.consent_field(mentee), None) for mentee in self.mentees}
+        return cleaned
 
 
 class PairingExtendForm(forms.Form):

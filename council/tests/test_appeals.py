@@ -22,7 +22,7 @@ from council.services import (
 from mentorship.models import Pairing
 from mentorship.order_bases import bases_for
 from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory, UserFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory, UserFactory, mentee_consents
 
 from .conftest import held_meeting
 from .test_protocols import text_of
@@ -308,7 +308,10 @@ def test_a_used_basis_is_refused(world, member, chair, appeal):
         pairing=world.pairing,
         new_mentor=new_mentor,
         grounds="incompatibility",
+        initiator="employer",
+        notice_on=world.pairing.starts_on - timedelta(days=7),
         consent_on=world.pairing.starts_on,
+        mentee_consents=mentee_consents(world.pairing, world.pairing.starts_on),
         starts_on=world.pairing.starts_on,
         actor=world.users["head"],
         basis=key,

@@ -7,6 +7,8 @@ editable on the records office's page), and the pairs are fixed when the head re
 then the queue shows the pairs «ожидает регистрации приказа». Replacement, extension and early
 termination are still registered at once and move the pair along its table."""
 
+from datetime import date, timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -392,14 +394,106 @@ REPLACEMENT_BASES = {
 EMPLOYER_DECISION = "решения работодателя"
 
 
-def _replacement_basis(grounds: str, found: OrderBasis | None, new_mentor, consent_on) -> str:
-    """«на основании решения работодателя и письменного согласия …»; «в связи с прекращением
-    трудового договора с наставником, на основании письменного согласия …» when the mentor leaves."""
-    consent = f"письменного согласия {new_mentor.person.in_case(Case.GENITIVE)} от {consent_on:%d.%m.%Y}"
-    basis = REPLACEMENT_BASES.get(grounds, EMPLOYER_DECISION)
-    if basis.startswith("в связи"):
-        return f"{basis}, {_with_basis(found, consent)}"
-    return _with_basis(found, f"{basis} и {consent}") if not found else _with_basis(found, consent)
+def _mentee_word(person, case: Case) -> str:
+    """«наставляемого» / «наставляемой»: the participle follows the mentee's gender, as «наставник»
+    (a noun) does not."""
+    words = {
+        Case.GENITIVE: ("наставляемого", "наставляемой"),
+        Case.DATIVE: ("наставляемому", "наставляемой"),
+        Case.ACCUSATIVE: ("наставляемого", "наставляемую"),
+    }
+    male, female = words[case]
+    return person.gendered(male, female)
+
+
+def _consents_text(new_mentor, consent_on, mentee_consents: dict) -> str:
+    """«письменного согласия нового наставника … от … и письменного согласия наставляемой … от …»."""
+    whose = new_mentor.person.in_case(Case.GENITIVE)
+    consents = [f"письменного согласия нового наставника {whose} от {consent_on:%d.%m.%Y}"]
+    for mentee, given_on in mentee_consents.items():
+        consents.append(
+            f"письменного согласия {_mentee_word(mentee.person, Case.GENITIVE)} "
+            f"{mentee.person.in_case(Case.GENITIVE)} от {given_on:%d.%m.%Y}"
+        )
+    return ", ".join(consents[:-1]) + f" и {consents[-1]}" if len(consents) > 1 else consents[0]
+
+
+def _notice_text(initiator: str, mentor, notice_on, decision: str | None = EMPLOYER_DECISION) -> str:
+    """The notice of ст. 351.8, named for whoever gave it: the mentor's own written notice, or the
+    employer's decision (`decision`; None when another document the order cites is that decision)
+    and the employer's written notice handed to the mentor."""
+    if initiator == Pairing.Initiator.MENTOR:
+        return f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)} от {notice_on:%d.%m.%Y}"
+    handed = f"от {notice_on:%d.%m.%Y}, врученного наставнику {mentor.in_case(Case.DATIVE)}"
+    if decision is None:
+        return f"письменного уведомления работодателя {handed}"
+    return f"{decision} и его письменного уведомления {handed}"
+
+
+def _replacement_basis(
+    grounds: str, found: OrderBasis | None, *, old_mentor, new_mentor, consent_on, mentee_consents, initiator, notice_on
+) -> str:
+    """«на основании решения работодателя и его письменного уведомления …, письменного согласия
+    нового наставника … и наставляемой …»; «в связи с прекращением трудового договора с наставником,
+    на основании письменного согласия …» when the mentor leaves (no notice then)."""
+    consents = _consents_text(new_mentor, consent_on, mentee_consents)
+    if grounds == "leaves":
+        return f"{REPLACEMENT_BASES['leaves']}, {_with_basis(found, consents)}"
+    decision = None if found else REPLACEMENT_BASES.get(grounds, EMPLOYER_DECISION)
+    return _with_basis(found, f"{_notice_text(initiator, old_mentor.person, notice_on, decision)}, {consents}")
+
+
+def _replacement_dates(pairing: Pairing, *, grounds, old, initiator, notice_on, left_on, starts_on) -> date:
+    """Check when the new mentor may start and return the outgoing mentor's last day.
+
+    ст. 351.8 ТК РФ: either side ends the additional work by written notice at least 3 working days
+    ahead (weekends and holidays not counted), so the outgoing mentor mentors to the notice's last
+    day at least and the new one starts the day after it at the earliest. When the mentor leaves the
+    employment contract ends (ст. 77 ТК РФ) and the agreement to it with it: no notice is needed, the
+    last day mentored is the last day of work, and the new mentor starts the day after it at the
+    earliest. Never before the order that fixed the pair."""
+    errors = {}
+    fixing = _fixing_order(pairing)
+    if fixing is not None and starts_on < fixing.date:
+        errors["starts_on"] = (
+            f"Пара закреплена приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}: "
+            "новый наставник не может приступить раньше этого приказа."
+        )
+    if grounds == "leaves":
+        left_on = left_on or old.person.left_on
+        if left_on is None:
+            errors["left_on"] = (
+                "Укажите последний день работы прежнего наставника (день прекращения трудового договора)."
+            )
+        elif starts_on <= left_on:
+            errors.setdefault(
+                "starts_on",
+                f"Трудовой договор с прежним наставником прекращается {left_on:%d.%m.%Y}: новый наставник "
+                f"приступает не раньше следующего дня, {left_on + timedelta(days=1):%d.%m.%Y}. Уведомление "
+                "за 3 рабочих дня при увольнении не нужно — дополнительная работа прекращается вместе с договором.",
+            )
+        last_day = left_on
+    else:
+        if initiator not in Pairing.Initiator.values:
+            errors["initiator"] = "Укажите, кто письменно уведомил: наставник или работодатель."
+        if notice_on is None:
+            errors["notice_on"] = (
+                "Укажите дату письменного уведомления: наставника — работодателю или работодателя — наставнику."
+            )
+        else:
+            notice_end = notice_end_date(notice_on)
+            if starts_on <= notice_end:
+                errors.setdefault(
+                    "starts_on",
+                    f"Уведомление от {notice_on:%d.%m.%Y}: прежний наставник выполняет обязанности до "
+                    f"{notice_end:%d.%m.%Y} включительно — 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные "
+                    "дни не считаются; новый наставник приступает не раньше "
+                    f"{notice_end + timedelta(days=1):%d.%m.%Y}.",
+                )
+        last_day = starts_on - timedelta(days=1)
+    if errors:
+        raise ValidationError(errors)
+    return last_day
 
 
 @transaction.atomic
@@ -410,14 +504,22 @@ def pairing_replace_mentor(
     grounds: str,
     details: str = "",
     consent_on,
+    mentee_consents: dict | None = None,
+    initiator: str = "",
+    notice_on=None,
+    left_on=None,
     starts_on,
     actor: User,
     order_date=None,
     basis: str = "",
     journal_reason: str = "",
 ) -> Outcome:
-    """Replace the mentor by order; the new mentor's written consent is recorded; the term stays.
-    `basis` names another app's document the order carries out (mentorship.order_bases)."""
+    """Replace the mentor by order; the term stays. The new mentor's and each mentee's written
+    consent to the new mentor are recorded (`mentee_consents`: mentee → date) and cited. The
+    outgoing mentor's notice (`initiator`, `notice_on`) holds the new one back until it runs out;
+    when the mentor leaves (`grounds` «leaves») the contract's last day (`left_on`, or the person's
+    date of dismissal) does instead. `basis` names another app's document the order carries out
+    (mentorship.order_bases)."""
     pairing = _current_pair(pairing, actor, "Замену наставника")
     found = _order_basis(pairing, REPLACE, basis)
     if grounds not in REPLACEMENT_GROUNDS:
@@ -437,6 +539,21 @@ def pairing_replace_mentor(
             f"Дата замены — в пределах срока наставничества ({pairing.starts_on:%d.%m.%Y} – "
             f"{pairing.planned_end_on:%d.%m.%Y}); срок при замене не меняется."
         )
+    last_day = _replacement_dates(
+        pairing,
+        grounds=grounds,
+        old=old,
+        initiator=initiator,
+        notice_on=notice_on,
+        left_on=left_on,
+        starts_on=starts_on,
+    )
+    mentees = list(pairing.mentees.select_related("person"))
+    mentee_consents = mentee_consents or {}
+    missing = [mentee.person.full_name for mentee in mentees if not mentee_consents.get(mentee)]
+    if missing:
+        raise ValidationError("Нет даты письменного согласия на нового наставника: " + ", ".join(missing) + ".")
+    mentee_consents = {mentee: mentee_consents[mentee] for mentee in mentees}
     reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
     clauses = [
         f"Заменить наставника {_participants_genitive(pairing)}: "
@@ -447,7 +564,7 @@ def pairing_replace_mentor(
     if old.person.organization.is_own:
         clauses.append(
             f"Прекратить выплату доплаты за наставническую деятельность {old.person.in_case(Case.DATIVE)} "
-            f"с {starts_on:%d.%m.%Y}."
+            f"после {last_day:%d.%m.%Y} — последнего дня наставничества."
         )
     if new_mentor.person.organization.is_own:
         clauses.append(
@@ -458,11 +575,22 @@ def pairing_replace_mentor(
     with authored(pairing, actor):
         pairing.save()
     pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
+    for mentee, given_on in mentee_consents.items():
+        pairing_consent_record(pairing=pairing, person=mentee.person, given_on=given_on, actor=actor)
     order = _order_for_pair(
         pairing,
         kind=REPLACEMENT,
         heading="О замене наставника",
-        basis=_replacement_basis(grounds, found, new_mentor, consent_on),
+        basis=_replacement_basis(
+            grounds,
+            found,
+            old_mentor=old,
+            new_mentor=new_mentor,
+            consent_on=consent_on,
+            mentee_consents=mentee_consents,
+            initiator=initiator,
+            notice_on=notice_on,
+        ),
         clauses=clauses,
         actor=actor,
         date=order_date,
@@ -472,7 +600,13 @@ def pairing_replace_mentor(
     if found:
         found.carried_out(order, actor)
     agreements_on_replacement(
-        pairing=pairing, old_mentor=old, new_mentor=new_mentor, starts_on=starts_on, order=order, actor=actor
+        pairing=pairing,
+        old_mentor=old,
+        new_mentor=new_mentor,
+        last_day=last_day,
+        starts_on=starts_on,
+        order=order,
+        actor=actor,
     )
     pairing.log_transition(
         pairing.status,

@@ -9,8 +9,6 @@ the rest stay). A partner organization's mentor gets no agreement and no pay fro
 cooperation agreement with that organization is recorded instead.
 """
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -171,14 +169,14 @@ def agreements_on_approval(*, pairings, order: Order, actor: User) -> list[Mento
 
 
 def agreements_on_replacement(
-    *, pairing: Pairing, old_mentor, new_mentor, starts_on, order: Order, actor: User
+    *, pairing: Pairing, old_mentor, new_mentor, last_day, starts_on, order: Order, actor: User
 ) -> MentoringAgreement | None:
-    """The old mentor's agreement ends the day before the new mentor starts (the order stops
-    the old mentor's pay from that date); the new mentor, if ours, gets an agreement for the rest
-    of the same term."""
+    """The old mentor's agreement ends on `last_day` — the day before the new mentor starts, or the
+    last day of a leaving mentor's contract (the order stops the old mentor's pay after it); the new
+    mentor, if ours, gets an agreement for the rest of the same term."""
     previous = current_agreement(pairing, old_mentor)
     if previous is not None and previous.ended_on is None:
-        previous.ended_on = starts_on - timedelta(days=1)
+        previous.ended_on = last_day
         validated_save(previous, actor=actor)
     if not _is_own_staff(new_mentor):
         return None

@@ -63,3 +63,8 @@ class PublicationConsentFactory(DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     data = factory.LazyFunction(lambda: ["name", "position"])
     given_on = date(2026, 9, 1)
+
+
+def mentee_consents(pairing, given_on) -> dict:
+    """Every mentee's written consent to a new mentor, all given on one day (pairing_replace_mentor)."""
+    return dict.fromkeys(pairing.mentees.all(), given_on)

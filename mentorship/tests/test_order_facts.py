@@ -14,7 +14,7 @@ from mentorship.order_kinds import pairs_table_docx
 from mentorship.services.orders import PAIRING
 from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import pairing_consent_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory, mentee_consents
 from mentorship.tests.test_orders import approve
 from people.models import QualificationCategory
 from records.services import draft_order, issuing_organization, order_pdf, order_update_draft
@@ -182,12 +182,19 @@ def test_a_replacement_order_carries_no_ground_about_a_person(world, grounds):
         new_mentor=new,
         grounds=grounds,
         details="выговор от 01.11.2026",
+        initiator="employer",
+        notice_on=date(2026, 11, 20),
         consent_on=date(2026, 11, 23),
+        mentee_consents=mentee_consents(world.pairing, date(2026, 11, 24)),
         starts_on=date(2026, 12, 1),
         actor=world.users["head"],
     ).obj
     text = stored_text(order)
-    assert "на основании решения работодателя и письменного согласия Беловой Л. И. от 23.11.2026" in text
+    assert (
+        "на основании решения работодателя и его письменного уведомления от 20.11.2026, врученного наставнику "
+        "Петровой С. И., письменного согласия нового наставника Беловой Л. И. от 23.11.2026 и письменного согласия "
+        "наставляемой Ивановой А. И. от 24.11.2026"
+    ) in text
     for word in ("дисциплинар", "несовместим", "неисполнени", "выговор", "В связи с"):
         assert word not in text
     assert "выговор" in world.pairing.transitions.last().comment
@@ -234,7 +241,10 @@ def _replaced(world):
         new_mentor=MentorFactory(),
         grounds="request",
         details="молодой специалист просит сменить наставника",
+        initiator="employer",
+        notice_on=date(2026, 11, 20),
         consent_on=date(2026, 11, 23),
+        mentee_consents=mentee_consents(world.pairing, date(2026, 11, 24)),
         starts_on=date(2026, 12, 1),
         actor=world.users["head"],
     ).obj

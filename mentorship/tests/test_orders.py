@@ -15,7 +15,7 @@ from core.tests.files import tiny_pdf
 from mentorship.models import Pairing
 from mentorship.services.pair_orders import pairing_terminate, pairings_approve
 from mentorship.services.pairs import pairing_consent_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory, mentee_consents
 from people.models import Organization
 from records.models import Order, OrderJournal
 from records.services import order_register
@@ -367,13 +367,16 @@ class TestReplacementAndExtension:
             pairing=world.pairing,
             new_mentor=new,
             grounds="leaves",
+            left_on=date(2026, 11, 30),
             consent_on=date(2026, 11, 23),
+            mentee_consents=mentee_consents(world.pairing, date(2026, 11, 24)),
             starts_on=date(2026, 12, 1),
             actor=world.users["head"],
         ).obj
         world.pairing.refresh_from_db()
         assert (world.pairing.mentor, world.pairing.planned_end_on) == (new, end)
         assert world.pairing.consents.get(person=new.person).given_on == date(2026, 11, 23)
+        assert world.pairing.consents.get(person=world.mentee.person).given_on == date(2026, 11, 24)
         assert "Замена наставника" in world.pairing.transitions.last().comment
         text = " ".join(pdf_text(order).split())
         assert "О замене наставника" in text
@@ -394,6 +397,113 @@ class TestReplacementAndExtension:
             pairing_replace_mentor(new_mentor=world.mentor, starts_on=date(2026, 12, 1), **kwargs)
         with pytest.raises(ValidationError, match="в пределах срока"):
             pairing_replace_mentor(new_mentor=MentorFactory(), starts_on=date(2028, 1, 1), **kwargs)
+
+    def replace(self, world, **kwargs):
+        from mentorship.services.pair_orders import pairing_replace_mentor
+
+        data = {
+            "pairing": world.pairing,
+            "new_mentor": MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила")),
+            "grounds": "request",
+            "initiator": "mentor",
+            "notice_on": date(2026, 11, 20),
+            "consent_on": date(2026, 11, 23),
+            "mentee_consents": mentee_consents(world.pairing, date(2026, 11, 24)),
+            "starts_on": date(2026, 11, 26),
+            "actor": world.users["head"],
+        }
+        return pairing_replace_mentor(**{**data, **kwargs}).obj
+
+    def test_the_new_mentor_starts_after_three_working_days_of_notice(self, world):
+        # Notice on Friday 20.11.2026: 23, 24, 25 November are its three working days.
+        with pytest.raises(ValidationError, match=r"до 25\.11\.2026 включительно.*не раньше 26\.11\.2026"):
+            self.replace(world, starts_on=date(2026, 11, 25))
+        order = self.replace(world)
+        text = " ".join(pdf_text(order).split())
+        assert "с 26.11.2026 вместо Петровой" in text
+        assert "письменного уведомления наставника Петровой" in text and "от 20.11.2026" in text
+
+    def test_notice_across_the_new_year_holidays(self, world):
+        # Notice on Wednesday 30.12.2026: 31.12 is off (the decree), 1–10.01 too; its third working day is 13.01.2027.
+        with pytest.raises(ValidationError, match=r"до 13\.01\.2027 включительно.*не раньше 14\.01\.2027"):
+            self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 13))
+        self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 14))
+
+    def test_a_notice_and_who_gave_it_are_required_unless_the_mentor_leaves(self, world):
+        with pytest.raises(ValidationError) as refused:
+            self.replace(world, initiator="", notice_on=None)
+        assert set(refused.value.message_dict) == {"initiator", "notice_on"}
+
+    def test_a_leaving_mentor_needs_no_notice_and_the_new_one_starts_the_day_after(self, world):
+        with pytest.raises(ValidationError, match="последний день работы прежнего наставника"):
+            self.replace(world, grounds="leaves", initiator="", notice_on=None)
+        with pytest.raises(ValidationError, match=r"не раньше следующего дня, 01\.12\.2026"):
+            self.replace(
+                world, grounds="leaves", notice_on=None, left_on=date(2026, 11, 30), starts_on=date(2026, 11, 30)
+            )
+        order = self.replace(
+            world, grounds="leaves", notice_on=None, left_on=date(2026, 11, 30), starts_on=date(2026, 12, 1)
+        )
+        text = " ".join(pdf_text(order).split())
+        assert "в связи с прекращением трудового договора с наставником" in text
+        assert "уведомлени" not in text
+
+    def test_a_leaving_mentors_date_of_dismissal_is_taken_from_the_staff_records(self, world):
+        person = world.mentor.person
+        person.status, person.left_on = "left", date(2026, 11, 27)
+        person.save()
+        with pytest.raises(ValidationError, match=r"28\.11\.2026"):
+            self.replace(world, grounds="leaves", notice_on=None, starts_on=date(2026, 11, 27))
+
+    def test_never_before_the_order_that_fixed_the_pair(self, world):
+        pairing = ready_pair(world, starts_on=date(2026, 11, 2))
+        approve(world, [pairing], date=date(2026, 11, 10))
+        with pytest.raises(ValidationError, match=r"закреплена приказом от 10\.11\.2026"):
+            self.replace(
+                world,
+                pairing=pairing,
+                grounds="leaves",
+                notice_on=None,
+                left_on=date(2026, 11, 2),
+                starts_on=date(2026, 11, 3),
+                mentee_consents=mentee_consents(pairing, date(2026, 11, 2)),
+            )
+
+    def test_each_mentees_consent_to_the_new_mentor_is_recorded_and_cited(self, world):
+        second = MenteeFactory(person=PersonFactory(last_name="Смирнов", first_name="Павел", middle_name="Олегович"))
+        world.pairing.mentees.add(second)
+        with pytest.raises(ValidationError, match="Нет даты письменного согласия на нового наставника: Смирнов"):
+            self.replace(world, mentee_consents={world.mentee: date(2026, 11, 24)})
+        order = self.replace(world, mentee_consents={world.mentee: date(2026, 11, 24), second: date(2026, 11, 25)})
+        assert world.pairing.consents.get(person=second.person).given_on == date(2026, 11, 25)
+        text = " ".join(pdf_text(order).split())
+        assert "письменного согласия наставляемой Ивановой" in text
+        assert "письменного согласия наставляемого Смирнова" in text and "от 25.11.2026" in text
+
+    def test_the_replacement_form_asks_for_the_notice_and_each_mentees_consent_and_keeps_input(self, world, client_as):
+        new = MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила"))
+        url = reverse("mentorship:pairing-replace", args=[world.pairing.pk])
+        page = client_as("head").get(url).content.decode()
+        assert "Дата письменного уведомления" in page and "Письменное согласие на нового наставника: Иванова" in page
+        data = {
+            "new_mentor": new.pk,
+            "grounds": "request",
+            "details": "Просьба наставляемой",
+            "initiator": "employer",
+            "notice_on": "2026-11-20",
+            "consent_on": "2026-11-23",
+            f"mentee_consent_{world.mentee.pk}": "2026-11-24",
+            "starts_on": "2026-11-25",
+        }
+        response = client_as("head").post(url, data)
+        body = response.content.decode()
+        assert response.status_code == 200
+        assert "не раньше 26.11.2026" in body and "Просьба наставляемой" in body and 'value="2026-11-24"' in body
+        response = client_as("head").post(url, {**data, "starts_on": "2026-11-26"})
+        assert response.status_code == 302
+        world.pairing.refresh_from_db()
+        assert world.pairing.mentor == new
+        assert world.pairing.consents.get(person=world.mentee.person).given_on == date(2026, 11, 24)
 
     @pytest.mark.parametrize(("new_end", "ok"), [(date(2027, 8, 31), True), (date(2027, 9, 1), False)])
     def test_extension_never_past_twelve_months(self, world, new_end, ok):

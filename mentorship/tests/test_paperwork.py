@@ -16,7 +16,7 @@ from mentorship.documents import agreement_pdf
 from mentorship.models import CooperationAgreement, MentoringAgreement
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor
 from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
 from people.roles import Role
@@ -183,7 +183,10 @@ def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(wo
         pairing=pairing,
         new_mentor=new,
         grounds="request",
+        initiator="mentor",
+        notice_on=date(2027, 2, 8),
         consent_on=date(2027, 2, 1),
+        mentee_consents=mentee_consents(pairing, date(2027, 2, 1)),
         starts_on=date(2027, 2, 15),
         actor=world.users["head"],
         order_date=date(2027, 2, 10),
@@ -205,7 +208,10 @@ def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule)
         pairing=pairing,
         new_mentor=partner_mentor(),
         grounds="request",
+        initiator="mentor",
+        notice_on=date(2027, 2, 8),
         consent_on=date(2027, 2, 1),
+        mentee_consents=mentee_consents(pairing, date(2027, 2, 1)),
         starts_on=date(2027, 2, 15),
         actor=world.users["head"],
         order_date=date(2027, 2, 10),

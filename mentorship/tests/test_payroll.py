@@ -25,7 +25,7 @@ from mentorship.services.pair_orders import (
     pairings_activate_due,
 )
 from mentorship.services.pairs import pairing_move
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
 from people.roles import Role
@@ -145,7 +145,9 @@ def test_a_replaced_mentor_is_paid_to_the_day_before_and_the_new_one_from_the_da
         pairing=pairing,
         new_mentor=mentor("Новая"),
         grounds="leaves",
+        left_on=date(2027, 3, 19),
         consent_on=date(2027, 3, 1),
+        mentee_consents=mentee_consents(pairing, date(2027, 3, 1)),
         starts_on=date(2027, 3, 20),
         actor=world.users["head"],
         order_date=date(2027, 3, 15),
