@@ -197,14 +197,16 @@ def cooperation_agreements_of(organization) -> QuerySet:
 
 def agreements_in_month(first: date, last: date) -> QuerySet:
     """Agreements in force on at least one day of [first, last] for pairs under order: the rows
-    of the monthly pay list. Only the last of a chain of term changes counts (it has the whole term)."""
+    of the monthly pay list. Only the last of a chain of term changes counts (it has the whole term);
+    an agreement that ends another sets no pay, the one it ends does, to its last day."""
     return (
         MentoringAgreement.objects.filter(
-            amended_by__isnull=True,
+            Q(amended_by__isnull=True) | Q(amended_by__kind=MentoringAgreement.Kind.END),
             starts_on__lte=last,
             ends_on__gte=first,
             pairing__status__in=Pairing.UNDER_ORDER_STATUSES,
         )
+        .exclude(kind=MentoringAgreement.Kind.END)
         .exclude(ended_on__lt=first)
         .exclude(pairing__ended_on__lt=first)
         .select_related("mentor__person__position", "pairing__direction", "order")

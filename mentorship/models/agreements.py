@@ -40,6 +40,9 @@ class MentoringAgreement(models.Model):
     class Kind(models.TextChoices):
         ASSIGNMENT = "assignment", "О возложении обязанностей наставника"
         TERM = "term", "Об изменении срока наставничества"
+        # Ends the agreement it amends when the mentor is replaced or the pair ends early: the
+        # additional work (ст. 351.8 ТК РФ) stops by an agreement of the sides, as it began.
+        END = "end", "О прекращении выполнения обязанностей наставника (дополнительной работы)"
 
     pairing = models.ForeignKey(
         "mentorship.Pairing", verbose_name="пара", on_delete=models.PROTECT, related_name="agreements"
@@ -173,8 +176,18 @@ class MentoringAgreement(models.Model):
 
     @property
     def is_current(self) -> bool:
-        """Not replaced by a later agreement changing its term."""
+        """Not replaced by a later agreement changing its term or ending it."""
         return not hasattr(self, "amended_by")
+
+    @property
+    def is_ending(self) -> bool:
+        """An agreement that ends another, not one that sets work and pay."""
+        return self.kind == self.Kind.END
+
+    @property
+    def ended_by_agreement(self) -> bool:
+        """Ended by an agreement «О прекращении …» rather than changed by one."""
+        return not self.is_current and self.amended_by.is_ending
 
 
 def cooperation_scan_path(instance, filename: str) -> str:

@@ -28,7 +28,12 @@ from ..models import Pairing
 from ..order_bases import REPLACE, TERMINATE, OrderBasis, basis_by_key
 from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
 from .pairs import _check_rules, latest_end, missing_consents, pairing_consent_record, pairing_warnings
-from .paperwork import agreements_on_approval, agreements_on_extension, agreements_on_replacement
+from .paperwork import (
+    agreements_on_approval,
+    agreements_on_extension,
+    agreements_on_replacement,
+    agreements_on_termination,
+)
 
 __all__ = [
     "REPLACEMENT_GROUNDS",
@@ -323,6 +328,7 @@ def pairing_terminate(
     )
     if found:
         found.carried_out(order, actor)
+    agreements_on_termination(pairing=pairing, last_day=ends_on, order=order, actor=actor)
     pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
     pairing.notice_on, pairing.ended_on = notice_on, ends_on
     move(

@@ -3,7 +3,8 @@
 Our own employee mentors under an additional agreement to the employment contract that states the
 content, the term, the form and the extra pay. The order services call this module when they
 register an order: fixing a pair writes an agreement for its mentor; replacing the mentor ends the
-old mentor's agreement the day before the replacement and writes one for the new mentor; extending
+old mentor's agreement by an agreement of its own (its last day, the pay stopping after it) and writes
+one for the new mentor; an early end ends the mentor's agreement the same way; extending
 the term writes an agreement that changes the term of the mentor's agreement in force (the pay and
 the rest stay). A partner organization's mentor gets no agreement and no pay from us: the
 cooperation agreement with that organization is recorded instead.
@@ -30,6 +31,7 @@ __all__ = [
     "agreements_on_approval",
     "agreements_on_extension",
     "agreements_on_replacement",
+    "agreements_on_termination",
     "cooperation_agreement_record",
     "current_agreement",
 ]
@@ -151,12 +153,63 @@ def _is_own_staff(mentor) -> bool:
 
 
 def current_agreement(pairing: Pairing, mentor) -> MentoringAgreement | None:
-    """The mentor's agreement on this pair now in force (the last of a chain of term changes)."""
+    """The mentor's agreement on this pair now in force (the last of a chain of term changes);
+    None once an agreement has ended it."""
     return (
         MentoringAgreement.objects.filter(pairing=pairing, mentor=mentor, amended_by__isnull=True)
+        .exclude(kind=MentoringAgreement.Kind.END)
         .order_by("-date", "-pk")
         .first()
     )
+
+
+def _write_end(*, previous: MentoringAgreement, last_day, cause: str, order: Order, actor: User) -> MentoringAgreement:
+    """The agreement that ends `previous` (ст. 351.8 ТК РФ): the mentor's last day of the work and
+    that the pay stops after it. The terms it ends are kept on it as they were (pay, term), so the
+    pay list still reads them from the chain's last link."""
+    own = order.organization
+    mentor = previous.mentor
+    if previous.ended_on is None or previous.ended_on > last_day:
+        previous.ended_on = last_day
+        validated_save(previous, actor=actor)
+    agreement = MentoringAgreement(
+        pairing=previous.pairing,
+        mentor=mentor,
+        order=order,
+        kind=MentoringAgreement.Kind.END,
+        amends=previous,
+        date=order.date,
+        contract_number=previous.contract_number,
+        contract_date=previous.contract_date,
+        starts_on=previous.starts_on,
+        ends_on=previous.ends_on,
+        ended_on=last_day,
+        mentees_count=previous.mentees_count,
+        pay_rule=previous.pay_rule,
+        pay_amount=previous.pay_amount,
+        pay_percent=previous.pay_percent,
+        parties=_parties(own, mentor, order.date),
+        created_by=actor,
+        **_signers(own, mentor, order.date),
+    )
+    # «{first}» and «{amended}» are filled with those agreements' requisites when printed (the clerk
+    # may number them later), as in an agreement changing the term.
+    which = "{first}" if previous.amends_id is None else "{first} (в редакции дополнительного соглашения {amended})"
+    agreement.clauses = [
+        f"В связи с {cause} ({_order_reference(order)}) стороны пришли к соглашению прекратить выполнение "
+        "Работником работы по наставничеству (дополнительной работы), порученной дополнительным соглашением "
+        f"{which} к трудовому договору ({LAW}). Последний день выполнения работы по наставничеству — "
+        f"{last_day:%d.%m.%Y}.",
+        "Доплата за наставническую деятельность, установленная дополнительным соглашением {first}, выплачивается "
+        f"по {last_day:%d.%m.%Y} включительно (за неполный месяц — пропорционально числу календарных дней "
+        f"наставничества) и после {last_day:%d.%m.%Y} не выплачивается.",
+        f"Дополнительное соглашение {which} прекращает действие после {last_day:%d.%m.%Y}. Остальные условия "
+        "трудового договора остаются без изменений.",
+        "Настоящее соглашение вступает в силу со дня его подписания, является неотъемлемой частью трудового "
+        "договора и составлено в двух экземплярах, имеющих равную юридическую силу, по одному для каждой из сторон.",
+    ]
+    validated_save(agreement, actor=actor)
+    return agreement
 
 
 def agreements_on_approval(*, pairings, order: Order, actor: User) -> list[MentoringAgreement]:
@@ -172,16 +225,25 @@ def agreements_on_replacement(
     *, pairing: Pairing, old_mentor, new_mentor, last_day, starts_on, order: Order, actor: User
 ) -> MentoringAgreement | None:
     """The old mentor's agreement ends on `last_day` — the day before the new mentor starts, or the
-    last day of a leaving mentor's contract (the order stops the old mentor's pay after it); the new
-    mentor, if ours, gets an agreement for the rest of the same term."""
+    last day of a leaving mentor's contract — by an agreement «О прекращении …» (the order stops the
+    old mentor's pay after it); the new mentor, if ours, gets an agreement for the rest of the same term."""
     previous = current_agreement(pairing, old_mentor)
-    if previous is not None and previous.ended_on is None:
-        previous.ended_on = last_day
-        validated_save(previous, actor=actor)
+    if previous is not None:
+        _write_end(previous=previous, last_day=last_day, cause="заменой наставника", order=order, actor=actor)
     if not _is_own_staff(new_mentor):
         return None
     return _write_assignment(
         pairing=pairing, mentor=new_mentor, order=order, starts_on=starts_on, actor=actor, replacing=True
+    )
+
+
+def agreements_on_termination(*, pairing: Pairing, last_day, order: Order, actor: User) -> MentoringAgreement | None:
+    """An early end of the pair ends its mentor's agreement on `last_day`, by an agreement of its own."""
+    previous = current_agreement(pairing, pairing.mentor)
+    if previous is None:
+        return None
+    return _write_end(
+        previous=previous, last_day=last_day, cause="досрочным прекращением наставничества", order=order, actor=actor
     )
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from pypdf import PdfReader
 
 from core.tests.files import tiny_pdf
@@ -191,7 +192,7 @@ def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(wo
         actor=world.users["head"],
         order_date=date(2027, 2, 10),
     ).obj
-    old_agreement, new_agreement = pairing.agreements.order_by("pk")
+    old_agreement, _, new_agreement = pairing.agreements.order_by("pk")
     assert old_agreement.ended_on == date(2027, 2, 14)
     assert (new_agreement.mentor, new_agreement.order, new_agreement.starts_on) == (new, order, date(2027, 2, 15))
     assert new_agreement.ends_on == date(2027, 8, 31)
@@ -199,6 +200,102 @@ def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(wo
     assert "в связи с заменой наставника" in text
     assert "«О замене наставника»" in text
     assert "Орлова Вера Павловна" in text
+
+
+def test_replacement_ends_the_old_agreement_by_an_agreement_of_its_own(world, fixed_rule, client_as):
+    from docx import Document
+
+    from mentorship.docx_documents import agreement_docx
+
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    first = pairing.agreements.get()
+    agreement_update(
+        agreement=first,
+        number="12",
+        date=date(2026, 11, 24),
+        contract_number="47",
+        contract_date=date(2019, 9, 2),
+        actor=world.users["head"],
+    )
+    order = pairing_replace_mentor(
+        pairing=pairing,
+        new_mentor=partner_mentor(),
+        grounds="request",
+        initiator="mentor",
+        notice_on=date(2027, 2, 8),
+        consent_on=date(2027, 2, 1),
+        mentee_consents=mentee_consents(pairing, date(2027, 2, 1)),
+        starts_on=date(2027, 2, 15),
+        actor=world.users["head"],
+        order_date=date(2027, 2, 10),
+    ).obj
+    end = pairing.agreements.get(kind=MentoringAgreement.Kind.END)
+    first.refresh_from_db()
+    assert (end.amends, end.order, end.ended_on, end.mentor) == (first, order, date(2027, 2, 14), first.mentor)
+    assert (end.contract_number, first.ended_on, first.is_current) == ("47", date(2027, 2, 14), False)
+    text = text_of(agreement_pdf(end))
+    assert "о прекращении выполнения обязанностей наставника (дополнительной работы)" in text
+    assert "к трудовому договору от 02.09.2019 № 47" in text
+    assert "В связи с заменой наставника (приказом от 10.02.2027" in text
+    assert "порученной дополнительным соглашением от 24.11.2026 № 12" in text
+    assert "Последний день выполнения работы по наставничеству — 14.02.2027" in text
+    assert "после 14.02.2027 не выплачивается" in text
+    assert "О.В. Новикова" in text and "Второй экземпляр соглашения получил(а)" in text
+    document = Document(io.BytesIO(agreement_docx(end)))
+    docx_text = " ".join(p.text for p in document.paragraphs).replace("\xa0", " ")
+    assert "Последний день выполнения работы по наставничеству — 14.02.2027" in docx_text
+    # The pair page lists it with the one it ends, for the pay readers.
+    body = " ".join(client_as("head").get(pairing.get_absolute_url()).content.decode().split())
+    assert "о прекращении выполнения обязанностей наставника (дополнительной работы)" in body
+    assert "прекращено следующим соглашением" in body
+    assert "последний день наставничества 14.02.2027" in body
+    assert client_as("head").get(reverse("mentorship:agreement-update", args=[end.pk])).status_code == 200
+
+
+def test_early_end_writes_the_agreement_that_ends_the_mentors_and_the_pay_stops_after_the_last_day(world, fixed_rule):
+    from mentorship.payroll import payroll_for_month
+    from mentorship.services.pair_orders import pairing_terminate
+
+    pairing = ready_pair(world, mentor=own_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    first = pairing.agreements.get()
+    order = pairing_terminate(
+        pairing=pairing,
+        initiator="employer",
+        reason="Решение работодателя",
+        notice_on=date(2027, 3, 1),
+        ends_on=date(2027, 3, 10),
+        actor=world.users["head"],
+        order_date=date(2027, 3, 1),
+        journal_reason="Приказ подписан в тот день",
+    ).obj
+    end = pairing.agreements.get(kind=MentoringAgreement.Kind.END)
+    assert (end.amends, end.order, end.ended_on) == (first, order, date(2027, 3, 10))
+    text = text_of(agreement_pdf(end))
+    assert "В связи с досрочным прекращением наставничества" in text
+    assert "по 10.03.2027 включительно" in text and "после 10.03.2027 не выплачивается" in text
+    # The pay list reads the ended agreement to its last day, never the one that ends it.
+    (row,) = [row for mentor in payroll_for_month(2027, 3).mentors for row in mentor.rows]
+    assert (row.agreement, row.days) == (first, 10)
+
+
+def test_a_partners_mentor_ends_early_with_no_agreement(world, fixed_rule):
+    from mentorship.services.pair_orders import pairing_terminate
+
+    pairing = ready_pair(world, mentor=partner_mentor())
+    approve(world, [pairing], date=date(2026, 11, 24))
+    pairing_terminate(
+        pairing=pairing,
+        initiator="mentor",
+        reason="Уходит",
+        notice_on=date(2027, 3, 1),
+        ends_on=date(2027, 3, 10),
+        actor=world.users["head"],
+        order_date=date(2027, 3, 1),
+        journal_reason="Приказ подписан в тот день",
+    )
+    assert not pairing.agreements.exists()
 
 
 def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule):
@@ -216,8 +313,9 @@ def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule)
         actor=world.users["head"],
         order_date=date(2027, 2, 10),
     )
-    (agreement,) = pairing.agreements.all()
+    agreement = pairing.agreements.get(kind=MentoringAgreement.Kind.ASSIGNMENT)
     assert agreement.ended_on == date(2027, 2, 14)
+    assert pairing.agreements.get(kind=MentoringAgreement.Kind.END).amends == agreement
 
 
 def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, fixed_rule):
