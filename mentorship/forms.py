@@ -263,9 +263,12 @@ class PairingTerminateForm(OrderBasisMixin, forms.Form):
     initiator = forms.ChoiceField(label="Инициатор", choices=Pairing.Initiator.choices, widget=forms.RadioSelect)
     notice_on = DateField(label="Дата письменного уведомления", widget=DateInput())
     ends_on = DateField(
-        label="Прекратить с",
+        label="Последний день наставничества",
         widget=DateInput(),
-        help_text="Не раньше чем через 3 рабочих дня после уведомления; выходные и праздники не считаются.",
+        help_text=(
+            "Не раньше третьего рабочего дня после уведомления (выходные и праздники не считаются). "
+            "Доплата выплачивается по этот день включительно."
+        ),
     )
     reason = forms.CharField(
         label="Причина",

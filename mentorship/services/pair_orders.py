@@ -289,30 +289,27 @@ def pairing_terminate(
     earliest = notice_end_date(notice_on)
     if ends_on < earliest:
         raise ValidationError(
-            f"Уведомление от {notice_on:%d.%m.%Y}: прекратить можно не раньше {earliest:%d.%m.%Y} — "
-            "за 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
+            f"Уведомление от {notice_on:%d.%m.%Y}: последний день наставничества — не раньше {earliest:%d.%m.%Y}, "
+            "через 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
         )
     found = _order_basis(pairing, TERMINATE, basis)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
     # The order is read by the whole staff: the basis is the document that ends the pair (the
     # mentor's notice, or the employer's decision and its notice to the mentor), never the reason
-    # as a sentence about a person — the reason stays on the pair's record.
-    notice = (
-        f"письменного уведомления наставника {mentor.in_case(Case.GENITIVE)} от {notice_on:%d.%m.%Y}"
-        if initiator == Pairing.Initiator.MENTOR
-        else f"решения работодателя (письменное уведомление {mentor.in_case(Case.DATIVE)} от {notice_on:%d.%m.%Y})"
-    )
+    # as a sentence about a person — the reason stays on the pair's record. A decision the order
+    # carries out (a council's) is the employer's decision then, named once.
+    notice = _notice_text(initiator, mentor, notice_on, None if found else EMPLOYER_DECISION)
+    # `ends_on` is the last day mentored (and paid: mentorship.payroll counts it), so every clause
+    # words it so: the pair ends after it, the pay stops after it — never «с» it.
     clauses = [
-        f"Прекратить досрочно с {ends_on:%d.%m.%Y} наставничество {mentor.in_case(Case.GENITIVE)} "
+        f"Прекратить досрочно наставничество {mentor.in_case(Case.GENITIVE)} "
         f"в отношении {_participants_genitive(pairing)}"
         + (f", закреплённое приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}" if fixing else "")
-        + ".",
+        + f"; последний день наставничества — {ends_on:%d.%m.%Y}.",
     ]
     if mentor.organization.is_own:
         clauses.append(
-            # The end date is the last day mentored and paid (mentorship.payroll counts it), so the
-            # pay stops after it, not «с» it.
             f"Прекратить выплату доплаты за наставническую деятельность {mentor.in_case(Case.DATIVE)} "
             f"после {ends_on:%d.%m.%Y} — последнего дня наставничества."
         )
@@ -353,10 +350,14 @@ def _order_for_pair(
     extra_people=(),
     journal_reason: str = "",
 ):
-    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet.
+    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet
+    (the pair, `extra_people`, and the curator the control clause charges — each once).
     Dated against the journal's rules (records.journal), it needs the head's `journal_reason`."""
     own = issuing_organization()
+    curator = current_curator(own)
     people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
+    if curator is not None:
+        people.append(curator.person)
     order = draft_order(
         own,
         kind=kind,
@@ -365,7 +366,7 @@ def _order_for_pair(
         preamble=(
             f"В соответствии со {LAW}, Положением о наставничестве педагогических работников {own.short_name}, {basis}"
         ),
-        clauses=[*clauses, control_clause(current_curator(own))],
+        clauses=[*clauses, control_clause(curator)],
         acquaintance=people,
         actor=actor,
     )

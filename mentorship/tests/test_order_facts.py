@@ -155,6 +155,7 @@ def test_an_early_end_names_the_notice_as_its_basis_not_the_reason(world):
     ).obj
     text = stored_text(order)
     assert "на основании письменного уведомления наставника Петровой С. И. от 20.11.2026" in text
+    assert "решения работодателя" not in text
     assert "не справляется" not in text and "Причина" not in text
     world.pairing.refresh_from_db()
     assert world.pairing.termination_reason == "Наставник не справляется с нагрузкой"
@@ -170,8 +171,11 @@ def test_an_early_end_by_the_employer_names_the_decision_and_its_notice(world):
         actor=world.users["head"],
     ).obj
     text = stored_text(order)
-    assert "на основании решения работодателя (письменное уведомление Петровой С. И. от 20.11.2026)" in text
-    assert "Просьба" not in text
+    assert (
+        "на основании решения работодателя и его письменного уведомления от 20.11.2026, врученного наставнику "
+        "Петровой С. И." in text
+    )
+    assert "Просьба" not in text and "уведомления наставника" not in text
 
 
 @pytest.mark.parametrize("grounds", ["discipline", "incompatibility", "failure"])

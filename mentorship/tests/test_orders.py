@@ -320,6 +320,19 @@ class TestTermination:
         assert "Прекратить выплату доплаты" in text
         assert text.count("Контроль за исполнением") == 1
 
+    def test_the_end_date_is_the_last_day_mentored_in_every_clause(self, world):
+        order = self.terminate(world, world.pairing)
+        text = " ".join(pdf_text(order).split())
+        assert "Прекратить досрочно наставничество Петровой" in text
+        assert "последний день наставничества — 25.11.2026" in text
+        assert "после 25.11.2026 — последнего дня наставничества" in text
+        assert "с 25.11.2026" not in text
+
+    def test_the_curator_charged_with_control_signs_the_acquaintance_sheet_once(self, world):
+        order = self.terminate(world, world.pairing)
+        assert order.acquaintance.count(world.person("curator").full_name) == 1
+        assert world.person("curator").full_name in " ".join(pdf_text(order).split())
+
     def test_a_reason_and_the_head_are_required(self, world):
         with pytest.raises(ValidationError, match="причину"):
             self.terminate(world, world.pairing, reason=" ")
@@ -413,6 +426,21 @@ class TestReplacementAndExtension:
             "actor": world.users["head"],
         }
         return pairing_replace_mentor(**{**data, **kwargs}).obj
+
+    def test_every_pair_order_has_the_curator_on_its_acquaintance_sheet_once(self, world):
+        from mentorship.services.pair_orders import pairing_extend
+
+        curator = world.person("curator").full_name
+        replaced = self.replace(world)
+        extended = pairing_extend(
+            pairing=world.pairing, new_end_on=date(2027, 8, 31), agreed_on=date(2026, 11, 20), actor=world.users["head"]
+        ).obj
+        for order in (replaced, extended):
+            assert order.acquaintance.count(curator) == 1
+        # The curator mentoring a pair herself is still named once.
+        pairing = ready_pair(world, mentor=MentorFactory(person=world.person("curator")))
+        fixing = approve(world, [pairing], date=date(2026, 11, 24))
+        assert fixing.acquaintance.count(curator) == 1
 
     def test_the_new_mentor_starts_after_three_working_days_of_notice(self, world):
         # Notice on Friday 20.11.2026: 23, 24, 25 November are its three working days.
