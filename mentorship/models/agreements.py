@@ -175,6 +175,14 @@ class MentoringAgreement(models.Model):
         return f"от {self.date:%d.%m.%Y}" + (f" № {self.number}" if self.number else "")
 
     @property
+    def order_reference(self) -> str:
+        """«№ 12 от 24.11.2026»: how an order names this agreement; «№ ______ от ______» while the clerk
+        has not numbered it (its date is the order's until then, not the signed one)."""
+        if not self.number:
+            return "№ ______ от ______"
+        return f"№ {self.number} от {self.date:%d.%m.%Y}"
+
+    @property
     def is_current(self) -> bool:
         """Not replaced by a later agreement changing its term or ending it."""
         return not hasattr(self, "amended_by")

@@ -33,6 +33,7 @@ from .paperwork import (
     agreements_on_extension,
     agreements_on_replacement,
     agreements_on_termination,
+    current_agreement,
 )
 
 __all__ = [
@@ -640,15 +641,34 @@ def pairing_extend(
             f"Всего не больше 12 месяцев: продлить можно не дальше {latest_end(pairing.starts_on):%d.%m.%Y}."
         )
     old_end = pairing.planned_end_on
+    mentor = pairing.mentor.person
+    fixing = _fixing_order(pairing)
+    clauses = [
+        f"Продлить срок наставничества {mentor.in_case(Case.GENITIVE)} в отношении {_participants_genitive(pairing)}"
+        + (f", закреплённого приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}," if fixing else "")
+        + f" до {new_end_on:%d.%m.%Y}.",
+    ]
+    if mentor.organization.is_own:
+        # The pay runs to the new end under the agreement in force, which the order changes by name
+        # (the clerk may not have numbered it yet: the order leaves lines to write on then).
+        agreement = current_agreement(pairing, pairing.mentor)
+        if agreement is not None:
+            clauses.append(
+                f"Внести изменение в дополнительное соглашение {agreement.order_reference} к трудовому договору "
+                f"с {mentor.in_case(Case.INSTRUMENTAL)}: срок наставничества — по {new_end_on:%d.%m.%Y}; "
+                "остальные условия, в том числе размер доплаты, не меняются."
+            )
+        else:
+            clauses.append(
+                f"Заключить с {mentor.in_case(Case.INSTRUMENTAL)} дополнительное соглашение к трудовому договору "
+                f"о выполнении работы по наставничеству по {new_end_on:%d.%m.%Y}."
+            )
     order = _order_for_pair(
         pairing,
         kind=EXTENSION,
         heading="О продлении срока наставничества",
         basis=f"по взаимному согласию сторон от {agreed_on:%d.%m.%Y}",
-        clauses=[
-            f"Продлить срок наставничества {pairing.mentor.person.in_case(Case.GENITIVE)} в отношении "
-            f"{_participants_genitive(pairing)} до {new_end_on:%d.%m.%Y}.",
-        ],
+        clauses=clauses,
         actor=actor,
         date=order_date,
         journal_reason=journal_reason,

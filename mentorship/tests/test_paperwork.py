@@ -357,6 +357,35 @@ def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, 
     assert "«О продлении срока наставничества»" in text
 
 
+def order_text(order) -> str:
+    with order.pdf.open("rb") as handle:
+        return text_of(handle.read())
+
+
+def test_the_extension_order_cites_the_fixing_order_and_the_agreement_it_changes(world, fixed_rule, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    pairing = ready_pair(world, mentor=own_mentor())
+    fixing = approve(world, [pairing], date=date(2026, 11, 24))
+    first = pairing.agreements.get()
+    kwargs = {"pairing": pairing, "agreed_on": date(2027, 6, 1), "actor": world.users["head"]}
+    unnumbered = pairing_extend(new_end_on=date(2027, 9, 30), order_date=date(2027, 6, 2), **kwargs).obj
+    text = order_text(unnumbered)
+    assert f"закреплённого приказом от 24.11.2026 № {fixing.number_text}, до 30.09.2027" in text
+    assert "Внести изменение в дополнительное соглашение № ______ от ______ к трудовому договору с Новиковой" in text
+    assert "срок наставничества — по 30.09.2027" in text
+    second = pairing.agreements.exclude(pk=first.pk).get()
+    agreement_update(
+        agreement=second,
+        number="15",
+        date=date(2027, 6, 3),
+        contract_number="47",
+        contract_date=date(2019, 9, 2),
+        actor=world.users["head"],
+    )
+    numbered = pairing_extend(new_end_on=date(2027, 12, 31), order_date=date(2027, 6, 10), **kwargs).obj
+    assert "Внести изменение в дополнительное соглашение № 15 от 03.06.2027" in order_text(numbered)
+
+
 def test_a_second_extension_names_the_first_agreement_and_the_wording_it_amends(world, fixed_rule):
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
