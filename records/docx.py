@@ -44,7 +44,7 @@ def order_docx(order: Order) -> bytes:
     if clauses:
         clauses[-1].paragraph_format.keep_with_next = True
         clauses[-1].paragraph_format.keep_together = True
-    if table is not None:
+    if table is not None and table.reference_needed(order.clauses):
         doc.paragraph(table.annex_reference, space_before=3, keep_with_next=True)
     doc.paragraph(space_after=24, indent=False, keep_with_next=True)
     signature = doc.signature(order.signer_position, order.signer_name)

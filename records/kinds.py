@@ -30,9 +30,18 @@ class OrderTable:
     docx: Callable  # (rows) -> (headers, cells, column widths in mm) for the DOCX copy
     rows: Callable | None = None  # (order) -> the rows from the records as of `order.date`
 
-    # The table prints as the order's annex (ГОСТ Р 7.0.97-2016): the clauses, written by the issuing
-    # app, say «согласно таблице», and this line after them says where that table is.
+    # The table prints as the order's annex (ГОСТ Р 7.0.97-2016). A clause that names the annex
+    # («… согласно приложению к настоящему приказу») says where the table is; one that says only
+    # «согласно таблице» gets this line after the clauses instead — never both.
     annex_reference = "Таблица приведена в приложении к настоящему приказу."
+
+    def reference_needed(self, clauses) -> bool:
+        """The annex line prints unless a clause already names the annex."""
+        return not any(NAMES_ANNEX in clause for clause in clauses)
+
+
+# The words by which a clause names the annex (templates/records/pdf/order.html checks the same words).
+NAMES_ANNEX = "согласно приложению"
 
 
 @dataclass(frozen=True)

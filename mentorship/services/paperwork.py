@@ -97,7 +97,9 @@ def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own:
         f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE, on=agreement.date)}"
         for m in mentees
     )
-    whom = f"группы наставляемых: {named}, —" if group else f"наставляемого — {named}, —"
+    # «наставляемой — Ивановой Анны …»: the participle follows a single mentee's gender.
+    one = mentees[0].gendered("наставляемого", "наставляемой") if mentees else "наставляемого"
+    whom = f"группы наставляемых: {named}, —" if group else f"{one} — {named}, —"
     reason = " в связи с заменой наставника" if replacing else ""
     forms = "; ".join(f"«{form}»" for form in pairing.forms.all())
     form = (
@@ -106,13 +108,14 @@ def _assignment_clauses(agreement: MentoringAgreement, *, pairing: Pairing, own:
         else "индивидуальная (наставническая пара)"
     )
     pronoun = _by_gender(mentor, "его", "её", "его (её)")
+    with_one = mentees[0].gendered("наставляемым", "наставляемой") if mentees else "наставляемым"
     return [
         f"Работодатель поручает, а Работник с {pronoun} письменного согласия{consent_text}{reason} принимает на себя "
         f"выполнение работы по наставничеству ({LAW}) в отношении {whom} в соответствии с Положением о "
         f"наставничестве педагогических работников {own.short_name} и {_order_reference(agreement.order)}.",
         "Содержание работы по наставничеству: помощь в профессиональной и должностной адаптации и в преодолении "
         f"профессиональных затруднений по направлению «{pairing.direction}»; разработка совместно с "
-        f"{'наставляемыми' if group else 'наставляемым'} персонализированной программы наставничества и её "
+        f"{'наставляемыми' if group else with_one} персонализированной программы наставничества и её "
         "реализация; учёт проведённых мероприятий; итоговый отчёт о результатах наставничества.",
         f"Срок наставничества: с {agreement.starts_on:%d.%m.%Y} по {agreement.ends_on:%d.%m.%Y}.",
         f"Форма наставничества: {form}; формы по пункту 2.3 Положения о наставничестве: {forms}.",

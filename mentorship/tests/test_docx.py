@@ -83,7 +83,7 @@ def test_an_order_as_docx_has_every_requisite_the_table_and_the_acquaintance_she
         "г. Энск",
         "О закреплении наставнических пар (групп)",
         "ПРИКАЗЫВАЮ:",
-        "1. Закрепить наставнические пары (группы) в составе и на срок согласно таблице.",
+        "1. Закрепить наставнические пары (группы) в составе и на срок согласно приложению к настоящему приказу.",
         "Новикова Ольга Владимировна",
         "Зайцева Алина Руслановна",
         "по дополнительному соглашению",
@@ -115,7 +115,9 @@ def test_an_orders_table_is_its_annex_after_the_signature_and_the_executors_mark
     head.save()
     document = Document(io.BytesIO(order_docx(Order.objects.get(pk=order.pk))))
     body = body_texts(document)
-    reference = body.index("Таблица приведена в приложении к настоящему приказу.")
+    # The first clause names the annex, so no separate line says where the table is.
+    assert "Таблица приведена в приложении к настоящему приказу." not in body
+    reference = next(n for n, text in enumerate(body) if "Контроль за исполнением приказа" in text)
     executor = body.index(head.full_name)
     annex = body.index("к приказу от 24.11.2026 № 1-ОД")
     assert body[1 + reference :].index("[table]") + 1 + reference < executor  # the signature's row

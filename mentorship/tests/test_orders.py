@@ -98,6 +98,11 @@ def test_two_pairs_approved_together_are_fixed_by_one_order(world):
     # The curator is named in the accusative: «возложить на … Морозову И. И.»
     assert "Морозову" in text
     assert ".." not in text
+    # The clause names the annex the table prints as; no second line says it again.
+    flat = " ".join(text.split())
+    assert "в составе и на срок согласно приложению к настоящему приказу" in flat
+    assert "согласно таблице" not in flat and "Таблица приведена в приложении" not in flat
+    assert "Приложение к приказу от 24.11.2026 № 1-ОД" in flat
 
 
 def test_a_pair_that_starts_today_becomes_active_at_once(world):

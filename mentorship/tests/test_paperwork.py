@@ -357,6 +357,21 @@ def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, 
     assert "«О продлении срока наставничества»" in text
 
 
+def test_the_agreement_words_a_single_mentee_by_her_gender(world, fixed_rule):
+    pairing = ready_pair(
+        world,
+        mentor=own_mentor(),
+        mentees=[
+            MenteeFactory(person=PersonFactory(last_name="Зайцева", first_name="Алина", middle_name="Руслановна"))
+        ],
+    )
+    approve(world, [pairing], date=date(2026, 11, 24))
+    text = text_of(agreement_pdf(pairing.agreements.get()))
+    assert "в отношении наставляемой — Зайцевой Алины Руслановны" in text
+    assert "совместно с наставляемой персонализированной программы" in text
+    assert "наставляемого —" not in text and "с наставляемым " not in text
+
+
 def order_text(order) -> str:
     with order.pdf.open("rb") as handle:
         return text_of(handle.read())
