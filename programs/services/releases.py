@@ -40,6 +40,7 @@ from .program import roles_on
 __all__ = [
     "release_appointed_by",
     "release_approve",
+    "release_back_from",
     "release_granted_by",
     "release_refuse",
     "release_request",
@@ -243,6 +244,17 @@ def release_granted_by(order: Order, actor: User) -> None:
             )
         _check_substitute(release.substitute, release.person, release.date)
         _decide(release, S.APPROVED, actor=actor, decided_by=actor, decided_at=timezone.now())
+
+
+def release_back_from(order: Order, actor: User) -> None:
+    """The release order's project is withdrawn (records.services.order_void, the kind's `on_void`):
+    the request, still «на рассмотрении», is no longer tied to it and is back in the head's queue, to
+    be approved into a new project or refused. The requester reads why on their request."""
+    for pk in ReleaseRequest.objects.filter(order=order).values_list("pk", flat=True):
+        release = _locked(ReleaseRequest(pk=pk))
+        release.order = None
+        release.decision_comment = f"Проект приказа от {order.date:%d.%m.%Y} отозван: {order.void_reason}"
+        validated_save(release, actor=actor)
 
 
 @transaction.atomic
