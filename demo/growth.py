@@ -32,6 +32,7 @@ from growth.services import (
 )
 from people.models import Person, QualificationCategory
 from programs.models import Program
+from records.services import order_register
 
 RULE_2024 = (
     "Наставники поощряются по итогам учебного года: благодарностью заведующего или почётной грамотой детского "
@@ -232,7 +233,8 @@ def load(today: date | None = None) -> int:
         programs=[ict] if ict else [],
         actor=keeper,
     ).obj
-    reward_proposal_approve(proposal=gratitude, actor=head.user, date=today)
+    # Approved into a project, then registered by the head: the reward takes effect with the registration.
+    order_register(order=reward_proposal_approve(proposal=gratitude, actor=head.user, date=today).obj, actor=head.user)
     reward_proposal_create(
         proposal=RewardProposal(
             reward_kind=RewardKind.BONUS,

@@ -14,7 +14,7 @@ class GrowthConfig(AppConfig):
         from .history import register_person_history
         from .queue_rewards import register_queue
         from .selectors import home_tasks, person_card
-        from .services import REWARD_ORDER
+        from .services import REWARD_ORDER, rewards_back_from, rewards_granted_by, rewards_table_on_date
 
         register_queue()  # proposals to reward mentors (order 60)
         from .reminders import register_sources
@@ -29,8 +29,12 @@ class GrowthConfig(AppConfig):
                     page_template="growth/orders/rewards_table_page.html",
                     pdf_template="growth/orders/rewards_table_pdf.html",
                     docx=rewards_table_docx,
+                    rows=rewards_table_on_date,
                 ),
                 order=95,
+                # A project first: the reward takes effect when the head registers it (services).
+                on_register=rewards_granted_by,
+                on_void=rewards_back_from,
             )
         )
         extensions.register(

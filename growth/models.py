@@ -253,13 +253,13 @@ class RewardProposal(LifeCycle, models.Model):
         APPROVED = "approved", "Утверждено приказом"
 
     S = Status
-    # Approval happens only through reward_proposal_approve, which registers the order.
+    # Approval happens only when the order of reward_proposal_approve (a project) is registered.
     TRANSITIONS = {
         (S.PROPOSED, S.APPROVED): Transition(
             "Утвердить приказом",
             APPROVERS,
-            consequence="Будет зарегистрирован приказ «О поощрении наставников», а награды внесены "
-            "в достижения наставников.",
+            consequence="Будет подготовлен проект приказа «О поощрении наставников»: проверьте его текст и "
+            "зарегистрируйте — с регистрацией приказа награды внесутся в достижения наставников.",
         ),
         (S.PROPOSED, S.RETURNED): Transition(
             "Вернуть куратору",

@@ -1,6 +1,7 @@
 """The rewards' section of the head's queue (mentorship/queue.py): the curator's proposals to reward
-mentors, waiting for the head. He approves one by the order «О поощрении наставников» or returns it
-with a comment; the buttons post to growth:proposal-approve and growth:proposal-move."""
+mentors, waiting for the head. He approves one by the order «О поощрении наставников» (a project he
+then registers; the queue shows it waiting for the registration) or returns it with a comment; the
+buttons post to growth:proposal-approve and growth:proposal-move."""
 
 from django.db.models import QuerySet
 
@@ -16,7 +17,7 @@ def awaiting_approval() -> QuerySet:
 def reward_queue_items() -> list:
     return list(
         awaiting_approval()
-        .select_related("proposed_by__person")
+        .select_related("proposed_by__person", "order")
         .prefetch_related("mentors__person__position", "programs")
         .order_by("proposed_at", "pk")
     )

@@ -2,9 +2,12 @@
 
 A person adds their own record, which waits for the curator; what the curator adds is confirmed at
 once. The curator confirms or returns a record with a comment; the person's correction sends it
-again. Rewarding: the curator proposes, the head approves — the order «О поощрении наставников» is
-written and registered under the next number, and a confirmed reward record naming the order is
-written for each mentor.
+again. Rewarding: the curator proposes, the head approves — the project of the order «О поощрении
+наставников» is written («ПРОЕКТ», its wording editable on the records office's page), and the reward
+takes effect when the head registers it (`rewards_granted_by`, the kind's `on_register`): the proposal
+is approved and a confirmed reward record naming the order is written for each mentor, because the
+legal act is the registered order. A project the head withdraws (`rewards_back_from`, `on_void`)
+leaves the proposal in his queue again.
 """
 
 from datetime import date as Date
@@ -19,7 +22,7 @@ from core.services import Outcome, authored, saved_with, validated_save
 from mentorship.services.orders import control_clause, current_curator
 from people.facts import position_on
 from people.roles import person_of, roles_of
-from records.services import draft_order, issuing_organization, order_register
+from records.services import draft_order, issuing_organization
 
 from .documents import lowercase_start
 from .models import GrowthRecord, Kind, RewardKind, RewardProposal, RewardRule
@@ -37,6 +40,9 @@ __all__ = [
     "reward_proposal_move",
     "reward_proposal_update",
     "reward_rule_save",
+    "rewards_back_from",
+    "rewards_granted_by",
+    "rewards_table_on_date",
 ]
 
 
@@ -156,6 +162,12 @@ def reward_proposal_create(*, proposal: RewardProposal, mentors, programs, actor
 def reward_proposal_move(*, proposal: RewardProposal, target: str, comment: str = "", actor: User) -> RewardProposal:
     """Return the proposal to the curator (the head, with a comment) or send it again (the curator)."""
     proposal = RewardProposal.objects.select_for_update().get(pk=proposal.pk)
+    project = proposal.order if proposal.order_id is not None and proposal.order.is_draft else None
+    if target == RewardProposal.Status.RETURNED and project is not None:
+        raise ValidationError(
+            f"Представление уже утверждено проектом приказа от {project.date:%d.%m.%Y}: чтобы вернуть его "
+            "куратору, сначала отзовите проект на странице приказа."
+        )
     fields = {"return_comment": comment.strip()} if target == RewardProposal.Status.RETURNED else {}
     move(proposal, target, actor=actor, roles=roles_of(actor), comment=comment, **fields)
     return proposal
@@ -185,6 +197,28 @@ def _mentors_of(proposal: RewardProposal) -> list:
     return list(proposal.mentors.select_related("person__position").order_by("person__last_name", "person__first_name"))
 
 
+def _reward_rows(proposal: RewardProposal, mentors: list, *, on: Date) -> list[dict]:
+    reason = proposal.reason.strip().rstrip(".")
+    return [
+        {
+            "mentor": mentor.person.full_name,
+            "position": str(position_on(mentor.person, on)),  # the post on the order's date
+            "reward": proposal.reward_text,
+            "reason": reason,
+        }
+        for mentor in mentors
+    ]
+
+
+def rewards_table_on_date(order) -> list[dict]:
+    """The table of a project whose date the head changed: each mentor's post on the new date
+    (records.kinds `rows`); a project no proposal links keeps its rows."""
+    proposal = RewardProposal.objects.filter(order=order).first()
+    if proposal is None:
+        return order.table
+    return _reward_rows(proposal, _mentors_of(proposal), on=order.date)
+
+
 def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date: Date):
     own = issuing_organization()
     rule = RewardRule.current()
@@ -209,15 +243,6 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
     if proposal.reward_kind == RewardKind.BADGE:
         clauses.append("Куратору наставничества подготовить ходатайство и наградные документы.")
     clauses.append(control_clause(curator))
-    table = [
-        {
-            "mentor": mentor.person.full_name,
-            "position": str(position_on(mentor.person, date)),  # the post on the order's date
-            "reward": proposal.reward_text,
-            "reason": reason,
-        }
-        for mentor in mentors
-    ]
     return draft_order(
         own,
         kind=REWARD_ORDER,
@@ -228,58 +253,84 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
             f"наставничества от {timezone.localtime(proposal.proposed_at):%d.%m.%Y}"
         ),
         clauses=clauses,
-        table=table,
+        table=_reward_rows(proposal, mentors, on=date),
         acquaintance=[mentor.person for mentor in mentors],
         actor=actor,
     )
 
 
 @transaction.atomic
-def reward_proposal_approve(
-    *, proposal: RewardProposal, actor: User, date: Date | None = None, journal_reason: str = ""
-) -> Outcome:
-    """The head approves: the order is written and registered, the proposal names it, and each
-    mentor gets a confirmed reward record naming the order (and the program it came from). An
-    order dated against the journal's rules (records.journal) needs the head's `journal_reason`."""
+def reward_proposal_approve(*, proposal: RewardProposal, actor: User, date: Date | None = None) -> Outcome:
+    """The head approves: the project of the order is written and the proposal links to it; the
+    reward takes effect when the head registers it (`rewards_granted_by`). Until then the queue shows
+    the proposal «ожидает регистрации приказа», and approving it again is refused."""
     roles = roles_of(actor)
     if not roles & APPROVERS:
         raise PermissionDenied("Поощрение утверждает руководитель приказом.")
     proposal = RewardProposal.objects.select_for_update().get(pk=proposal.pk)
     guard(proposal, RewardProposal.Status.APPROVED, roles=roles)
+    if proposal.order_id is not None and proposal.order.is_draft:
+        raise ValidationError(
+            f"Проект приказа о поощрении уже подготовлен ({proposal.order.date:%d.%m.%Y}): "
+            "зарегистрируйте его на странице приказа."
+        )
     mentors = _mentors_of(proposal)
     if not mentors:
         raise ValidationError("В представлении нет наставников.")
-    order = order_register(
-        order=_reward_order(proposal, mentors, actor=actor, date=date or timezone.localdate()),
-        actor=actor,
-        reason=journal_reason,
-    )
-    move(
-        proposal,
-        RewardProposal.Status.APPROVED,
-        actor=actor,
-        roles=roles,
-        comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
-        checked=True,
-        order=order,
-    )
-    programs = list(proposal.programs.select_related("pairing"))
-    for mentor in mentors:
-        program = next((p for p in programs if p.pairing.mentor_id == mentor.pk), None)
-        record = GrowthRecord(
-            person=mentor.person,
-            kind=Kind.REWARD,
-            reward_kind=proposal.reward_kind,
-            title=proposal.reason.strip().rstrip("."),
-            organizer=order.organization.short_name,
-            date=order.date,
-            document_number=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
-            program=program,
-            order=order,
-            status=GrowthRecord.Status.CONFIRMED,
-            created_by=actor,
-            confirmed_by=actor,
-            confirmed_at=timezone.now(),
+    proposal.order = _reward_order(proposal, mentors, actor=actor, date=date or timezone.localdate())
+    with authored(proposal, actor):
+        proposal.save(update_fields=["order"])
+    return Outcome(proposal.order)
+
+
+def rewards_granted_by(order, actor: User) -> None:
+    """The reward order is registered: its proposal is approved and each mentor gets a confirmed
+    reward record naming the order (and the program it came from). A proposal no longer awaiting the
+    head refuses the registration (inside its transaction)."""
+    for pk in RewardProposal.objects.filter(order=order).values_list("pk", flat=True):
+        proposal = RewardProposal.objects.select_for_update().get(pk=pk)
+        if proposal.status != RewardProposal.Status.PROPOSED:
+            raise ValidationError(
+                f"Представление к поощрению уже «{proposal.get_status_display().lower()}»: "
+                "приказ о поощрении не регистрируется."
+            )
+        roles = roles_of(actor)
+        guard(proposal, RewardProposal.Status.APPROVED, roles=roles)
+        move(
+            proposal,
+            RewardProposal.Status.APPROVED,
+            actor=actor,
+            roles=roles,
+            comment=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+            checked=True,
         )
-        validated_save(record, actor=actor)
-    return Outcome(order)
+        programs = list(proposal.programs.select_related("pairing"))
+        for mentor in _mentors_of(proposal):
+            program = next((p for p in programs if p.pairing.mentor_id == mentor.pk), None)
+            record = GrowthRecord(
+                person=mentor.person,
+                kind=Kind.REWARD,
+                reward_kind=proposal.reward_kind,
+                title=proposal.reason.strip().rstrip("."),
+                organizer=order.organization.short_name,
+                date=order.date,
+                document_number=f"Приказ № {order.number_text} от {order.date:%d.%m.%Y}",
+                program=program,
+                order=order,
+                status=GrowthRecord.Status.CONFIRMED,
+                created_by=actor,
+                confirmed_by=actor,
+                confirmed_at=timezone.now(),
+            )
+            validated_save(record, actor=actor)
+
+
+def rewards_back_from(order, actor: User) -> None:
+    """The reward order's project is withdrawn (records.services.order_void): the proposal, still
+    «на утверждении», is no longer tied to it and waits in the head's queue again, to be approved
+    into a new project or returned to the curator. Its history records who untied it."""
+    for pk in RewardProposal.objects.filter(order=order).values_list("pk", flat=True):
+        proposal = RewardProposal.objects.select_for_update().get(pk=pk)
+        proposal.order = None
+        with authored(proposal, actor):
+            proposal.save(update_fields=["order"])

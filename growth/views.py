@@ -349,7 +349,8 @@ class ProposalUpdateView(RoleRequiredMixin, FormView):
 
 
 class ProposalActionView(RoleRequiredMixin, ConfirmedActionMixin, View):
-    """The head's approval by order and return are made from the page that says what happens."""
+    """The head's approval by order and return are made from the page that says what happens; the
+    approval leads to the project of the order, which the head registers (the reward takes effect then)."""
 
     def proposal(self, pk) -> RewardProposal:
         return get_object_or_404(proposals_for(self.request.user), pk=pk)
@@ -383,13 +384,13 @@ class ProposalApproveView(ProposalActionView):
             order = reward_proposal_approve(proposal=self.proposal(pk), actor=request.user).obj
         except ValidationError as error:
             report_errors(request, error)
-        else:
-            messages.success(
-                request,
-                f"Поощрение утверждено. Приказ № {order.number_text} от {order.date:%d.%m.%Y} "
-                "«О поощрении наставников» зарегистрирован, награды внесены в достижения наставников.",
-            )
-        return self.back()
+            return self.back()
+        messages.success(
+            request,
+            "Проект приказа «О поощрении наставников» подготовлен. Проверьте текст и зарегистрируйте приказ: "
+            "награды внесутся в достижения наставников с его регистрацией.",
+        )
+        return redirect(order.get_absolute_url())
 
 
 class ProposalMoveView(ProposalActionView):

@@ -29,6 +29,9 @@ class MentorshipConfig(AppConfig):
         from .services.pair_orders import pairings_appointed_by, pairings_fixed_by
 
         kinds.extend(PAIRING, appointments=pairings_appointed_by, on_register=pairings_fixed_by)
+        from .services.order_projects import pairings_released_by
+
+        kinds.extend(PAIRING, on_void=pairings_released_by)  # a withdrawn project's pairs go back to the queue
         # What the head and the curator are told (the notification centre and the e-mail digest).
         reminders.register_sources()
         from notices import decisions as told

@@ -20,7 +20,7 @@ class ProgramsConfig(AppConfig):
         from .queue_releases import register as register_releases_queue
         from .reminders import register_sources
         from .selectors import pair_programs
-        from .services.releases import RELEASE_ORDER, release_appointed_by, release_granted_by
+        from .services.releases import RELEASE_ORDER, release_appointed_by, release_back_from, release_granted_by
 
         register_sources()  # what mentors, mentees and the curator are told (notices)
         from notices import decisions
@@ -39,6 +39,7 @@ class ProgramsConfig(AppConfig):
                 order=90,
                 appointments=release_appointed_by,
                 on_register=release_granted_by,
+                on_void=release_back_from,  # a withdrawn project's request is back in the queue
             )
         )
         extensions.register(

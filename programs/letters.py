@@ -1,7 +1,8 @@
 """The application for release from duty for a program's event (1.4 of the regulation), prefilled
 from the request, with the substitute's written consent to the extra work under it (ТК РФ ст. 60.2:
-another employee's duties only with their written consent; ст. 151: paid extra, the amount set by
-the order). Laid out by core.letters, as mentorship's letters are."""
+another employee's duties only with their written consent; ст. 151: paid extra, in the amount the
+sides agree on, as the order says). The substitute is a pedagogical worker (services.releases); the
+order cites this consent. Laid out by core.letters, as mentorship's letters are."""
 
 from django.utils import timezone
 
@@ -22,6 +23,11 @@ def _agrees(person) -> str:
     return {"male": "согласен", "female": "согласна"}.get(gender, "согласен(на)")
 
 
+def _her_or_his(person) -> str:
+    gender = gender_of(person.first_name, person.middle_name, last_name=person.last_name)
+    return {"male": "его", "female": "её"}.get(gender, "её (его)")
+
+
 def release_letter(release: ReleaseRequest) -> Letter:
     own = Organization.own()
     person, substitute = release.person, release.substitute
@@ -31,16 +37,16 @@ def release_letter(release: ReleaseRequest) -> Letter:
         duties = (
             f"На время моего отсутствия прошу поручить выполнение моих обязанностей "
             f"{full_name_in_case(substitute, Case.DATIVE)}, {position_phrase(substitute, own, Case.DATIVE)}, "
-            "с её (его) письменного согласия и с доплатой за дополнительную работу (статьи 60.2 и 151 Трудового "
-            "кодекса Российской Федерации)."
+            f"с {_her_or_his(substitute)} письменного согласия и с доплатой за дополнительную работу в размере, "
+            "установленном соглашением сторон (статьи 60.2 и 151 Трудового кодекса Российской Федерации)."
         )
         substitute_line = f"Я, {substitute.full_name}, {position_phrase(substitute, own, Case.NOMINATIVE)},"
         substitute_sign = initials_and_surname(substitute, Case.NOMINATIVE)
     else:
         duties = (
-            "На время моего отсутствия прошу поручить выполнение моих обязанностей другому работнику с его "
-            "письменного согласия и с доплатой за дополнительную работу (статьи 60.2 и 151 Трудового кодекса "
-            "Российской Федерации)."
+            "На время моего отсутствия прошу поручить выполнение моих обязанностей другому педагогическому "
+            "работнику с его письменного согласия и с доплатой за дополнительную работу в размере, установленном "
+            "соглашением сторон (статьи 60.2 и 151 Трудового кодекса Российской Федерации)."
         )
         substitute_line = "Я, " + "_" * 44 + ","
         substitute_sign = "_" * 16
@@ -63,9 +69,8 @@ def release_letter(release: ReleaseRequest) -> Letter:
                 paragraphs=[
                     f"{substitute_line} {_agrees(substitute)} {when} выполнять дополнительную работу — обязанности "
                     f"{position_phrase(person, own, Case.GENITIVE)} {full_name_in_case(person, Case.GENITIVE)} — "
-                    "в течение установленной продолжительности рабочего дня, с доплатой, размер которой "
-                    "устанавливается приказом по соглашению сторон (статья 151 Трудового кодекса Российской "
-                    "Федерации)."
+                    "в течение установленной продолжительности рабочего дня, с доплатой в размере, установленном "
+                    "соглашением сторон (статья 151 Трудового кодекса Российской Федерации)."
                 ],
                 signed=Signed(substitute_sign, left=BLANK_DATE),
             )

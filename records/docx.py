@@ -3,6 +3,7 @@ the same record and laid out as its PDF (templates/records/pdf/order.html: the t
 last clause kept with the signature, the executor's mark) and marked as a draft (core.docx.DRAFT_MARK);
 the registered PDF stays the record."""
 
+from django.utils import timezone
 from docx.shared import Mm
 
 from core.docx import DRAFT_MARK, DocxDocument
@@ -27,6 +28,14 @@ def order_docx(order: Order) -> bytes:
     number = order.number_text or "____"
     if order.is_draft:
         doc.paragraph("ПРОЕКТ", align="right", bold=True, indent=False)
+    elif order.is_voided:
+        doc.paragraph("ПРОЕКТ ОТОЗВАН — НЕ ЗАРЕГИСТРИРОВАН", align="right", bold=True, indent=False)
+        doc.paragraph(
+            f"Отозван {timezone.localtime(order.voided_at):%d.%m.%Y}. Причина: {order.void_reason}",
+            align="right",
+            indent=False,
+            size=11,
+        )
     organization = order.organization
     doc.paragraph(organization.full_name, align="center", bold=True, indent=False, uppercase=True)
     for line in _organization_lines(organization):

@@ -55,6 +55,17 @@ class RegisterForm(forms.Form):
         return data
 
 
+class VoidForm(forms.Form):
+    """The head withdraws a project; the reason stays with it in the register."""
+
+    reason = forms.CharField(
+        label="Причина отзыва",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Сохранится в проекте, в реестре приказов и в истории изменений.",
+    )
+
+
 class JournalForm(forms.Form):
     next_number = forms.IntegerField(label="Следующий номер", min_value=1, max_value=2**31 - 1)
     suffix = forms.CharField(label="Окончание номера", max_length=20, required=False, help_text="Например, «-ОД».")

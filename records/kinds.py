@@ -15,8 +15,13 @@ A kind brings its label (the order journal and the register show it) and, option
 - `on_register(order, actor)`: the decision the order carries takes effect when it is registered
   (a pair is fixed, a release granted, a roadmap approved): the registered order is the legal act,
   a project decides nothing. It may refuse with ValidationError, and then nothing is registered.
+- `on_void(order, actor)`: the head withdraws the project (records.services.order_void, the reason
+  is `order.void_reason`): what the project held returns to where it was decided — the pairs to the
+  head's approval queue, the release request to the queue, the roadmap to awaiting approval — through
+  the app's own services, so its history records it. Called inside the withdrawal's transaction;
+  a ValidationError keeps the project as it was.
 
-An issuing app adds the last two to a kind registered elsewhere with `extend`.
+An issuing app adds the last three to a kind registered elsewhere with `extend`.
 """
 
 from collections.abc import Callable
@@ -53,6 +58,7 @@ class OrderKind:
     order: int = 100
     appointments: Callable | None = None
     on_register: Callable | None = None
+    on_void: Callable | None = None
 
 
 KINDS: dict[str, OrderKind] = {}
@@ -63,7 +69,7 @@ def register(kind: OrderKind) -> None:
 
 
 def extend(value: str, **fields) -> None:
-    """Add `appointments` or `on_register` to a kind already registered (by the app's wording module)."""
+    """Add `appointments`, `on_register` or `on_void` to a kind already registered (by the app's wording module)."""
     KINDS[value] = replace(KINDS[value], **fields)
 
 

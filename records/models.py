@@ -54,16 +54,27 @@ class Order(LifeCycle, models.Model):
         DRAFT = "draft", "Проект"
         REGISTERED = "registered", "Зарегистрирован"
         SIGNED = "signed", "Подписан, скан приложен"
+        VOIDED = "voided", "Отозван"
 
     S = Status
     # Registration numbers the order and freezes its PDF; the signed paper's scan completes it (and
-    # may be replaced by a better scan). An issuing app registers through the same move.
+    # may be replaced by a better scan). An issuing app registers through the same move. A project the
+    # head will not register is withdrawn, saying why: it keeps no number, stays in the register with
+    # its reason, and what it held returns to the issuing app (its kind's `on_void`).
     TRANSITIONS = {
         (S.DRAFT, S.REGISTERED): Transition("Зарегистрировать", frozenset({"head"})),
+        (S.DRAFT, S.VOIDED): Transition(
+            "Отозвать проект",
+            frozenset({"head"}),
+            needs_comment=True,
+            consequence="Проект не будет зарегистрирован и останется в реестре с причиной отзыва; "
+            "то, что он решал, вернётся на рассмотрение.",
+        ),
         (S.REGISTERED, S.SIGNED): Transition("Приложить скан", frozenset({"head", "curator", "admin"})),
         (S.SIGNED, S.SIGNED): Transition("Заменить скан", frozenset({"head", "curator", "admin"})),
     }
     REFUSED = "Приказ «{source}»: так с ним поступить нельзя."
+    COMMENT_REQUIRED = "Напишите, почему проект отозван: причина останется в реестре приказов."
 
     organization = models.ForeignKey("people.Organization", verbose_name="организация", on_delete=models.PROTECT)
     kind = models.CharField("вид", max_length=20, choices=kinds.choices)
@@ -104,6 +115,16 @@ class Order(LifeCycle, models.Model):
     )
     # Why the head registered it against the journal's rules (records.journal); empty when it broke none.
     journal_reason = models.TextField("причина отступления от журнала", blank=True)
+    voided_at = models.DateTimeField("отозван", null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="отозвал",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    void_reason = models.TextField("причина отзыва проекта", blank=True)
     history = HistoricalRecords(excluded_fields=["pdf"])
 
     class Meta:
@@ -116,11 +137,16 @@ class Order(LifeCycle, models.Model):
                 condition=models.Q(number__isnull=False),
                 name="order_number_unique_within_year",
                 violation_error_message="Приказ с таким номером в этом году уже есть.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="voided") | (models.Q(number__isnull=True) & ~models.Q(void_reason="")),
+                name="order_voided_unnumbered_with_reason",
+                violation_error_message="Отозванный проект не имеет номера, а причина отзыва указывается.",
+            ),
         ]
 
     def __str__(self) -> str:
-        number = f"№ {self.number_text}" if self.number_text else "проект"
+        number = f"№ {self.number_text}" if self.number_text else "отозванный проект" if self.is_voided else "проект"
         return f"Приказ {number} от {self.date:%d.%m.%Y} «{self.heading}»"
 
     def get_absolute_url(self) -> str:
@@ -132,11 +158,22 @@ class Order(LifeCycle, models.Model):
         «Проект приказа от 30.11.2026» — without «№», which some file systems show badly."""
         if self.number_text:
             return f"Приказ {self.number_text} от {self.date:%d.%m.%Y}"
+        if self.is_voided:
+            return f"Отозванный проект приказа от {self.date:%d.%m.%Y}"
         return f"Проект приказа от {self.date:%d.%m.%Y}"
 
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_voided(self) -> bool:
+        """A project withdrawn by the head: never registered, kept with its reason."""
+        return self.status == self.Status.VOIDED
+
+    @property
+    def is_registered(self) -> bool:
+        return self.status in (self.Status.REGISTERED, self.Status.SIGNED)
 
     @property
     def executor(self) -> "Executor":

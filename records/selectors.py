@@ -26,7 +26,8 @@ def orders_for(user) -> QuerySet:
     if roles_of(user) & STAFF_READERS:
         return base
     person = person_of(user)
-    about = Q(acquainted=person) & ~Q(status=Order.Status.DRAFT) if person is not None else Q()
+    registered = Q(status__in=[Order.Status.REGISTERED, Order.Status.SIGNED])
+    about = Q(acquainted=person) & registered if person is not None else Q()
     for orders_about in _AUDIENCES:
         about |= Q(**orders_about(user))
     if not about:

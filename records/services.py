@@ -35,6 +35,7 @@ __all__ = [
     "order_pdf",
     "order_register",
     "order_update_draft",
+    "order_void",
     "retroactive_warnings",
 ]
 
@@ -102,11 +103,26 @@ def _journal(organization: Organization, year: int) -> OrderJournal:
 
 
 def order_pdf(order: Order, *, draft: bool = False) -> bytes:
-    """The order as it prints: requisites, text, the kind's table, signature, acquaintance sheet."""
+    """The order as it prints: requisites, text, the kind's table, signature, acquaintance sheet. A
+    withdrawn project prints marked «ПРОЕКТ ОТОЗВАН» with when, by whom and why, and no number."""
     return render_pdf(
         ORDER_TEMPLATE,
-        {"order": order, "organization": order.organization, "table": kinds.table_of(order), "draft": draft},
+        {
+            "order": order,
+            "organization": order.organization,
+            "table": kinds.table_of(order),
+            "draft": draft,
+            "voided": order.is_voided,
+        },
     )
+
+
+def _not_a_project(order: Order) -> str:
+    if order.is_voided:
+        return (
+            "Проект приказа отозван: его нельзя ни изменить, ни зарегистрировать; при необходимости подготовьте новый."
+        )
+    return "Приказ уже зарегистрирован: изменить его нельзя, исправление оформляется новым приказом."
 
 
 @transaction.atomic
@@ -118,9 +134,7 @@ def order_register(*, order: Order, actor: User, reason: str = "") -> Order:
     retroactive date or appointment) is registered only with the head's `reason`, stored on it."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if not order.is_draft:
-        raise ValidationError(
-            "Приказ уже зарегистрирован: изменить его нельзя, исправление оформляется новым приказом."
-        )
+        raise ValidationError(_not_a_project(order))
     journal = _journal(order.organization, order.date.year)
     warnings = retroactive_warnings(order)
     if warnings and not reason.strip():
@@ -140,9 +154,39 @@ def order_register(*, order: Order, actor: User, reason: str = "") -> Order:
 
 
 @transaction.atomic
+def order_void(*, order: Order, reason: str, actor: User) -> Order:
+    """The head withdraws a project: it is never registered and keeps no number, stays in the
+    register with the `reason`, and what it held returns to the issuing app (its kind's `on_void`):
+    the pairs to the approval queue, the release to the queue, the roadmap to awaiting approval.
+    A registered order is not withdrawn: it is cancelled by a new order."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if not order.is_draft:
+        raise ValidationError(
+            "Проект уже отозван."
+            if order.is_voided
+            else "Зарегистрированный приказ не отзывается: его отменяет или изменяет новый приказ."
+        )
+    reason = reason.strip()
+    move(
+        order,
+        Order.Status.VOIDED,
+        actor=actor,
+        roles=roles_of(actor),
+        comment=reason,
+        void_reason=reason,
+        voided_at=timezone.now(),
+        voided_by=actor,
+    )
+    kind = kinds.get(order.kind)
+    if kind is not None and kind.on_void is not None:
+        kind.on_void(order, actor)
+    return order
+
+
+@transaction.atomic
 def order_attach_scan(*, order: Order, scan, actor: User) -> Order:
     """The signed paper, scanned: the order's record is complete."""
-    if order.is_draft:
+    if not order.is_registered:
         raise ValidationError("Сначала приказ регистрируется, потом подписывается.")
     order.signed_scan = scan
     order.full_clean()
@@ -155,7 +199,7 @@ def order_update_draft(*, order: Order, date, heading: str, preamble: str, claus
     """Edit a project; a registered order is never edited."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     if not order.is_draft:
-        raise ValidationError("Приказ уже зарегистрирован: исправление оформляется новым приказом.")
+        raise ValidationError(_not_a_project(order))
     order.date, order.heading, order.preamble = date, heading.strip(), preamble.strip()
     order.table = kinds.rows_on_date(order)  # a project's facts follow its date (records.kinds)
     order.clauses = [clause.strip() for clause in clauses if clause.strip()]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("orders/<int:pk>/history/", views.OrderHistoryView.as_view(), name="order-history"),
     path("orders/<int:pk>/edit/", views.OrderDraftUpdateView.as_view(), name="order-edit"),
     path("orders/<int:pk>/register/", views.OrderRegisterView.as_view(), name="order-register"),
+    path("orders/<int:pk>/void/", views.OrderVoidView.as_view(), name="order-void"),
     path("orders/<int:pk>/preview.pdf", views.OrderPreviewView.as_view(), name="order-preview"),
     path("orders/<int:pk>/pdf/", views.OrderPdfView.as_view(), name="order-pdf"),
     path("orders/<int:pk>/scan/", views.OrderScanView.as_view(), name="order-scan"),

@@ -18,11 +18,19 @@ from people.models import Organization
 
 from . import kinds
 from .docx import docx_name, order_docx
-from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, RegisterForm, ScanForm
+from .forms import JournalForm, OrderDraftForm, OrderFilter, OrderNewForm, RegisterForm, ScanForm, VoidForm
 from .models import Order, OrderJournal
 from .roles import ORDER_KEEPERS, ORDER_READERS, ORDER_SIGNERS, ORDER_WRITERS
 from .selectors import orders_for
-from .services import order_attach_scan, order_draft, order_journal_set, order_pdf, order_register, order_update_draft
+from .services import (
+    order_attach_scan,
+    order_draft,
+    order_journal_set,
+    order_pdf,
+    order_register,
+    order_update_draft,
+    order_void,
+)
 
 
 class OrderListView(ScopedListView):
@@ -49,9 +57,10 @@ class OrderDetailView(RoleRequiredMixin, DetailView):
         can_register = self.object.is_draft and bool(self.roles & ORDER_SIGNERS)
         if can_register:
             kwargs.setdefault("register_form", RegisterForm(order=self.object))
+            kwargs.setdefault("void_form", VoidForm())
         return super().get_context_data(
             table=kinds.table_of(self.object),
-            scan_form=ScanForm() if self.roles & ORDER_KEEPERS and not self.object.is_draft else None,
+            scan_form=ScanForm() if self.roles & ORDER_KEEPERS and self.object.is_registered else None,
             can_edit_draft=self.object.is_draft and bool(self.roles & ORDER_WRITERS),
             can_register=can_register,
             **kwargs,
@@ -191,13 +200,40 @@ class OrderRegisterView(RoleRequiredMixin, View):
         return render(request, detail.template_name, detail.get_context_data(object=order, register_form=form))
 
 
+class OrderVoidView(RoleRequiredMixin, View):
+    """The head withdraws a project, saying why: it is never registered, stays in the register with
+    the reason, and what it decided returns to the queue (records.kinds `on_void`). Without a reason
+    the order's page comes back with the form and its error."""
+
+    allowed_roles = ORDER_SIGNERS
+
+    def post(self, request, pk):
+        order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
+        form = VoidForm(request.POST)
+        if form.is_valid():
+            try:
+                order = order_void(order=order, reason=form.cleaned_data["reason"], actor=request.user)
+            except ValidationError as error:
+                form_errors(form, error)
+            else:
+                messages.success(
+                    request, f"Проект приказа от {order.date:%d.%m.%Y} отозван; он не будет зарегистрирован."
+                )
+                return redirect(order.get_absolute_url())
+        detail = OrderDetailView(request=request, kwargs={"pk": pk}, args=())
+        detail.object = order
+        return render(request, detail.template_name, detail.get_context_data(object=order, void_form=form))
+
+
 class OrderPreviewView(RoleRequiredMixin, View):
-    """A project as it will print: rendered on the fly, marked «ПРОЕКТ», never stored."""
+    """A project as it will print: rendered on the fly, marked «ПРОЕКТ», never stored; a withdrawn
+    project, marked «ПРОЕКТ ОТОЗВАН» with the reason."""
 
     allowed_roles = ORDER_READERS
 
     def get(self, request, pk):
-        order = get_object_or_404(orders_for(request.user).filter(status=Order.Status.DRAFT), pk=pk)
+        projects = orders_for(request.user).filter(status__in=[Order.Status.DRAFT, Order.Status.VOIDED])
+        order = get_object_or_404(projects, pk=pk)
         return file_response(order_pdf(order, draft=True), "application/pdf", f"{order.file_title}.pdf", inline=True)
 
 

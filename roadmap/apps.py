@@ -13,7 +13,7 @@ class RoadmapConfig(AppConfig):
         from records import kinds
 
         from .selectors import awaiting_approval, order_annex, queue_items
-        from .services import ROADMAP_ORDER, roadmap_approved_by
+        from .services import ROADMAP_ORDER, roadmap_approved_by, roadmap_back_from
 
         queue.register(
             queue.QueueSection(
@@ -25,9 +25,16 @@ class RoadmapConfig(AppConfig):
                 order=20,
             )
         )
-        # The roadmap is approved when its order is registered (services.roadmap_approved_by).
+        # The roadmap is approved when its order is registered (services.roadmap_approved_by); a
+        # withdrawn project leaves it awaiting approval again (services.roadmap_back_from).
         kinds.register(
-            kinds.OrderKind(ROADMAP_ORDER, "Об утверждении дорожной карты", order=80, on_register=roadmap_approved_by)
+            kinds.OrderKind(
+                ROADMAP_ORDER,
+                "Об утверждении дорожной карты",
+                order=80,
+                on_register=roadmap_approved_by,
+                on_void=roadmap_back_from,
+            )
         )
         extensions.register(
             extensions.Extension(

@@ -431,6 +431,23 @@ def roadmap_approved_by(order: Order, actor: User) -> None:
         )
 
 
+def roadmap_back_from(order: Order, actor: User) -> None:
+    """The approval order's project is withdrawn (records.services.order_void, the kind's `on_void`):
+    the roadmap is no longer tied to it and waits for the head's approval again, to be approved into a
+    new project or returned to the curator. Its log says the project was withdrawn and why."""
+    for pk in Roadmap.objects.filter(order=order).values_list("pk", flat=True):
+        roadmap = _locked(pk)
+        roadmap.order = None
+        with authored(roadmap, actor):
+            roadmap.save(update_fields=["order"])
+        roadmap.log_transition(
+            roadmap.status,
+            roadmap.status,
+            actor,
+            f"Проект приказа от {order.date:%d.%m.%Y} отозван: {order.void_reason}",
+        )
+
+
 # --- Execution marks: the only change an approved roadmap takes ---------------------------
 
 

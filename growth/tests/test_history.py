@@ -12,6 +12,7 @@ from growth.history import record_history
 from growth.models import GrowthRecord
 from growth.services import record_review, record_save, reward_proposal_approve
 from programs.tests.factories import ProgramFactory
+from records.services import order_register
 
 
 def return_correct_confirm(growth, world):
@@ -63,6 +64,7 @@ def test_the_curators_correction_names_the_fields_as_the_kind_calls_them(growth,
 
 def test_a_reward_written_by_an_order_says_so(growth, world):
     order = reward_proposal_approve(proposal=growth.proposal, actor=world.users["head"]).obj
+    order = order_register(order=order, actor=world.users["head"])  # the reward is written with the registration
     record = GrowthRecord.objects.get(order=order)
     (step,) = record_history(record)
     assert step.what == "Внесена приказом о поощрении" and step.who == "Соколова Е. И."

@@ -11,6 +11,7 @@ from django.urls import reverse
 from growth.models import RewardKind, RewardProposal
 from growth.services import reward_proposal_approve, reward_proposal_update
 from programs.tests.factories import ProgramFactory
+from records.services import order_register
 
 
 def edit_url(proposal) -> str:
@@ -101,6 +102,7 @@ def test_a_refused_correction_keeps_what_was_typed_and_changes_nothing(growth, w
 def test_an_approved_proposal_is_not_changed_by_a_pushed_post(growth, world, client_as):
     pushed = {"mentors": [world.other_mentor.pk], "reward_kind": "bonus", "amount": "100000"}
     approved = reward_proposal_approve(proposal=growth.proposal, actor=world.users["head"]).obj
+    approved = order_register(order=approved, actor=world.users["head"])
     proposal = RewardProposal.objects.get(order=approved)
     for role in ("curator", "head", "admin"):
         response = client_as(role).post(edit_url(proposal), {**pushed, "reason": "Иначе"})

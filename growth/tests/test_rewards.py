@@ -21,7 +21,7 @@ from growth.services import record_save, reward_proposal_approve, reward_proposa
 from mentorship.tests.factories import MentorFactory, PersonFactory
 from programs.tests.factories import ProgramFactory
 from records.models import Order
-from records.services import order_pdf
+from records.services import order_pdf, order_register
 
 
 def pdf_text(content: bytes) -> str:
@@ -46,9 +46,22 @@ def test_proposal_waits_in_the_queue_and_the_head_approves_it_by_order(growth, w
     response = head.post(
         reverse("growth:proposal-approve", args=[proposal.pk]), {"next": "/bank/queue/", "confirmed": "1"}
     )
-    assert response.status_code == 302 and response["Location"] == "/bank/queue/"
+    # A project first: the head is led to it; nothing is rewarded until he registers it.
     proposal.refresh_from_db()
     order = proposal.order
+    assert response.status_code == 302 and response["Location"] == order.get_absolute_url()
+    assert order.is_draft and order.number is None and proposal.status == RewardProposal.Status.PROPOSED
+    assert not GrowthRecord.objects.filter(order=order).exists()
+    queue = head.get(reverse("mentorship:approval-queue")).content.decode()
+    assert "ожидает регистрации приказа" in queue and order.get_absolute_url() in queue
+    page = head.get(order.get_absolute_url()).content.decode()
+    assert "ПРОЕКТ приказа" in page and "Править текст" in page and "Зарегистрировать" in page
+    again = head.post(reverse("growth:proposal-approve", args=[proposal.pk]), {"confirmed": "1"}, follow=True)
+    assert "Проект приказа о поощрении уже подготовлен" in again.content.decode()
+    assert Order.objects.filter(kind="rewards").count() == 1
+    head.post(reverse("records:order-register", args=[order.pk]))
+    proposal.refresh_from_db()
+    order.refresh_from_db()
     assert proposal.status == RewardProposal.Status.APPROVED
     assert order.kind == "rewards" and order.status == Order.Status.REGISTERED and order.number_text
     assert order.heading == "О поощрении наставников"
@@ -109,6 +122,7 @@ def test_a_bonus_is_ordered_with_its_amount_and_prints_no_letters(world, client_
     client_as("head").post(reverse("growth:proposal-approve", args=[proposal.pk]), {"confirmed": "1"})
     proposal.refresh_from_db()
     assert proposal.order.table[0]["reward"] == "премия в размере 5\u00a0000 ₽"
+    order_register(order=proposal.order, actor=world.users["head"])
     response = client_as("head").get(reverse("growth:proposal-letters", args=[proposal.pk]))
     assert response.status_code == 302
 
@@ -184,9 +198,8 @@ def certificates(world):
         actor=world.users["curator"],
     ).obj
     # Dated in the past: registered with the head's reason (records.journal).
-    reward_proposal_approve(
-        proposal=proposal, actor=world.users["head"], date=date(2026, 5, 25), journal_reason="Подписан 25.05.2026"
-    )
+    order = reward_proposal_approve(proposal=proposal, actor=world.users["head"], date=date(2026, 5, 25)).obj
+    order_register(order=order, actor=world.users["head"], reason="Подписан 25.05.2026")
     proposal.refresh_from_db()
     return proposal
 

@@ -271,7 +271,7 @@ def test_the_form_tells_the_curator_her_record_is_confirmed_at_once_and_the_othe
 
 def test_the_head_is_told_what_approving_a_reward_does_first(growth, client_as):
     page = client_as("head").post(reverse("growth:proposal-approve", args=[growth.proposal.pk])).content.decode()
-    assert "Будет зарегистрирован приказ «О поощрении наставников»" in page
+    assert "Будет подготовлен проект приказа «О поощрении наставников»" in page
     growth.proposal.refresh_from_db()
     assert growth.proposal.status == growth.proposal.Status.PROPOSED
 

@@ -126,6 +126,11 @@ class RespondForm(LogForm):
     )
 
 
+def _own_teachers():
+    """Who may replace a released teacher: our working pedagogical staff (programs.services.releases)."""
+    return _own_working_people().filter(position__is_pedagogical=True)
+
+
 def _own_working_people():
     own = Organization.own()
     return (
@@ -188,8 +193,9 @@ class ReleaseForm(forms.ModelForm):
         label="Кто заменит",
         queryset=Person.objects.none(),
         required=False,
-        help_text="Работник, на которого руководитель возложит ваши обязанности. Если не знаете — "
-        "руководитель назначит замену сам, но без замены освободить нельзя (п. 1.4 Положения).",
+        help_text="Педагог, которому руководитель с его письменного согласия поручит ваши обязанности (согласие он "
+        "подписывает на бланке заявления). Если не знаете — руководитель назначит замену сам, но без замены "
+        "освободить нельзя (п. 1.4 Положения).",
     )
     item = ItemChoiceField(
         label="Пункт плана", queryset=PlanItem.objects.none(), required=False, empty_label="— не выбран —"
@@ -206,7 +212,7 @@ class ReleaseForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.fields["item"].queryset = program.items.filter(done_on__isnull=True).order_by("position", "pk")
-        self.fields["substitute"].queryset = _own_working_people().exclude(Q(pk=person.pk))
+        self.fields["substitute"].queryset = _own_teachers().exclude(Q(pk=person.pk))
         self.fields["substitute"].empty_label = "— не знаю: замену назначит руководитель —"
         self.fields["hours"].widget.attrs.update({"min": "0.5", "max": "24", "step": "0.5"})
         self.fields["date"].widget.attrs["min"] = f"{timezone.localdate():%Y-%m-%d}"
@@ -221,7 +227,8 @@ class ApproveReleaseForm(forms.Form):
         queryset=Person.objects.none(),
         required=False,
         empty_label="— как в просьбе —",
-        help_text="Работающий сотрудник учреждения; пусто — тот, кого назвал работник в просьбе.",
+        help_text="Педагогический работник учреждения, давший письменное согласие на дополнительную работу; "
+        "пусто — тот, кого назвал работник в просьбе.",
     )
     comment = forms.CharField(
         label="Комментарий", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -229,7 +236,7 @@ class ApproveReleaseForm(forms.Form):
 
     def __init__(self, *args, release=None, **kwargs):
         super().__init__(*args, **kwargs)
-        people = _own_working_people()
+        people = _own_teachers()
         self.fields["substitute"].queryset = people.exclude(pk=release.person_id) if release else people
 
 

@@ -10,6 +10,13 @@ the person is released when the head registers that order (`release_granted_by`,
 рассмотрении» and the queue shows it «ожидает регистрации приказа». The requester may withdraw the
 request while it waits; a project of a withdrawn or refused request is then refused registration.
 
+The substitute is one of our pedagogical staff (a teacher is replaced by a teacher: the
+continuity of the educational process is the condition of 1.4), working, not released themselves that
+day. The order states the day and the hours of the release, and gives the substitute the released
+person's duties as additional work with their written consent (ТК РФ ст. 60.2; the consent is signed
+on the application, programs.letters) and pay for it «в размере, установленном соглашением сторон»
+(ст. 151): the system keeps no rates of pay, so the amount is the agreement's, not the order's.
+
 A request is filed in its first state, «на рассмотрении»; the decisions and the withdrawal are the
 moves of `ReleaseRequest.TRANSITIONS` (`core.lifecycle`), each decided once.
 """
@@ -22,7 +29,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.declension import Case
+from core.declension import Case, gender_of
 from core.lifecycle import guard, move
 from core.services import Outcome, validated_save
 from core.text import plural
@@ -40,6 +47,7 @@ from .program import roles_on
 __all__ = [
     "release_appointed_by",
     "release_approve",
+    "release_back_from",
     "release_granted_by",
     "release_refuse",
     "release_request",
@@ -59,6 +67,14 @@ def _check_substitute(substitute: Person | None, person: Person, on: date, *, fi
     if substitute.organization_id != own.pk or not substitute.is_working:
         raise ValidationError(
             {field: f"{substitute.full_name}: заменять может только работающий сотрудник учреждения."}
+        )
+    if not substitute.position.is_pedagogical:
+        raise ValidationError(
+            {
+                field: f"{substitute.full_name} ({str(substitute.position).lower()}) — не педагогический работник: "
+                "заменять педагога на занятиях может только педагог, выберите замену из педагогических работников "
+                "учреждения (п. 1.4 Положения: непрерывность образовательного процесса)."
+            }
         )
     busy = ReleaseRequest.objects.filter(person=substitute, date=on, status=S.APPROVED)
     if busy.exists():
@@ -155,20 +171,38 @@ def _hours_text(hours: Decimal) -> str:
 RELEASE_ORDER = "release"
 
 
+def _her_or_his(person: Person) -> str:
+    gender = gender_of(person.first_name, person.middle_name, last_name=person.last_name)
+    return {"male": "его", "female": "её"}.get(gender, "его (её)")
+
+
+def _release_clauses(release: ReleaseRequest, *, on: date) -> list[str]:
+    """What the order decides: the release (the day and the hours), the substitute's additional work
+    with their written consent (ТК РФ ст. 60.2) and its pay by the sides' agreement (ст. 151)."""
+    person, substitute = release.person, release.substitute
+    event = release.event.strip().rstrip(".")
+    hours = _hours_text(release.hours)
+    return [
+        f"Освободить {person.in_case(Case.ACCUSATIVE)} ({str(position_on(person, on)).lower()}) "
+        f"от выполнения должностных обязанностей {release.date:%d.%m.%Y} на {hours} "
+        "для участия в мероприятии "
+        f"персонализированной программы наставничества «{event}».",
+        f"Поручить {substitute.in_case(Case.DATIVE)} ({str(position_on(substitute, on)).lower()}) "
+        f"с {_her_or_his(substitute)} письменного согласия выполнение дополнительной работы — обязанностей "
+        f"{person.in_case(Case.GENITIVE)} — {release.date:%d.%m.%Y} на время {_her_or_his(person)} отсутствия "
+        f"({hours}) в течение установленной продолжительности рабочего дня (статья 60.2 Трудового кодекса "
+        "Российской Федерации).",
+        f"Установить {substitute.in_case(Case.DATIVE)} за выполнение дополнительной работы "
+        f"{release.date:%d.%m.%Y} доплату в размере, установленном соглашением сторон (статья 151 Трудового "
+        "кодекса Российской Федерации).",
+    ]
+
+
 def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
     own = issuing_organization()
     person, substitute = release.person, release.substitute
-    event = release.event.strip().rstrip(".")
     on = date or timezone.localdate()  # posts as held on the order's date (people.facts)
-    clauses = [
-        f"Освободить {person.in_case(Case.ACCUSATIVE)} ({str(position_on(person, on)).lower()}) "
-        f"от выполнения должностных обязанностей {release.date:%d.%m.%Y} на {_hours_text(release.hours)} "
-        "для участия в мероприятии "
-        f"персонализированной программы наставничества «{event}».",
-        f"Возложить обязанности {person.in_case(Case.GENITIVE)} на время отсутствия {release.date:%d.%m.%Y} "
-        f"на {substitute.in_case(Case.ACCUSATIVE)} ({str(position_on(substitute, on)).lower()}).",
-        control_clause(current_curator(own)),
-    ]
+    clauses = [*_release_clauses(release, on=on), control_clause(current_curator(own))]
     requested_on = timezone.localtime(release.requested_at).date()
     order = draft_order(
         own,
@@ -176,7 +210,8 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         heading=HEADING,
         preamble=(
             f"В соответствии с пунктом 1.4 Положения о наставничестве педагогических работников {own.short_name}, "
-            f"на основании заявления {person.in_case(Case.GENITIVE)} от {requested_on:%d.%m.%Y}, "
+            f"на основании заявления {person.in_case(Case.GENITIVE)} от {requested_on:%d.%m.%Y} и письменного "
+            f"согласия {substitute.in_case(Case.GENITIVE)} на выполнение дополнительной работы, "
             "при условии обеспечения непрерывности образовательного процесса"
         ),
         clauses=clauses,
@@ -243,6 +278,17 @@ def release_granted_by(order: Order, actor: User) -> None:
             )
         _check_substitute(release.substitute, release.person, release.date)
         _decide(release, S.APPROVED, actor=actor, decided_by=actor, decided_at=timezone.now())
+
+
+def release_back_from(order: Order, actor: User) -> None:
+    """The release order's project is withdrawn (records.services.order_void, the kind's `on_void`):
+    the request, still «на рассмотрении», is no longer tied to it and is back in the head's queue, to
+    be approved into a new project or refused. The requester reads why on their request."""
+    for pk in ReleaseRequest.objects.filter(order=order).values_list("pk", flat=True):
+        release = _locked(ReleaseRequest(pk=pk))
+        release.order = None
+        release.decision_comment = f"Проект приказа от {order.date:%d.%m.%Y} отозван: {order.void_reason}"
+        validated_save(release, actor=actor)
 
 
 @transaction.atomic

@@ -48,7 +48,9 @@ def test_the_application_asks_for_the_day_and_names_the_substitute_who_consents_
 def test_without_a_substitute_the_consent_is_left_to_fill_in(world, release):
     release.substitute = None
     letter = release_letter(release)
-    assert "другому работнику с его письменного согласия" in " ".join(letter.paragraphs)
+    text = " ".join(letter.paragraphs)
+    assert "другому педагогическому работнику с его письменного согласия" in text
+    assert "доплатой за дополнительную работу в размере, установленном соглашением сторон" in text
     assert letter.parts[0].paragraphs[0].startswith("Я, ____")
 
 

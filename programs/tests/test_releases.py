@@ -14,6 +14,7 @@ from mentorship import queue
 from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFactory
 from people.models import Person
 from people.roles import Role, roles_of
+from people.tests.factories import position
 from records.models import Order
 from records.services import order_register, retroactive_warnings
 
@@ -111,6 +112,31 @@ def test_the_substitute_must_be_another_working_colleague_of_ours(world, program
             ask(world, program, substitute=substitute)
         assert "substitute" in error.value.message_dict
     assert not ReleaseRequest.objects.exists()
+
+
+def test_a_substitute_outside_the_pedagogical_staff_is_refused_and_not_offered(client_as, world, program):
+    cook = PersonFactory(last_name="Орлова", first_name="Нина", middle_name="Петровна", position=position("Повар"))
+    cook.position.is_pedagogical = False
+    cook.position.save()
+    with pytest.raises(ValidationError) as error:
+        ask(world, program, substitute=cook)
+    assert error.value.message_dict["substitute"] == [
+        "Орлова Нина Петровна (повар) — не педагогический работник: заменять педагога на занятиях может только "
+        "педагог, выберите замену из педагогических работников учреждения (п. 1.4 Положения: непрерывность "
+        "образовательного процесса)."
+    ]
+    release = ask(world, program, substitute=world.other_person)
+    with pytest.raises(ValidationError, match="не педагогический работник"):
+        release_approve(release=release, substitute=cook, **head(world))
+    # Neither the request's form nor the head's approval page offers them.
+    create = client_as("mentee").get(reverse("programs:release-create", args=[program.pk])).content.decode()
+    approve_page = client_as("head").get(reverse("programs:release-approve", args=[release.pk])).content.decode()
+    assert "Орлова Нина Петровна" not in create and "Орлова Нина Петровна" not in approve_page
+    assert world.other_person.full_name in create and world.other_person.full_name in approve_page
+    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]), {"substitute": cook.pk})
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.order is None
 
 
 def test_someone_outside_the_program_cannot_ask(world, program):
@@ -261,7 +287,18 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
     assert "Освободить Иванову А. И." in text
     assert f"{release.date:%d.%m.%Y} на 2 часа" in text
     assert "Открытый показ НОД в подготовительной группе детского сада № 5" in text
-    assert "Возложить обязанности Ивановой А. И." in text and "на Семёнову Д. И." in text
+    # The substitute does the released person's duties as additional work, with written consent (ТК РФ
+    # ст. 60.2), paid as the sides agree (ст. 151): the system keeps no rates, so no amount is invented.
+    assert (
+        "Поручить Семёновой Д. И. (воспитатель) с её письменного согласия выполнение дополнительной работы — "
+        f"обязанностей Ивановой А. И. — {release.date:%d.%m.%Y} на время её отсутствия (2 часа)"
+    ) in text
+    assert "статья 60.2 Трудового кодекса Российской Федерации" in text
+    assert (
+        f"Установить Семёновой Д. И. за выполнение дополнительной работы {release.date:%d.%m.%Y} доплату в размере, "
+        "установленном соглашением сторон (статья 151 Трудового кодекса Российской Федерации)."
+    ) in order.clauses
+    assert "и письменного согласия Семёновой Д. И. на выполнение дополнительной работы" in order.preamble
     assert "Контроль за исполнением приказа возложить на куратора наставничества Морозову" in order.clauses[-1]
     assert order.acquaintance == ["Иванова Анна Ивановна", "Семёнова Дарья Игоревна"]
     assert list(order.pairings.all()) == [world.pairing]
@@ -277,7 +314,8 @@ def test_the_registered_order_pdf_names_both_people(world, program):
     with release.order.pdf.open("rb") as handle:
         text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
     text = " ".join(text.split())
-    assert "Об освобождении от работы" in text and "Иванову А. И." in text and "Семёнову Д. И." in text
+    assert "Об освобождении от работы" in text and "Иванову А. И." in text and "Поручить Семёновой Д. И." in text
+    assert "соглашением сторон" in text
 
 
 def test_fractional_hours_read_naturally(world, program):
@@ -291,7 +329,8 @@ def test_the_head_may_change_the_substitute_in_the_request(world, program):
     replacement = PersonFactory(last_name="Кузьмина", first_name="Ольга", middle_name="Петровна")
     release = ask(world, program, substitute=world.other_person)
     release = release_approve(release=release, substitute=replacement, **head(world)).obj
-    assert release.substitute == replacement and "на Кузьмину О. П." in release.order.clauses[1]
+    assert release.substitute == replacement and "Поручить Кузьминой О. П." in release.order.clauses[1]
+    assert "письменного согласия Кузьминой О. П." in release.order.preamble
 
 
 def test_refusal_needs_a_comment_and_is_shown_to_the_requester(client_as, world, program):

@@ -563,7 +563,7 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
             if self.approve:
                 form = ApproveReleaseForm(request.POST, release=release)
                 if not form.is_valid():
-                    raise ValidationError("Выберите замену из списка работников учреждения.")
+                    raise ValidationError("Выберите замену из списка педагогических работников учреждения.")
                 outcome = release_approve(
                     release=release,
                     substitute=form.cleaned_data["substitute"],
