@@ -298,3 +298,16 @@ def test_today_is_the_default_date_of_the_sheet(world):
     regulation = make_regulation(world)
     new = PersonFactory(last_name="Белова", first_name="Инна", hired_on=timezone.localdate())
     assert "Белова Инна" in text_of_pdf(regulation_pdf(regulation)) and new.is_working
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_annex_as_adopted_is_read_by_every_employee(world, client_as, role, monkeypatch):
+    monkeypatch.setattr("mentorship.regulation_documents.regulation_pdf", lambda *args, **kwargs: b"%PDF-1.4 annex")
+    monkeypatch.setattr("records.services.render_pdf", lambda *args, **kwargs: b"%PDF-1.4 order")
+    regulation = make_regulation(world)
+    project_annex = reverse("mentorship:regulation-annex", args=[regulation.pk])
+    adopt(world, regulation)
+    response = client_as(role).get(project_annex)
+    assert response.status_code == expect(EVERYONE)[role]
+    if response.status_code == 200:
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 annex"
