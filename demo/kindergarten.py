@@ -414,6 +414,11 @@ def load_demo() -> dict[str, int]:
         mentee_save(mentee=mentee, actor=curator)
         added["mentees"] += 1
 
+    from demo.regulation import load as load_regulation
+
+    # Before the pairs: the order that introduces the system and adopts the regulation opens the journal.
+    added["regulations"] = load_regulation(curator=curator, head=people["001"].user, today=today)
+
     if not Pairing.objects.exists():
         from demo.paperwork import set_pay_rule
 

@@ -50,7 +50,9 @@ from mentorship.models import (
     Pairing,
     PairingConsent,
     PublicationConsent,
+    Regulation,
 )
+from mentorship.services.regulation import regulation_new_edition
 from notices.models import Notice
 from notices.services import stop_token
 from people.imports import TEMPLATE_HEADERS
@@ -187,6 +189,8 @@ def _what_the_demo_lacks(users) -> None:
     roadmap.annex_pdf.save("annex.pdf", _tiny("PDF"))
     kind, _ = draftable()[0]
     order_draft(kind=kind, actor=users["head"])
+    # A new edition of the adopted regulation: a project, so that its edit page is walked too.
+    regulation_new_edition(regulation=Regulation.objects.get(), actor=users["curator"])
     registered = Order.objects.exclude(status=Order.Status.DRAFT).order_by("pk").first()
     registered.pdf.save("order.pdf", _tiny("PDF"))
     registered.signed_scan.save("signed.pdf", _tiny("PDF"))
@@ -324,6 +328,11 @@ def urls_of(route: str) -> list[str]:
     if names == ["token"] and route.startswith("notices/stop/"):
         # The signed link in a letter (public): a real one of the demo's mentee, and a forged one.
         return [f"/notices/stop/{stop_token(User.objects.get(username='mentee'))}/", "/notices/stop/abc/"]
+    if route.startswith("bank/regulation/"):
+        # The adopted regulation and the new edition's project: what may be done with each follows from
+        # its order, which the spread by status does not see (it finds the organization's head's status).
+        pks = Regulation.objects.order_by("pk").values_list("pk", flat=True)
+        return ["/" + PARAMETER.sub(str(pk), route) for pk in pks]
     (name,) = names
     model = _model_for(route, name)
     return ["/" + PARAMETER.sub(str(pk), route) for pk in _spread(model)] if model else []

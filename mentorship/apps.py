@@ -76,6 +76,8 @@ class MentorshipConfig(AppConfig):
             ),
             menu.Entry("Пары", "mentorship:pairing-list", place=menu.MAIN, order=50, section="/bank/pairs/"),
             menu.Entry("Куратор и методическое объединение", "mentorship:governance", order=90),
+            # Every employee reads the rules they work by.
+            menu.Entry("Положение о наставничестве", "mentorship:regulation-list", order=95, for_every_employee=True),
             menu.Entry("Кому нужен наставник", "mentorship:refresh", order=130),
             menu.Entry("Выгрузка банка в Excel", "mentorship:export-log", order=140),
             menu.Entry("Доплата наставникам за месяц", "mentorship:payroll", order=150),

@@ -20,6 +20,7 @@ from .services.orders import (
     draft_introduction_order,
 )
 from .services.pair_orders import pairs_table_rows
+from .services.regulation import regulations_adopted_by
 
 
 def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:
@@ -74,6 +75,13 @@ def _order_side(request, order) -> dict | None:
     return {"order_pairings": pairings, "order_agreements": agreements}
 
 
+def _order_regulation(request, order) -> dict | None:
+    """The regulation the introduction order adopts (its annex 1), on the order's page."""
+    if order.kind != INTRODUCTION:
+        return None
+    return {"order_regulations": order.regulations.all()}
+
+
 def orders_about_own_pairs(user) -> dict:
     """A mentor or a mentee reads the orders about their own pairs."""
     return {"pairings__in": pairings_for(user)}
@@ -86,6 +94,8 @@ def register() -> None:
         (COUNCIL, "Об утверждении состава методического объединения", 30, draft_council_order),
     ):
         kinds.register(kinds.OrderKind(value, label, draft=draft, order=order))
+    # The regulation the introduction order carries as annex 1 is adopted when the order is registered.
+    kinds.extend(INTRODUCTION, on_register=regulations_adopted_by)
     kinds.register(kinds.OrderKind(PAIRING, "О закреплении наставнических пар (групп)", table=PAIRS_TABLE, order=40))
     kinds.register(kinds.OrderKind(REPLACEMENT, "О замене наставника", order=50))
     kinds.register(kinds.OrderKind(EXTENSION, "О продлении срока наставничества", order=60))
@@ -93,6 +103,14 @@ def register() -> None:
     extensions.register(
         extensions.Extension(
             slot="records.order.side", template="mentorship/orders/order_side.html", context=_order_side, order=10
+        )
+    )
+    extensions.register(
+        extensions.Extension(
+            slot="records.order.side",
+            template="mentorship/orders/order_regulation.html",
+            context=_order_regulation,
+            order=15,
         )
     )
     register_audience(orders_about_own_pairs)

@@ -66,3 +66,8 @@ def register_rules() -> None:
     )
     register_rule(Role.MENTOR, lambda person: Exists(Mentor.objects.filter(person=person, is_active=True)))
     register_rule(Role.MENTEE, lambda person: Exists(Mentee.objects.filter(person=person, is_active=True)))
+
+
+# The regulation on mentoring: every employee with a login reads it (the rules they work by, ТК РФ
+# ст. 22); the head, the curator and the administrator keep its text until an order adopts it.
+REGULATION_KEEPERS = frozenset({Role.HEAD, Role.CURATOR, Role.ADMIN})

@@ -11,6 +11,7 @@ from .views import (
     publication_form,
     queue,
     register,
+    regulation,
     transfer,
 )
 
@@ -126,4 +127,13 @@ urlpatterns = [
     path("payroll/<int:year>-<int:month>.pdf", paperwork.PayrollFileView.as_view(kind="pdf"), name="payroll-pdf"),
     path("queue/", queue.ApprovalQueueView.as_view(), name="approval-queue"),
     path("me/", profile.MyProfileView.as_view(), name="my-profile"),
+    path("regulation/", regulation.RegulationListView.as_view(), name="regulation-list"),
+    path("regulation/new/", regulation.RegulationCreateView.as_view(), name="regulation-create"),
+    path("regulation/<int:pk>/", regulation.RegulationDetailView.as_view(), name="regulation-detail"),
+    path("regulation/<int:pk>/edit/", regulation.RegulationUpdateView.as_view(), name="regulation-update"),
+    path("regulation/<int:pk>/new-edition/", regulation.RegulationNewEditionView.as_view(), name="regulation-edition"),
+    path("regulation/<int:pk>/pdf/", regulation.RegulationFileView.as_view(), name="regulation-pdf"),
+    path("regulation/<int:pk>/docx/", regulation.RegulationFileView.as_view(fmt="docx"), name="regulation-docx"),
+    path("regulation/<int:pk>/annex/", regulation.RegulationAnnexView.as_view(), name="regulation-annex"),
+    path("regulation/<int:pk>/history/", regulation.RegulationHistoryView.as_view(), name="regulation-history"),
 ]

@@ -11,6 +11,7 @@ from .bank import (
 )
 from .pairs import Pairing, PairingConsent, PairingTransition
 from .references import Direction, MenteeCategory, MentoringForm
+from .regulation import Regulation
 
 __all__ = [
     "BankRefresh",
@@ -29,4 +30,5 @@ __all__ = [
     "PairingTransition",
     "PublicationConsent",
     "PublishableData",
+    "Regulation",
 ]

@@ -10,11 +10,12 @@ from accounts.models import User
 from core.declension import Case
 from core.text import sentence
 from people.facts import position_on
-from people.models import Organization
+from people.models import Organization, Person
 from records.models import Order
 from records.services import draft_order, issuing_organization
 
 from ..models import CouncilMembership, CuratorAppointment
+from ..models.regulation import requisites
 
 LAW = "статьёй 351.8 Трудового кодекса Российской Федерации"
 
@@ -119,34 +120,96 @@ def draft_council_order(*, actor: User, date=None) -> Order:
     )
 
 
+REGISTERED = (Order.Status.REGISTERED, Order.Status.SIGNED)
+ROADMAP = "roadmap"  # the roadmap app's kind (it registers it; mentorship names no roadmap code)
+
+
+def registered_order(own: Organization, kind: str, on) -> Order | None:
+    """The latest registered order of `kind` dated on or before `on`: an act the introduction order
+    refers to rather than repeats."""
+    return (
+        Order.objects.filter(organization=own, kind=kind, status__in=REGISTERED, date__lte=on)
+        .order_by("-date", "-number", "-pk")
+        .first()
+    )
+
+
+def _order_reference(order: Order) -> str:
+    return f"приказом от {order.date:%d.%m.%Y} № {order.number_text} «{order.heading}»"
+
+
+def introduction_preamble(regulation) -> str:
+    """The legal basis: the law, the ministry's order, the pedagogical council's protocol and the trade
+    union's opinion (ст. 372 ТК РФ: the regulation sets the mentors' pay). What the system does not
+    know is a line to fill in by hand, never an invented date or number."""
+    council = regulation.council_protocol if regulation else requisites(None, "")
+    union = regulation.union_opinion if regulation else requisites(None, "")
+    return (
+        "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, распоряжением Министерства "
+        "просвещения Российской Федерации от 25.12.2019 № Р-145, на основании решения педагогического совета "
+        f"(протокол {council}), с учётом мнения выборного органа первичной профсоюзной организации "
+        f"(ст. 372 ТК РФ), протокол {union}"
+    )
+
+
 def draft_introduction_order(*, actor: User, date=None) -> Order:
-    """«О внедрении системы наставничества и утверждении Положения»."""
+    """«О внедрении системы наставничества и утверждении Положения»: annex 1 is the regulation kept in
+    the system (its newest project, linked to this order and adopted when the order is registered).
+
+    A roadmap or a curator already fixed by their own registered orders is not approved or appointed
+    again: the clause refers to that order. Every pedagogical employee acquaints themselves with the
+    order under signature (ТК РФ ст. 22: the local acts about their work)."""
+    from .regulation import regulation_link, regulation_project
+
     own = issuing_organization()
     curator = current_curator(own)
     on = date or timezone.localdate()
+    regulation = regulation_project(own)
+    title = regulation.title if regulation else "Положение о наставничестве педагогических работников"
     clauses = [
         f"Внедрить систему наставничества педагогических работников в {own.short_name} с {on:%d.%m.%Y}.",
-        f"Утвердить Положение о наставничестве педагогических работников {own.short_name} (приложение 1).",
-        "Утвердить дорожную карту (план мероприятий) по реализации Положения о наставничестве (приложение 2).",
+        f"Утвердить {title} {own.short_name} (приложение 1).",
     ]
-    if curator is not None:
+    roadmap_order = registered_order(own, ROADMAP, on)
+    if roadmap_order is None:
+        clauses.append(
+            "Утвердить дорожную карту (план мероприятий) по реализации Положения о наставничестве (приложение 2)."
+        )
+    else:
+        clauses.append(
+            "Реализацию Положения о наставничестве осуществлять в соответствии с дорожной картой (планом "
+            f"мероприятий), утверждённой {_order_reference(roadmap_order)}."
+        )
+    curator_order = registered_order(own, CURATOR, on)
+    if curator_order is not None:
+        clauses.append(
+            "Функции куратора реализации программ наставничества выполняет куратор, назначенный "
+            f"{_order_reference(curator_order)}."
+        )
+    elif curator is not None:
         clauses.append(
             sentence(
                 "Назначить куратором реализации программ наставничества "
                 f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(position_on(curator.person, on)).lower()})"
             )
         )
+    clauses.append(
+        "Педагогическим работникам ознакомиться с Положением о наставничестве под подпись в листе ознакомления."
+    )
     clauses.append(control_clause(curator))
-    return draft_order(
+    staff = list(
+        Person.objects.pedagogical_staff(on).filter(organization=own).order_by("last_name", "first_name", "pk")
+    )
+    order = draft_order(
         own,
         kind=INTRODUCTION,
         heading="О внедрении системы наставничества педагогических работников и утверждении Положения",
-        preamble=(
-            "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, распоряжением "
-            "Министерства просвещения Российской Федерации от 25.12.2019 № Р-145"
-        ),
+        preamble=introduction_preamble(regulation),
         clauses=clauses,
-        acquaintance=[curator.person] if curator else [],
+        acquaintance=[curator.person, *staff] if curator else staff,
         actor=actor,
         date=date,
     )
+    if regulation is not None:
+        regulation_link(regulation, order, actor=actor)
+    return order
