@@ -164,7 +164,7 @@ def test_consent_forms_as_docx(fixed_pair):
         assert expected in text, expected
     document, text, header = read(consent_docx(pairing, mentee))
     assert_not_draft_marked(document, header)
-    assert "на участие в наставнической паре в качестве наставляемого" in text
+    assert "на участие в наставнической паре в качестве наставляемой" in text
     assert "Новикова Ольга Владимировна, воспитатель" in text
     assert "Трудно удерживать внимание детей" not in text  # difficulties are never printed
 
@@ -190,7 +190,7 @@ def test_an_agreement_as_docx(fixed_pair):
         "Работодатель",
         "Работник",
         "О.В. Новикова",
-        "Второй экземпляр соглашения получил(а)",
+        "Второй экземпляр соглашения получила",
     ):
         assert expected in text, expected
 
