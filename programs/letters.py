@@ -31,8 +31,8 @@ def release_letter(release: ReleaseRequest) -> Letter:
         duties = (
             f"На время моего отсутствия прошу поручить выполнение моих обязанностей "
             f"{position_phrase(substitute, own, Case.DATIVE)} {full_name_in_case(substitute, Case.DATIVE)} "
-            f"с {substitute.gendered('его', 'её')} письменного согласия и с доплатой за дополнительную работу (статьи 60.2 и 151 Трудового "
-            "кодекса Российской Федерации)."
+            f"с {substitute.gendered('его', 'её')} письменного согласия и с доплатой за дополнительную работу "
+            "(статьи 60.2 и 151 Трудового кодекса Российской Федерации)."
         )
         substitute_line = f"Я, {substitute.full_name}, {position_phrase(substitute, own, Case.NOMINATIVE)},"
         substitute_sign = initials_and_surname(substitute, Case.NOMINATIVE)
