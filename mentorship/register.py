@@ -100,7 +100,7 @@ def mentors_on(pairings: list[Pairing], day: date) -> dict[int, Mentor]:
         changes = _mentor_changes(pairing, history.get(pairing.pk, []))
         on_day = [mentor_id for first_day, mentor_id in changes if first_day <= day]
         wanted[pairing.pk] = on_day[-1] if on_day else changes[0][1]
-    others = {mentor_id for mentor_id in wanted.values()} - {p.mentor_id for p in pairings}
+    others = set(wanted.values()) - {p.mentor_id for p in pairings}
     mentors = {p.mentor_id: p.mentor for p in pairings}
     if others:
         mentors |= Mentor.objects.select_related("person__position", "person__organization").in_bulk(others)
