@@ -76,7 +76,7 @@ def test_an_order_as_docx_has_every_requisite_the_table_and_the_acquaintance_she
     document, text, header = read(order_docx(order))
     assert_draft_marked(document, header)
     for expected in (
-        "МУНИЦИПАЛЬНОЕ КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД «ЛАСТОЧКА»",
+        "МУНИЦИПАЛЬНОЕ КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД „ЛАСТОЧКА“»",
         "ПРИКАЗ",
         "24.11.2026",
         "№ 1-ОД",
