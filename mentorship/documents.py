@@ -7,6 +7,7 @@ put into a form: the form is handed round on paper.
 """
 
 from core.declension import Case, gender_of, organization_name_in_case
+from core.letters import BLANK_DATE
 from core.pdf import render_pdf
 from core.text import lower_first, plural
 from mentorship.services.pairs import participants
@@ -19,7 +20,6 @@ MENTOR_TEMPLATE = "mentorship/pdf/consent_mentor.html"
 MENTEE_TEMPLATE = "mentorship/pdf/consent_mentee.html"
 
 LABOUR_LAW = "ст. 351.8 ТК РФ"
-BLANK_DATE = "«___» ____________ 20___ г."
 
 MENTOR_DATA = (
     "фамилия, имя, отчество; место работы, должность; образование, квалификационная категория, "
