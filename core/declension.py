@@ -169,3 +169,77 @@ def _decline(part: NamePart, value: str, gender: Gender, case: Case) -> str:
             declined = declined.upper()  # petrovich appends lowercase endings: ИВАНОВой
         pieces.append(declined)
     return "-".join(pieces)
+
+
+# --- organizations: «Муниципальное казённое … учреждение «…»» → «Муниципального казённого … учреждения «…»» --
+
+# The head nouns of Russian organization names, with their genitive and dative. The words before
+# the head are adjectives that agree with it; everything after it (a complement, a name in quotes,
+# «высшего образования», «№ 5», «города …») never changes.
+_ORGANIZATION_HEADS = {
+    "учреждение": ("учреждения", "учреждению"),
+    "предприятие": ("предприятия", "предприятию"),
+    "общество": ("общества", "обществу"),
+    "объединение": ("объединения", "объединению"),
+    "организация": ("организации", "организации"),
+    "гимназия": ("гимназии", "гимназии"),
+    "академия": ("академии", "академии"),
+    "консерватория": ("консерватории", "консерватории"),
+    "школа": ("школы", "школе"),
+    "библиотека": ("библиотеки", "библиотеке"),
+    "лицей": ("лицея", "лицею"),
+    "музей": ("музея", "музею"),
+    "колледж": ("колледжа", "колледжу"),
+    "техникум": ("техникума", "техникуму"),
+    "университет": ("университета", "университету"),
+    "институт": ("института", "институту"),
+    "центр": ("центра", "центру"),
+    "комбинат": ("комбината", "комбинату"),
+    "сад": ("сада", "саду"),
+    "дом": ("дома", "дому"),
+    "театр": ("театра", "театру"),
+}
+
+
+def organization_name_in_case(name: str, case: Case) -> str | None:
+    """«Муниципальное казённое дошкольное образовательное учреждение «Детский сад «Ласточка»» →
+    «Муниципального казённого дошкольного образовательного учреждения «Детский сад «Ласточка»»
+    (genitive) / «… учреждению …» (dative).
+
+    Only the genitive and the dative, only for names that begin with adjectives and a head noun
+    we know; None otherwise (an abbreviation «МКДОУ …», a name in quotes alone, an unknown shape):
+    the caller then words its sentence around the name as registered, never printing a guess."""
+    if case is Case.NOMINATIVE:
+        return name
+    if case not in (Case.GENITIVE, Case.DATIVE):
+        return None
+    words = name.split(" ")
+    declined = []
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in _ORGANIZATION_HEADS:
+            genitive, dative = _ORGANIZATION_HEADS[lowered]
+            head = genitive if case is Case.GENITIVE else dative
+            if word[:1].isupper():
+                head = head[:1].upper() + head[1:]
+            return " ".join([*declined, head, *words[i + 1 :]])
+        adjective = _organization_adjective(word, case)
+        if adjective is None:
+            return None
+        declined.append(adjective)
+    return None
+
+
+def _organization_adjective(word: str, case: Case) -> str | None:
+    if len(word) < 4 or not word.replace("-", "").isalpha() or word.isupper():
+        return None
+    stem, ending = word[:-2], word[-2:]
+    genitive = case is Case.GENITIVE
+    if ending in ("ая", "яя"):
+        # Feminine: genitive = dative; «-ей» after a soft or a hushing stem («общая» → «общей»).
+        return stem + ("ой" if ending == "ая" and stem[-1] not in "жшщч" else "ей")
+    if ending in ("ое", "ый", "ой") or (ending == "ий" and stem[-1] in "гкх"):
+        return stem + ("ого" if genitive else "ому")
+    if ending in ("ее", "ий"):
+        return stem + ("его" if genitive else "ему")
+    return None

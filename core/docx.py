@@ -22,6 +22,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from core.text import nested_quotes
+
 DRAFT_MARK = "Черновая копия для правки. Официальный документ — зарегистрированный PDF."
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
@@ -269,6 +271,10 @@ class DocxDocument:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def to_bytes(self) -> bytes:
+        # Quotes within quotes the one typographic way (core.text.nested_quotes), as the PDFs print them.
+        for text in self.document.element.body.iter(qn("w:t")):
+            if text.text:
+                text.text = nested_quotes(text.text)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()

@@ -21,6 +21,8 @@ from weasyprint import HTML
 from weasyprint import __version__ as WEASYPRINT_VERSION
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from core.text import nested_quotes
+
 # `{% static 'x.css' %}` gives "/static/x.css"; against this base it becomes
 # "file:///static/x.css", a name the fetcher maps to our static files and nothing else.
 _BASE_URL = "file:///"
@@ -78,7 +80,13 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     return _write_pdf(render_to_string(template_name, context))
 
 
+# A text between two tags: where core.text.nested_quotes sets inner quotes as „лапки“.
+_TEXT_NODE = re.compile(r"(?<=>)[^<>]+(?=<)")
+
+
 def _write_pdf(html: str) -> bytes:
+    # Every document prints quotes within quotes the one typographic way, whatever its template.
+    html = _TEXT_NODE.sub(lambda match: nested_quotes(match.group()), html)
     try:
         return HTML(string=html, base_url=_BASE_URL, url_fetcher=StaticFilesOnlyFetcher()).write_pdf()
     except FatalURLFetchingError as error:

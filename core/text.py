@@ -186,3 +186,47 @@ def nbsp(text) -> str:
     for rule in _NBSP_RULES:
         text = rule.sub(lambda match: (match.group(1) if match.groups() else "") + NBSP, text)
     return text
+
+
+def nested_quotes(text: str) -> str:
+    """Quotes inside quotes as Russian typography prints them: outer «ёлочки», inner „лапки“ —
+    «МКДОУ «Детский сад «Ласточка»»» → «МКДОУ „Детский сад „Ласточка““».
+
+    Quotes that close together may be written with one closing mark for all of them, as names
+    often are («Детский сад «Ласточка» у дома, «Режимные моменты»): when the marks do not pair up,
+    the first closing mark that, closing every level then open, leaves the whole text paired is
+    taken for such a mark. A text that cannot be paired so (a quote opened in one piece of a
+    document and closed in another) is returned as it is."""
+    if "«" not in text:
+        return text
+    paired = _paired_quotes(text)
+    if paired is not None:
+        return paired
+    for index, char in enumerate(text):
+        if char == "»":
+            paired = _paired_quotes(text, closing_all_at=index)
+            if paired is not None:
+                return paired
+    return text
+
+
+def _paired_quotes(text: str, closing_all_at: int | None = None) -> str | None:
+    result = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "«":
+            result.append("«" if depth == 0 else "„")
+            depth += 1
+        elif char == "»" and index == closing_all_at:
+            if depth < 2:
+                return None
+            result.append("“" * (depth - 1) + "»")
+            depth = 0
+        elif char == "»":
+            if depth == 0:
+                return None
+            depth -= 1
+            result.append("»" if depth == 0 else "“")
+        else:
+            result.append(char)
+    return None if depth else "".join(result)

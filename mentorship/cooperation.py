@@ -48,6 +48,7 @@ def _requisites(organization: Organization) -> list[str]:
         ("ОГРН", organization.ogrn),
         ("Телефон", organization.phone),
         ("Эл. почта", organization.email),
+        ("Сайт", organization.website),
     ):
         lines.append(f"{label}: {value or BLANK}")
     return lines

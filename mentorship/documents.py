@@ -6,7 +6,8 @@ so the templates only lay it out. A mentee's professional difficulties and reque
 put into a form: the form is handed round on paper.
 """
 
-from core.declension import Case, gender_of
+from core.declension import Case, gender_of, organization_name_in_case
+from core.letters import BLANK_DATE
 from core.pdf import render_pdf
 from core.text import lower_first, plural
 from mentorship.services.pairs import participants
@@ -19,7 +20,6 @@ MENTOR_TEMPLATE = "mentorship/pdf/consent_mentor.html"
 MENTEE_TEMPLATE = "mentorship/pdf/consent_mentee.html"
 
 LABOUR_LAW = "ст. 351.8 ТК РФ"
-BLANK_DATE = "«___» ____________ 20___ г."
 
 MENTOR_DATA = (
     "фамилия, имя, отчество; место работы, должность; образование, квалификационная категория, "
@@ -82,9 +82,10 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
         ),
     }
     if is_mentor:
-        named = [f"{full_name_in_case(m, Case.GENITIVE)}, {position_phrase(m, own, Case.GENITIVE)}" for m in mentees]
-        # An apposition closes with a comma; a list after a colon inside a sentence, with «, —».
-        whom = f"группы наставляемых: {'; '.join(named)}, —" if is_group else f"{named[0]},"
+        # The post in apposition goes first, in the case of the sentence: «наставником воспитателя Ивановой …».
+        named = [f"{position_phrase(m, own, Case.GENITIVE)} {full_name_in_case(m, Case.GENITIVE)}" for m in mentees]
+        # A list after a colon inside a sentence closes with «, —».
+        whom = f"группы наставляемых: {'; '.join(named)}, —" if is_group else named[0]
         # Ст. 351.8 binds our employer and our employee; a partner's mentor works under the cooperation
         # agreement with their organization (DOMAIN.md).
         basis = (
@@ -131,11 +132,12 @@ def consent_context(pairing: Pairing, person: Person) -> dict:
         kind = "группе" if is_group else "паре"
         context.update(
             template=MENTEE_TEMPLATE,
-            title=f"на участие в наставнической {kind} в качестве наставляемого",
+            title=f"на участие в наставнической {kind} в качестве "
+            f"{by_gender('наставляемого', 'наставляемой', 'наставляемого(ой)')}",
             statement=(
                 f"Я, {person.full_name}, {position_phrase(person, own, Case.NOMINATIVE)}, в соответствии "
                 f"с {regulation} даю согласие на участие в наставнической {kind} в качестве "
-                f"{by_gender('наставляемого', 'наставляемой', 'наставляемого')} на следующих условиях."
+                f"{by_gender('наставляемого', 'наставляемой', 'наставляемого(ой)')} на следующих условиях."
             ),
             terms=terms,
             ending=(
@@ -209,10 +211,15 @@ def _mentor_ending(mentor: Person, own: Organization | None) -> str:
 def _personal_data(own: Organization | None, data: str, *, mentee: bool, gender) -> dict:
     """The 152-ФЗ paragraph (ст. 9 ч. 4: who, operator, purpose, data, actions, term, withdrawal).
     Distribution is excluded on purpose: publishing needs a separate consent (ст. 10.1)."""
-    # «даю согласие оператору — <full name> —»: the full name stays in the nominative, as registered.
-    operator = own.full_name if own else "образовательная организация"
-    if own and own.address:
-        operator += f" (адрес: {own.address})"
+    # «даю согласие оператору — Муниципальному казённому … учреждению …»: the full name in apposition
+    # takes the dative; a name that cannot be declined (core.declension) is introduced, not declined.
+    if own is None:
+        operator = "оператору — образовательной организации"
+    else:
+        dative = organization_name_in_case(own.full_name, Case.DATIVE)
+        operator = f"оператору — {dative}" if dative else f"оператору, которым является {own.full_name},"
+        if own.address:
+            operator += f" (адрес: {own.address})"
     access = (
         "предоставление доступа моему наставнику, куратору наставничества, руководителю и членам "
         "методического объединения, рассматривающим программу наставничества"
@@ -223,7 +230,7 @@ def _personal_data(own: Organization | None, data: str, *, mentee: bool, gender)
         "gender_registered": gender("зарегистрированный", "зарегистрированная", "зарегистрированный(ая)"),
         "text": (
             "в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» "
-            f"даю согласие оператору — {operator} — на обработку моих персональных данных ({data}) в целях организации "
+            f"даю согласие {operator} — на обработку моих персональных данных ({data}) в целях организации "
             "наставничества педагогических работников и ведения системы наставничества: сбор, запись, систематизацию, "
             f"накопление, хранение, уточнение, извлечение, использование, {access}, обезличивание, "
             "блокирование, удаление и уничтожение — с использованием средств автоматизации и без них."
@@ -259,7 +266,7 @@ def agreement_context(agreement) -> dict:
         "parties": f"{agreement.parties} от {contract_date} № {agreement.contract_number or BLANK_NUMBER} "
         "(далее — трудовой договор) о нижеследующем:",
         "clauses": agreement.rendered_clauses(),
-        "received": "Второй экземпляр соглашения получил(а)",
+        "received": f"Второй экземпляр соглашения {agreement.mentor.person.gendered('получил', 'получила')}",
         "blank_date": BLANK_DATE,
     }
 

@@ -168,7 +168,8 @@ def pair_letter(pairing: Pairing, person: Person, slug: str, today=None) -> Lett
             signed=Signed(head_name, left=str(head.position) if head else "Руководитель"),
             parts=[
                 Part(
-                    heading="С уведомлением ознакомлен(а), один экземпляр получил(а)",
+                    heading=f"С уведомлением {mentor.gendered('ознакомлен', 'ознакомлена')}, один экземпляр "
+                    f"{mentor.gendered('получил', 'получила')}",
                     paragraphs=[],
                     signed=Signed(initials_and_surname(mentor, Case.NOMINATIVE)),
                 )

@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from core.declension import Case
 from core.docx import DocxDocument
+from core.letters import BLANK_DATE
 from core.pdf import render_pdf
 from people.models import Organization, Person
 from records.wording import initials_and_surname
 
-from .documents import BLANK_DATE
 from .models import PublicationConsent, PublishableData
 from .selectors import publication_consents_of
 

@@ -6,7 +6,9 @@ The register prints the requisites of the agreement (number and date), never its
 pay is the employee's personal data (mentorship.roles.PAY_READERS), the register is read wider.
 """
 
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from core.declension import Case
 from core.docx import DocxDocument
@@ -15,7 +17,7 @@ from people.models import Organization
 from records.wording import position_phrase
 
 from .documents import BLANK_NUMBER
-from .models import Pairing
+from .models import Mentor, Pairing
 from .selectors import pairings_in_force_for_register
 
 TEMPLATE = "mentorship/pdf/register.html"
@@ -50,20 +52,71 @@ def _orders(pairing: Pairing) -> str:
     return "\n".join(f"№ {order.number_text} от {order.date:%d.%m.%Y}" for order in pairing.numbered_orders) or NOTHING
 
 
-def _agreement(pairing: Pairing) -> str:
-    own = [agreement for agreement in pairing.last_agreements if agreement.mentor_id == pairing.mentor_id]
+def _agreement(pairing: Pairing, mentor_id: int) -> str:
+    own = [agreement for agreement in pairing.last_agreements if agreement.mentor_id == mentor_id]
     if not own:
         return NOTHING
     agreement = own[-1]
     return f"№ {agreement.number or BLANK_NUMBER} от {agreement.date:%d.%m.%Y}"
 
 
+def _mentor_changes(pairing: Pairing, history: list) -> list[tuple[date, int]]:
+    """(first day, mentor id) for each mentor the pair has had, oldest first.
+
+    Who mentored when is told by the pair's history (Pairing.history: the mentor before and after
+    each replacement); from which day is told by the agreements the replacement wrote (the new
+    mentor's starts on that day, the old one's ends the day before: mentorship.services.paperwork).
+    A replacement between two partners' mentors writes no agreement: then the day the replacement
+    was recorded is the nearest the records tell."""
+    mentors = []
+    for record in history:
+        if not mentors or mentors[-1][1] != record.mentor_id:
+            mentors.append((timezone.localdate(record.history_date), record.mentor_id))
+    if not mentors:
+        return [(pairing.starts_on, pairing.mentor_id)]
+    changes = [(pairing.starts_on, mentors[0][1])]
+    for (recorded_on, mentor_id), (_, previous_id) in zip(mentors[1:], mentors, strict=False):
+        starts = [a.starts_on for a in pairing.last_agreements if a.mentor_id == mentor_id]
+        ends = [a.ended_on for a in pairing.last_agreements if a.mentor_id == previous_id and a.ended_on]
+        if starts and max(starts) > pairing.starts_on:
+            first_day = max(starts)
+        elif ends:
+            first_day = max(ends) + timedelta(days=1)
+        else:
+            first_day = recorded_on
+        changes.append((first_day, mentor_id))
+    return changes
+
+
+def mentors_on(pairings: list[Pairing], day: date) -> dict[int, Mentor]:
+    """The mentor of each pair on `day` (pk → Mentor): after a replacement, a past date names the
+    mentor who mentored then, not the one who mentors now. Two queries however many pairs."""
+    history: dict[int, list] = {}
+    records = Pairing.history.filter(id__in=[p.pk for p in pairings]).order_by("history_date", "history_id")
+    for record in records.only("id", "mentor_id", "history_date"):
+        history.setdefault(record.id, []).append(record)
+    wanted = {}
+    for pairing in pairings:
+        changes = _mentor_changes(pairing, history.get(pairing.pk, []))
+        on_day = [mentor_id for first_day, mentor_id in changes if first_day <= day]
+        wanted[pairing.pk] = on_day[-1] if on_day else changes[0][1]
+    others = set(wanted.values()) - {p.mentor_id for p in pairings}
+    mentors = {p.mentor_id: p.mentor for p in pairings}
+    if others:
+        mentors |= Mentor.objects.select_related("person__position", "person__organization").in_bulk(others)
+    return {pk: mentors[mentor_id] for pk, mentor_id in wanted.items()}
+
+
 def register_rows(day: date) -> list[dict]:
     """One row a pair or group in force on `day`, every cell already worded."""
     own = Organization.own()
+    pairings = list(pairings_in_force_for_register(day))
+    mentors = mentors_on(pairings, day)
+    # Ordered by the mentor of the day, as the register names them.
+    pairings.sort(key=lambda p: (mentors[p.pk].person.last_name, mentors[p.pk].person.first_name, p.starts_on, p.pk))
     rows = []
-    for number, pairing in enumerate(pairings_in_force_for_register(day), start=1):
-        mentor = pairing.mentor.person
+    for number, pairing in enumerate(pairings, start=1):
+        mentor = mentors[pairing.pk].person
         mentees = sorted((m.person for m in pairing.mentees.all()), key=lambda p: (p.last_name, p.first_name))
         rows.append(
             {
@@ -77,7 +130,7 @@ def register_rows(day: date) -> list[dict]:
                 "direction": str(pairing.direction),
                 "term": _term(pairing),
                 "orders": _orders(pairing),
-                "agreement": _agreement(pairing),
+                "agreement": _agreement(pairing, mentors[pairing.pk].pk),
             }
         )
     return rows

@@ -20,11 +20,14 @@ def _current_pairings() -> QuerySet:
     return Pairing.objects.current().select_related("mentor__person", "direction")
 
 
-def _scoped(base: QuerySet, user, *, as_mentor, as_mentee, distinct: bool = False) -> QuerySet:
-    """The one rule of record scoping: the bank's readers see everything; a mentor or a mentee
-    only what `as_mentor(person)` / `as_mentee(person)` select; anyone else nothing."""
+def scoped(
+    base: QuerySet, user, *, as_mentor, as_mentee, distinct: bool = False, readers: frozenset = BANK_READERS
+) -> QuerySet:
+    """The one rule of record scoping: `readers` (the bank's, unless another app names its own,
+    as the programs' log overseers) see everything; a mentor or a mentee only what
+    `as_mentor(person)` / `as_mentee(person)` select; anyone else nothing."""
     roles = roles_of(user)
-    if roles & BANK_READERS:
+    if roles & readers:
         return base
     person = person_of(user)
     if person is None:
@@ -52,7 +55,7 @@ def mentors_for(user) -> QuerySet:
         # A grouped query drops Meta.ordering; pages must not shuffle between requests.
         .order_by("person__last_name", "person__first_name", "pk")
     )
-    return _scoped(
+    return scoped(
         base,
         user,
         as_mentor=lambda person: Q(person=person),
@@ -67,7 +70,7 @@ def mentees_for(user) -> QuerySet:
         .prefetch_related(Prefetch("pairings", queryset=_current_pairings(), to_attr="current_pairings"))
         .annotate(has_mentor=Exists(Pairing.objects.current().filter(mentees=OuterRef("pk"))))
     )
-    return _scoped(
+    return scoped(
         base,
         user,
         as_mentor=lambda person: Q(pk__in=Pairing.objects.current().filter(mentor__person=person).values("mentees")),
@@ -145,7 +148,7 @@ def pairings_for(user) -> QuerySet:
         .prefetch_related("mentees__person__position", "mentees__category", "forms", "consents")
         .order_by("-starts_on", "-pk")
     )
-    return _scoped(
+    return scoped(
         base,
         user,
         as_mentor=lambda person: Q(mentor__person=person),
@@ -182,7 +185,7 @@ def cooperation_agreements_for(user) -> QuerySet:
     """Partners' cooperation agreements, as the pages that show them are scoped: the bank's readers
     see all (the list of organizations); a mentor from a partner its agreements (her card and her
     pairs show them); a mentee those of the partners whose people mentor or mentored her."""
-    return _scoped(
+    return scoped(
         CooperationAgreement.objects.select_related("partner"),
         user,
         as_mentor=lambda person: Q(partner__people=person),

@@ -49,6 +49,7 @@ class Organization(models.Model):
     ogrn = models.CharField("ОГРН", max_length=15, blank=True, validators=[validate_ogrn])
     phone = models.CharField("телефон", max_length=50, blank=True)
     email = models.EmailField("электронная почта", blank=True)
+    website = models.URLField("официальный сайт", blank=True, help_text="Например, https://ds-lastochka.ru")
     head = models.ForeignKey(
         "people.Person",
         verbose_name="руководитель",

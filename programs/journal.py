@@ -22,6 +22,7 @@ from core.declension import Case
 from core.docx import DocxDocument
 from core.pdf import render_pdf
 from mentorship.models import Pairing
+from mentorship.selectors import scoped
 from people.models import Organization, Person
 from people.roles import Role, person_of, roles_of
 from records.wording import initials_and_surname, position_phrase
@@ -48,20 +49,14 @@ def journal_pairings_for(user) -> QuerySet:
     """The pairs whose journal the user may read, with what the journal's heading prints."""
     base = Pairing.objects.select_related("mentor__person__position", "mentor__person__organization", "direction")
     base = base.prefetch_related("mentees__person__position", "mentees__person__organization", "programs")
-    roles = roles_of(user)
-    if roles & LOG_OVERSEERS:
-        return base
-    person = person_of(user)
-    if person is None:
-        return base.none()
-    scope = Q()
-    if Role.MENTOR in roles:
-        scope |= Q(mentor__person=person)
-    if Role.MENTEE in roles:
-        scope |= Q(mentees__person=person)
-    if not scope:
-        return base.none()
-    return base.filter(pk__in=Pairing.objects.filter(scope).values("pk"))
+    return scoped(
+        base,
+        user,
+        as_mentor=lambda person: Q(mentor__person=person),
+        as_mentee=lambda person: Q(mentees__person=person),
+        distinct=True,
+        readers=LOG_OVERSEERS,
+    )
 
 
 def may_read_journal(user, pairing: Pairing) -> bool:

@@ -23,11 +23,6 @@ def _agrees(person) -> str:
     return {"male": "согласен", "female": "согласна"}.get(gender, "согласен(на)")
 
 
-def _her_or_his(person) -> str:
-    gender = gender_of(person.first_name, person.middle_name, last_name=person.last_name)
-    return {"male": "его", "female": "её"}.get(gender, "её (его)")
-
-
 def release_letter(release: ReleaseRequest) -> Letter:
     own = Organization.own()
     person, substitute = release.person, release.substitute
@@ -36,9 +31,10 @@ def release_letter(release: ReleaseRequest) -> Letter:
     if substitute is not None:
         duties = (
             f"На время моего отсутствия прошу поручить выполнение моих обязанностей "
-            f"{full_name_in_case(substitute, Case.DATIVE)}, {position_phrase(substitute, own, Case.DATIVE)}, "
-            f"с {_her_or_his(substitute)} письменного согласия и с доплатой за дополнительную работу в размере, "
-            "установленном соглашением сторон (статьи 60.2 и 151 Трудового кодекса Российской Федерации)."
+            f"{position_phrase(substitute, own, Case.DATIVE)} {full_name_in_case(substitute, Case.DATIVE)} "
+            f"с {substitute.gendered('его', 'её')} письменного согласия и с доплатой за дополнительную работу "
+            "в размере, установленном соглашением сторон "
+            "(статьи 60.2 и 151 Трудового кодекса Российской Федерации)."
         )
         substitute_line = f"Я, {substitute.full_name}, {position_phrase(substitute, own, Case.NOMINATIVE)},"
         substitute_sign = initials_and_surname(substitute, Case.NOMINATIVE)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from core.declension import signature_name
+from core.letters import BLANK_DATE
 from core.pdf import render_pdf
 from mentorship.models import CuratorAppointment
 from people.facts import facts_on
@@ -16,7 +17,6 @@ from .agreement import council_basis
 from .models import Program
 
 TEMPLATE = "programs/pdf/program.html"
-BLANK_DATE = "«___» ____________ 20___ г."
 
 
 def _signed(person) -> str:

@@ -12,6 +12,7 @@ from docx.shared import Emu
 
 from core.declension import signature_name
 from core.docx import DocxDocument
+from core.letters import BLANK_DATE
 from core.pdf import render_pdf
 from core.spreadsheets import append_row
 from core.text import by_gender
@@ -34,7 +35,6 @@ ANNUAL_TEMPLATE = "reports/pdf/annual.html"
 INTERIM_TEMPLATE = "reports/pdf/interim.html"
 TITLE = "Итоговый аналитический отчёт о реализации системы наставничества педагогических работников"
 INTERIM_TITLE = "Справка по итогам промежуточного мониторинга реализации системы наставничества"
-BLANK_DATE = "«___» ____________ 20___ г."
 NUMBER_FORMATS = {
     COUNT: "0",
     SHARE: "0.0%",

@@ -4,7 +4,7 @@ order approves it, then carrying «УТВЕРЖДЕНА приказом … о�
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from core.declension import signature_name
+from core.declension import Case, organization_name_in_case, signature_name
 from core.pdf import render_pdf
 from mentorship.services.orders import current_curator
 
@@ -34,6 +34,10 @@ def render_roadmap_pdf(roadmap: Roadmap, *, annex: bool = False, today=None) -> 
         {
             "roadmap": roadmap,
             "organization": organization,
+            # «… педагогических работников Муниципального казённого … учреждения …»; the short name,
+            # an abbreviation that is never declined, when the full one cannot be.
+            "organization_genitive": organization_name_in_case(organization.full_name, Case.GENITIVE)
+            or organization.short_name,
             # A project of the approval order has no number yet: the roadmap is not approved by it.
             "order": roadmap.order if roadmap.order is not None and not roadmap.order.is_draft else None,
             "stages": stages_with_activities(roadmap),

@@ -8,6 +8,7 @@ from core.declension import (
     UnknownGenderError,
     decline_full_name,
     gender_of,
+    organization_name_in_case,
     short_name_in_case,
     signature_name,
 )
@@ -226,3 +227,40 @@ def test_short_name_needs_a_gender_like_the_full_one():
 )
 def test_signature_name_puts_initials_first(last, first, middle, expected):
     assert signature_name(last, first, middle) == expected
+
+
+MKDOU = "Муниципальное казённое дошкольное образовательное учреждение «Детский сад «Ласточка»»"
+
+
+@pytest.mark.parametrize(
+    ("name", "case", "expected"),
+    [
+        (MKDOU, GEN, "Муниципального казённого дошкольного образовательного учреждения «Детский сад «Ласточка»»"),
+        (MKDOU, DAT, "Муниципальному казённому дошкольному образовательному учреждению «Детский сад «Ласточка»»"),
+        ("Средняя общеобразовательная школа № 5", GEN, "Средней общеобразовательной школы № 5"),
+        ("Средняя общеобразовательная школа № 5", DAT, "Средней общеобразовательной школе № 5"),
+        ("Детский сад № 12 «Сказка»", DAT, "Детскому саду № 12 «Сказка»"),
+        (
+            "Общество с ограниченной ответственностью «Ромашка»",
+            GEN,
+            "Общества с ограниченной ответственностью «Ромашка»",
+        ),
+        ("Педагогический колледж", DAT, "Педагогическому колледжу"),
+        (MKDOU, Case.NOMINATIVE, MKDOU),
+    ],
+)
+def test_organization_name_in_case_declines_the_adjectives_and_the_head_only(name, case, expected):
+    assert organization_name_in_case(name, case) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "case"),
+    [
+        ("МКДОУ «Детский сад «Ласточка»»", DAT),  # an abbreviation is never declined
+        ("«Ласточка»", GEN),
+        ("Муниципальное учреждоние", GEN),  # no head we know: nothing is guessed
+        (MKDOU, ACC),
+    ],
+)
+def test_organization_name_in_case_gives_none_rather_than_a_guess(name, case):
+    assert organization_name_in_case(name, case) is None

@@ -67,7 +67,8 @@ def test_the_pdf_reads_back_as_russian_text_with_yo_number_sign_and_quotes():
 
     assert data.startswith(b"%PDF-")
     first = pages_text(data)[0]
-    assert "КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД «ЛАСТОЧКА»" in first
+    # Quotes within quotes are „лапки“ (core.text.nested_quotes), whatever the template typed.
+    assert "КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД „ЛАСТОЧКА“»" in first
     assert "09.03.2026 № 15-о" in first
     assert "г. Первоуральск" in first
     assert "со статьёй 351.8 Трудового кодекса" in first

@@ -5,7 +5,17 @@ from decimal import Decimal
 
 import pytest
 
-from core.text import NBSP, by_gender, decimal_text, nbsp, plural, plural_form, rubles_in_words, sentence
+from core.text import (
+    NBSP,
+    by_gender,
+    decimal_text,
+    nbsp,
+    nested_quotes,
+    plural,
+    plural_form,
+    rubles_in_words,
+    sentence,
+)
 
 
 @pytest.mark.parametrize(
@@ -145,3 +155,45 @@ def test_nbsp_filter_is_the_same_helper_for_templates():
 
     rendered = Template("{% load text %}{{ value|nbsp }}").render(Context({"value": "стаж 9 лет 2 мес."}))
     assert rendered == f"стаж{NBSP}9{NBSP}лет{NBSP}2{NBSP}мес."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("МКДОУ «Детский сад «Ласточка»»", "МКДОУ «Детский сад „Ласточка“»"),
+        ("«МКДОУ «Детский сад «Ласточка»»»", "«МКДОУ „Детский сад „Ласточка““»"),
+        # One closing mark for all the levels that close together.
+        ("МКДОУ «Детский сад «Ласточка»", "МКДОУ «Детский сад „Ласточка“»"),
+        ("МКДОУ «Детский сад «Ласточка»\n  ", "МКДОУ «Детский сад „Ласточка“»\n  "),
+        ("«А «Б «В»", "«А „Б „В““»"),
+        ("приказ «О наставничестве» и «Положение»", "приказ «О наставничестве» и «Положение»"),
+        ("a «b «c» d» e «f»", "a «b „c“ d» e «f»"),
+        ("без кавычек", "без кавычек"),
+    ],
+)
+def test_nested_quotes_become_lapki_inside_yolochki(text, expected):
+    assert nested_quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Заведующему МКДОУ «Детский сад «Ласточка» Е.И. Соколовой",
+            "Заведующему МКДОУ «Детский сад „Ласточка“» Е.И. Соколовой",
+        ),
+        (
+            "МКДОУ «Детский сад «Ласточка» по направлению «Режимные моменты»",
+            "МКДОУ «Детский сад „Ласточка“» по направлению «Режимные моменты»",
+        ),
+        ("«Приказ» МКДОУ «Детский сад «Ласточка»", "«Приказ» МКДОУ «Детский сад „Ласточка“»"),
+    ],
+)
+def test_one_closing_mark_may_close_the_levels_that_close_together(text, expected):
+    assert nested_quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", ["сад «Ласточка» у дома", "а » б", "«а» и «б", "«а «б» в «г"])
+def test_nested_quotes_leave_a_flat_or_broken_text_as_it_is(text):
+    # The first one is balanced and flat; the others cannot tell where a quote closes.
+    assert nested_quotes(text) == text

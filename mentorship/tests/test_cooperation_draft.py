@@ -35,6 +35,7 @@ def test_the_draft_names_the_parties_and_leaves_lines_for_what_is_not_recorded(w
     (_, own_lines, own_post, own_name), (_, partner_lines, partner_post, partner_name) = context["sides"]
     assert own_lines[0] == own.full_name and own_post == "Заведующий" and own_name.endswith("Соколова")
     assert "ИНН: ____________" in partner_lines
+    assert "Сайт: ____________" in partner_lines
     assert partner_post == "Руководитель" and partner_name == "____________"
 
 
@@ -76,3 +77,14 @@ def test_the_organizations_list_offers_it_to_those_who_record_agreements(world, 
     link = reverse("mentorship:cooperation-draft", args=[partner.pk])
     assert link in page_text(client_as("curator"), reverse("people:organization-list"))
     assert link not in page_text(client_as("council"), reverse("people:organization-list"))
+
+
+def test_the_requisites_print_each_sides_website(world, partner, client_as):
+    own = Organization.own()
+    own.website = "https://ds-lastochka.ru"
+    own.save()
+    partner.website = "https://pk1.example.ru"
+    partner.save()
+    pdf = client_as("curator").get(reverse("mentorship:cooperation-draft", args=[partner.pk]))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages).split())
+    assert "Сайт: https://ds-lastochka.ru" in text and "Сайт: https://pk1.example.ru" in text

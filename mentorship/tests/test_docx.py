@@ -76,7 +76,7 @@ def test_an_order_as_docx_has_every_requisite_the_table_and_the_acquaintance_she
     document, text, header = read(order_docx(order))
     assert_draft_marked(document, header)
     for expected in (
-        "МУНИЦИПАЛЬНОЕ КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД «ЛАСТОЧКА»",
+        "МУНИЦИПАЛЬНОЕ КАЗЁННОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД „ЛАСТОЧКА“»",
         "ПРИКАЗ",
         "24.11.2026",
         "№ 1-ОД",
@@ -166,7 +166,7 @@ def test_consent_forms_as_docx(fixed_pair):
         assert expected in text, expected
     document, text, header = read(consent_docx(pairing, mentee))
     assert_not_draft_marked(document, header)
-    assert "на участие в наставнической паре в качестве наставляемого" in text
+    assert "на участие в наставнической паре в качестве наставляемой" in text
     assert "Новикова Ольга Владимировна, воспитатель" in text
     assert "Трудно удерживать внимание детей" not in text  # difficulties are never printed
 
@@ -192,7 +192,7 @@ def test_an_agreement_as_docx(fixed_pair):
         "Работодатель",
         "Работник",
         "О.В. Новикова",
-        "Второй экземпляр соглашения получил(а)",
+        "Второй экземпляр соглашения получила",
     ):
         assert expected in text, expected
 

@@ -76,7 +76,7 @@ def test_the_employers_notice_goes_to_the_mentor_with_an_acquaintance_line(world
     assert letter.to[-1].endswith("Петровой")
     assert "уведомляем Вас о досрочной отмене поручения" in letter.paragraphs[0]
     assert letter.signed.left == "Заведующий" and letter.signed.name.endswith("Соколова")
-    assert letter.parts[0].heading.startswith("С уведомлением ознакомлен(а)")
+    assert letter.parts[0].heading.startswith("С уведомлением ознакомлена, один экземпляр получила")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import ROLES, expect, saved_as
 from core.declension import Case
+from core.text import nested_quotes
 from mentorship.publication_form import publication_form_docx, publication_form_pdf
 from mentorship.tests.factories import PublicationConsentFactory
 from mentorship.tests.test_access import READERS
@@ -50,7 +51,7 @@ def test_without_a_recorded_consent_every_category_is_left_to_tick(world, requis
     text = pdf_text(publication_form_pdf(world.other_person))
     assert "разрешённых субъектом персональных данных для распространения" in text
     assert "Семёнова Дарья Игоревна" in text
-    assert requisites.full_name in text
+    assert nested_quotes(requisites.full_name) in text  # inner quotes print as „лапки“
     assert "ИНН 6625000018" in text and "ОГРН 1026601503453" in text
     assert "г. Первоуральск, ул. Ленина" in text
     assert "официальный сайт организации" in text

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from conftest import ROLES, expect, saved_as
 from mentorship.models import Pairing
 from mentorship.register import register_docx, register_pdf
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
 from mentorship.tests.test_access import READERS
 from mentorship.tests.test_paperwork_views import fixed_by_order, papers  # noqa: F401 (a fixture)
 
@@ -120,7 +120,7 @@ def test_the_register_costs_the_same_however_many_pairs(world, papers, client_as
         mentor = MentorFactory(person=PersonFactory(last_name=f"Лебедева{'а' * n}", first_name="Ольга"))
         fixed_by_order(world, mentor, [MenteeFactory(), MenteeFactory()])
     assert _queries(client) == few
-    assert few == 12
+    assert few == 13  # the pairs' history tells who mentored on the date (mentorship.register.mentors_on)
 
 
 def test_the_pairs_list_offers_the_register_to_its_readers(world, client_as):
@@ -136,3 +136,32 @@ def test_a_group_is_one_row_with_every_mentee(world, papers):  # noqa: F811
     assert "Орлова Анна" in text and "Белова Анна" in text
     assert "Группа" in text
     assert re.search(r"из них групп: 1\.", text)
+
+
+@pytest.mark.parametrize("ours", [True, False], ids=["our-mentor", "partners-mentor"])
+def test_a_past_date_names_the_mentor_who_mentored_then_not_the_one_now(world, papers, ours):  # noqa: F811
+    """A pair fixed from 11.01.2027 whose mentor is replaced from 01.03.2027: the register on 01.02.2027
+    names the first mentor (and her agreement), on 01.03.2027 and later the new one."""
+    from mentorship.services.pair_orders import pairing_replace_mentor
+
+    mine = papers["mine"]
+    first = mine.mentor.person
+    # Our new mentor gets an agreement from 01.03.2027; a partner's does not (the old one's ends).
+    organization = {} if ours else {"organization": PartnerFactory()}
+    new = MentorFactory(
+        person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна", **organization)
+    )
+    pairing_replace_mentor(
+        pairing=mine,
+        new_mentor=new,
+        grounds="leaves",
+        consent_on=date(2027, 2, 20),
+        starts_on=date(2027, 3, 1),
+        actor=world.users["head"],
+    )
+    before = pdf_text(register_pdf(ON))
+    assert first.full_name in before and new.person.full_name not in before
+    assert f"№ ______ от {papers['my_agreement'].date:%d.%m.%Y}" in before
+    after = docx_text(register_docx(date(2027, 3, 1)))
+    # She mentors another pair of the world as well: one row fewer names her.
+    assert new.person.full_name in after and after.count(first.full_name) == before.count(first.full_name) - 1

@@ -144,3 +144,15 @@ def test_the_first_head_is_set_once_and_never_a_superusers_card(world):
     own.head = world.person("curator")
     with pytest.raises(ValidationError, match="Руководителя сменяет только сам руководитель"):
         organization_save(organization=own, actor=administrator)
+
+
+def test_the_administrator_records_the_website_and_a_bare_address_is_taken_as_https(world, client_as):
+    own = Organization.own()
+    page = client_as("admin").get(SETTINGS).content.decode()
+    assert 'name="website"' in page and "Официальный сайт" in page
+    response = client_as("admin").post(SETTINGS, form_data(own, website="ds-lastochka.ru"))
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.website == "https://ds-lastochka.ru"
+    response = client_as("admin").post(SETTINGS, form_data(own, website="не адрес"))
+    assert response.status_code == 200 and "Введите правильный URL" in response.content.decode()

@@ -37,7 +37,9 @@ def test_the_application_asks_for_the_day_and_names_the_substitute_who_consents_
     assert letter.kind == "ЗАЯВЛЕНИЕ" and letter.to[3].startswith("от Ивановой Анны")
     assert f"Прошу освободить меня от основной работы {release.date:%d.%m.%Y} на 2 ч" in text
     assert "«Посещение открытого занятия наставника»" in text
-    assert "Семёновой Дарье Игоревне" in text and "статьи 60.2 и 151" in text
+    # The post in apposition first, in the dative of the sentence; the pronoun agrees with her.
+    assert "поручить выполнение моих обязанностей воспитателю Семёновой Дарье Игоревне с её письменного" in text
+    assert "статьи 60.2 и 151" in text
     consent = letter.parts[0]
     assert "статья 60.2" in consent.heading
     assert consent.paragraphs[0].startswith("Я, Семёнова Дарья Игоревна,") and "согласна" in consent.paragraphs[0]

@@ -30,6 +30,11 @@ def test_a_draft_prints_as_a_project_with_every_stage_and_activity(client_as, dr
     assert "ПРОЕКТ" in text and "УТВЕРЖДЕНА" not in text
     assert f"на {YEAR}/{YEAR + 1} учебный год" in text
     assert "ДОРОЖНАЯ КАРТА" in text
+    # The organization's full name in the genitive, as the title's «… работников кого?» asks.
+    assert (
+        "системы наставничества педагогических работников Муниципального казённого дошкольного "
+        "образовательного учреждения «Детский сад" in text
+    )
     for title in STAGE_TITLES:
         assert title in text
     assert "Ежегодное анкетирование педагогов" in text
