@@ -97,3 +97,29 @@ class NewsItem(models.Model):
             raise ValidationError(
                 {"photo_alt": "Опишите, что на фотографии: без этого её не прочтёт незрячий посетитель."}
             )
+
+
+class PublicExport(models.Model):
+    """One download of the section as a folder for another site: what it carried (who was named, which
+    news, documents and practices), so the next download can say what changed and warn of a consent
+    withdrawn after it. Ids only: the people themselves are read from the bank."""
+
+    organization = models.ForeignKey(
+        "people.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="public_exports"
+    )
+    made_at = models.DateTimeField("выгружен", default=timezone.now)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="выгрузил", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    named_people = models.JSONField("названные сотрудники", default=list, blank=True)
+    news = models.JSONField("новости", default=list, blank=True)
+    documents = models.JSONField("документы", default=list, blank=True)
+    practices = models.JSONField("практики", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "выгрузка раздела"
+        verbose_name_plural = "выгрузки раздела"
+        ordering = ["-made_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Выгрузка раздела от {timezone.localtime(self.made_at):%d.%m.%Y %H:%M}"

@@ -9,7 +9,7 @@ from functools import cached_property
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from mentorship.models import Mentor, PublishableData
+from mentorship.models import Mentor, PublicationConsent, PublishableData
 from mentorship.selectors import publishable_data_by_person
 from mentorship.services.orders import CURATOR, INTRODUCTION, current_curator
 from people.models import Organization, Person
@@ -18,7 +18,7 @@ from records.models import Order
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import ROADMAP_ORDER
 
-from .models import NewsItem, PublicSection
+from .models import NewsItem, PublicExport, PublicSection
 from .redaction import Redactor
 
 D = PublishableData
@@ -73,8 +73,9 @@ class PublicDocument:
 class Publication:
     """Everything the section may show today, for one request: the consents are read once."""
 
-    def __init__(self, organization: Organization):
+    def __init__(self, organization: Organization, section: PublicSection | None = None):
         self.organization = organization
+        self.section = section or section_of(organization)
         self.today = timezone.localdate()
         self.allowed = publishable_data_by_person(self.today)
 
@@ -238,3 +239,18 @@ class Publication:
                 Prefetch("activities", queryset=Activity.objects.order_by("number", "pk"))
             )
         )
+
+
+def consents_withdrawn_since_last_export(organization: Organization) -> int:
+    """How many people named in the last downloaded folder have withdrawn their consent since: their
+    data may still be on the other site."""
+    last = PublicExport.objects.filter(organization=organization).first()
+    if last is None:
+        return 0
+    since = timezone.localtime(last.made_at).date()
+    return (
+        PublicationConsent.objects.filter(person_id__in=last.named_people, withdrawn_on__gte=since)
+        .values("person_id")
+        .distinct()
+        .count()
+    )

@@ -9,7 +9,9 @@ from mentorship.models import PublishableData
 from mentorship.selectors import publishable_data_by_person
 from people.models import Person
 
+from .export import Folder, build_folder
 from .models import NewsItem, PublicSection
+from .selectors import Publication
 
 
 @transaction.atomic
@@ -40,3 +42,14 @@ def news_save(*, item: NewsItem, people_shown: list[Person], actor: User) -> Out
                 "Фотография не публикуется: нет действующего согласия на публикацию фотографии у " + ", ".join(missing)
             )
     return Outcome(item, warnings)
+
+
+@transaction.atomic
+def section_export(*, publication: Publication, actor: User) -> Outcome:
+    """The section as a folder to upload to another site; the download is recorded (what it carried),
+    so the next one says what changed. The outcome's object is the Folder; its warnings name no one."""
+    folder: Folder = build_folder(publication)
+    folder.record.made_by = actor
+    folder.record.full_clean()
+    folder.record.save()
+    return Outcome(folder, folder.warnings)

@@ -25,6 +25,7 @@ urlpatterns = [
         for route, view, name in PUBLIC_PAGES
     ),
     path("upravlenie/", views.ManageView.as_view(), name="manage"),
+    path("upravlenie/vygruzka/", views.ExportView.as_view(), name="export"),
     path("upravlenie/novosti/novaya/", views.NewsCreateView.as_view(), name="news-create"),
     path("upravlenie/novosti/<int:pk>/", views.NewsUpdateView.as_view(), name="news-update"),
 ]

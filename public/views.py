@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, TemplateView, UpdateView, View
 
@@ -24,8 +25,8 @@ from .documents import document_pdf
 from .forms import NewsItemForm, PublicSectionForm
 from .models import NewsItem
 from .roles import KEEPERS, NEWS_WRITERS
-from .selectors import Publication, enabled_section, section_of
-from .services import news_save, public_section_save
+from .selectors import Publication, consents_withdrawn_since_last_export, enabled_section, section_of
+from .services import news_save, public_section_save, section_export
 
 VERSION_COOKIE = "nastavnichestvo_version"
 SPECIAL, NORMAL = "special", "normal"
@@ -36,6 +37,7 @@ class PublicPageMixin:
     """One page of the section: public (section on, else 404) or its preview (the keepers only)."""
 
     preview = False
+    page_key = "index"
     page_title = ""
     description = ""
 
@@ -58,7 +60,7 @@ class PublicPageMixin:
 
     @cached_property
     def publication(self) -> Publication:
-        return Publication(self.section.organization)
+        return Publication(self.section.organization, self.section)
 
     def url(self, name: str, *args) -> str:
         return reverse(f"public:{'preview-' if self.preview else ''}{name}", args=args)
@@ -82,6 +84,9 @@ class PublicPageMixin:
             page_title=self.page_title,
             description=self.description,
             urls={name: self.url(name) for name in PAGES},
+            current=self.page_key,
+            switch_url=f"{self.request.path}?version={NORMAL if special else SPECIAL}",
+            manage_url=reverse("public:manage"),
             **kwargs,
         )
 
@@ -118,6 +123,7 @@ class IndexView(PublicPageMixin, TemplateView):
 
 
 class MentorsView(PublicPageMixin, TemplateView):
+    page_key = "mentors"
     template_name = "public/mentors.html"
     page_title = "Наставники"
     description = "Наставники детского сада, давшие согласие на публикацию сведений о себе."
@@ -127,6 +133,7 @@ class MentorsView(PublicPageMixin, TemplateView):
 
 
 class DocumentsView(PublicPageMixin, TemplateView):
+    page_key = "documents"
     template_name = "public/documents.html"
     page_title = "Документы"
     description = "Приказы о системе наставничества и дорожная карта в PDF."
@@ -147,6 +154,7 @@ class DocumentView(PublicPageMixin, View):
 
 
 class PracticesView(PublicPageMixin, TemplateView):
+    page_key = "practices"
     template_name = "public/practices.html"
     page_title = "Лучшие практики"
     description = "Программы наставничества, отмеченные как лучшие практики, с согласия их авторов."
@@ -156,6 +164,7 @@ class PracticesView(PublicPageMixin, TemplateView):
 
 
 class NewsListView(IndexView):
+    page_key = "news"
     template_name = "public/news_list.html"
     page_title = "Новости наставничества"
     description = "Открытые занятия, мастер-классы и конкурсы наставников и молодых педагогов."
@@ -166,6 +175,7 @@ class NewsListView(IndexView):
 
 
 class NewsDetailView(IndexView):
+    page_key = "news"
     template_name = "public/news_detail.html"
     page_title = "Новость"
 
@@ -225,7 +235,13 @@ class ManageView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, Upda
     def get_context_data(self, **kwargs):
         can_write = bool(self.roles & NEWS_WRITERS)
         news = NewsItem.objects.filter(organization=self.own).order_by("-date", "-pk") if can_write else []
-        return super().get_context_data(can_write=can_write, news=news, **kwargs)
+        return super().get_context_data(
+            can_write=can_write,
+            news=news,
+            last_export=self.own.public_exports.first(),
+            withdrawn_since_export=consents_withdrawn_since_last_export(self.own),
+            **kwargs,
+        )
 
 
 class NewsFormMixin(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin):
@@ -259,3 +275,14 @@ class NewsUpdateView(NewsFormMixin, UpdateView):
     def get_queryset(self):
         # Another organization's news is not ours to correct: a 404.
         return NewsItem.objects.filter(organization=self.own)
+
+
+class ExportView(RoleRequiredMixin, OwnOrganizationMixin, View):
+    """The section as a ZIP folder for the kindergarten's other site (public.export)."""
+
+    allowed_roles = KEEPERS
+
+    def post(self, request):
+        outcome = section_export(publication=Publication(self.own), actor=request.user)
+        stamp = timezone.localtime(outcome.obj.record.made_at)
+        return file_response(outcome.obj.content, "application/zip", f"Раздел Наставничество {stamp:%d.%m.%Y}.zip")

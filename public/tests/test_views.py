@@ -202,3 +202,51 @@ def test_the_mentors_page_costs_the_same_queries_for_more_mentors(section, world
     # the section, the consents, the mentors, their directions; the redactor's people (competencies)
     with django_assert_num_queries(5):
         assert client.get(reverse("public:mentors")).status_code == 200
+
+
+def _unzipped(response) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(response.content)) as folder:
+        return {name: folder.read(name) for name in folder.namelist()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_downloading_the_folder_for_every_role(role, news, client_as):
+    response = client_as(role).post(reverse("public:export"))
+    assert response.status_code == expect(KEEPERS)[role]
+    if role in KEEPERS:
+        assert response["Content-Type"] == "application/zip"
+        files = _unzipped(response)
+        assert {"index.html", "index-sv.html", "novosti.html", "public.css", "ЧТО-ИЗМЕНИЛОСЬ.txt"} <= set(files)
+        assert f"novost-{news.pk}.html" in files
+
+
+def test_the_folder_links_relatively_and_loads_nothing_from_elsewhere(section, news, world, client_as):
+    files = _unzipped(client_as("curator").post(reverse("public:export")))
+    index = files["index.html"].decode()
+    assert 'href="nastavniki.html"' in index and 'href="public.css"' in index and 'href="index-sv.html"' in index
+    assert f'href="novost-{news.pk}.html"' in index
+    for name, content in files.items():
+        if name.endswith(".html"):
+            text = content.decode()
+            assert "<script" not in text and "http://" not in text and "https://" not in text, name
+            assert 'href="/' not in text and 'src="/' not in text, name
+    assert "первая выгрузка" in files["ЧТО-ИЗМЕНИЛОСЬ.txt"].decode()
+
+
+def test_the_next_folder_says_what_changed_and_warns_of_a_withdrawn_consent(section, news, world, client_as):
+    consent = PublicationConsentFactory(
+        person=world.mentor.person, data=["name"], given_on=timezone.localdate() - timedelta(days=10)
+    )
+    client = client_as("curator")
+    assert world.mentor.person.last_name in _unzipped(client.post(reverse("public:export")))["nastavniki.html"].decode()
+    consent.withdrawn_on = timezone.localdate()
+    consent.save()
+    assert "отозвано согласий на публикацию: 1" in client.get(reverse("public:manage")).content.decode()
+    files = _unzipped(client.post(reverse("public:export")))
+    note = files["ЧТО-ИЗМЕНИЛОСЬ.txt"].decode()
+    assert note.startswith("После прошлой выгрузки отозвано согласий на публикацию: 1")
+    assert "сотрудники, названные в разделе: добавлено 0, снято 1" in note
+    assert world.mentor.person.last_name not in note
+    assert world.mentor.person.last_name not in files["nastavniki.html"].decode()
