@@ -58,6 +58,7 @@ from people.models import ImportBatch, Organization, Person
 from people.references import reference_lists
 from people.services import staff_import_prepare
 from programs.models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
+from public.models import NewsItem
 from records.kinds import draftable
 from records.models import Order
 from records.services import order_draft
@@ -86,6 +87,9 @@ HOSTILE = (
 # or a queryset of it where only some of its records have the page.
 RECORDS_BY_PREFIX = {
     "bank/people/": Person,
+    "nastavnichestvo/novosti/": NewsItem,
+    "nastavnichestvo/predprosmotr/novosti/": NewsItem,
+    "nastavnichestvo/upravlenie/novosti/": NewsItem,
     "notices/read/": Notice,
     "bank/orders/": Order,
     "bank/import/": ImportBatch,
@@ -324,6 +328,10 @@ def urls_of(route: str) -> list[str]:
     if names == ["token"] and route.startswith("notices/stop/"):
         # The signed link in a letter (public): a real one of the demo's mentee, and a forged one.
         return [f"/notices/stop/{stop_token(User.objects.get(username='mentee'))}/", "/notices/stop/abc/"]
+    if names == ["slug"] and "nastavnichestvo/" in route:
+        # The public section's documents (public.selectors.Publication.documents), and one it has not.
+        slugs = ["introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
+        return ["/" + PARAMETER.sub(slug, route) for slug in slugs]
     (name,) = names
     model = _model_for(route, name)
     return ["/" + PARAMETER.sub(str(pk), route) for pk in _spread(model)] if model else []
