@@ -7,6 +7,7 @@ those who keep the section (public.roles.KEEPERS) whether it is on or not, marke
 Every page has the version for the visually impaired: `?version=special` (or `normal`) switches it and
 a cookie keeps the choice; it needs no script."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, TemplateView, UpdateView, View
 
-from core.files import file_response
+from core.files import FILE_TYPES, content_disposition, file_response
 from core.views import ServiceFormMixin
 from people.access import RoleRequiredMixin
 from people.models import Organization
@@ -44,8 +45,6 @@ class PublicPageMixin:
     def dispatch(self, request, *args, **kwargs):
         if self.preview:
             if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
                 return redirect_to_login(request.get_full_path())
             if not roles_of(request.user) & KEEPERS:
                 raise PermissionDenied("Эта страница недоступна для вашей роли.")
@@ -195,8 +194,12 @@ class NewsPhotoView(PublicPageMixin, View):
         item = get_object_or_404(self.publication.news(), pk=pk)
         if not self.publication.photo_is_public(item):
             raise Http404("Фотография не публикуется.")
-        content_type = "image/png" if item.photo.name.lower().endswith(".png") else "image/jpeg"
-        response = FileResponse(item.photo.open("rb"), content_type=content_type)
+        extension = ".png" if item.photo.name.lower().endswith(".png") else ".jpg"
+        response = FileResponse(item.photo.open("rb"), content_type=FILE_TYPES[extension].content_type)
+        # Saved from the page, it is named for its news, not by the random name it is stored under.
+        response["Content-Disposition"] = content_disposition(
+            f"Фото к новости от {item.date:%d.%m.%Y}{extension}", inline=True
+        )
         response["X-Content-Type-Options"] = "nosniff"
         # A withdrawn consent takes the photo off at once: a browser asks again every time.
         response["Cache-Control"] = "no-cache"
