@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portfolio",
     "dashboard",
     "reports",
+    "public",
     "demo",
 ]
 

@@ -479,6 +479,11 @@ def load_demo() -> dict[str, int]:
 
     added["materials"] = load_materials()
 
+    from demo.public import load as load_public
+
+    # The website's section: after the programs, whose best practice it shows.
+    added["public_news"] = load_public(curator=people["002"].user, today=today)
+
     from demo.reports import load as load_reports
 
     # Last: the approved annual report freezes the figures of everything above.

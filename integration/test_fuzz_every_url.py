@@ -60,6 +60,7 @@ from people.models import ImportBatch, Organization, Person
 from people.references import reference_lists
 from people.services import staff_import_prepare
 from programs.models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
+from public.models import NewsItem
 from records.kinds import draftable
 from records.models import Order
 from records.services import order_draft
@@ -88,6 +89,9 @@ HOSTILE = (
 # or a queryset of it where only some of its records have the page.
 RECORDS_BY_PREFIX = {
     "bank/people/": Person,
+    "nastavnichestvo/novosti/": NewsItem,
+    "nastavnichestvo/predprosmotr/novosti/": NewsItem,
+    "nastavnichestvo/upravlenie/novosti/": NewsItem,
     "notices/read/": Notice,
     "bank/orders/": Order,
     "bank/import/": ImportBatch,
@@ -333,6 +337,10 @@ def urls_of(route: str) -> list[str]:
         # its order, which the spread by status does not see (it finds the organization's head's status).
         pks = Regulation.objects.order_by("pk").values_list("pk", flat=True)
         return ["/" + PARAMETER.sub(str(pk), route) for pk in pks]
+    if names == ["slug"] and "nastavnichestvo/" in route:
+        # The public section's documents (public.selectors.Publication.documents), and one it has not.
+        slugs = ["introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
+        return ["/" + PARAMETER.sub(slug, route) for slug in slugs]
     (name,) = names
     model = _model_for(route, name)
     return ["/" + PARAMETER.sub(str(pk), route) for pk in _spread(model)] if model else []

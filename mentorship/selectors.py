@@ -82,6 +82,25 @@ def publication_consents_of(person) -> QuerySet:
     return PublicationConsent.objects.filter(person=person).order_by("-given_on", "-pk")
 
 
+def publishable_data_by_person(on: date | None = None) -> dict[int, frozenset[str]]:
+    """What each person lets the website publish on `on` (today): person id → the PublishableData
+    values of their latest consent in force (PublicationConsent.is_in_force, as a query). A person
+    absent from the map has no consent in force — nothing of theirs is published. One query; read at
+    every request, so a withdrawal takes effect at once."""
+    on = on or timezone.localdate()
+    in_force = (
+        PublicationConsent.objects.filter(given_on__lte=on)
+        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on))
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .order_by("person_id", "-given_on", "-pk")
+        .values_list("person_id", "data")
+    )
+    allowed: dict[int, frozenset[str]] = {}
+    for person_id, data in in_force:
+        allowed.setdefault(person_id, frozenset(data or ()))
+    return allowed
+
+
 # Who should have a mentor (DOMAIN.md: mentee categories): young specialists, newcomers, new in the post.
 YOUNG_SPECIALIST_MONTHS = 36
 NEWCOMER_MONTHS = 12

@@ -1,0 +1,291 @@
+"""The website's section «Наставничество» and the curator's side of it.
+
+The public pages open without a login (`login_not_required` in public.urls) while the kindergarten's
+section is on; off, each is a 404. The preview shows the very same pages, rendered the same way, to
+those who keep the section (public.roles.KEEPERS) whether it is on or not, marked as a preview.
+
+Every page has the version for the visually impaired: `?version=special` (or `normal`) switches it and
+a cookie keeps the choice; it needs no script."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, TemplateView, UpdateView, View
+
+from core.files import FILE_TYPES, content_disposition, file_response
+from core.views import ServiceFormMixin
+from people.access import RoleRequiredMixin
+from people.models import Organization
+from people.roles import roles_of
+
+from .documents import document_pdf
+from .forms import NewsItemForm, PublicSectionForm
+from .models import NewsItem
+from .roles import KEEPERS, NEWS_WRITERS
+from .selectors import Publication, consents_withdrawn_since_last_export, enabled_section, section_of
+from .services import news_save, public_section_save, section_export
+
+VERSION_COOKIE = "nastavnichestvo_version"
+SPECIAL, NORMAL = "special", "normal"
+PAGES = ("index", "mentors", "documents", "practices", "news")
+
+
+class PublicPageMixin:
+    """One page of the section: public (section on, else 404) or its preview (the keepers only)."""
+
+    preview = False
+    page_key = "index"
+    page_title = ""
+    description = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.preview:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not roles_of(request.user) & KEEPERS:
+                raise PermissionDenied("Эта страница недоступна для вашей роли.")
+            self.section = section_of(Organization.own())
+            if self.section.organization_id is None:
+                raise Http404("Наша организация не заведена.")
+        else:
+            self.section = enabled_section()
+            if self.section is None:
+                raise Http404("Раздел «Наставничество» выключен.")
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def publication(self) -> Publication:
+        return Publication(self.section.organization, self.section)
+
+    def url(self, name: str, *args) -> str:
+        return reverse(f"public:{'preview-' if self.preview else ''}{name}", args=args)
+
+    @cached_property
+    def version(self) -> tuple[bool, str | None]:
+        """(the special version?, the choice to remember when the visitor just made it)."""
+        asked = self.request.GET.get("version")
+        if asked in (SPECIAL, NORMAL):
+            return asked == SPECIAL, asked
+        return self.request.COOKIES.get(VERSION_COOKIE) == SPECIAL, None
+
+    def get_context_data(self, **kwargs):
+        special, _ = self.version
+        organization = self.section.organization
+        return super().get_context_data(
+            section=self.section,
+            organization=organization,
+            preview=self.preview,
+            special=special,
+            page_title=self.page_title,
+            description=self.description,
+            urls={name: self.url(name) for name in PAGES},
+            current=self.page_key,
+            switch_url=f"{self.request.path}?version={NORMAL if special else SPECIAL}",
+            manage_url=reverse("public:manage"),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        _, chosen = self.version
+        if chosen is not None:
+            response.set_cookie(VERSION_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax")
+        return response
+
+
+class IndexView(PublicPageMixin, TemplateView):
+    template_name = "public/index.html"
+    page_title = "Наставничество"
+    description = (
+        "Система наставничества педагогических работников: как она устроена, документы, наставники, новости "
+        "и к кому обратиться."
+    )
+
+    def get_context_data(self, **kwargs):
+        publication = self.publication
+        return super().get_context_data(
+            about=[line for line in publication.redact(self.section.about).splitlines() if line.strip()],
+            curator_name=publication.curator_name,
+            latest_news=self.news_with_urls(publication.shown_news(publication.news()[:3])),
+            **kwargs,
+        )
+
+    def news_with_urls(self, shown):
+        for entry in shown:
+            entry["url"] = self.url("news-detail", entry["item"].pk)
+            entry["photo_url"] = self.url("news-photo", entry["item"].pk)
+        return shown
+
+
+class MentorsView(PublicPageMixin, TemplateView):
+    page_key = "mentors"
+    template_name = "public/mentors.html"
+    page_title = "Наставники"
+    description = "Наставники детского сада, давшие согласие на публикацию сведений о себе."
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(mentors=self.publication.mentors(), **kwargs)
+
+
+class DocumentsView(PublicPageMixin, TemplateView):
+    page_key = "documents"
+    template_name = "public/documents.html"
+    page_title = "Документы"
+    description = "Приказы о системе наставничества и дорожная карта в PDF."
+
+    def get_context_data(self, **kwargs):
+        documents = self.publication.documents()
+        for document in documents:
+            document.url = self.url("document", document.slug)
+        return super().get_context_data(documents=documents, **kwargs)
+
+
+class DocumentView(PublicPageMixin, View):
+    def get(self, request, slug):
+        document = next((d for d in self.publication.documents() if d.slug == slug), None)
+        if document is None:
+            raise Http404("Такого документа в разделе нет.")
+        return file_response(document_pdf(self.publication, document), "application/pdf", document.title, inline=True)
+
+
+class PracticesView(PublicPageMixin, TemplateView):
+    page_key = "practices"
+    template_name = "public/practices.html"
+    page_title = "Лучшие практики"
+    description = "Программы наставничества, отмеченные как лучшие практики, с согласия их авторов."
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(practices=self.publication.practices(), **kwargs)
+
+
+class NewsListView(IndexView):
+    page_key = "news"
+    template_name = "public/news_list.html"
+    page_title = "Новости наставничества"
+    description = "Открытые занятия, мастер-классы и конкурсы наставников и молодых педагогов."
+
+    def get_context_data(self, **kwargs):
+        publication = self.publication
+        return super().get_context_data(news=self.news_with_urls(publication.shown_news(publication.news())), **kwargs)
+
+
+class NewsDetailView(IndexView):
+    page_key = "news"
+    template_name = "public/news_detail.html"
+    page_title = "Новость"
+
+    def get_context_data(self, **kwargs):
+        publication = self.publication
+        item = get_object_or_404(publication.news(), pk=self.kwargs["pk"])
+        entry = self.news_with_urls(publication.shown_news([item]))[0]
+        self.page_title = entry["title"]
+        self.description = (entry["paragraphs"] or [entry["title"]])[0][:200]
+        return super().get_context_data(entry=entry, **kwargs)
+
+
+class NewsPhotoView(PublicPageMixin, View):
+    """A news photo, only while it may be published (public.selectors.Publication.photo_is_public)."""
+
+    def get(self, request, pk):
+        item = get_object_or_404(self.publication.news(), pk=pk)
+        if not self.publication.photo_is_public(item):
+            raise Http404("Фотография не публикуется.")
+        extension = ".png" if item.photo.name.lower().endswith(".png") else ".jpg"
+        response = FileResponse(item.photo.open("rb"), content_type=FILE_TYPES[extension].content_type)
+        # Saved from the page, it is named for its news, not by the random name it is stored under.
+        response["Content-Disposition"] = content_disposition(
+            f"Фото к новости от {item.date:%d.%m.%Y}{extension}", inline=True
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        # A withdrawn consent takes the photo off at once: a browser asks again every time.
+        response["Cache-Control"] = "no-cache"
+        return response
+
+
+# --- the curator's side -------------------------------------------------------------------------------
+
+
+class OwnOrganizationMixin:
+    @cached_property
+    def own(self) -> Organization:
+        own = Organization.own()
+        if own is None:
+            raise Http404("Наша организация не заведена.")
+        return own
+
+
+class ManageView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, UpdateView):
+    """The section's settings (on/off, the text, the curator's contacts), its news and the preview."""
+
+    allowed_roles = KEEPERS
+    form_class = PublicSectionForm
+    template_name = "public/manage/section.html"
+    success_message = "Настройки раздела сохранены."
+
+    def get_object(self, queryset=None):
+        return section_of(self.own)
+
+    def run_service(self, form):
+        return public_section_save(section=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("public:manage")
+
+    def get_context_data(self, **kwargs):
+        can_write = bool(self.roles & NEWS_WRITERS)
+        news = NewsItem.objects.filter(organization=self.own).order_by("-date", "-pk") if can_write else []
+        return super().get_context_data(
+            can_write=can_write,
+            news=news,
+            last_export=self.own.public_exports.first(),
+            withdrawn_since_export=consents_withdrawn_since_last_export(self.own),
+            **kwargs,
+        )
+
+
+class NewsFormMixin(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin):
+    allowed_roles = NEWS_WRITERS
+    form_class = NewsItemForm
+    template_name = "public/manage/news_form.html"
+    success_message = "Новость сохранена."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organization": self.own}
+
+    def run_service(self, form):
+        return news_save(
+            item=form.instance, people_shown=list(form.cleaned_data["people_shown"]), actor=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("public:manage")
+
+
+class NewsCreateView(NewsFormMixin, CreateView):
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = NewsItem(organization=self.own)
+        return kwargs
+
+
+class NewsUpdateView(NewsFormMixin, UpdateView):
+    context_object_name = "item"
+
+    def get_queryset(self):
+        # Another organization's news is not ours to correct: a 404.
+        return NewsItem.objects.filter(organization=self.own)
+
+
+class ExportView(RoleRequiredMixin, OwnOrganizationMixin, View):
+    """The section as a ZIP folder for the kindergarten's other site (public.export)."""
+
+    allowed_roles = KEEPERS
+
+    def post(self, request):
+        outcome = section_export(publication=Publication(self.own), actor=request.user)
+        stamp = timezone.localtime(outcome.obj.record.made_at)
+        return file_response(outcome.obj.content, "application/zip", f"Раздел Наставничество {stamp:%d.%m.%Y}.zip")
