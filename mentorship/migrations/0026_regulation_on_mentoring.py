@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mentorship', '0024_reference_lists_creation_rows'),
+        ('mentorship', '0025_agreement_that_ends_the_work'),
         ('people', '0006_positions_creation_rows'),
         ('records', '0004_order_journal_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
