@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "portfolio",
     "dashboard",
     "reports",
-    "public",
+    "website",
     "demo",
 ]
 

@@ -21,7 +21,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("calendar/", include("feeds.urls")),
     path("notices/", include("notices.urls")),
-    path("nastavnichestvo/", include("public.urls")),
+    path("nastavnichestvo/", include("website.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon, name="favicon"),
 ]

@@ -17,9 +17,9 @@ from core.dates import academic_year_start
 from mentorship.models import PublicationConsent, PublishableData
 from mentorship.services.bank import publication_consent_save, publication_consent_withdraw
 from people.models import Organization, Person
-from public.models import NewsItem
-from public.selectors import section_of
-from public.services import news_save, public_section_save
+from website.models import NewsItem
+from website.selectors import section_of
+from website.services import news_save, public_section_save
 
 D = PublishableData
 ABOUT = (

@@ -25,7 +25,7 @@ def _problems(page) -> list[str]:
 
 
 def test_every_public_page_in_both_versions_passes_axe(browser, live_server, demo):
-    from public.models import NewsItem
+    from website.models import NewsItem
 
     news = NewsItem.objects.get()
     # axe is injected by the test through the browser's devtools; the pages' own policy stays as it is.

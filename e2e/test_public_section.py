@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from e2e.conftest import E2E, login, shot
 from mentorship.models import PublicationConsent
-from public.models import PublicSection
+from website.models import PublicSection
 
 pytestmark = E2E
 

@@ -60,7 +60,6 @@ from people.models import ImportBatch, Organization, Person
 from people.references import reference_lists
 from people.services import staff_import_prepare
 from programs.models import ActivityRecord, Evidence, Meeting, PlanItem, Program, ReleaseRequest
-from public.models import NewsItem
 from records.kinds import draftable
 from records.models import Order
 from records.services import order_draft
@@ -69,6 +68,7 @@ from results.models import Report
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import roadmap_create
 from surveys.models import Question, Questionnaire, Response
+from website.models import NewsItem
 
 ROLES = ("head", "curator", "council", "mentor", "mentee", "admin")
 
@@ -338,7 +338,7 @@ def urls_of(route: str) -> list[str]:
         pks = Regulation.objects.order_by("pk").values_list("pk", flat=True)
         return ["/" + PARAMETER.sub(str(pk), route) for pk in pks]
     if names == ["slug"] and "nastavnichestvo/" in route:
-        # The public section's documents (public.selectors.Publication.documents), and one it has not.
+        # The public section's documents (website.selectors.Publication.documents), and one it has not.
         slugs = ["introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
         return ["/" + PARAMETER.sub(slug, route) for slug in slugs]
     (name,) = names

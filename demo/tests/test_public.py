@@ -14,7 +14,7 @@ from mentorship.models import Mentee, PublicationConsent, PublishableData
 from mentorship.selectors import publishable_data_by_person
 from mentorship.services.bank import publication_consent_withdraw
 from people.models import Person
-from public.models import NewsItem, PublicSection
+from website.models import NewsItem, PublicSection
 
 PUBLIC_PAGES = ["public:index", "public:mentors", "public:documents", "public:practices", "public:news"]
 

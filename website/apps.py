@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class PublicConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
-    name = "public"
+    name = "website"
     verbose_name = "Раздел «Наставничество» на сайте"
 
     def ready(self):

@@ -16,7 +16,7 @@ from PIL import Image
 from conftest import ROLES, expect
 from mentorship.tests.factories import PartnerFactory, PublicationConsentFactory
 from people.models import Organization
-from public.models import NewsItem, PublicSection
+from website.models import NewsItem, PublicSection
 
 KEEPERS = {"curator", "head", "admin"}
 NEWS_WRITERS = {"curator", "head"}

@@ -1,8 +1,8 @@
 """The website's section «Наставничество» and the curator's side of it.
 
-The public pages open without a login (`login_not_required` in public.urls) while the kindergarten's
+The public pages open without a login (`login_not_required` in website.urls) while the kindergarten's
 section is on; off, each is a 404. The preview shows the very same pages, rendered the same way, to
-those who keep the section (public.roles.KEEPERS) whether it is on or not, marked as a preview.
+those who keep the section (website.roles.KEEPERS) whether it is on or not, marked as a preview.
 
 Every page has the version for the visually impaired: `?version=special` (or `normal`) switches it and
 a cookie keeps the choice; it needs no script."""
@@ -188,7 +188,7 @@ class NewsDetailView(IndexView):
 
 
 class NewsPhotoView(PublicPageMixin, View):
-    """A news photo, only while it may be published (public.selectors.Publication.photo_is_public)."""
+    """A news photo, only while it may be published (website.selectors.Publication.photo_is_public)."""
 
     def get(self, request, pk):
         item = get_object_or_404(self.publication.news(), pk=pk)
@@ -281,7 +281,7 @@ class NewsUpdateView(NewsFormMixin, UpdateView):
 
 
 class ExportView(RoleRequiredMixin, OwnOrganizationMixin, View):
-    """The section as a ZIP folder for the kindergarten's other site (public.export)."""
+    """The section as a ZIP folder for the kindergarten's other site (website.export)."""
 
     allowed_roles = KEEPERS
 

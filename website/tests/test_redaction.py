@@ -1,7 +1,7 @@
 """The redactor hides a person's name in any case, in full or with initials, and leaves other words."""
 
 from people.models import Person
-from public.redaction import HIDDEN, Redactor
+from website.redaction import HIDDEN, Redactor
 
 
 def test_a_name_is_hidden_in_any_form():

@@ -27,7 +27,7 @@ def public_section_save(*, section: PublicSection, actor: User) -> Outcome:
 @transaction.atomic
 def news_save(*, item: NewsItem, people_shown: list[Person], actor: User) -> Outcome:
     """Save a news item and who is shown on its photo. The photo is published only while each of them
-    has a consent in force (public.selectors), so the warning says who holds it back today."""
+    has a consent in force (website.selectors), so the warning says who holds it back today."""
     if item.pk is None:
         item.created_by = actor
     saved_with(item, actor=actor, people_shown=people_shown)  # one entry of its history

@@ -17,7 +17,7 @@ PUBLIC_PAGES = [
 ]
 
 urlpatterns = [
-    # The section: open to anyone while it is on (public.views).
+    # The section: open to anyone while it is on (website.views).
     *(path(route, login_not_required(view.as_view()), name=name) for route, view, name in PUBLIC_PAGES),
     # The same pages as a preview, for those who keep the section.
     *(

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0006_positions_creation_rows'),
-        ('public', '0001_section_and_news'),
+        ('website', '0001_section_and_news'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

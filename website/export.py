@@ -4,7 +4,7 @@ photos and the stylesheet — no script, nothing from the internet — and «Ч�
 changed since the last download and, first of all, whose consent was withdrawn after it (their data
 may still be on the other site, which this system cannot reach).
 
-Each download is recorded (public.models.PublicExport) with the ids it carried."""
+Each download is recorded (website.models.PublicExport) with the ids it carried."""
 
 import io
 import zipfile
@@ -43,7 +43,7 @@ def _file(name: str, special: bool) -> str:
 @dataclass
 class Folder:
     content: bytes
-    record: PublicExport  # what it carries, unsaved: public.services.section_export records it
+    record: PublicExport  # what it carries, unsaved: website.services.section_export records it
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

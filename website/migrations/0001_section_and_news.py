@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import public.models
+import website.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=300, verbose_name='заголовок')),
                 ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='дата')),
                 ('text', models.TextField(help_text='Что прошло: открытое занятие, мастер-класс, конкурс. Абзацы — с новой строки.', verbose_name='текст')),
-                ('photo', models.FileField(blank=True, max_length=200, upload_to=public.models.news_photo_path, verbose_name='фотография')),
+                ('photo', models.FileField(blank=True, max_length=200, upload_to=website.models.news_photo_path, verbose_name='фотография')),
                 ('photo_alt', models.CharField(blank=True, help_text='Текст для тех, кто не видит изображения (и для версии для слабовидящих).', max_length=300, verbose_name='что на фотографии')),
                 ('everyone_shown_consented', models.BooleanField(default=False, help_text='Без этой отметки фотография не публикуется. Детей на фотографиях быть не должно.', verbose_name='все изображённые дали согласие')),
                 ('is_published', models.BooleanField(default=True, verbose_name='опубликована')),
@@ -94,9 +94,9 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='public.historicalnewsitem')),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='website.historicalnewsitem')),
                 ('person', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('newsitem', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='public.newsitem')),
+                ('newsitem', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='website.newsitem')),
             ],
             options={
                 'verbose_name': 'HistoricalNewsItem_people_shown',

@@ -1,7 +1,7 @@
 """Reads of the public section. What a visitor sees is decided here, at every request, from the
 publication consents in force (mentorship.selectors.publishable_data_by_person): a person without one
 is on no page, a person is shown with exactly the data their consent lists, and every free text is
-passed through the redactor (public.redaction) that hides the names of those who did not consent."""
+passed through the redactor (website.redaction) that hides the names of those who did not consent."""
 
 from dataclasses import dataclass, field
 from functools import cached_property

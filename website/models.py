@@ -2,7 +2,7 @@
 (one row per organization), and the news of mentoring events the curator writes.
 
 Nothing personal is copied here: who is shown, and with what, is read from the publication consents
-at every request (public.selectors), so a withdrawn consent takes a person off every page at once."""
+at every request (website.selectors), so a withdrawn consent takes a person off every page at once."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
