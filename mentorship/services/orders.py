@@ -13,6 +13,7 @@ from people.facts import position_on
 from people.models import Organization, Person
 from records.models import Order
 from records.services import draft_order, issuing_organization
+from records.wording import position_in_case, position_phrase
 
 from ..models import CouncilMembership, CuratorAppointment
 from ..models.regulation import requisites
@@ -54,6 +55,16 @@ CURATOR_DUTIES = (
 )
 
 
+def post_and_name_accusative(person: Person, own: Organization, on) -> str:
+    """«заместителя заведующего Морозову И. А.»: the post in apposition goes first, in the case of the
+    sentence («назначить кого»: a post is an animate noun, so its accusative is its genitive); a post
+    records.wording cannot decline prints after the name, in brackets, as it is named."""
+    name = person.in_case(Case.ACCUSATIVE)
+    if position_in_case(str(position_on(person, on)), Case.GENITIVE) is None:
+        return f"{name} ({str(position_on(person, on)).lower()})"
+    return f"{position_phrase(person, own, Case.GENITIVE, on=on)} {name}"
+
+
 def _regulation(own: Organization) -> str:
     return f"Положением о наставничестве педагогических работников {own.short_name}"
 
@@ -75,7 +86,7 @@ def draft_curator_order(*, actor: User, date=None) -> Order:
         clauses=[
             sentence(
                 f"Назначить куратором реализации программ наставничества с {curator.appointed_on:%d.%m.%Y} "
-                f"{person.in_case(Case.ACCUSATIVE)} ({str(position_on(person, on)).lower()})"
+                f"{post_and_name_accusative(person, own, on)}"
             ),
             CURATOR_DUTIES,
             "Контроль за исполнением приказа оставляю за собой.",
@@ -190,7 +201,7 @@ def draft_introduction_order(*, actor: User, date=None) -> Order:
         clauses.append(
             sentence(
                 "Назначить куратором реализации программ наставничества "
-                f"{curator.person.in_case(Case.ACCUSATIVE)} ({str(position_on(curator.person, on)).lower()})"
+                f"{post_and_name_accusative(curator.person, own, on)}"
             )
         )
     clauses.append(

@@ -225,7 +225,7 @@ def test_the_curator_order_names_the_post_held_on_its_date(world):
     curator.position, curator.position_since = Position.objects.get(name="Старший воспитатель"), date(2026, 2, 1)
     curator.save()
     order = draft_curator_order(actor=world.users["head"], date=date(2025, 9, 1))
-    assert "(заместитель заведующего)" in order.clauses[0]
+    assert "заместителя заведующего Морозову" in order.clauses[0]
 
 
 def _terminated(world):

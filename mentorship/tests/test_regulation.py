@@ -135,7 +135,7 @@ class TestIntroductionOrder:
         order = draft_introduction_order(actor=world.users["curator"])
         text = " ".join(order.clauses)
         assert "Утвердить дорожную карту" in text and "(приложение 2)" in text
-        assert "Назначить куратором реализации программ наставничества Морозову" in text
+        assert "Назначить куратором реализации программ наставничества заместителя заведующего Морозову" in text
 
     def test_a_registered_curator_or_roadmap_order_is_referred_to_not_repeated(self, world):
         head = world.users["head"]
