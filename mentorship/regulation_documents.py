@@ -11,6 +11,7 @@ from datetime import date
 from django.utils import timezone
 from docx.shared import Pt
 
+from core.declension import Case, organization_name_in_case
 from core.docx import DRAFT_MARK, DocxDocument
 from core.pdf import render_pdf
 from people.models import Person
@@ -63,6 +64,9 @@ def _context(regulation: Regulation, on: date) -> dict:
     return {
         "regulation": regulation,
         "organization": own,
+        # «Положение о наставничестве педагогических работников Муниципального казённого … учреждения …»;
+        # the short name, an abbreviation never declined, when the full one cannot be.
+        "organization_genitive": organization_name_in_case(own.full_name, Case.GENITIVE) or own.short_name,
         "order": order,
         "adopted_by": regulation.adopting_order,
         "blocks": blocks(regulation.text),
@@ -87,7 +91,7 @@ def regulation_docx(regulation: Regulation, *, on: date | None = None) -> bytes:
     doc.paragraph(space_after=12, indent=False)
     _approval_blocks(doc, regulation, context)
     doc.paragraph(regulation.title, align="center", bold=True, indent=False, space_before=18)
-    doc.paragraph(context["organization"].full_name, align="center", bold=True, indent=False, space_after=12)
+    doc.paragraph(context["organization_genitive"], align="center", bold=True, indent=False, space_after=12)
     for block in context["blocks"]:
         if block.kind == "heading":
             doc.paragraph(block.text, align="center", bold=True, indent=False, space_before=12, space_after=6)
