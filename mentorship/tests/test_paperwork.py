@@ -241,7 +241,7 @@ def test_replacement_ends_the_old_agreement_by_an_agreement_of_its_own(world, fi
     assert "порученной дополнительным соглашением от 24.11.2026 № 12" in text
     assert "Последний день выполнения работы по наставничеству — 14.02.2027" in text
     assert "после 14.02.2027 не выплачивается" in text
-    assert "О.В. Новикова" in text and "Второй экземпляр соглашения получил(а)" in text
+    assert "О.В. Новикова" in text and "Второй экземпляр соглашения получила" in text
     document = Document(io.BytesIO(agreement_docx(end)))
     docx_text = " ".join(p.text for p in document.paragraphs).replace("\xa0", " ")
     assert "Последний день выполнения работы по наставничеству — 14.02.2027" in docx_text

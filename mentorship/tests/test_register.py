@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from conftest import ROLES, expect, saved_as
 from mentorship.models import Pairing
 from mentorship.register import register_docx, register_pdf
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory
+from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
 from mentorship.tests.test_access import READERS
 from mentorship.tests.test_paperwork_views import fixed_by_order, papers  # noqa: F401 (a fixture)
 
@@ -155,7 +155,9 @@ def test_a_past_date_names_the_mentor_who_mentored_then_not_the_one_now(world, p
         pairing=mine,
         new_mentor=new,
         grounds="leaves",
+        left_on=date(2027, 2, 28),
         consent_on=date(2027, 2, 20),
+        mentee_consents=mentee_consents(mine, date(2027, 2, 20)),
         starts_on=date(2027, 3, 1),
         actor=world.users["head"],
     )
