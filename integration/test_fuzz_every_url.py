@@ -339,7 +339,7 @@ def urls_of(route: str) -> list[str]:
         return ["/" + PARAMETER.sub(str(pk), route) for pk in pks]
     if names == ["slug"] and "nastavnichestvo/" in route:
         # The public section's documents (website.selectors.Publication.documents), and one it has not.
-        slugs = ["introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
+        slugs = ["regulation", "introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
         return ["/" + PARAMETER.sub(slug, route) for slug in slugs]
     (name,) = names
     model = _model_for(route, name)

@@ -5,7 +5,9 @@ mark and the acquaintance sheet (only names and signatures) are left out. The ro
 plan — activities, dates, those responsible (names hidden the same way), expected results — and
 leaves out the execution marks, which name who marked them."""
 
+from core.declension import Case, organization_name_in_case
 from core.pdf import render_pdf
+from mentorship.regulation_documents import Block, blocks
 
 from .selectors import Publication, PublicDocument
 
@@ -13,6 +15,19 @@ from .selectors import Publication, PublicDocument
 def document_pdf(publication: Publication, document: PublicDocument) -> bytes:
     redact = publication.redact
     organization = publication.organization
+    if document.slug == "regulation":
+        # The local act's text, without its acquaintance sheet (names and signatures); the text names
+        # no one, and passes the redactor all the same.
+        regulation = document.source
+        return render_pdf(
+            "public/pdf/regulation.html",
+            {
+                "regulation": regulation,
+                "organization_genitive": organization_name_in_case(organization.full_name, Case.GENITIVE)
+                or organization.short_name,
+                "blocks": [Block(block.kind, redact(block.text)) for block in blocks(regulation.text)],
+            },
+        )
     if document.slug == "roadmap":
         roadmap = document.source
         order = roadmap.order if roadmap.order is not None and not roadmap.order.is_draft else None

@@ -23,7 +23,11 @@ from .selectors import Publication, consents_withdrawn_since_last_export
 PAGES = {
     "index": ("public/index.html", "Наставничество", "Система наставничества педагогических работников."),
     "mentors": ("public/mentors.html", "Наставники", "Наставники, давшие согласие на публикацию сведений о себе."),
-    "documents": ("public/documents.html", "Документы", "Приказы о системе наставничества и дорожная карта в PDF."),
+    "documents": (
+        "public/documents.html",
+        "Документы",
+        "Положение о наставничестве, приказы о системе наставничества и дорожная карта в PDF.",
+    ),
     "practices": ("public/practices.html", "Лучшие практики", "Программы наставничества — лучшие практики."),
     "news": ("public/news_list.html", "Новости наставничества", "Открытые занятия, мастер-классы и конкурсы."),
 }

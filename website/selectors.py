@@ -9,7 +9,7 @@ from functools import cached_property
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from mentorship.models import Mentor, PublicationConsent, PublishableData
+from mentorship.models import Mentor, PublicationConsent, PublishableData, Regulation
 from mentorship.selectors import publishable_data_by_person
 from mentorship.services.orders import CURATOR, INTRODUCTION, current_curator
 from people.models import Organization, Person
@@ -194,7 +194,7 @@ class Publication:
     # --- documents ----------------------------------------------------------------------------------
 
     def documents(self) -> list[PublicDocument]:
-        """The registered orders of the system and the approved roadmap, latest of each."""
+        """The regulation in force, the registered orders of the system and the approved roadmap, latest of each."""
         orders = {
             order.kind: order
             for order in Order.objects.filter(
@@ -204,6 +204,22 @@ class Publication:
             .order_by("date", "number", "pk")
         }
         result = []
+        regulation = (
+            Regulation.objects.filter(organization=self.organization, order__isnull=False)
+            .exclude(order__status__in=(Order.Status.DRAFT, Order.Status.VOIDED))
+            .select_related("order")
+            .order_by("-order__date", "-pk")
+            .first()
+        )
+        if regulation is not None:
+            result.append(
+                PublicDocument(
+                    "regulation",
+                    f"{regulation.title} (утверждено приказом {regulation.adopting_order})",
+                    "Цели, участники, права и обязанности, порядок наставничества.",
+                    regulation,
+                )
+            )
         for kind, slug, note in (
             (INTRODUCTION, "introduction", "Им утверждено Положение о наставничестве педагогических работников."),
             (CURATOR, "curator", "Кто организует наставничество и чем занимается куратор."),

@@ -135,7 +135,7 @@ class DocumentsView(PublicPageMixin, TemplateView):
     page_key = "documents"
     template_name = "public/documents.html"
     page_title = "Документы"
-    description = "Приказы о системе наставничества и дорожная карта в PDF."
+    description = "Положение о наставничестве, приказы о системе наставничества и дорожная карта в PDF."
 
     def get_context_data(self, **kwargs):
         documents = self.publication.documents()
