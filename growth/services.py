@@ -230,7 +230,8 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
     reason = proposal.reason.strip().rstrip(".")
     curator = current_curator(own)
     clauses = [
-        f"Объявить поощрение ({proposal.reward_text}) наставникам согласно таблице {lowercase_start(reason)}.",
+        f"Объявить поощрение ({proposal.reward_text}) наставникам согласно приложению к настоящему приказу "
+        f"{lowercase_start(reason)}.",
     ]
     if proposal.reward_kind in (RewardKind.GRATITUDE, RewardKind.CERTIFICATE):
         clauses.append(
@@ -254,7 +255,11 @@ def _reward_order(proposal: RewardProposal, mentors: list, *, actor: User, date:
         ),
         clauses=clauses,
         table=_reward_rows(proposal, mentors, on=date),
-        acquaintance=[mentor.person for mentor in mentors],
+        # The curator, charged with the control and the letters, reads it under her signature too.
+        acquaintance=[
+            *(mentor.person for mentor in mentors),
+            *([curator.person] if curator and all(m.person_id != curator.person_id for m in mentors) else []),
+        ],
         actor=actor,
     )
 

@@ -19,6 +19,7 @@ from core.text import nested_quotes
 from growth.documents import dative_full_name
 from growth.models import GrowthRecord, Kind, Level, RewardKind, RewardProposal
 from growth.services import record_save, reward_proposal_approve, reward_proposal_create
+from mentorship.models import CuratorAppointment
 from mentorship.tests.factories import MentorFactory, PersonFactory
 from programs.tests.factories import ProgramFactory
 from records.models import Order
@@ -69,7 +70,10 @@ def test_proposal_waits_in_the_queue_and_the_head_approves_it_by_order(growth, w
     assert [row["mentor"] for row in order.table] == [second.person.full_name, world.mentor.person.full_name]
     assert "почётная грамота" in order.table[0]["reward"]
     assert "порядком поощрения наставников" in order.preamble  # the rule in force is the basis
-    assert set(order.acquaintance) == {second.person.full_name, world.mentor.person.full_name}
+    # The mentors rewarded and the curator the order charges with its control.
+    curator = CuratorAppointment.objects.get(ended_on__isnull=True).person
+    assert set(order.acquaintance) == {second.person.full_name, world.mentor.person.full_name, curator.full_name}
+    assert "наставникам согласно приложению к настоящему приказу" in order.clauses[0]
 
     rewards = GrowthRecord.objects.filter(order=order)
     assert {record.person_id for record in rewards} == {world.mentor.person_id, second.person_id}
