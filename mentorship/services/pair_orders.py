@@ -260,6 +260,19 @@ def _fixing_order(pairing: Pairing) -> Order | None:
     return pairing.orders.filter(kind=PAIRING).exclude(number=None).order_by("date").first()
 
 
+def _cited_documents_precede(order_date, documents: list[tuple[str, object]]) -> None:
+    """An order cites only documents that exist on its date: a notice or a consent dated after it
+    is refused (the head dates the order later, or fixes the date typed)."""
+    order_on = order_date or timezone.localdate()
+    later = [f"{what} от {on:%d.%m.%Y}" for what, on in documents if on is not None and on > order_on]
+    if later:
+        raise ValidationError(
+            f"Приказ от {order_on:%d.%m.%Y} не может ссылаться на документы, датированные позже него: "
+            + "; ".join(later)
+            + "."
+        )
+
+
 @transaction.atomic
 def pairing_terminate(
     *,
@@ -293,6 +306,7 @@ def pairing_terminate(
             f"Уведомление от {notice_on:%d.%m.%Y}: последний день наставничества — не раньше {earliest:%d.%m.%Y}, "
             "через 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
         )
+    _cited_documents_precede(order_date, [("уведомление", notice_on)])
     found = _order_basis(pairing, TERMINATE, basis)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
@@ -562,6 +576,14 @@ def pairing_replace_mentor(
     if missing:
         raise ValidationError("Нет даты письменного согласия на нового наставника: " + ", ".join(missing) + ".")
     mentee_consents = {mentee: mentee_consents[mentee] for mentee in mentees}
+    _cited_documents_precede(
+        order_date,
+        [
+            ("уведомление", notice_on),
+            (f"согласие {new_mentor.person.in_case(Case.GENITIVE)}", consent_on),
+            *((f"согласие {mentee.person.in_case(Case.GENITIVE)}", on) for mentee, on in mentee_consents.items()),
+        ],
+    )
     reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
     clauses = [
         f"Заменить наставника {_participants_genitive(pairing)}: "
@@ -640,6 +662,7 @@ def pairing_extend(
         raise ValidationError(
             f"Всего не больше 12 месяцев: продлить можно не дальше {latest_end(pairing.starts_on):%d.%m.%Y}."
         )
+    _cited_documents_precede(order_date, [("соглашение сторон", agreed_on)])
     old_end = pairing.planned_end_on
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)

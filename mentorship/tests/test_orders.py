@@ -459,8 +459,19 @@ class TestReplacementAndExtension:
     def test_notice_across_the_new_year_holidays(self, world):
         # Notice on Wednesday 30.12.2026: 31.12 is off (the decree), 1–10.01 too; its third working day is 13.01.2027.
         with pytest.raises(ValidationError, match=r"до 13\.01\.2027 включительно.*не раньше 14\.01\.2027"):
-            self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 13))
-        self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 14))
+            self.replace(
+                world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 13), order_date=date(2026, 12, 30)
+            )
+        self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 14), order_date=date(2026, 12, 30))
+
+    def test_an_order_cites_no_document_dated_after_it(self, world):
+        with pytest.raises(
+            ValidationError, match=r"Приказ от 25\.11\.2026 не может ссылаться.*согласие Беловой Л"
+        ):
+            self.replace(world, consent_on=date(2026, 11, 27), order_date=date(2026, 11, 25))
+        with pytest.raises(ValidationError, match=r"уведомление от 20\.11\.2026"):
+            self.replace(world, order_date=date(2026, 11, 19))
+        assert not Order.objects.filter(kind="replacement").exists()
 
     def test_a_notice_and_who_gave_it_are_required_unless_the_mentor_leaves(self, world):
         with pytest.raises(ValidationError) as refused:

@@ -159,6 +159,7 @@ def test_a_past_date_names_the_mentor_who_mentored_then_not_the_one_now(world, p
         consent_on=date(2027, 2, 20),
         mentee_consents=mentee_consents(mine, date(2027, 2, 20)),
         starts_on=date(2027, 3, 1),
+        order_date=date(2027, 2, 26),
         actor=world.users["head"],
     )
     before = pdf_text(register_pdf(ON))
