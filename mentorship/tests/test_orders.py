@@ -465,9 +465,7 @@ class TestReplacementAndExtension:
         self.replace(world, notice_on=date(2026, 12, 30), starts_on=date(2027, 1, 14), order_date=date(2026, 12, 30))
 
     def test_an_order_cites_no_document_dated_after_it(self, world):
-        with pytest.raises(
-            ValidationError, match=r"Приказ от 25\.11\.2026 не может ссылаться.*согласие Беловой Л"
-        ):
+        with pytest.raises(ValidationError, match=r"Приказ от 25\.11\.2026 не может ссылаться.*согласие Беловой Л"):
             self.replace(world, consent_on=date(2026, 11, 27), order_date=date(2026, 11, 25))
         with pytest.raises(ValidationError, match=r"уведомление от 20\.11\.2026"):
             self.replace(world, order_date=date(2026, 11, 19))
