@@ -359,10 +359,12 @@ def content_disposition(name: str, *, inline: bool = False) -> str:
     return f"{kind}; filename=\"{_ascii_fallback(safe)}\"; filename*=UTF-8''{quote(safe)}"
 
 
-def stored_file_response(stored, *, name: str = "") -> FileResponse:
-    """A stored upload to those a view has let through: always a download (`attachment`, with a safe
+def stored_file_response(stored, *, name: str = "", inline: bool = False) -> FileResponse:
+    """A stored upload to those a view has let through: a download (`attachment`, with a safe
     `name`), of the type its stored extension says and `nosniff`, so a browser never opens it as a
-    page of our site; never kept by a browser or a proxy, since it holds personal data."""
+    page of our site; never kept by a browser or a proxy, since it holds personal data (so a
+    withdrawn consent takes a published photo off at once). `inline`: an image a page shows, still
+    of its stored type and `nosniff`."""
     if not stored:
         raise Http404("Файл не загружен.")
     try:
@@ -375,7 +377,7 @@ def stored_file_response(stored, *, name: str = "") -> FileResponse:
     # `name`: a title («Приказ 5-ОД от 30.11.2026») or an uploaded name with its extension («утро.jpg»).
     title = name[: -len(extension)] if extension and name.lower().endswith(extension) else name
     title = title or Path(stored.name).stem
-    response["Content-Disposition"] = content_disposition(f"{title}{extension}")
+    response["Content-Disposition"] = content_disposition(f"{title}{extension}", inline=inline)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -9,14 +9,14 @@ a cookie keeps the choice; it needs no script."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, TemplateView, UpdateView, View
 
-from core.files import FILE_TYPES, content_disposition, file_response
+from core.files import file_response, stored_file_response
 from core.views import ServiceFormMixin
 from people.access import RoleRequiredMixin
 from people.models import Organization
@@ -194,16 +194,8 @@ class NewsPhotoView(PublicPageMixin, View):
         item = get_object_or_404(self.publication.news(), pk=pk)
         if not self.publication.photo_is_public(item):
             raise Http404("Фотография не публикуется.")
-        extension = ".png" if item.photo.name.lower().endswith(".png") else ".jpg"
-        response = FileResponse(item.photo.open("rb"), content_type=FILE_TYPES[extension].content_type)
         # Saved from the page, it is named for its news, not by the random name it is stored under.
-        response["Content-Disposition"] = content_disposition(
-            f"Фото к новости от {item.date:%d.%m.%Y}{extension}", inline=True
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        # A withdrawn consent takes the photo off at once: a browser asks again every time.
-        response["Cache-Control"] = "no-cache"
-        return response
+        return stored_file_response(item.photo, name=f"Фото к новости от {item.date:%d.%m.%Y}", inline=True)
 
 
 # --- the curator's side -------------------------------------------------------------------------------
