@@ -42,7 +42,7 @@ def regulation_in_force(own: Organization) -> Regulation | None:
 def regulation_save(*, regulation: Regulation, actor: User) -> Outcome:
     """Create or correct a project of the regulation; an adopted one is refused (it is frozen with its order)."""
     if regulation.pk is not None:
-        stored = Regulation.objects.select_for_update().select_related("order").get(pk=regulation.pk)
+        stored = Regulation.objects.select_for_update(of=("self",)).select_related("order").get(pk=regulation.pk)
         if stored.is_adopted:
             raise ValidationError(FROZEN)
     else:
@@ -86,7 +86,7 @@ def regulations_adopted_by(order: Order, actor: User) -> None:
     """The introduction order is registered: the regulation it carries is adopted, its annex frozen."""
     from ..regulation_documents import regulation_pdf
 
-    for regulation in Regulation.objects.select_for_update().filter(order=order).select_related("order"):
+    for regulation in Regulation.objects.select_for_update(of=("self",)).filter(order=order).select_related("order"):
         regulation.order = order
         regulation.annex_pdf.save(
             f"polozhenie-{order.year}-{order.number}.pdf",
