@@ -20,7 +20,7 @@ from .services.orders import (
     draft_introduction_order,
 )
 from .services.pair_orders import pairs_table_rows
-from .services.regulation import regulations_adopted_by
+from .services.regulation import regulations_adopted_by, regulations_released_by
 
 
 def pairs_table_docx(rows: list[dict]) -> tuple[list[str], list[list[str]], list[int]]:
@@ -94,8 +94,9 @@ def register() -> None:
         (COUNCIL, "Об утверждении состава методического объединения", 30, draft_council_order),
     ):
         kinds.register(kinds.OrderKind(value, label, draft=draft, order=order))
-    # The regulation the introduction order carries as annex 1 is adopted when the order is registered.
-    kinds.extend(INTRODUCTION, on_register=regulations_adopted_by)
+    # The regulation the introduction order carries as annex 1 is adopted when the order is registered,
+    # and is a project again when the order's project is withdrawn.
+    kinds.extend(INTRODUCTION, on_register=regulations_adopted_by, on_void=regulations_released_by)
     kinds.register(kinds.OrderKind(PAIRING, "О закреплении наставнических пар (групп)", table=PAIRS_TABLE, order=40))
     kinds.register(kinds.OrderKind(REPLACEMENT, "О замене наставника", order=50))
     kinds.register(kinds.OrderKind(EXTENSION, "О продлении срока наставничества", order=60))

@@ -39,7 +39,7 @@ def render_roadmap_pdf(roadmap: Roadmap, *, annex: bool = False, today=None) -> 
             "organization_genitive": organization_name_in_case(organization.full_name, Case.GENITIVE)
             or organization.short_name,
             # A project of the approval order has no number yet: the roadmap is not approved by it.
-            "order": roadmap.order if roadmap.order is not None and not roadmap.order.is_draft else None,
+            "order": roadmap.order if roadmap.order is not None and roadmap.order.is_registered else None,
             "stages": stages_with_activities(roadmap),
             "annex": annex,
             "today": today or timezone.localdate(),

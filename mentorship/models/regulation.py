@@ -100,7 +100,7 @@ class Regulation(models.Model):
     @property
     def is_adopted(self) -> bool:
         """Adopted by a registered order: the local act in force (or once in force), frozen."""
-        return self.order_id is not None and not self.order.is_draft
+        return self.order_id is not None and self.order.is_registered
 
     @property
     def status_label(self) -> str:

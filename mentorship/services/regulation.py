@@ -94,3 +94,12 @@ def regulations_adopted_by(order: Order, actor: User) -> None:
             save=False,
         )
         validated_save(regulation, actor=actor)
+
+
+def regulations_released_by(order: Order, actor: User) -> None:
+    """The introduction order's project is withdrawn (records.services.order_void, the kind's
+    `on_void`): the regulation it carried is a project again, editable and ready for the next
+    introduction order; its history records the change with who made it."""
+    for regulation in Regulation.objects.select_for_update(of=("self",)).filter(order=order):
+        regulation.order = None
+        validated_save(regulation, actor=actor)

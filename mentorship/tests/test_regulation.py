@@ -16,12 +16,12 @@ from conftest import ROLES, expect
 from mentorship.models import Regulation
 from mentorship.regulation_documents import blocks, regulation_docx, regulation_pdf
 from mentorship.services.orders import draft_curator_order, draft_introduction_order
-from mentorship.services.regulation import regulation_new_edition, regulation_save
+from mentorship.services.regulation import regulation_new_edition, regulation_project, regulation_save
 from mentorship.tests.factories import PersonFactory
 from people.models import Organization
 from people.tests.factories import position
 from records.models import Order
-from records.services import draft_order, order_register
+from records.services import draft_order, order_register, order_void
 
 TEXT = """1. Общие положения
 
@@ -121,6 +121,22 @@ class TestIntroductionOrder:
             "27.08.2026 № 3" in order.preamble
         )
         assert any("(приложение 1)" in clause for clause in order.clauses)
+
+    def test_a_withdrawn_project_of_the_order_gives_the_regulation_back_as_a_project(self, world):
+        regulation = make_regulation(world)
+        order = draft_introduction_order(actor=world.users["curator"])
+        order_void(order=order, reason="Педсовет перенесён", actor=world.users["head"])
+        regulation.refresh_from_db()
+        assert regulation.order is None and not regulation.is_adopted
+        assert regulation_project(Organization.own()) == regulation
+        regulation.text = "Уточнённый текст"
+        assert regulation_save(regulation=regulation, actor=world.users["curator"]).obj.text == "Уточнённый текст"
+        # The next project carries it again, and its registration adopts it.
+        adopted = order_register(
+            order=draft_introduction_order(actor=world.users["curator"]), actor=world.users["head"]
+        )
+        regulation.refresh_from_db()
+        assert regulation.order == adopted and regulation.is_adopted
 
     def test_what_the_system_does_not_know_prints_as_a_blank_line(self, world):
         make_regulation(world, council_protocol_number="2")
