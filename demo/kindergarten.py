@@ -488,7 +488,28 @@ def load_demo() -> dict[str, int]:
 
     # Last: the approved annual report freezes the figures of everything above.
     added["annual_reports"] = load_reports(curator=people["002"].user, head=people["001"].user, today=today)
+    if added.get("pairs"):
+        _past_years_notices_read(today)
     return added
+
+
+def _past_years_notices_read(today) -> int:
+    """The loader replays the last academic year through the services, and they tell people as they
+    go; in a kindergarten that has worked a year, those notices were read long ago. What concerns the
+    past years — an order dated before this academic year, a pair that started before it and its
+    programs — is marked read, so «Решения о вас» opens on this year's news. Returns how many."""
+    from notices.models import Notice
+    from programs.models import Program
+    from records.models import Order
+
+    start = academic_year_start(today)
+    past_pairs = Pairing.objects.filter(starts_on__lt=start)
+    urls = [
+        *(order.get_absolute_url() for order in Order.objects.filter(date__lt=start)),
+        *(pairing.get_absolute_url() for pairing in past_pairs),
+        *(program.get_absolute_url() for program in Program.objects.filter(pairing__in=past_pairs)),
+    ]
+    return Notice.objects.filter(read_at=None, url__in=urls).update(read_at=timezone.now())
 
 
 # Why the demo's orders of past dates are registered out of the journal's rules (records.journal):

@@ -125,6 +125,20 @@ def test_first_load_reports_what_it_added(demo):
     assert demo["pairs"] == Pairing.objects.count()
 
 
+def test_the_notices_of_past_years_are_read_and_this_years_wait(demo):
+    from notices.models import Notice
+    from records.models import Order
+
+    start = academic_year_start(timezone.localdate())
+    past = [order.get_absolute_url() for order in Order.objects.filter(date__lt=start)]
+    assert past and Notice.objects.filter(url__in=past).exists()
+    assert not Notice.objects.filter(url__in=past, read_at=None).exists()
+    last_years_pair = Pairing.objects.filter(starts_on__lt=start).first()
+    assert not Notice.objects.filter(url=last_years_pair.get_absolute_url(), read_at=None).exists()
+    this_year = [order.get_absolute_url() for order in Order.objects.filter(date__gte=start).exclude(number=None)]
+    assert Notice.objects.filter(url__in=this_year, read_at=None, user__username="mentor").exists()
+
+
 def test_second_load_adds_nothing(demo):
     before = _row_counts()
     added = load_demo()
