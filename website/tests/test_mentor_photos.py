@@ -3,6 +3,7 @@ the bank is a 404), checked and cleaned on upload, shown on the mentors page and
 mentor's consent in force lists the photo, and in the downloaded folder on the same terms."""
 
 import io
+import os
 import zipfile
 from datetime import timedelta
 
@@ -110,7 +111,7 @@ def test_removing_a_photo_for_every_role(role, world, photo, client_as, django_c
     assert response.status_code == expect(PHOTO_KEEPERS, ok_status=302)[role]
     removed = role in PHOTO_KEEPERS
     assert MentorPhoto.objects.exists() is not removed
-    assert (not __import__("os").path.exists(stored)) is removed  # the file goes with it
+    assert (not os.path.exists(stored)) is removed  # the file goes with it
 
 
 def test_removing_someone_elses_or_a_missing_photo_is_a_404(world, photo, client_as):
@@ -131,7 +132,7 @@ def test_replacing_a_photo_deletes_the_old_file(world, photo, client_as, django_
     assert response.status_code == 302
     photo.refresh_from_db()
     assert photo.photo_alt == "Новый портрет" and photo.photo.path != old
-    assert not __import__("os").path.exists(old)
+    assert not os.path.exists(old)
     # Only the description changed: the file stays.
     response = client_as("curator").post(
         reverse("public:mentor-photo-update", args=[world.mentor.person.pk]), {"photo_alt": "Портрет у окна"}
