@@ -4,6 +4,10 @@ she is on no page; a news item of Новикова's open lesson with a photo (a
 whose only person shown consented to her photo; the best practice is Петрова's completed program
 (her consent, in the bank, lets the results of her mentoring be published).
 
+Mentors' photos (drawn portraits, made here): Новикова's is shown, her consent lists the photo;
+Петрова's (her consent lists no photo) and Белова's (withdrawn) are stored and never shown — the check
+at every request is what keeps them off.
+
 Idempotent: each part is added only if missing."""
 
 import io
@@ -17,9 +21,9 @@ from core.dates import academic_year_start
 from mentorship.models import PublicationConsent, PublishableData
 from mentorship.services.bank import publication_consent_save, publication_consent_withdraw
 from people.models import Organization, Person
-from website.models import NewsItem
+from website.models import MentorPhoto, NewsItem
 from website.selectors import section_of
-from website.services import news_save, public_section_save
+from website.services import mentor_photo_save, news_save, public_section_save
 
 D = PublishableData
 ABOUT = (
@@ -46,6 +50,24 @@ def _picture() -> ContentFile:
     output = io.BytesIO()
     image.save(output, "PNG")
     return ContentFile(output.getvalue(), name="corner.png")
+
+
+def _portrait(colour: tuple[int, int, int]) -> ContentFile:
+    """A drawn portrait (a figure's outline, no face), small as the site keeps it."""
+    image = Image.new("RGB", (320, 400), (236, 244, 250))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((110, 60, 210, 170), fill=(230, 190, 160))
+    draw.rounded_rectangle((70, 190, 250, 400), radius=50, fill=colour)
+    output = io.BytesIO()
+    image.save(output, "JPEG", quality=85)
+    return ContentFile(output.getvalue(), name="portrait.jpg")
+
+
+PORTRAITS = {
+    "008": ("Портрет: наставник в синем жакете на голубом фоне", (70, 110, 180)),
+    "004": ("Портрет: наставник в зелёном жакете", (80, 150, 90)),
+    "016": ("Портрет: наставник в бордовом жакете", (150, 50, 70)),
+}
 
 
 @transaction.atomic
@@ -77,6 +99,10 @@ def load(*, curator, today) -> int:
             consent=PublicationConsent(person=withdrawn, data=[D.NAME, D.POSITION], given_on=start), actor=curator
         ).obj
         publication_consent_withdraw(consent=consent, withdrawn_on=max(start, today - timedelta(days=3)), actor=curator)
+    for number, (alt, colour) in PORTRAITS.items():
+        person = Person.objects.filter(personnel_number=number, mentor__isnull=False).first()
+        if person is not None and not MentorPhoto.objects.filter(person=person).exists():
+            mentor_photo_save(photo=MentorPhoto(person=person, photo=_portrait(colour), photo_alt=alt), actor=curator)
     if NewsItem.objects.filter(organization=own).exists():
         return 0
     item = NewsItem(

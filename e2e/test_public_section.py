@@ -1,6 +1,6 @@
 """The website's section «Наставничество»: Морозова, the curator, turns it on, writes a news item
-about an open lesson and looks at the preview; an anonymous visitor reads the news, the mentors and
-the version for the visually impaired; Новикова withdraws her consent (the curator records it) and
+about an open lesson, checks the mentors' photos and looks at the preview; an anonymous visitor reads
+the news, the mentors (with Новикова's portrait) and the version for the visually impaired; Новикова withdraws her consent (the curator records it) and
 is gone from the visitor's pages at once."""
 
 import re
@@ -31,6 +31,14 @@ def test_the_curator_publishes_and_a_visitor_reads_until_the_consent_is_withdraw
     expect(page.locator("main")).to_contain_text("включён")
     shot(page, "public-curator-section-on")
 
+    # The mentors' photos: Новикова's portrait is shown, Петрова's is kept but her consent lists no photo.
+    page.get_by_role("link", name="Фотографии наставников").click()
+    novikova_row = page.get_by_role("row").filter(has_text="Новикова")
+    expect(novikova_row).to_contain_text("показывается")
+    expect(page.get_by_role("row").filter(has_text="Петрова")).to_contain_text("в согласии нет фотографии")
+    shot(page, "public-curator-mentor-photos")
+    page.get_by_role("link", name="← Настройки раздела").click()
+
     page.get_by_role("link", name="Написать новость").click()
     page.get_by_label("Заголовок").fill(TITLE)
     page.get_by_label("Текст").fill(
@@ -60,6 +68,12 @@ def test_the_curator_publishes_and_a_visitor_reads_until_the_consent_is_withdraw
     anonymous.get_by_role("navigation").get_by_role("link", name="Наставники").click()
     expect(anonymous.locator("main")).to_contain_text("Новикова Ольга Владимировна")
     expect(anonymous.locator("main")).not_to_contain_text("Белова")  # she withdrew in the demo
+    # Новикова's portrait, small on a phone; Петрова's is kept back (no photo in her consent).
+    portrait = anonymous.get_by_role("img", name="Портрет: наставник в синем жакете на голубом фоне")
+    portrait.scroll_into_view_if_needed()
+    anonymous.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=portrait.element_handle())
+    expect(anonymous.locator("main img")).to_have_count(1)
+    assert portrait.bounding_box()["width"] <= 200
     shot(anonymous, "public-visitor-mentors")
     anonymous.get_by_role("link", name="Версия для слабовидящих").click()
     expect(anonymous.locator("html")).to_have_class("special")
@@ -76,6 +90,7 @@ def test_the_curator_publishes_and_a_visitor_reads_until_the_consent_is_withdraw
 
     anonymous.goto(f"{section_url}nastavniki/")
     expect(anonymous.locator("main")).not_to_contain_text("Новикова")
+    expect(anonymous.locator("main img")).to_have_count(0)  # her portrait went with her
     anonymous.goto(f"{section_url}novosti/")
     expect(anonymous.locator("main")).not_to_contain_text("Фотография: Центр экспериментирования")  # she was on it
     shot(anonymous, "public-visitor-after-withdrawal")

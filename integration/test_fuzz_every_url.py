@@ -341,6 +341,17 @@ def urls_of(route: str) -> list[str]:
         # The public section's documents (website.selectors.Publication.documents), and one it has not.
         slugs = ["regulation", "introduction", "curator", "roadmap-order", "roadmap", "nonexistent"]
         return ["/" + PARAMETER.sub(slug, route) for slug in slugs]
+    if names == ["person_pk"] and "nastavnichestvo/" in route:
+        # A mentor's photo for the section: each photo the demo stores (shown by the consent, or kept
+        # back), a mentor without one, and a person who is no mentor.
+        from website.models import MentorPhoto
+
+        photographed = list(MentorPhoto.objects.order_by("pk").values_list("person_id", flat=True))
+        others = [
+            Mentor.objects.exclude(person_id__in=photographed).order_by("pk").values_list("person_id", flat=True)[0],
+            Person.objects.filter(mentor__isnull=True).order_by("pk").values_list("pk", flat=True)[0],
+        ]
+        return ["/" + PARAMETER.sub(str(pk), route) for pk in [*photographed, *others]]
     (name,) = names
     model = _model_for(route, name)
     return ["/" + PARAMETER.sub(str(pk), route) for pk in _spread(model)] if model else []

@@ -9,6 +9,7 @@ Each download is recorded (website.models.PublicExport) with the ids it carried.
 import io
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -52,7 +53,9 @@ class Folder:
     warnings: list[str] = field(default_factory=list)
 
 
-def changes_since_last(publication: Publication, *, named, news, documents, practices) -> tuple[list[str], list[str]]:
+def changes_since_last(
+    publication: Publication, *, named, news, documents, practices, mentor_photos
+) -> tuple[list[str], list[str]]:
     """(notes, warnings) against the organization's last download. Nobody who left is named: a person
     whose consent was withdrawn may not be named on anything meant for the site."""
     last = PublicExport.objects.filter(organization=publication.organization).first()
@@ -73,6 +76,7 @@ def changes_since_last(publication: Publication, *, named, news, documents, prac
         ("новости", last.news, news),
         ("документы", last.documents, documents),
         ("лучшие практики", last.practices, practices),
+        ("фотографии наставников", last.mentor_photos, mentor_photos),
     ):
         added, removed = len(set(now) - set(before)), len(set(before) - set(now))
         if added or removed:
@@ -100,6 +104,11 @@ def build_folder(publication: Publication) -> Folder:
         entry["photo_url"] = f"foto/{pk}.{extension}" if entry["photo"] else ""
     for document in documents:
         document.url = f"dokumenty/{document.slug}.pdf"
+    # A mentor's photo is named as it is stored (a random name, new with each upload): neither the
+    # person's id nor their name, and a replaced photo is a new file on the other site.
+    mentor_photos = [mentor for mentor in mentors if mentor.photo is not None]
+    for mentor in mentor_photos:
+        mentor.photo_url = f"foto/nastavnik-{PurePosixPath(mentor.photo.photo.name).name}"
     named = sorted(pk for pk, data in publication.allowed.items() if PublishableData.NAME in data)
     notes, warnings = changes_since_last(
         publication,
@@ -107,6 +116,7 @@ def build_folder(publication: Publication) -> Folder:
         news=[entry["item"].pk for entry in shown_news],
         documents=[document.slug for document in documents],
         practices=[practice.pk for practice in practices],
+        mentor_photos=[PurePosixPath(mentor.photo.photo.name).name for mentor in mentor_photos],
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as folder:
@@ -161,6 +171,9 @@ def build_folder(publication: Publication) -> Folder:
             if entry["photo"]:
                 with entry["item"].photo.open("rb") as photo:
                     folder.writestr(entry["photo_url"], photo.read())
+        for mentor in mentor_photos:
+            with mentor.photo.photo.open("rb") as photo:
+                folder.writestr(mentor.photo_url, photo.read())
         for document in documents:
             folder.writestr(document.url, document_pdf(publication, document))
         with open(finders.find("public/public.css"), "rb") as css:
@@ -172,5 +185,6 @@ def build_folder(publication: Publication) -> Folder:
         news=[entry["item"].pk for entry in shown_news],
         documents=[document.slug for document in documents],
         practices=[practice.pk for practice in practices],
+        mentor_photos=[PurePosixPath(mentor.photo.photo.name).name for mentor in mentor_photos],
     )
     return Folder(buffer.getvalue(), record, notes, warnings)

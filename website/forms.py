@@ -1,18 +1,23 @@
+import io
 from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from PIL import Image
 
 from core.files import stored_content
 from core.forms import StyledModelForm
 from people.models import Person
 
-from .models import NewsItem, PublicSection
+from .models import MentorPhoto, NewsItem, PublicSection
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
+# A mentor's photo is shown small (a card on a phone): kept at most this many pixels on its longer side,
+# twice the size it is shown at, so it stays sharp on a dense screen and light on a slow connection.
+MENTOR_PHOTO_SIDE = 640
 
 
 class PhotoField(forms.FileField):
@@ -62,3 +67,31 @@ class NewsItemForm(StyledModelForm):
         )
         if self.instance.pk:
             self.initial["people_shown"] = list(self.instance.people_shown.values_list("pk", flat=True))
+
+
+def downscaled(photo: ContentFile, side: int) -> ContentFile:
+    """The photo (already checked and cleaned by PhotoField) no larger than `side` pixels on its longer
+    side, in its own format."""
+    extension = Path(photo.name).suffix.lower()
+    with Image.open(io.BytesIO(photo.read())) as image:
+        if max(image.size) <= side:
+            photo.seek(0)
+            return photo
+        image.thumbnail((side, side))
+        output = io.BytesIO()
+        image.save(output, "PNG" if extension == ".png" else "JPEG", quality=85)
+    return ContentFile(output.getvalue(), name=photo.name)
+
+
+class MentorPhotoForm(StyledModelForm):
+    class Meta:
+        model = MentorPhoto
+        fields = ["photo", "photo_alt"]
+        field_classes = {"photo": PhotoField}
+        help_texts = {"photo": "JPG или PNG до 5 МБ. На сайте она показывается небольшой, по согласию наставника."}
+
+    def clean_photo(self):
+        photo = self.cleaned_data["photo"]
+        if isinstance(photo, ContentFile):  # a new upload; the stored one is a FieldFile
+            return downscaled(photo, MENTOR_PHOTO_SIDE)
+        return photo

@@ -18,6 +18,10 @@ def news_photo_path(instance, filename: str) -> str:
     return random_file_name("public-news", filename)
 
 
+def mentor_photo_path(instance, filename: str) -> str:
+    return random_file_name("public-mentors", filename)
+
+
 class PublicSection(models.Model):
     organization = models.OneToOneField(
         "people.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="public_section"
@@ -99,10 +103,44 @@ class NewsItem(models.Model):
             )
 
 
+class MentorPhoto(models.Model):
+    """A mentor's photo for the section, one per person, kept by the curator. Stored whatever the
+    consent says: it is shown only while the person's consent in force lists the photo
+    (website.selectors.Publication.mentor_photo_is_public), checked at every request."""
+
+    person = models.OneToOneField("people.Person", verbose_name="сотрудник", on_delete=models.CASCADE, related_name="+")
+    photo = models.FileField("фотография", upload_to=mentor_photo_path, max_length=200)
+    photo_alt = models.CharField(
+        "что на фотографии",
+        max_length=300,
+        help_text="Текст для тех, кто не видит изображения (и для версии для слабовидящих), "
+        "например: «Портрет: наставник в группе у стола с пособиями».",
+    )
+    uploaded_at = models.DateTimeField("загружена", default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="загрузил", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["photo"])
+
+    class Meta:
+        verbose_name = "фотография наставника для сайта"
+        verbose_name_plural = "фотографии наставников для сайта"
+
+    def __str__(self) -> str:
+        return f"Фотография: {self.person}"
+
+    def clean(self):
+        if not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": "Опишите, что на фотографии: без этого её не прочтёт незрячий посетитель."}
+            )
+
+
 class PublicExport(models.Model):
     """One download of the section as a folder for another site: what it carried (who was named, which
-    news, documents and practices), so the next download can say what changed and warn of a consent
-    withdrawn after it. Ids only: the people themselves are read from the bank."""
+    news, documents, practices and mentors' photos), so the next download can say what changed and
+    warn of a consent withdrawn after it. Ids only (and the random names of the photos): the people
+    themselves are read from the bank."""
 
     organization = models.ForeignKey(
         "people.Organization", verbose_name="организация", on_delete=models.CASCADE, related_name="public_exports"
@@ -115,6 +153,8 @@ class PublicExport(models.Model):
     news = models.JSONField("новости", default=list, blank=True)
     documents = models.JSONField("документы", default=list, blank=True)
     practices = models.JSONField("практики", default=list, blank=True)
+    # The random stored names of the mentors' photos it carried (a replaced photo is a new name).
+    mentor_photos = models.JSONField("фотографии наставников", default=list, blank=True)
 
     class Meta:
         verbose_name = "выгрузка раздела"

@@ -18,7 +18,7 @@ from records.models import Order
 from roadmap.models import Activity, Roadmap, Stage
 from roadmap.services import ROADMAP_ORDER
 
-from .models import NewsItem, PublicExport, PublicSection
+from .models import MentorPhoto, NewsItem, PublicExport, PublicSection
 from .redaction import Redactor
 
 D = PublishableData
@@ -44,11 +44,16 @@ def enabled_section() -> PublicSection | None:
 @dataclass
 class PublicMentor:
     name: str
+    person_id: int = 0
     position: str = ""
     category: str = ""
     experience: str = ""
     directions: list[str] = field(default_factory=list)
     competencies: str = ""
+    # Set only while the consent in force lists the photo: the stored photo, and its description.
+    photo: MentorPhoto | None = None
+    photo_alt: str = ""
+    photo_url: str = ""  # filled by whoever renders it: the site's address or the folder's file
 
 
 @dataclass
@@ -108,19 +113,31 @@ class Publication:
 
     # --- mentors ------------------------------------------------------------------------------------
 
-    def mentors(self) -> list[PublicMentor]:
-        """The mentors of the bank who let their name be published, each with what their consent lists."""
+    def shown_mentors(self) -> QuerySet:
+        """The mentors of the bank who let their name be published: the only ones the section names."""
         named = [pk for pk, data in self.allowed.items() if D.NAME in data]
-        mentors = (
-            Mentor.objects.filter(is_active=True, person_id__in=named, person__status=Person.Status.WORKING)
+        return Mentor.objects.filter(is_active=True, person_id__in=named, person__status=Person.Status.WORKING)
+
+    def mentor_photo_is_public(self, person_id: int) -> bool:
+        """A mentor's photo goes out only while they are on the mentors page and their consent in force
+        lists the photo."""
+        return self.allows(person_id, D.PHOTO) and self.shown_mentors().filter(person_id=person_id).exists()
+
+    def mentors(self) -> list[PublicMentor]:
+        """The mentors of the bank who let their name be published, each with what their consent lists
+        (the photo too: one query for all, and only of those whose consent lists it)."""
+        mentors = list(
+            self.shown_mentors()
             .select_related("person__position")
             .prefetch_related("directions")
             .order_by("person__last_name", "person__first_name", "pk")
         )
+        with_photo = [mentor.person_id for mentor in mentors if self.allows(mentor.person_id, D.PHOTO)]
+        photos = {photo.person_id: photo for photo in MentorPhoto.objects.filter(person_id__in=with_photo)}
         result = []
         for mentor in mentors:
             person = mentor.person
-            shown = PublicMentor(name=person.full_name)
+            shown = PublicMentor(name=person.full_name, person_id=person.pk)
             if self.allows(person.pk, D.POSITION):
                 shown.position = str(person.position)
             if self.allows(person.pk, D.EXPERIENCE):
@@ -129,6 +146,10 @@ class Publication:
             if self.allows(person.pk, D.ACHIEVEMENTS):
                 shown.directions = [direction.name for direction in mentor.directions.all()]
                 shown.competencies = self.redact(mentor.competencies)
+            photo = photos.get(person.pk)
+            if photo is not None:
+                shown.photo = photo
+                shown.photo_alt = self.redact(photo.photo_alt)
             result.append(shown)
         return result
 
@@ -255,6 +276,43 @@ class Publication:
                 Prefetch("activities", queryset=Activity.objects.order_by("number", "pk"))
             )
         )
+
+
+@dataclass
+class MentorPhotoRow:
+    person: Person
+    stored_photo: MentorPhoto | None
+    on_site: bool  # a mentor of the bank today, named by their consent
+    consent_lists_photo: bool
+
+    @property
+    def shown(self) -> bool:
+        return self.stored_photo is not None and self.on_site and self.consent_lists_photo
+
+
+def mentors_for_photos(*, person_id: int | None = None) -> list[MentorPhotoRow]:
+    """Every mentor of the bank (the ones who left it too, so that their photo can be removed), with
+    the photo stored for the section and whether the site shows it today. Three queries whatever the
+    number of mentors; `person_id`: just that person, if a mentor."""
+    mentors = Mentor.objects.select_related("person").order_by(
+        "-is_active", "person__last_name", "person__first_name", "pk"
+    )
+    if person_id is not None:
+        mentors = mentors.filter(person_id=person_id)
+    mentors = list(mentors)
+    photos = {p.person_id: p for p in MentorPhoto.objects.filter(person_id__in=[m.person_id for m in mentors])}
+    allowed = publishable_data_by_person()
+    return [
+        MentorPhotoRow(
+            person=mentor.person,
+            stored_photo=photos.get(mentor.person_id),
+            on_site=mentor.is_active
+            and mentor.person.status == Person.Status.WORKING
+            and D.NAME in allowed.get(mentor.person_id, ()),
+            consent_lists_photo=D.PHOTO in allowed.get(mentor.person_id, ()),
+        )
+        for mentor in mentors
+    ]
 
 
 def consents_withdrawn_since_last_export(organization: Organization) -> int:

@@ -2,15 +2,16 @@
 recorded with its author."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
-from core.services import Outcome, saved_with, validated_save
+from core.services import Outcome, authored, saved_with, validated_save
 from mentorship.models import PublishableData
 from mentorship.selectors import publishable_data_by_person
 from people.models import Person
 
 from .export import Folder, build_folder
-from .models import NewsItem, PublicSection
+from .models import MentorPhoto, NewsItem, PublicSection
 from .selectors import Publication
 
 
@@ -42,6 +43,43 @@ def news_save(*, item: NewsItem, people_shown: list[Person], actor: User) -> Out
                 "Фотография не публикуется: нет действующего согласия на публикацию фотографии у " + ", ".join(missing)
             )
     return Outcome(item, warnings)
+
+
+def _delete_on_commit(name: str, storage) -> None:
+    # After the commit: a rolled back change keeps the file its row still names.
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def mentor_photo_save(*, photo: MentorPhoto, actor: User) -> Outcome:
+    """Upload or replace a mentor's photo for the section (the file replaced is deleted). It is shown
+    only while the mentor's consent in force lists the photo, so the warning says when it is not."""
+    replaced = ""
+    if photo.pk is not None:
+        replaced = MentorPhoto.objects.filter(pk=photo.pk).values_list("photo", flat=True).first() or ""
+    photo.uploaded_by = actor
+    photo.uploaded_at = timezone.now()
+    validated_save(photo, actor=actor)
+    if replaced != photo.photo.name:
+        _delete_on_commit(replaced, photo.photo.storage)
+    warnings = []
+    if PublishableData.PHOTO not in publishable_data_by_person().get(photo.person_id, ()):
+        warnings.append(
+            "Фотография сохранена, но на сайте не показывается: нет действующего согласия на публикацию "
+            "фотографии. Она появится, как только такое согласие будет внесено в банк"
+        )
+    return Outcome(photo, warnings)
+
+
+@transaction.atomic
+def mentor_photo_remove(*, photo: MentorPhoto, actor: User) -> Outcome:
+    """Remove a mentor's photo: from every page at once, and its file from the storage."""
+    name, storage = photo.photo.name, photo.photo.storage
+    with authored(photo, actor):
+        photo.delete()
+    _delete_on_commit(name, storage)
+    return Outcome(None, [])
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ app_name = "public"
 PUBLIC_PAGES = [
     ("", views.IndexView, "index"),
     ("nastavniki/", views.MentorsView, "mentors"),
+    ("nastavniki/<int:person_pk>/foto/", views.MentorPhotoView, "mentor-photo"),
     ("dokumenty/", views.DocumentsView, "documents"),
     ("dokumenty/<slug:slug>.pdf", views.DocumentView, "document"),
     ("praktiki/", views.PracticesView, "practices"),
@@ -28,4 +29,8 @@ urlpatterns = [
     path("upravlenie/vygruzka/", views.ExportView.as_view(), name="export"),
     path("upravlenie/novosti/novaya/", views.NewsCreateView.as_view(), name="news-create"),
     path("upravlenie/novosti/<int:pk>/", views.NewsUpdateView.as_view(), name="news-update"),
+    path("upravlenie/foto/", views.MentorPhotosView.as_view(), name="mentor-photos"),
+    path("upravlenie/foto/<int:person_pk>/", views.MentorPhotoUpdateView.as_view(), name="mentor-photo-update"),
+    path("upravlenie/foto/<int:person_pk>/udalit/", views.MentorPhotoDeleteView.as_view(), name="mentor-photo-delete"),
+    path("upravlenie/foto/<int:person_pk>/fail/", views.MentorPhotoFileView.as_view(), name="mentor-photo-file"),
 ]

@@ -7,10 +7,11 @@ those who keep the section (website.roles.KEEPERS) whether it is on or not, mark
 Every page has the version for the visually impaired: `?version=special` (or `normal`) switches it and
 a cookie keeps the choice; it needs no script."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,11 +24,17 @@ from people.models import Organization
 from people.roles import roles_of
 
 from .documents import document_pdf
-from .forms import NewsItemForm, PublicSectionForm
-from .models import NewsItem
-from .roles import KEEPERS, NEWS_WRITERS
-from .selectors import Publication, consents_withdrawn_since_last_export, enabled_section, section_of
-from .services import news_save, public_section_save, section_export
+from .forms import MentorPhotoForm, NewsItemForm, PublicSectionForm
+from .models import MentorPhoto, NewsItem
+from .roles import KEEPERS, NEWS_WRITERS, PHOTO_KEEPERS
+from .selectors import (
+    Publication,
+    consents_withdrawn_since_last_export,
+    enabled_section,
+    mentors_for_photos,
+    section_of,
+)
+from .services import mentor_photo_remove, mentor_photo_save, news_save, public_section_save, section_export
 
 VERSION_COOKIE = "nastavnichestvo_version"
 SPECIAL, NORMAL = "special", "normal"
@@ -128,7 +135,21 @@ class MentorsView(PublicPageMixin, TemplateView):
     description = "Наставники детского сада, давшие согласие на публикацию сведений о себе."
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(mentors=self.publication.mentors(), **kwargs)
+        mentors = self.publication.mentors()
+        for mentor in mentors:
+            if mentor.photo is not None:
+                mentor.photo_url = self.url("mentor-photo", mentor.person_id)
+        return super().get_context_data(mentors=mentors, **kwargs)
+
+
+class MentorPhotoView(PublicPageMixin, View):
+    """A mentor's photo, only while their consent in force lists it (checked at every request)."""
+
+    def get(self, request, person_pk):
+        if not self.publication.mentor_photo_is_public(person_pk):
+            raise Http404("Фотография не публикуется.")
+        photo = get_object_or_404(MentorPhoto, person_id=person_pk)
+        return stored_file_response(photo.photo, name="Фото наставника", inline=True)
 
 
 class DocumentsView(PublicPageMixin, TemplateView):
@@ -232,6 +253,7 @@ class ManageView(RoleRequiredMixin, OwnOrganizationMixin, ServiceFormMixin, Upda
         news = NewsItem.objects.filter(organization=self.own).order_by("-date", "-pk") if can_write else []
         return super().get_context_data(
             can_write=can_write,
+            can_keep_photos=bool(self.roles & PHOTO_KEEPERS),
             news=news,
             last_export=self.own.public_exports.first(),
             withdrawn_since_export=consents_withdrawn_since_last_export(self.own),
@@ -281,3 +303,73 @@ class ExportView(RoleRequiredMixin, OwnOrganizationMixin, View):
         outcome = section_export(publication=Publication(self.own), actor=request.user)
         stamp = timezone.localtime(outcome.obj.record.made_at)
         return file_response(outcome.obj.content, "application/zip", f"Раздел Наставничество {stamp:%d.%m.%Y}.zip")
+
+
+# --- mentors' photos for the section ------------------------------------------------------------------
+
+
+class MentorPhotosView(RoleRequiredMixin, TemplateView):
+    """The bank's mentors with their photos for the section: which is stored, which the site shows."""
+
+    allowed_roles = PHOTO_KEEPERS
+    template_name = "public/manage/mentor_photos.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rows=mentors_for_photos(), **kwargs)
+
+
+class MentorPhotoMixin(RoleRequiredMixin):
+    """One mentor's photo: the person must be a mentor of the bank, anyone else is a 404."""
+
+    allowed_roles = PHOTO_KEEPERS
+
+    @cached_property
+    def mentor_person(self):
+        row = next((row for row in mentors_for_photos(person_id=self.kwargs["person_pk"])), None)
+        if row is None:
+            raise Http404("Такого наставника в банке нет.")
+        return row
+
+    def stored_photo(self) -> MentorPhoto:
+        photo = self.mentor_person.stored_photo
+        if photo is None:
+            raise Http404("Фотография не загружена.")
+        return photo
+
+
+class MentorPhotoUpdateView(MentorPhotoMixin, ServiceFormMixin, UpdateView):
+    """Upload, replace or (a button on the same page) remove a mentor's photo."""
+
+    form_class = MentorPhotoForm
+    template_name = "public/manage/mentor_photo_form.html"
+    success_message = "Фотография наставника сохранена."
+    context_object_name = "photo"
+
+    def get_object(self, queryset=None):
+        row = self.mentor_person
+        return row.stored_photo or MentorPhoto(person=row.person)
+
+    def run_service(self, form):
+        return mentor_photo_save(photo=form.instance, actor=self.request.user)
+
+    def get_success_url(self):
+        return reverse("public:mentor-photos")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(row=self.mentor_person, **kwargs)
+
+
+class MentorPhotoDeleteView(MentorPhotoMixin, View):
+    def post(self, request, person_pk):
+        mentor_photo_remove(photo=self.stored_photo(), actor=request.user)
+        messages.success(request, "Фотография наставника удалена: её нет ни на одной странице раздела.")
+        return redirect("public:mentor-photos")
+
+
+class MentorPhotoFileView(MentorPhotoMixin, View):
+    """The stored photo for those who keep it, whatever the consent: to check what was uploaded."""
+
+    def get(self, request, person_pk):
+        return stored_file_response(
+            self.stored_photo().photo, name=f"Фото {self.mentor_person.person.full_name}", inline=True
+        )
