@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, TemplateView, UpdateView, View
 
 from core.files import file_response, stored_file_response
-from core.views import ServiceFormMixin
+from core.views import Confirmation, ConfirmedActionMixin, ServiceFormMixin
 from people.access import RoleRequiredMixin
 from people.models import Organization
 from people.roles import roles_of
@@ -359,7 +359,21 @@ class MentorPhotoUpdateView(MentorPhotoMixin, ServiceFormMixin, UpdateView):
         return super().get_context_data(row=self.mentor_person, **kwargs)
 
 
-class MentorPhotoDeleteView(MentorPhotoMixin, View):
+class MentorPhotoDeleteView(MentorPhotoMixin, ConfirmedActionMixin, View):
+    """Removing a photo deletes its file: the page first says so (core.views.ConfirmedActionMixin)."""
+
+    def confirmation(self) -> Confirmation:
+        self.stored_photo()  # no photo: a 404, not a question
+        return Confirmation(
+            title=f"Удалить фотографию: {self.mentor_person.person.full_name}",
+            consequences=[
+                "Фотография исчезнет со страницы «Наставники» раздела и из следующей выгрузки папкой, "
+                "а её файл будет удалён: вернуть её можно, только загрузив снова."
+            ],
+            button="Удалить фотографию",
+            cancel_url=reverse("public:mentor-photo-update", args=[self.kwargs["person_pk"]]),
+        )
+
     def post(self, request, person_pk):
         mentor_photo_remove(photo=self.stored_photo(), actor=request.user)
         messages.success(request, "Фотография наставника удалена: её нет ни на одной странице раздела.")

@@ -107,7 +107,9 @@ def test_uploading_a_photo_for_every_role(role, world, client_as):
 def test_removing_a_photo_for_every_role(role, world, photo, client_as, django_capture_on_commit_callbacks):
     stored = photo.photo.path
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_as(role).post(reverse("public:mentor-photo-delete", args=[world.mentor.person.pk]))
+        response = client_as(role).post(
+            reverse("public:mentor-photo-delete", args=[world.mentor.person.pk]), {"confirmed": "1"}
+        )
     assert response.status_code == expect(PHOTO_KEEPERS, ok_status=302)[role]
     removed = role in PHOTO_KEEPERS
     assert MentorPhoto.objects.exists() is not removed
@@ -118,8 +120,19 @@ def test_removing_someone_elses_or_a_missing_photo_is_a_404(world, photo, client
     client = client_as("curator")
     assert client.post(reverse("public:mentor-photo-delete", args=[world.mentee.person.pk])).status_code == 404
     assert client.post(reverse("public:mentor-photo-delete", args=[world.other_mentor.person.pk])).status_code == 404
-    assert client.get(reverse("public:mentor-photo-delete", args=[world.mentor.person.pk])).status_code == 405
     assert MentorPhoto.objects.count() == 1
+
+
+def test_removing_asks_first_and_says_the_file_goes(world, photo, client_as):
+    """A button elsewhere (or a link) reaches the confirmation page; only its own button removes."""
+    client = client_as("curator")
+    url = reverse("public:mentor-photo-delete", args=[world.mentor.person.pk])
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Удалить фотографию: " + world.mentor.person.full_name in text and "файл будет удалён" in text
+        assert 'name="confirmed"' in text
+    assert MentorPhoto.objects.count() == 1 and os.path.exists(photo.photo.path)
 
 
 def test_replacing_a_photo_deletes_the_old_file(world, photo, client_as, django_capture_on_commit_callbacks):
