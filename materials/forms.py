@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import StyledModelForm
+from core.forms import StyledModelForm, https_by_default
 
 from .models import LINK_INVALID, Material
 from .uploads import ALLOWED_TEXT, MaterialFileField, max_bytes
@@ -13,6 +13,7 @@ class MaterialForm(StyledModelForm):
         model = Material
         fields = ["title", "kind", "audience", "description", "directions", "forms", "file", "link"]
         field_classes = {"file": MaterialFileField}
+        formfield_callback = https_by_default  # «nsportal.ru/…» is taken as https://nsportal.ru/…
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "directions": forms.CheckboxSelectMultiple,

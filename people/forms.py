@@ -2,11 +2,10 @@ from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from core.dates import add_months, whole_months_between
 from core.declension import Case, UnknownGenderError, decline_full_name
-from core.forms import DateField, DateInput, StyledModelForm
+from core.forms import DateField, DateInput, StyledModelForm, https_by_default
 
 from .imports import MAX_IMPORT_BYTES
 from .models import Organization, Person
@@ -149,23 +148,10 @@ def reference_form_class(model):
     return forms.modelform_factory(model, form=StyledModelForm, fields=["name", *extra, "is_active", "sort_order"])
 
 
-def _website_field() -> forms.URLField:
-    """The organization's site; an address typed without a scheme is taken as https://."""
-    field = Organization._meta.get_field("website")
-    return forms.URLField(
-        label=capfirst(field.verbose_name),
-        required=False,
-        assume_scheme="https",
-        help_text=field.help_text,
-        max_length=200,
-    )
-
-
 class PartnerOrganizationForm(StyledModelForm):
-    website = _website_field()
-
     class Meta:
         model = Organization
+        formfield_callback = https_by_default  # «ds5.ru» is taken as https://ds5.ru
         fields = ["kind", "full_name", "short_name", "address", "inn", "ogrn", "phone", "email", "website"]
 
     def __init__(self, *args, **kwargs):
@@ -180,10 +166,9 @@ class OrganizationSettingsForm(StyledModelForm):
     """The requisites and the mentoring settings for those who keep them; the head's field only for
     the head, who hands the post over to a successor (people.services.may_hand_over_head)."""
 
-    website = _website_field()
-
     class Meta:
         model = Organization
+        formfield_callback = https_by_default  # «ds5.ru» is taken as https://ds5.ru
         fields = [
             "full_name",
             "short_name",
