@@ -22,7 +22,14 @@ from council.services import (
 from mentorship.models import Pairing
 from mentorship.order_bases import bases_for
 from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory, UserFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PersonFactory,
+    UserFactory,
+    mentee_consents,
+    registered,
+)
 
 from .conftest import held_meeting
 from .test_protocols import text_of
@@ -284,7 +291,8 @@ def test_a_decision_to_end_the_pair_waits_for_the_head_and_the_order_names_it(cl
     assert form.context["form"].initial["reason"] == "Предложить прекратить"
 
     notice = date(2026, 11, 2)
-    outcome = pairing_terminate(
+    outcome = registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator="employer",
         reason="Решение МО",
@@ -304,7 +312,8 @@ def test_a_used_basis_is_refused(world, member, chair, appeal):
     heard(world, appeal, [chair, member], AppealOutcome.REPLACE_MENTOR)
     new_mentor = MentorFactory(person=PersonFactory(last_name="Кравцова", first_name="Ольга"))
     key = f"appeal:{appeal.pk}"
-    pairing_replace_mentor(
+    registered(
+        pairing_replace_mentor,
         pairing=world.pairing,
         new_mentor=new_mentor,
         grounds="incompatibility",
@@ -319,7 +328,8 @@ def test_a_used_basis_is_refused(world, member, chair, appeal):
     appeal.refresh_from_db()
     assert appeal.order is not None
     with pytest.raises(ValidationError, match="уже исполнено"):
-        pairing_terminate(
+        registered(
+            pairing_terminate,
             pairing=world.pairing,
             initiator="employer",
             reason="Ещё раз",
