@@ -30,6 +30,7 @@ from mentorship.tests.factories import (
     mentee_consents,
     registered,
 )
+from records.services import order_register, order_void
 
 from .conftest import held_meeting
 from .test_protocols import text_of
@@ -305,6 +306,44 @@ def test_a_decision_to_end_the_pair_waits_for_the_head_and_the_order_names_it(cl
     assert appeal.order == outcome.obj
     assert f"протокол заседания МО от {meeting.date:%d.%m.%Y} № {meeting.number}" in outcome.obj.preamble
     assert "по обращению наставляемого" in outcome.obj.preamble
+    assert bases_for(world.pairing) == []
+
+
+def test_a_project_holds_the_decision_until_it_is_registered_or_withdrawn(client, world, member, chair, appeal):
+    heard(world, appeal, [chair, member], AppealOutcome.REPLACE_MENTOR)
+    key = f"appeal:{appeal.pk}"
+    head = world.users["head"]
+
+    def decide():
+        return pairing_replace_mentor(
+            pairing=world.pairing,
+            new_mentor=MentorFactory(),
+            grounds="incompatibility",
+            initiator="employer",
+            notice_on=world.pairing.starts_on - timedelta(days=7),
+            consent_on=world.pairing.starts_on,
+            mentee_consents=mentee_consents(world.pairing, world.pairing.starts_on),
+            starts_on=world.pairing.starts_on,
+            actor=head,
+            basis=key,
+        ).obj
+
+    project = decide()
+    appeal.refresh_from_db()
+    assert appeal.order is None  # not carried out by a project
+    client.force_login(head)
+    form = client.get(reverse("mentorship:pairing-replace", args=[world.pairing.pk])).context["form"]
+    assert "basis" not in form.fields  # held: no second order is offered it
+    page = client.get(world.pairing.get_absolute_url()).content.decode()
+    assert "Ждёт приказа" not in page and project.get_absolute_url() in page
+
+    order_void(order=project, reason="Переоформим с другим наставником", actor=head)
+    form = client.get(reverse("mentorship:pairing-replace", args=[world.pairing.pk])).context["form"]
+    assert key in dict(form.fields["basis"].choices)  # free again
+
+    order = order_register(order=decide(), actor=head)
+    appeal.refresh_from_db()
+    assert appeal.order == order
     assert bases_for(world.pairing) == []
 
 

@@ -271,7 +271,8 @@ class PairingConsentWithdrawView(RoleRequiredMixin, ConfirmedActionMixin, View):
 
 
 class PairOrderView(RoleRequiredMixin, FormView):
-    """The head changes a fixed or running pair by order: terminate, replace the mentor, extend."""
+    """The head decides on a fixed or running pair — terminate, replace the mentor, extend — and lands
+    on the order's project: the pair changes when the head registers it."""
 
     allowed_roles = DECIDERS
     success_text = ""
