@@ -1,8 +1,6 @@
 """The bank, the roles and the pairs are written in the system (services, the head's decisions, the
 orders), so the admin only reads them; the reference lists stay editable as on their own pages."""
 
-from datetime import date
-
 from django.contrib import admin
 from django.shortcuts import redirect
 
@@ -19,7 +17,6 @@ from .models import (
     Mentor,
     MentoringAgreement,
     MentoringForm,
-    PairChange,
     Pairing,
     PairingConsent,
     PairingTransition,
@@ -101,22 +98,6 @@ class PairingAdmin(ReadOnlyHistoryAdmin):
 class PairingTransitionAdmin(ReadOnlyAdmin):
     list_display = ("pairing", "source", "target", "actor", "at")
     list_select_related = ("pairing__mentor__person", "pairing__direction", "actor")
-
-
-@admin.register(PairChange)
-class PairChangeAdmin(ReadOnlyAdmin):
-    list_display = ("pairing", "kind", "order", "created_at")
-    list_select_related = ("pairing__mentor__person", "pairing__direction", "order")
-    exclude = ("mentee_consents",)
-    readonly_fields = ("mentee_consents_text",)
-
-    @admin.display(description="согласия наставляемых на нового наставника")
-    def mentee_consents_text(self, obj):
-        mentees = {str(mentee.pk): mentee.person.full_name for mentee in obj.pairing.mentees.select_related("person")}
-        return "; ".join(
-            f"{mentees.get(pk, 'наставляемый выбыл из пары')} — {date.fromisoformat(on):%d.%m.%Y}"
-            for pk, on in obj.mentee_consents.items()
-        )
 
 
 @admin.register(PairingConsent)
