@@ -583,7 +583,8 @@ def _demo_pairs(people, *, curator, head, today) -> int:
     notice = add_months(start, -7)
     from core.workdays import notice_end_date
 
-    pairing_terminate(
+    # The head's decision writes the order's project; the pair ends when it is registered.
+    ending = pairing_terminate(
         pairing=made[("012", "Режимные моменты")],
         initiator=Pairing.Initiator.EMPLOYER,
         reason="Просьба наставляемой о смене наставника (через куратора): психологическая несовместимость",
@@ -591,8 +592,8 @@ def _demo_pairs(people, *, curator, head, today) -> int:
         ends_on=notice_end_date(notice),
         actor=head,
         order_date=notice,
-        journal_reason=PAPER_ORDER,
-    )
+    ).obj
+    order_register(order=ending, actor=head, reason=PAPER_ORDER)
     completed = made[("004", "ИКТ")]
     pairing_move(pairing=completed, target=S.COMPLETED, actor=curator, ended_on=completed.planned_end_on)
     approve(

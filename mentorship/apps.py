@@ -32,6 +32,12 @@ class MentorshipConfig(AppConfig):
         from .services.order_projects import pairings_released_by
 
         kinds.extend(PAIRING, on_void=pairings_released_by)  # a withdrawn project's pairs go back to the queue
+        # A replacement, an extension, an early end: the pair changes when the order is registered.
+        from .services.orders import EXTENSION, REPLACEMENT, TERMINATION
+        from .services.pair_orders import pair_change_registered, pair_change_withdrawn
+
+        for kind in (REPLACEMENT, EXTENSION, TERMINATION):
+            kinds.extend(kind, on_register=pair_change_registered, on_void=pair_change_withdrawn)
         # What the head and the curator are told (the notification centre and the e-mail digest).
         reminders.register_sources()
         from notices import decisions as told

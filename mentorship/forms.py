@@ -7,6 +7,7 @@ from core.files import ScanField
 from core.forms import DateField, DateInput, StyledModelForm
 from people.forms import own_staff
 from people.models import Person
+from records.models import Order
 
 from .models import (
     CooperationAgreement,
@@ -14,6 +15,7 @@ from .models import (
     MenteeCategory,
     Mentor,
     MentoringAgreement,
+    PairChange,
     Pairing,
     PublicationConsent,
     PublishableData,
@@ -246,7 +248,14 @@ class OrderBasisMixin:
     basis_action = ""
 
     def add_basis_field(self, pairing):
-        choices = [(basis.key, basis.label) for basis in bases_for(pairing, self.basis_action)]
+        waiting = bases_for(pairing, self.basis_action)
+        # A decision an order's project already carries out waits for that project (services.pair_orders).
+        held = set(
+            PairChange.objects.filter(
+                basis_key__in=[basis.key for basis in waiting], order__status=Order.Status.DRAFT
+            ).values_list("basis_key", flat=True)
+        )
+        choices = [(basis.key, basis.label) for basis in waiting if basis.key not in held]
         if choices:
             self.fields["basis"] = forms.ChoiceField(
                 label="На основании",

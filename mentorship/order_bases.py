@@ -4,7 +4,9 @@ The head replaces a mentor or ends a pair early through the pair's own forms (se
 When another app's document is the reason — the methodological council heard an appeal and proposed
 it — that app registers a provider here from its AppConfig.ready(); mentorship names none of them.
 The pair page lists what waits, the form offers it as the order's basis, the service names it in the
-order's preamble and tells the provider which order carried it out, in the same transaction.
+order's preamble; the order's project holds it (no second project is offered it) and, when the order
+is registered, tells the provider which order carried it out, in the same transaction. A withdrawn
+project frees it.
 """
 
 from collections.abc import Callable

@@ -20,11 +20,13 @@ stored on the order (`Order.journal_reason`), shown on its page and in the regis
 order's history. A registration that breaks no rule stores no reason, even if one was typed.
 
 One helper, `retroactive_warnings(order)`, is the rule: the register form, the service and the
-order's page all ask it.
+order's page all ask it. Another, `cited_documents_precede`, refuses an order that cites a
+document dated after it (a notice, a consent, an agreement of the sides).
 """
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import kinds
@@ -63,3 +65,18 @@ def retroactive_warnings(order: Order, *, today: date | None = None) -> list[str
                     f"{what} — {day:%d.%m.%Y}, раньше даты приказа ({order.date:%d.%m.%Y}): назначение задним числом."
                 )
     return warnings
+
+
+def cited_documents_precede(order_date: date | None, documents: list[tuple[str, date | None]]) -> None:
+    """An order cites only documents that exist on its date (any order may ask): a notice, a consent,
+    an agreement dated after it is refused, each named (`documents`: (Russian name, date) pairs; a
+    missing date is skipped). The head dates the order later, or fixes the date typed. `order_date`
+    None: the order is dated today."""
+    order_on = order_date or timezone.localdate()
+    later = [f"{what} от {on:%d.%m.%Y}" for what, on in documents if on is not None and on > order_on]
+    if later:
+        raise ValidationError(
+            f"Приказ от {order_on:%d.%m.%Y} не может ссылаться на документы, датированные позже него: "
+            + "; ".join(later)
+            + "."
+        )

@@ -22,7 +22,15 @@ from council.services import (
 from mentorship.models import Pairing
 from mentorship.order_bases import bases_for
 from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PersonFactory, UserFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PersonFactory,
+    UserFactory,
+    mentee_consents,
+    registered,
+)
+from records.services import order_register, order_void
 
 from .conftest import held_meeting
 from .test_protocols import text_of
@@ -284,7 +292,8 @@ def test_a_decision_to_end_the_pair_waits_for_the_head_and_the_order_names_it(cl
     assert form.context["form"].initial["reason"] == "Предложить прекратить"
 
     notice = date(2026, 11, 2)
-    outcome = pairing_terminate(
+    outcome = registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator="employer",
         reason="Решение МО",
@@ -300,11 +309,50 @@ def test_a_decision_to_end_the_pair_waits_for_the_head_and_the_order_names_it(cl
     assert bases_for(world.pairing) == []
 
 
+def test_a_project_holds_the_decision_until_it_is_registered_or_withdrawn(client, world, member, chair, appeal):
+    heard(world, appeal, [chair, member], AppealOutcome.REPLACE_MENTOR)
+    key = f"appeal:{appeal.pk}"
+    head = world.users["head"]
+
+    def decide():
+        return pairing_replace_mentor(
+            pairing=world.pairing,
+            new_mentor=MentorFactory(),
+            grounds="incompatibility",
+            initiator="employer",
+            notice_on=world.pairing.starts_on - timedelta(days=7),
+            consent_on=world.pairing.starts_on,
+            mentee_consents=mentee_consents(world.pairing, world.pairing.starts_on),
+            starts_on=world.pairing.starts_on,
+            actor=head,
+            basis=key,
+        ).obj
+
+    project = decide()
+    appeal.refresh_from_db()
+    assert appeal.order is None  # not carried out by a project
+    client.force_login(head)
+    form = client.get(reverse("mentorship:pairing-replace", args=[world.pairing.pk])).context["form"]
+    assert "basis" not in form.fields  # held: no second order is offered it
+    page = client.get(world.pairing.get_absolute_url()).content.decode()
+    assert "Ждёт приказа" not in page and project.get_absolute_url() in page
+
+    order_void(order=project, reason="Переоформим с другим наставником", actor=head)
+    form = client.get(reverse("mentorship:pairing-replace", args=[world.pairing.pk])).context["form"]
+    assert key in dict(form.fields["basis"].choices)  # free again
+
+    order = order_register(order=decide(), actor=head)
+    appeal.refresh_from_db()
+    assert appeal.order == order
+    assert bases_for(world.pairing) == []
+
+
 def test_a_used_basis_is_refused(world, member, chair, appeal):
     heard(world, appeal, [chair, member], AppealOutcome.REPLACE_MENTOR)
     new_mentor = MentorFactory(person=PersonFactory(last_name="Кравцова", first_name="Ольга"))
     key = f"appeal:{appeal.pk}"
-    pairing_replace_mentor(
+    registered(
+        pairing_replace_mentor,
         pairing=world.pairing,
         new_mentor=new_mentor,
         grounds="incompatibility",
@@ -319,7 +367,8 @@ def test_a_used_basis_is_refused(world, member, chair, appeal):
     appeal.refresh_from_db()
     assert appeal.order is not None
     with pytest.raises(ValidationError, match="уже исполнено"):
-        pairing_terminate(
+        registered(
+            pairing_terminate,
             pairing=world.pairing,
             initiator="employer",
             reason="Ещё раз",

@@ -9,7 +9,7 @@ from .bank import (
     PublicationConsent,
     PublishableData,
 )
-from .pairs import Pairing, PairingConsent, PairingTransition
+from .pairs import PairChange, Pairing, PairingConsent, PairingTransition
 from .references import Direction, MenteeCategory, MentoringForm
 from .regulation import Regulation
 
@@ -25,6 +25,7 @@ __all__ = [
     "Mentor",
     "MentoringAgreement",
     "MentoringForm",
+    "PairChange",
     "Pairing",
     "PairingConsent",
     "PairingTransition",

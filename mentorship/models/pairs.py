@@ -230,3 +230,55 @@ class PairingTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_source_display() or '—'} → {self.get_target_display()}"
+
+
+class PairChange(models.Model):
+    """What the head decided on a fixed or running pair — replace its mentor, extend it, end it early —
+    while the order that carries it is a project (services.pair_orders). Nothing of the pair changes
+    until the order is registered: then its kind applies what is stored here, checked again against
+    the order's final date; a withdrawn project leaves the pair as it was."""
+
+    class Kind(models.TextChoices):
+        REPLACE = "replace", "Замена наставника"
+        EXTEND = "extend", "Продление"
+        TERMINATE = "terminate", "Досрочное прекращение"
+
+    pairing = models.ForeignKey(Pairing, verbose_name="пара", on_delete=models.CASCADE, related_name="changes")
+    order = models.OneToOneField(
+        "records.Order", verbose_name="приказ", on_delete=models.PROTECT, related_name="pair_change"
+    )
+    kind = models.CharField("что решено", max_length=10, choices=Kind.choices)
+    new_mentor = models.ForeignKey(
+        "mentorship.Mentor",
+        verbose_name="новый наставник",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    grounds = models.CharField("основание замены", max_length=20, blank=True)
+    details = models.TextField("подробности", blank=True)
+    consent_on = models.DateField("согласие нового наставника от", null=True, blank=True)
+    # Each mentee's written consent to the new mentor: mentee id (as text) → ISO date.
+    mentee_consents = models.JSONField("согласия наставляемых на нового наставника", default=dict, blank=True)
+    initiator = models.CharField("инициатор", max_length=10, choices=Pairing.Initiator.choices, blank=True)
+    notice_on = models.DateField("дата уведомления", null=True, blank=True)
+    left_on = models.DateField("последний день работы прежнего наставника", null=True, blank=True)
+    starts_on = models.DateField("новый наставник с", null=True, blank=True)
+    ends_on = models.DateField("последний день наставничества", null=True, blank=True)
+    reason = models.TextField("причина", blank=True)
+    new_end_on = models.DateField("новое окончание", null=True, blank=True)
+    agreed_on = models.DateField("соглашение сторон от", null=True, blank=True)
+    basis_key = models.CharField("исполняемое решение", max_length=100, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="кто решил", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("когда", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "решение об изменении пары"
+        verbose_name_plural = "решения об изменении пар"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.pairing}"

@@ -5,7 +5,12 @@ Approval is a project first: the head's approval in the queue writes the order �
 editable on the records office's page), and the pairs are fixed when the head registers it
 (`pairings_fixed_by`, the kind's `on_register`), because the legal act is the registered order; until
 then the queue shows the pairs «ожидает регистрации приказа». Replacement, extension and early
-termination are still registered at once and move the pair along its table."""
+termination are projects too: the head's decision on the pair's page writes the order «ПРОЕКТ» and
+keeps what was decided (models.PairChange); nothing of the pair changes until the head registers the
+order (`pair_change_registered`), which checks it all again against the order's final date and the
+pair as it stands then. A withdrawn project leaves the pair as it was (`pair_change_withdrawn`). One
+such project per pair at a time (`pending_change`), and it holds the document it carries out
+(mentorship.order_bases) until it is registered or withdrawn."""
 
 from datetime import date, timedelta
 
@@ -21,10 +26,11 @@ from core.services import Outcome, authored
 from core.workdays import notice_end_date
 from people.facts import facts_on, position_on
 from people.roles import Role, roles_of
+from records.journal import cited_documents_precede
 from records.models import Order
-from records.services import draft_order, issuing_organization, order_register
+from records.services import draft_order, issuing_organization
 
-from ..models import Pairing
+from ..models import PairChange, Pairing
 from ..order_bases import REPLACE, TERMINATE, OrderBasis, basis_by_key
 from .orders import EXTENSION, LAW, PAIRING, REPLACEMENT, TERMINATION, control_clause, current_curator
 from .pairs import _check_rules, latest_end, missing_consents, pairing_consent_record, pairing_warnings
@@ -40,6 +46,8 @@ __all__ = [
     "REPLACEMENT_GROUNDS",
     "approval_project",
     "approval_projects",
+    "pair_change_registered",
+    "pair_change_withdrawn",
     "pairing_extend",
     "pairing_replace_mentor",
     "pairing_terminate",
@@ -48,6 +56,7 @@ __all__ = [
     "pairings_approve",
     "pairings_fixed_by",
     "pairs_table_rows",
+    "pending_change",
 ]
 
 
@@ -237,13 +246,24 @@ def pairings_activate_due(*, today=None) -> int:
     return len(due)
 
 
-def _order_basis(pairing: Pairing, action: str, key: str) -> OrderBasis | None:
-    """The other app's document the order carries out (mentorship.order_bases), if the head chose one."""
+def _order_basis(pairing: Pairing, action: str, key: str, *, change: PairChange | None = None) -> OrderBasis | None:
+    """The other app's document the order carries out (mentorship.order_bases), if the head chose one.
+    A project waiting for registration holds it (`change`: the project asking, which holds it itself):
+    no second order may carry it out."""
     if not key:
         return None
     found = basis_by_key(pairing, action, key)
     if found is None:
         raise ValidationError({"basis": "Это основание уже исполнено другим приказом или больше не действует."})
+    holders = PairChange.objects.filter(basis_key=key, order__status=Order.Status.DRAFT).select_related("order")
+    holder = holders.exclude(pk=change.pk).first() if change is not None else holders.first()
+    if holder is not None:
+        raise ValidationError(
+            {
+                "basis": f"Это решение уже исполняет проект приказа «{holder.order.heading}» от "
+                f"{holder.order.date:%d.%m.%Y}: зарегистрируйте или отзовите его на странице приказа."
+            }
+        )
     return found
 
 
@@ -260,17 +280,53 @@ def _fixing_order(pairing: Pairing) -> Order | None:
     return pairing.orders.filter(kind=PAIRING).exclude(number=None).order_by("date").first()
 
 
-def _cited_documents_precede(order_date, documents: list[tuple[str, object]]) -> None:
-    """An order cites only documents that exist on its date: a notice or a consent dated after it
-    is refused (the head dates the order later, or fixes the date typed)."""
-    order_on = order_date or timezone.localdate()
-    later = [f"{what} от {on:%d.%m.%Y}" for what, on in documents if on is not None and on > order_on]
-    if later:
+def pending_change(pairing: Pairing) -> PairChange | None:
+    """The head's decision on `pairing` whose order is still a project (replacement, extension, early
+    end), if there is one: the pair changes when that order is registered."""
+    return (
+        PairChange.objects.filter(pairing=pairing, order__status=Order.Status.DRAFT)
+        .select_related("order")
+        .order_by("pk")
+        .first()
+    )
+
+
+def _refuse_second_change(pairing: Pairing) -> None:
+    """One change of a pair at a time: a second decision would be written against a pair the first
+    one is about to change."""
+    pending = pending_change(pairing)
+    if pending is not None:
         raise ValidationError(
-            f"Приказ от {order_on:%d.%m.%Y} не может ссылаться на документы, датированные позже него: "
-            + "; ".join(later)
-            + "."
+            f"По паре уже есть проект приказа «{pending.order.heading}» от {pending.order.date:%d.%m.%Y}, "
+            "он ожидает регистрации: зарегистрируйте или отзовите его на странице приказа, "
+            "потом оформляйте другое изменение."
         )
+
+
+def _lock(pairing: Pairing) -> Pairing:
+    return (
+        Pairing.objects.select_for_update(of=("self",))
+        .select_related("mentor__person__organization")
+        .get(pk=pairing.pk)
+    )
+
+
+def _termination_checks(pairing: Pairing, *, initiator, reason, notice_on, ends_on, order_date) -> None:
+    """Why the pair cannot be ended early by an order dated `order_date` (None: today); checked when the
+    head decides and again when the order is registered."""
+    if Pairing.transition(pairing.status, Pairing.Status.TERMINATED) is None:
+        raise ValidationError(f"Пару в состоянии «{pairing.get_status_display()}» досрочно не прекратить.")
+    if initiator not in Pairing.Initiator.values:
+        raise ValidationError("Укажите, кто инициатор: наставник или работодатель.")
+    if not reason.strip():
+        raise ValidationError("Укажите причину прекращения.")
+    earliest = notice_end_date(notice_on)
+    if ends_on < earliest:
+        raise ValidationError(
+            f"Уведомление от {notice_on:%d.%m.%Y}: последний день наставничества — не раньше {earliest:%d.%m.%Y}, "
+            "через 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
+        )
+    cited_documents_precede(order_date, [("уведомление", notice_on)])
 
 
 @transaction.atomic
@@ -284,29 +340,19 @@ def pairing_terminate(
     actor: User,
     order_date=None,
     basis: str = "",
-    journal_reason: str = "",
 ) -> Outcome:
     """End a pair early (ТК РФ ст. 351.8): by the mentor or the employer (a mentee's request
     comes through the curator), with written notice at least 3 working days ahead — weekends and
-    public holidays are not counted. The order is registered at once; `basis` names another app's
-    document it carries out (a council's decision, mentorship.order_bases)."""
-    roles = roles_of(actor)
-    if Role.HEAD not in roles:
+    public holidays are not counted. The head's decision writes the order's project; the pair ends
+    when it is registered (`pair_change_registered`). `basis` names another app's document it
+    carries out (a council's decision, mentorship.order_bases)."""
+    if Role.HEAD not in roles_of(actor):
         raise PermissionDenied("Досрочное прекращение оформляет руководитель.")
-    pairing = Pairing.objects.select_for_update().select_related("mentor__person").get(pk=pairing.pk)
-    if Pairing.transition(pairing.status, Pairing.Status.TERMINATED) is None:
-        raise ValidationError(f"Пару в состоянии «{pairing.get_status_display()}» досрочно не прекратить.")
-    if initiator not in Pairing.Initiator.values:
-        raise ValidationError("Укажите, кто инициатор: наставник или работодатель.")
-    if not reason.strip():
-        raise ValidationError("Укажите причину прекращения.")
-    earliest = notice_end_date(notice_on)
-    if ends_on < earliest:
-        raise ValidationError(
-            f"Уведомление от {notice_on:%d.%m.%Y}: последний день наставничества — не раньше {earliest:%d.%m.%Y}, "
-            "через 3 рабочих дня (ст. 351.8 ТК РФ), выходные и праздничные дни не считаются."
-        )
-    _cited_documents_precede(order_date, [("уведомление", notice_on)])
+    pairing = _lock(pairing)
+    _refuse_second_change(pairing)
+    _termination_checks(
+        pairing, initiator=initiator, reason=reason, notice_on=notice_on, ends_on=ends_on, order_date=order_date
+    )
     found = _order_basis(pairing, TERMINATE, basis)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
@@ -336,21 +382,45 @@ def pairing_terminate(
         clauses=clauses,
         actor=actor,
         date=order_date,
-        journal_reason=journal_reason,
     )
+    PairChange.objects.create(
+        pairing=pairing,
+        order=order,
+        kind=PairChange.Kind.TERMINATE,
+        initiator=initiator,
+        reason=reason.strip(),
+        notice_on=notice_on,
+        ends_on=ends_on,
+        basis_key=found.key if found else "",
+        created_by=actor,
+    )
+    return Outcome(order)
+
+
+def _terminated_by(change: PairChange, order: Order, actor: User) -> None:
+    """The early end's order is registered: the pair ends on its last day, the agreement with it."""
+    pairing = _lock(change.pairing)
+    _termination_checks(
+        pairing,
+        initiator=change.initiator,
+        reason=change.reason,
+        notice_on=change.notice_on,
+        ends_on=change.ends_on,
+        order_date=order.date,
+    )
+    found = _order_basis(pairing, TERMINATE, change.basis_key, change=change)
     if found:
         found.carried_out(order, actor)
-    agreements_on_termination(pairing=pairing, last_day=ends_on, order=order, actor=actor)
-    pairing.termination_initiator, pairing.termination_reason = initiator, reason.strip()
-    pairing.notice_on, pairing.ended_on = notice_on, ends_on
+    agreements_on_termination(pairing=pairing, last_day=change.ends_on, order=order, actor=actor)
+    pairing.termination_initiator, pairing.termination_reason = change.initiator, change.reason
+    pairing.notice_on, pairing.ended_on = change.notice_on, change.ends_on
     move(
         pairing,
         Pairing.Status.TERMINATED,
         actor=actor,
-        roles=roles,
-        comment=f"Приказ № {order.number_text}: {reason.strip()}",
+        roles=roles_of(actor),
+        comment=f"Приказ № {order.number_text}: {change.reason}",
     )
-    return Outcome(order)
 
 
 def _order_for_pair(
@@ -362,15 +432,16 @@ def _order_for_pair(
     clauses: list[str],
     actor,
     date,
+    mentor=None,
     extra_people=(),
-    journal_reason: str = "",
 ):
-    """A registered order about one pair: the usual preamble, the control clause, the acquaintance sheet
-    (the pair, `extra_people`, and the curator the control clause charges — each once).
-    Dated against the journal's rules (records.journal), it needs the head's `journal_reason`."""
+    """The project of an order about one pair: the usual preamble, the control clause, the
+    acquaintance sheet (the pair — with `mentor` when the order names a new one —, `extra_people`,
+    and the curator the control clause charges — each once). The head registers it on the records
+    office's page, with a reason when its date departs from the journal (records.journal)."""
     own = issuing_organization()
     curator = current_curator(own)
-    people = [pairing.mentor.person, *(m.person for m in pairing.mentees.all()), *extra_people]
+    people = [(mentor or pairing.mentor).person, *(m.person for m in pairing.mentees.all()), *extra_people]
     if curator is not None:
         people.append(curator.person)
     order = draft_order(
@@ -386,16 +457,22 @@ def _order_for_pair(
         actor=actor,
     )
     order.pairings.set([pairing])
-    return order_register(order=order, actor=actor, reason=journal_reason)
+    return order
 
 
 def _current_pair(pairing: Pairing, actor: User, action: str) -> Pairing:
+    """The pair locked for the head's decision: fixed or running, with no other change waiting."""
     if Role.HEAD not in roles_of(actor):
         raise PermissionDenied(f"{action} оформляет руководитель.")
-    pairing = Pairing.objects.select_for_update().select_related("mentor__person__organization").get(pk=pairing.pk)
+    pairing = _lock(pairing)
+    _still_current(pairing, action)
+    _refuse_second_change(pairing)
+    return pairing
+
+
+def _still_current(pairing: Pairing, action: str) -> None:
     if pairing.status not in Pairing.CURRENT_STATUSES:
         raise ValidationError(f"{action}: пара в состоянии «{pairing.get_status_display()}».")
-    return pairing
 
 
 # The grounds the head chooses from (the form reads «В связи с …»). The order does not print them:
@@ -518,41 +595,32 @@ def _replacement_dates(pairing: Pairing, *, grounds, old, initiator, notice_on, 
     return last_day
 
 
-@transaction.atomic
-def pairing_replace_mentor(
-    *,
+def _replacement_checks(
     pairing: Pairing,
+    *,
     new_mentor,
-    grounds: str,
-    details: str = "",
+    grounds,
     consent_on,
-    mentee_consents: dict | None = None,
-    initiator: str = "",
-    notice_on=None,
-    left_on=None,
+    mentee_consents: dict,
+    initiator,
+    notice_on,
+    left_on,
     starts_on,
-    actor: User,
-    order_date=None,
-    basis: str = "",
-    journal_reason: str = "",
-) -> Outcome:
-    """Replace the mentor by order; the term stays. The new mentor's and each mentee's written
-    consent to the new mentor are recorded (`mentee_consents`: mentee → date) and cited. The
-    outgoing mentor's notice (`initiator`, `notice_on`) holds the new one back until it runs out;
-    when the mentor leaves (`grounds` «leaves») the contract's last day (`left_on`, or the person's
-    date of dismissal) does instead. `basis` names another app's document the order carries out
-    (mentorship.order_bases)."""
-    pairing = _current_pair(pairing, actor, "Замену наставника")
-    found = _order_basis(pairing, REPLACE, basis)
+    order_date,
+) -> tuple[date, dict]:
+    """Why the mentor cannot be replaced so by an order dated `order_date` (None: today), checked when
+    the head decides and again when the order is registered; else the outgoing mentor's last day and
+    each mentee's consent (mentee → date, in the pair's order)."""
     if grounds not in REPLACEMENT_GROUNDS:
         raise ValidationError("Выберите основание замены.")
     old = pairing.mentor
     if new_mentor.pk == old.pk:
         raise ValidationError("Новый наставник тот же, что и прежний.")
+    mentees = list(pairing.mentees.select_related("person"))
     _check_rules(
         pairing=pairing,
         mentor=new_mentor,
-        mentees=list(pairing.mentees.all()),
+        mentees=mentees,
         direction=pairing.direction,
         forms=list(pairing.forms.all()),
     )
@@ -570,13 +638,11 @@ def pairing_replace_mentor(
         left_on=left_on,
         starts_on=starts_on,
     )
-    mentees = list(pairing.mentees.select_related("person"))
-    mentee_consents = mentee_consents or {}
     missing = [mentee.person.full_name for mentee in mentees if not mentee_consents.get(mentee)]
     if missing:
         raise ValidationError("Нет даты письменного согласия на нового наставника: " + ", ".join(missing) + ".")
     mentee_consents = {mentee: mentee_consents[mentee] for mentee in mentees}
-    _cited_documents_precede(
+    cited_documents_precede(
         order_date,
         [
             ("уведомление", notice_on),
@@ -584,7 +650,48 @@ def pairing_replace_mentor(
             *((f"согласие {mentee.person.in_case(Case.GENITIVE)}", on) for mentee, on in mentee_consents.items()),
         ],
     )
-    reason = REPLACEMENT_GROUNDS[grounds] + (f" ({details.strip()})" if details.strip() else "")
+    return last_day, mentee_consents
+
+
+@transaction.atomic
+def pairing_replace_mentor(
+    *,
+    pairing: Pairing,
+    new_mentor,
+    grounds: str,
+    details: str = "",
+    consent_on,
+    mentee_consents: dict | None = None,
+    initiator: str = "",
+    notice_on=None,
+    left_on=None,
+    starts_on,
+    actor: User,
+    order_date=None,
+    basis: str = "",
+) -> Outcome:
+    """Replace the mentor by order; the term stays. The new mentor's and each mentee's written
+    consent to the new mentor (`mentee_consents`: mentee → date) are cited, and recorded on the pair
+    when the order is registered (`pair_change_registered`): the head's decision writes its project.
+    The outgoing mentor's notice (`initiator`, `notice_on`) holds the new one back until it runs out;
+    when the mentor leaves (`grounds` «leaves») the contract's last day (`left_on`, or the person's
+    date of dismissal) does instead. `basis` names another app's document the order carries out
+    (mentorship.order_bases). The warnings tell about the new mentor's load."""
+    pairing = _current_pair(pairing, actor, "Замену наставника")
+    found = _order_basis(pairing, REPLACE, basis)
+    old = pairing.mentor
+    last_day, mentee_consents = _replacement_checks(
+        pairing,
+        new_mentor=new_mentor,
+        grounds=grounds,
+        consent_on=consent_on,
+        mentee_consents=mentee_consents or {},
+        initiator=initiator,
+        notice_on=notice_on,
+        left_on=left_on,
+        starts_on=starts_on,
+        order_date=order_date,
+    )
     clauses = [
         f"Заменить наставника {_participants_genitive(pairing)}: "
         f"с {starts_on:%d.%m.%Y} вместо {old.person.in_case(Case.GENITIVE)} назначить наставником "
@@ -601,12 +708,6 @@ def pairing_replace_mentor(
             f"Установить {new_mentor.person.in_case(Case.DATIVE)} доплату за наставническую деятельность "
             "в размере и на срок, определённые дополнительным соглашением к трудовому договору."
         )
-    pairing.mentor = new_mentor
-    with authored(pairing, actor):
-        pairing.save()
-    pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=consent_on, actor=actor)
-    for mentee, given_on in mentee_consents.items():
-        pairing_consent_record(pairing=pairing, person=mentee.person, given_on=given_on, actor=actor)
     order = _order_for_pair(
         pairing,
         kind=REPLACEMENT,
@@ -624,9 +725,58 @@ def pairing_replace_mentor(
         clauses=clauses,
         actor=actor,
         date=order_date,
-        journal_reason=journal_reason,
+        mentor=new_mentor,
         extra_people=[old.person],
     )
+    PairChange.objects.create(
+        pairing=pairing,
+        order=order,
+        kind=PairChange.Kind.REPLACE,
+        new_mentor=new_mentor,
+        grounds=grounds,
+        details=details.strip(),
+        consent_on=consent_on,
+        mentee_consents={str(mentee.pk): f"{on:%Y-%m-%d}" for mentee, on in mentee_consents.items()},
+        initiator=initiator,
+        notice_on=notice_on,
+        left_on=last_day if grounds == "leaves" else left_on,
+        starts_on=starts_on,
+        basis_key=found.key if found else "",
+        created_by=actor,
+    )
+    # What the head should know of the new mentor's load, as if the pair were theirs already (not saved).
+    pairing.mentor = new_mentor
+    warnings = pairing_warnings(pairing)
+    pairing.mentor = old
+    return Outcome(order, warnings)
+
+
+def _replaced_by(change: PairChange, order: Order, actor: User) -> None:
+    """The replacement's order is registered: the new mentor takes the pair, the consents are recorded,
+    the agreements follow."""
+    pairing = _lock(change.pairing)
+    _still_current(pairing, "Замена наставника")
+    found = _order_basis(pairing, REPLACE, change.basis_key, change=change)
+    old, new_mentor = pairing.mentor, change.new_mentor
+    given = {int(pk): date.fromisoformat(on) for pk, on in change.mentee_consents.items()}
+    last_day, mentee_consents = _replacement_checks(
+        pairing,
+        new_mentor=new_mentor,
+        grounds=change.grounds,
+        consent_on=change.consent_on,
+        mentee_consents={mentee: given.get(mentee.pk) for mentee in pairing.mentees.all()},
+        initiator=change.initiator,
+        notice_on=change.notice_on,
+        left_on=change.left_on,
+        starts_on=change.starts_on,
+        order_date=order.date,
+    )
+    pairing.mentor = new_mentor
+    with authored(pairing, actor):
+        pairing.save()
+    pairing_consent_record(pairing=pairing, person=new_mentor.person, given_on=change.consent_on, actor=actor)
+    for mentee, given_on in mentee_consents.items():
+        pairing_consent_record(pairing=pairing, person=mentee.person, given_on=given_on, actor=actor)
     if found:
         found.carried_out(order, actor)
     agreements_on_replacement(
@@ -634,10 +784,11 @@ def pairing_replace_mentor(
         old_mentor=old,
         new_mentor=new_mentor,
         last_day=last_day,
-        starts_on=starts_on,
+        starts_on=change.starts_on,
         order=order,
         actor=actor,
     )
+    reason = REPLACEMENT_GROUNDS[change.grounds] + (f" ({change.details})" if change.details else "")
     pairing.log_transition(
         pairing.status,
         pairing.status,
@@ -647,23 +798,26 @@ def pairing_replace_mentor(
             f"приказ № {order.number_text}; основание: {reason}"
         ),
     )
-    return Outcome(order, pairing_warnings(pairing))
 
 
-@transaction.atomic
-def pairing_extend(
-    *, pairing: Pairing, new_end_on, agreed_on, actor: User, order_date=None, journal_reason: str = ""
-) -> Outcome:
-    """Extend by mutual consent of the sides; never past 12 months in total."""
-    pairing = _current_pair(pairing, actor, "Продление")
+def _extension_checks(pairing: Pairing, *, new_end_on, agreed_on, order_date) -> None:
+    """Why the pair cannot be extended so by an order dated `order_date` (None: today); checked when the
+    head decides and again when the order is registered."""
     if new_end_on <= pairing.planned_end_on:
         raise ValidationError(f"Новое окончание должно быть позже нынешнего ({pairing.planned_end_on:%d.%m.%Y}).")
     if new_end_on > latest_end(pairing.starts_on):
         raise ValidationError(
             f"Всего не больше 12 месяцев: продлить можно не дальше {latest_end(pairing.starts_on):%d.%m.%Y}."
         )
-    _cited_documents_precede(order_date, [("соглашение сторон", agreed_on)])
-    old_end = pairing.planned_end_on
+    cited_documents_precede(order_date, [("соглашение сторон", agreed_on)])
+
+
+@transaction.atomic
+def pairing_extend(*, pairing: Pairing, new_end_on, agreed_on, actor: User, order_date=None) -> Outcome:
+    """Extend by mutual consent of the sides; never past 12 months in total. The head's decision
+    writes the order's project; the term changes when it is registered (`pair_change_registered`)."""
+    pairing = _current_pair(pairing, actor, "Продление")
+    _extension_checks(pairing, new_end_on=new_end_on, agreed_on=agreed_on, order_date=order_date)
     mentor = pairing.mentor.person
     fixing = _fixing_order(pairing)
     clauses = [
@@ -694,9 +848,25 @@ def pairing_extend(
         clauses=clauses,
         actor=actor,
         date=order_date,
-        journal_reason=journal_reason,
     )
-    pairing.planned_end_on = new_end_on
+    PairChange.objects.create(
+        pairing=pairing,
+        order=order,
+        kind=PairChange.Kind.EXTEND,
+        new_end_on=new_end_on,
+        agreed_on=agreed_on,
+        created_by=actor,
+    )
+    return Outcome(order)
+
+
+def _extended_by(change: PairChange, order: Order, actor: User) -> None:
+    """The extension's order is registered: the pair runs to its new end, the agreement with it."""
+    pairing = _lock(change.pairing)
+    _still_current(pairing, "Продление")
+    _extension_checks(pairing, new_end_on=change.new_end_on, agreed_on=change.agreed_on, order_date=order.date)
+    old_end = pairing.planned_end_on
+    pairing.planned_end_on = change.new_end_on
     with authored(pairing, actor):
         pairing.save()
     agreements_on_extension(pairing=pairing, order=order, actor=actor)
@@ -704,6 +874,43 @@ def pairing_extend(
         pairing.status,
         pairing.status,
         actor,
-        f"Продлена с {old_end:%d.%m.%Y} до {new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
+        f"Продлена с {old_end:%d.%m.%Y} до {change.new_end_on:%d.%m.%Y}, приказ № {order.number_text}",
     )
-    return Outcome(order)
+
+
+_APPLY = {
+    PairChange.Kind.REPLACE: _replaced_by,
+    PairChange.Kind.EXTEND: _extended_by,
+    PairChange.Kind.TERMINATE: _terminated_by,
+}
+
+
+def pair_change_registered(order: Order, actor: User) -> None:
+    """The order of a replacement, an extension or an early end is registered (the kind's `on_register`,
+    inside the registration's transaction): what the head decided takes effect now, checked again
+    against the order's final date and the pair as it stands; a refusal keeps the order a project."""
+    change = (
+        PairChange.objects.select_for_update(of=("self",))
+        .select_related("new_mentor__person")
+        .filter(order=order)
+        .first()
+    )
+    if change is not None:
+        _APPLY[change.kind](change, order, actor)
+
+
+@transaction.atomic
+def pair_change_withdrawn(order: Order, actor: User) -> None:
+    """The project is withdrawn (the kind's `on_void`): the pair stays as it was, its log says so, and a
+    decision the project carried out (mentorship.order_bases) waits for an order again."""
+    change = PairChange.objects.filter(order=order).first()
+    if change is None:
+        return
+    pairing = Pairing.objects.select_for_update().get(pk=change.pairing_id)
+    pairing.log_transition(
+        pairing.status,
+        pairing.status,
+        actor,
+        f"Проект приказа «{order.heading}» от {order.date:%d.%m.%Y} отозван ({order.void_reason}): "
+        "пара осталась без изменений",
+    )

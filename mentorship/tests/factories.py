@@ -3,6 +3,7 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
+from core.services import Outcome
 from mentorship.models import Direction, Mentee, MenteeCategory, Mentor, MentoringForm, Pairing, PublicationConsent
 from people.tests.factories import (  # noqa: F401 (the bank's tests build people with these)
     OwnOrganizationFactory,
@@ -11,6 +12,7 @@ from people.tests.factories import (  # noqa: F401 (the bank's tests build peopl
     UserFactory,
     position,
 )
+from records.services import order_register
 
 
 class MentorFactory(DjangoModelFactory):
@@ -68,3 +70,13 @@ class PublicationConsentFactory(DjangoModelFactory):
 def mentee_consents(pairing, given_on) -> dict:
     """Every mentee's written consent to a new mentor, all given on one day (pairing_replace_mentor)."""
     return dict.fromkeys(pairing.mentees.all(), given_on)
+
+
+def registered(decide, *, journal_reason: str = "", **kwargs) -> Outcome:
+    """The head decides a change of a pair (`decide`: pairing_replace_mentor, pairing_extend or
+    pairing_terminate, which write the order's project) and registers that order at once, with the
+    journal's `journal_reason` when its date needs one: the pair changes then. The outcome carries the
+    registered order and the decision's warnings."""
+    outcome = decide(**kwargs)
+    order = order_register(order=outcome.obj, actor=kwargs["actor"], reason=journal_reason)
+    return Outcome(order, outcome.warnings)

@@ -14,7 +14,14 @@ from mentorship.order_kinds import pairs_table_docx
 from mentorship.services.orders import PAIRING
 from mentorship.services.pair_orders import pairing_replace_mentor, pairing_terminate
 from mentorship.services.pairs import pairing_consent_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PairingFactory,
+    PersonFactory,
+    mentee_consents,
+    registered,
+)
 from mentorship.tests.test_orders import approve
 from people.models import QualificationCategory
 from records.services import draft_order, issuing_organization, order_pdf, order_update_draft
@@ -145,7 +152,8 @@ def test_no_mentee_category_in_the_order_nor_its_copy(world, pair):
 
 
 def test_an_early_end_names_the_notice_as_its_basis_not_the_reason(world):
-    order = pairing_terminate(
+    order = registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator="mentor",
         reason="Наставник не справляется с нагрузкой",
@@ -162,7 +170,8 @@ def test_an_early_end_names_the_notice_as_its_basis_not_the_reason(world):
 
 
 def test_an_early_end_by_the_employer_names_the_decision_and_its_notice(world):
-    order = pairing_terminate(
+    order = registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator="employer",
         reason="Просьба наставляемой",
@@ -181,7 +190,8 @@ def test_an_early_end_by_the_employer_names_the_decision_and_its_notice(world):
 @pytest.mark.parametrize("grounds", ["discipline", "incompatibility", "failure"])
 def test_a_replacement_order_carries_no_ground_about_a_person(world, grounds):
     new = MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна"))
-    order = pairing_replace_mentor(
+    order = registered(
+        pairing_replace_mentor,
         pairing=world.pairing,
         new_mentor=new,
         grounds=grounds,
@@ -229,7 +239,8 @@ def test_the_curator_order_names_the_post_held_on_its_date(world):
 
 
 def _terminated(world):
-    return pairing_terminate(
+    return registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator="employer",
         reason="Педагог с профессиональными затруднениями просит другого наставника",
@@ -240,7 +251,8 @@ def _terminated(world):
 
 
 def _replaced(world):
-    return pairing_replace_mentor(
+    return registered(
+        pairing_replace_mentor,
         pairing=world.pairing,
         new_mentor=MentorFactory(),
         grounds="request",
@@ -257,7 +269,8 @@ def _replaced(world):
 def _extended(world):
     from mentorship.services.pair_orders import pairing_extend
 
-    return pairing_extend(
+    return registered(
+        pairing_extend,
         pairing=world.pairing,
         new_end_on=world.pairing.starts_on.replace(year=world.pairing.starts_on.year + 1) - timedelta(days=1),
         agreed_on=date(2026, 11, 20),

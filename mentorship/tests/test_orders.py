@@ -15,7 +15,14 @@ from core.tests.files import tiny_pdf
 from mentorship.models import Pairing
 from mentorship.services.pair_orders import pairing_terminate, pairings_approve
 from mentorship.services.pairs import pairing_consent_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PairingFactory, PersonFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PairingFactory,
+    PersonFactory,
+    mentee_consents,
+    registered,
+)
 from people.models import Organization
 from records.models import Order, OrderJournal
 from records.services import order_register
@@ -298,7 +305,7 @@ class TestTermination:
             "ends_on": date(2026, 11, 25),
         }
         data.update(kwargs)
-        return pairing_terminate(pairing=pairing, actor=world.users["head"], **data).obj
+        return registered(pairing_terminate, pairing=pairing, actor=world.users["head"], **data).obj
 
     def test_notice_of_three_working_days_across_a_holiday(self, world):
         # Notice on 30.12.2025: 31.12 and 1–9.01 are days off, so the third working day is 14.01.2026.
@@ -344,7 +351,8 @@ class TestTermination:
         from django.core.exceptions import PermissionDenied
 
         with pytest.raises(PermissionDenied):
-            pairing_terminate(
+            registered(
+                pairing_terminate,
                 pairing=world.pairing,
                 actor=world.users["curator"],
                 initiator="mentor",
@@ -381,7 +389,8 @@ class TestReplacementAndExtension:
 
         new = MentorFactory(person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна"))
         end = world.pairing.planned_end_on
-        order = pairing_replace_mentor(
+        order = registered(
+            pairing_replace_mentor,
             pairing=world.pairing,
             new_mentor=new,
             grounds="leaves",
@@ -412,9 +421,9 @@ class TestReplacementAndExtension:
             "actor": world.users["head"],
         }
         with pytest.raises(ValidationError, match="тот же"):
-            pairing_replace_mentor(new_mentor=world.mentor, starts_on=date(2026, 12, 1), **kwargs)
+            registered(pairing_replace_mentor, new_mentor=world.mentor, starts_on=date(2026, 12, 1), **kwargs)
         with pytest.raises(ValidationError, match="в пределах срока"):
-            pairing_replace_mentor(new_mentor=MentorFactory(), starts_on=date(2028, 1, 1), **kwargs)
+            registered(pairing_replace_mentor, new_mentor=MentorFactory(), starts_on=date(2028, 1, 1), **kwargs)
 
     def replace(self, world, **kwargs):
         from mentorship.services.pair_orders import pairing_replace_mentor
@@ -430,15 +439,19 @@ class TestReplacementAndExtension:
             "starts_on": date(2026, 11, 26),
             "actor": world.users["head"],
         }
-        return pairing_replace_mentor(**{**data, **kwargs}).obj
+        return registered(pairing_replace_mentor, **{**data, **kwargs}).obj
 
     def test_every_pair_order_has_the_curator_on_its_acquaintance_sheet_once(self, world):
         from mentorship.services.pair_orders import pairing_extend
 
         curator = world.person("curator").full_name
         replaced = self.replace(world)
-        extended = pairing_extend(
-            pairing=world.pairing, new_end_on=date(2027, 8, 31), agreed_on=date(2026, 11, 20), actor=world.users["head"]
+        extended = registered(
+            pairing_extend,
+            pairing=world.pairing,
+            new_end_on=date(2027, 8, 31),
+            agreed_on=date(2026, 11, 20),
+            actor=world.users["head"],
         ).obj
         for order in (replaced, extended):
             assert order.acquaintance.count(curator) == 1
@@ -541,8 +554,13 @@ class TestReplacementAndExtension:
         body = response.content.decode()
         assert response.status_code == 200
         assert "не раньше 26.11.2026" in body and "Просьба наставляемой" in body and 'value="2026-11-24"' in body
-        response = client_as("head").post(url, {**data, "starts_on": "2026-11-26"})
-        assert response.status_code == 302
+        response = client_as("head").post(url, {**data, "starts_on": "2026-11-26"}, follow=True)
+        project = world.pairing.orders.get(kind="replacement")
+        assert response.redirect_chain[-1][0] == project.get_absolute_url() and project.is_draft
+        assert "ожидает регистрации" in response.content.decode()
+        world.pairing.refresh_from_db()
+        assert world.pairing.mentor != new  # nothing changes before the order is registered
+        order_register(order=project, actor=world.users["head"])
         world.pairing.refresh_from_db()
         assert world.pairing.mentor == new
         assert world.pairing.consents.get(person=world.mentee.person).given_on == date(2026, 11, 24)
@@ -553,7 +571,8 @@ class TestReplacementAndExtension:
 
         # world.pairing runs 01.09.2026 – 31.05.2027: twelve months end on 31.08.2027.
         def call():
-            return pairing_extend(
+            return registered(
+                pairing_extend,
                 pairing=world.pairing,
                 new_end_on=new_end,
                 agreed_on=date(2026, 11, 20),

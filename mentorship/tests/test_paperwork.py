@@ -17,7 +17,14 @@ from mentorship.documents import agreement_pdf
 from mentorship.models import CooperationAgreement, MentoringAgreement
 from mentorship.services.pair_orders import pairing_extend, pairing_replace_mentor
 from mentorship.services.paperwork import agreement_update, cooperation_agreement_record
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PartnerFactory,
+    PersonFactory,
+    mentee_consents,
+    registered,
+)
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
 from people.roles import Role
@@ -180,7 +187,8 @@ def test_replacement_ends_the_old_agreement_and_writes_one_for_the_new_mentor(wo
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
     new = MentorFactory(person=PersonFactory(last_name="Орлова", first_name="Вера", middle_name="Павловна"))
-    order = pairing_replace_mentor(
+    order = registered(
+        pairing_replace_mentor,
         pairing=pairing,
         new_mentor=new,
         grounds="request",
@@ -218,7 +226,8 @@ def test_replacement_ends_the_old_agreement_by_an_agreement_of_its_own(world, fi
         contract_date=date(2019, 9, 2),
         actor=world.users["head"],
     )
-    order = pairing_replace_mentor(
+    order = registered(
+        pairing_replace_mentor,
         pairing=pairing,
         new_mentor=partner_mentor(),
         grounds="request",
@@ -260,7 +269,8 @@ def test_early_end_writes_the_agreement_that_ends_the_mentors_and_the_pay_stops_
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
     first = pairing.agreements.get()
-    order = pairing_terminate(
+    order = registered(
+        pairing_terminate,
         pairing=pairing,
         initiator="employer",
         reason="Решение работодателя",
@@ -285,7 +295,8 @@ def test_a_partners_mentor_ends_early_with_no_agreement(world, fixed_rule):
 
     pairing = ready_pair(world, mentor=partner_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
-    pairing_terminate(
+    registered(
+        pairing_terminate,
         pairing=pairing,
         initiator="mentor",
         reason="Уходит",
@@ -301,7 +312,8 @@ def test_a_partners_mentor_ends_early_with_no_agreement(world, fixed_rule):
 def test_replacement_by_a_partners_mentor_writes_no_agreement(world, fixed_rule):
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
-    pairing_replace_mentor(
+    registered(
+        pairing_replace_mentor,
         pairing=pairing,
         new_mentor=partner_mentor(),
         grounds="request",
@@ -332,7 +344,8 @@ def test_extension_changes_the_term_by_a_new_agreement_and_keeps_the_pay(world, 
     )
     fixed_rule.mentor_pay_amount = Decimal("5000.00")  # changed since: the agreed pay stays
     fixed_rule.save()
-    pairing_extend(
+    registered(
+        pairing_extend,
         pairing=pairing,
         new_end_on=date(2027, 12, 31),
         agreed_on=date(2027, 6, 1),
@@ -383,7 +396,7 @@ def test_the_extension_order_cites_the_fixing_order_and_the_agreement_it_changes
     fixing = approve(world, [pairing], date=date(2026, 11, 24))
     first = pairing.agreements.get()
     kwargs = {"pairing": pairing, "agreed_on": date(2027, 6, 1), "actor": world.users["head"]}
-    unnumbered = pairing_extend(new_end_on=date(2027, 9, 30), order_date=date(2027, 6, 2), **kwargs).obj
+    unnumbered = registered(pairing_extend, new_end_on=date(2027, 9, 30), order_date=date(2027, 6, 2), **kwargs).obj
     text = order_text(unnumbered)
     assert f"закреплённого приказом от 24.11.2026 № {fixing.number_text}, до 30.09.2027" in text
     assert "Внести изменение в дополнительное соглашение № ______ от ______ к трудовому договору с Новиковой" in text
@@ -397,7 +410,7 @@ def test_the_extension_order_cites_the_fixing_order_and_the_agreement_it_changes
         contract_date=date(2019, 9, 2),
         actor=world.users["head"],
     )
-    numbered = pairing_extend(new_end_on=date(2027, 12, 31), order_date=date(2027, 6, 10), **kwargs).obj
+    numbered = registered(pairing_extend, new_end_on=date(2027, 12, 31), order_date=date(2027, 6, 10), **kwargs).obj
     assert "Внести изменение в дополнительное соглашение № 15 от 03.06.2027" in order_text(numbered)
 
 
@@ -405,7 +418,9 @@ def test_a_second_extension_names_the_first_agreement_and_the_wording_it_amends(
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
     for end, on in ((date(2027, 10, 31), date(2027, 6, 2)), (date(2027, 12, 31), date(2027, 9, 1))):
-        pairing_extend(pairing=pairing, new_end_on=end, agreed_on=on, actor=world.users["head"], order_date=on)
+        registered(
+            pairing_extend, pairing=pairing, new_end_on=end, agreed_on=on, actor=world.users["head"], order_date=on
+        )
     last = pairing.agreements.order_by("pk").last()
     clause = last.rendered_clauses()[0]
     assert "соглашения от 24.11.2026 (в редакции дополнительного соглашения от 02.06.2027)" in clause
@@ -415,7 +430,8 @@ def test_extension_of_a_pair_fixed_before_agreements_writes_a_full_one(world, fi
     pairing = ready_pair(world, mentor=own_mentor())
     approve(world, [pairing], date=date(2026, 11, 24))
     pairing.agreements.all().delete()
-    pairing_extend(
+    registered(
+        pairing_extend,
         pairing=pairing,
         new_end_on=date(2027, 12, 31),
         agreed_on=date(2027, 6, 1),

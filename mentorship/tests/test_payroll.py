@@ -25,7 +25,14 @@ from mentorship.services.pair_orders import (
     pairings_activate_due,
 )
 from mentorship.services.pairs import pairing_move
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PartnerFactory,
+    PersonFactory,
+    mentee_consents,
+    registered,
+)
 from mentorship.tests.test_orders import approve, ready_pair
 from people.models import Organization
 from people.roles import Role
@@ -78,7 +85,8 @@ def march(world):
     people["started"] = pair(world, mentor("Начавшая"), starts_on=date(2027, 3, 15))
     # Ended early: terminated, the last day 10.03 counts: 10 days; 3000 × 10 / 31 = 967,741… → 967,74.
     people["ended"] = pair(world, mentor("Досрочная"), starts_on=date(2027, 1, 11))
-    pairing_terminate(
+    registered(
+        pairing_terminate,
         pairing=people["ended"],
         initiator=Pairing.Initiator.MENTOR,
         reason="Переезд",
@@ -141,7 +149,8 @@ def test_the_salary_of_the_month_is_used_and_the_percentage_stays_as_agreed(worl
 def test_a_replaced_mentor_is_paid_to_the_day_before_and_the_new_one_from_the_day(world):
     set_rule(Organization.PayRule.FIXED, amount=Decimal("3100.00"))
     pairing = pair(world, mentor("Прежняя"), starts_on=date(2027, 1, 11))
-    pairing_replace_mentor(
+    registered(
+        pairing_replace_mentor,
         pairing=pairing,
         new_mentor=mentor("Новая"),
         grounds="leaves",
@@ -161,7 +170,8 @@ def test_a_replaced_mentor_is_paid_to_the_day_before_and_the_new_one_from_the_da
 def test_an_extension_keeps_one_row_with_the_longer_term(world):
     set_rule(Organization.PayRule.FIXED, amount=Decimal("3100.00"))
     pairing = pair(world, mentor("Продлённая"), starts_on=date(2027, 1, 11), ends_on=date(2027, 4, 10))
-    pairing_extend(
+    registered(
+        pairing_extend,
         pairing=pairing,
         new_end_on=date(2027, 6, 30),
         agreed_on=date(2027, 3, 1),

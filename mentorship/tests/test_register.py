@@ -15,7 +15,14 @@ from pypdf import PdfReader
 from conftest import ROLES, expect, saved_as
 from mentorship.models import Pairing
 from mentorship.register import register_docx, register_pdf
-from mentorship.tests.factories import MenteeFactory, MentorFactory, PartnerFactory, PersonFactory, mentee_consents
+from mentorship.tests.factories import (
+    MenteeFactory,
+    MentorFactory,
+    PartnerFactory,
+    PersonFactory,
+    mentee_consents,
+    registered,
+)
 from mentorship.tests.test_access import READERS
 from mentorship.tests.test_paperwork_views import fixed_by_order, papers  # noqa: F401 (a fixture)
 
@@ -151,7 +158,8 @@ def test_a_past_date_names_the_mentor_who_mentored_then_not_the_one_now(world, p
     new = MentorFactory(
         person=PersonFactory(last_name="Белова", first_name="Людмила", middle_name="Ивановна", **organization)
     )
-    pairing_replace_mentor(
+    registered(
+        pairing_replace_mentor,
         pairing=mine,
         new_mentor=new,
         grounds="leaves",

@@ -19,7 +19,13 @@ from core.views import (
     move_confirmation,
     report_errors,
 )
-from mentorship.services.pair_orders import approval_project, pairing_extend, pairing_replace_mentor, pairing_terminate
+from mentorship.services.pair_orders import (
+    approval_project,
+    pairing_extend,
+    pairing_replace_mentor,
+    pairing_terminate,
+    pending_change,
+)
 from mentorship.services.pairs import (
     missing_consents,
     pairing_consent_record,
@@ -135,6 +141,8 @@ class PairingDetailView(RoleRequiredMixin, DetailView):
             letters=letters_for(pairing, people, self.person, any_person=bool(self.roles & BANK_READERS)),
             # Approved by the head, fixed when its order is registered (services.pair_orders).
             pairing_project=approval_project(pairing) if pairing.status == Pairing.Status.AWAITING_APPROVAL else None,
+            # Replaced, extended or ended early when its order is registered (services.pair_orders).
+            pending_change=pending_change(pairing) if pairing.status in Pairing.CURRENT_STATUSES else None,
             **paperwork_context(self.request.user, self.roles, pairing.mentor, pairing=pairing),
             **kwargs,
         )
@@ -263,7 +271,8 @@ class PairingConsentWithdrawView(RoleRequiredMixin, ConfirmedActionMixin, View):
 
 
 class PairOrderView(RoleRequiredMixin, FormView):
-    """The head changes a fixed or running pair by order: terminate, replace the mentor, extend."""
+    """The head decides on a fixed or running pair — terminate, replace the mentor, extend — and lands
+    on the order's project: the pair changes when the head registers it."""
 
     allowed_roles = DECIDERS
     success_text = ""
@@ -293,7 +302,7 @@ class PairOrderView(RoleRequiredMixin, FormView):
         return {}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pairing=self.pairing, **kwargs)
+        return super().get_context_data(pairing=self.pairing, pending_change=pending_change(self.pairing), **kwargs)
 
     def form_valid(self, form):
         try:
@@ -301,7 +310,11 @@ class PairOrderView(RoleRequiredMixin, FormView):
         except ValidationError as error:
             form_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"{self.success_text} Приказ № {outcome.obj.number_text} зарегистрирован.")
+        messages.success(
+            self.request,
+            f"{self.success_text} Проект приказа «{outcome.obj.heading}» подготовлен и ожидает регистрации: "
+            "проверьте текст и зарегистрируйте приказ — пара изменится с его регистрацией.",
+        )
         for warning in outcome.warnings:
             messages.warning(self.request, warning)
         return redirect(outcome.obj.get_absolute_url())
@@ -310,7 +323,7 @@ class PairOrderView(RoleRequiredMixin, FormView):
 class PairingTerminateView(PairOrderView):
     form_class = PairingTerminateForm
     template_name = "mentorship/pairing_terminate.html"
-    success_text = "Наставничество прекращено."
+    success_text = "Решение о досрочном прекращении записано."
 
     def basis_initial(self, found) -> dict:
         return {"initiator": Pairing.Initiator.EMPLOYER, "reason": found.reason}
@@ -322,7 +335,7 @@ class PairingTerminateView(PairOrderView):
 class PairingReplaceView(PairOrderView):
     form_class = PairingReplaceForm
     template_name = "mentorship/pairing_replace.html"
-    success_text = "Наставник заменён."
+    success_text = "Решение о замене наставника записано."
 
     def basis_initial(self, found) -> dict:
         return {"details": found.reason}
@@ -334,7 +347,7 @@ class PairingReplaceView(PairOrderView):
 class PairingExtendView(PairOrderView):
     form_class = PairingExtendForm
     template_name = "mentorship/pairing_extend.html"
-    success_text = "Срок продлён."
+    success_text = "Решение о продлении записано."
 
     def run(self, data):
         return pairing_extend(pairing=self.pairing, actor=self.request.user, **data)

@@ -6,6 +6,7 @@ from core.workdays import notice_end_date
 from mentorship.models import Pairing
 from mentorship.services.pair_orders import pairing_terminate
 from mentorship.services.pairs import pairing_move
+from mentorship.tests.factories import registered
 
 from ..models import Program
 from .factories import program_with_plan
@@ -18,7 +19,8 @@ def test_early_termination_of_the_pair_ends_its_running_program(world, settings,
     program = program_with_plan(world.pairing, S.RUNNING)
     head = world.users["head"]
     notice = date(2026, 11, 2)
-    pairing_terminate(
+    registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator=Pairing.Initiator.MENTOR,
         reason="Наставник переходит на другую работу",
@@ -40,7 +42,8 @@ def test_a_closed_program_stays_as_it_was(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     program = program_with_plan(world.pairing, S.COMPLETED)
     notice = date(2026, 11, 2)
-    pairing_terminate(
+    registered(
+        pairing_terminate,
         pairing=world.pairing,
         initiator=Pairing.Initiator.EMPLOYER,
         reason="Просьба наставляемой",

@@ -13,6 +13,7 @@ from conftest import ROLES, expect
 from core.tests.files import tiny_pdf
 from people.models import Person
 from records import kinds
+from records.journal import cited_documents_precede
 from records.models import Order, OrderJournal
 from records.services import draft_order, issuing_organization, order_journal_set, order_register, retroactive_warnings
 
@@ -162,3 +163,20 @@ def test_someone_elses_project_is_not_found_for_the_head_either_when_it_is_regis
     order = order_register(order=_draft(actor=world.users["head"]), actor=world.users["head"])
     response = client_as("head").post(reverse("records:order-register", args=[order.pk]), {"reason": "x"})
     assert response.status_code == 404
+
+
+def test_an_order_cites_no_document_dated_after_it():
+    cited_documents_precede(date(2026, 11, 24), [("уведомление", date(2026, 11, 24)), ("согласие", None)])
+    with pytest.raises(ValidationError) as refused:
+        cited_documents_precede(
+            date(2026, 11, 23),
+            [
+                ("уведомление", date(2026, 11, 20)),
+                ("согласие Ивановой А. И.", date(2026, 11, 24)),
+                ("соглашение", date(2026, 12, 1)),
+            ],
+        )
+    assert refused.value.messages == [
+        "Приказ от 23.11.2026 не может ссылаться на документы, датированные позже него: "
+        "согласие Ивановой А. И. от 24.11.2026; соглашение от 01.12.2026."
+    ]
