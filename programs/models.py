@@ -425,6 +425,9 @@ class ReleaseRequest(LifeCycle, models.Model):
         blank=True,
         related_name="substitutions",
     )
+    # ТК РФ ст. 60.2: another employee's duties only with the substitute's written consent; the order
+    # cites it by its date, which the head types from the signed paper when deciding.
+    substitute_consent_on = models.DateField("согласие заменяющего на дополнительную работу от", null=True, blank=True)
     status = models.CharField("состояние", max_length=12, choices=Status.choices, default=Status.REQUESTED)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="подал", on_delete=models.SET_NULL, null=True, related_name="+"

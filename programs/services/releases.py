@@ -37,6 +37,7 @@ from mentorship.services.orders import control_clause, current_curator
 from people.facts import position_on
 from people.models import Person
 from people.roles import person_of, roles_of
+from records.journal import cited_documents_precede
 from records.models import Order
 from records.services import draft_order, issuing_organization
 
@@ -176,6 +177,18 @@ def _her_or_his(person: Person) -> str:
     return {"male": "его", "female": "её"}.get(gender, "его (её)")
 
 
+def _check_consent(consent_on: date | None, release: ReleaseRequest, order_on: date) -> None:
+    """The substitute's written consent is dated, and no later than the order that cites it."""
+    if consent_on is None:
+        raise ValidationError(
+            {
+                "substitute_consent_on": "Укажите дату письменного согласия заменяющего на дополнительную работу "
+                "(ст. 60.2 ТК РФ): без согласия обязанности другого работника поручить нельзя."
+            }
+        )
+    cited_documents_precede(order_on, [(f"согласие {release.substitute.in_case(Case.GENITIVE)}", consent_on)])
+
+
 def _release_clauses(release: ReleaseRequest, *, on: date) -> list[str]:
     """What the order decides: the release (the day and the hours), the substitute's additional work
     with their written consent (ТК РФ ст. 60.2) and its pay by the sides' agreement (ст. 151)."""
@@ -211,7 +224,8 @@ def _release_order(release: ReleaseRequest, *, actor: User, date) -> Order:
         preamble=(
             f"В соответствии с пунктом 1.4 Положения о наставничестве педагогических работников {own.short_name}, "
             f"на основании заявления {person.in_case(Case.GENITIVE)} от {requested_on:%d.%m.%Y} и письменного "
-            f"согласия {substitute.in_case(Case.GENITIVE)} на выполнение дополнительной работы, "
+            f"согласия {substitute.in_case(Case.GENITIVE)} от {release.substitute_consent_on:%d.%m.%Y} "
+            "на выполнение дополнительной работы, "
             "при условии обеспечения непрерывности образовательного процесса"
         ),
         clauses=clauses,
@@ -229,12 +243,15 @@ def release_approve(
     *,
     release: ReleaseRequest,
     substitute: Person | None = None,
+    substitute_consent_on: date | None = None,
     comment: str = "",
     actor: User,
     order_date=None,
 ) -> Outcome:
     """The head decides to release the person: the project of the order is written; the release
-    takes effect when the head registers it (`release_granted_by`). A substitute is required (1.4).
+    takes effect when the head registers it (`release_granted_by`). A substitute is required (1.4),
+    with the date of their written consent to the additional work (ТК РФ ст. 60.2), which the order
+    cites and so may not postdate.
 
     The head may name or change the substitute here when the request has none or another is better.
     """
@@ -251,7 +268,8 @@ def release_approve(
             "укажите, кто заменит работника."
         )
     _check_substitute(substitute, release.person, release.date)
-    release.substitute = substitute
+    release.substitute, release.substitute_consent_on = substitute, substitute_consent_on
+    _check_consent(substitute_consent_on, release, order_date or timezone.localdate())
     release.order = _release_order(release, actor=actor, date=order_date)
     release.decision_comment = comment.strip()
     validated_save(release, actor=actor)
@@ -277,6 +295,7 @@ def release_granted_by(order: Order, actor: User) -> None:
                 "приказ об освобождении не регистрируется."
             )
         _check_substitute(release.substitute, release.person, release.date)
+        _check_consent(release.substitute_consent_on, release, order.date)  # the project's date may have moved
         _decide(release, S.APPROVED, actor=actor, decided_by=actor, decided_at=timezone.now())
 
 

@@ -36,7 +36,7 @@ def release(world):
         substitute=world.other_person,
         actor=world.users["mentee"],
     ).obj
-    return release_approve(release=asked, actor=world.users["head"]).obj
+    return release_approve(release=asked, actor=world.users["head"], substitute_consent_on=timezone.localdate()).obj
 
 
 def test_the_request_is_back_in_the_queue_and_approved_into_a_new_project(world, release):
@@ -46,7 +46,7 @@ def test_the_request_is_back_in_the_queue_and_approved_into_a_new_project(world,
     assert release.status == S.REQUESTED and release.order is None and release.decided_by is None
     assert release.decision_comment == f"Проект приказа от {project.date:%d.%m.%Y} отозван: {REASON}"
     assert release.history.first().history_user == world.users["head"]
-    again = release_approve(release=release, actor=world.users["head"]).obj
+    again = release_approve(release=release, actor=world.users["head"], substitute_consent_on=timezone.localdate()).obj
     assert again.order.pk != project.pk and again.order.is_draft
     order_register(order=again.order, actor=world.users["head"])
     release.refresh_from_db()

@@ -50,6 +50,15 @@ def head(world):
     return {"actor": world.users["head"]}
 
 
+def approval(world, consent_on=None):
+    """The head's approval with the substitute's written consent dated today (ст. 60.2 ТК РФ)."""
+    return {"actor": world.users["head"], "substitute_consent_on": consent_on or timezone.localdate()}
+
+
+def consent_today() -> str:
+    return timezone.localdate().isoformat()
+
+
 # --- the request ---------------------------------------------------------------------------------------
 
 
@@ -127,14 +136,17 @@ def test_a_substitute_outside_the_pedagogical_staff_is_refused_and_not_offered(c
     ]
     release = ask(world, program, substitute=world.other_person)
     with pytest.raises(ValidationError, match="не педагогический работник"):
-        release_approve(release=release, substitute=cook, **head(world))
+        release_approve(release=release, substitute=cook, **approval(world))
     # Neither the request's form nor the head's approval page offers them.
     create = client_as("mentee").get(reverse("programs:release-create", args=[program.pk])).content.decode()
     approve_page = client_as("head").get(reverse("programs:release-approve", args=[release.pk])).content.decode()
     assert "Орлова Нина Петровна" not in create and "Орлова Нина Петровна" not in approve_page
     assert world.other_person.full_name in create and world.other_person.full_name in approve_page
-    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]), {"substitute": cook.pk})
-    assert response.status_code == 302
+    response = client_as("head").post(
+        reverse("programs:release-approve", args=[release.pk]),
+        {"substitute": cook.pk, "substitute_consent_on": consent_today()},
+    )
+    assert response.status_code == 200 and "Выберите корректный вариант" in response.content.decode()
     release.refresh_from_db()
     assert release.order is None
 
@@ -218,7 +230,8 @@ def test_the_approval_page_lists_the_staff_but_not_the_person_released(client_as
     assert f'<option value="{world.other_person.pk}">{world.other_person.full_name}' in page
     assert f'<option value="{release.person_id}">' not in page
     response = client.post(
-        reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk, "comment": ""}
+        reverse("programs:release-approve", args=[release.pk]),
+        {"substitute": world.other_person.pk, "comment": "", "substitute_consent_on": consent_today()},
     )
     release.refresh_from_db()
     # The approval is a project of the order: the head is led to it; the page now says it waits.
@@ -243,7 +256,9 @@ def test_only_the_head_opens_the_approval_page(client_as, world, program):
 
 def test_approving_from_the_queue_keeps_the_requested_substitute(client_as, world, program):
     release = ask(world, program, substitute=world.other_person)
-    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]))
+    response = client_as("head").post(
+        reverse("programs:release-approve", args=[release.pk]), {"substitute_consent_on": consent_today()}
+    )
     assert response.status_code == 302
     release.refresh_from_db()
     assert release.status == S.REQUESTED and release.substitute == world.other_person
@@ -255,9 +270,14 @@ def test_approving_from_the_queue_keeps_the_requested_substitute(client_as, worl
 def test_approval_without_any_substitute_is_refused(client_as, world, program):
     release = ask(world, program)
     with pytest.raises(ValidationError, match="Без замены освободить нельзя"):
-        release_approve(release=release, **head(world))
-    response = client_as("head").post(reverse("programs:release-approve", args=[release.pk]), {"substitute": ""})
-    assert response.status_code == 302 and response.url == reverse("mentorship:approval-queue")
+        release_approve(release=release, **approval(world))
+    response = client_as("head").post(
+        reverse("programs:release-approve", args=[release.pk]),
+        {"substitute": "", "substitute_consent_on": consent_today(), "comment": "Замену найдём"},
+    )
+    # The approval page comes back with the error and what the head typed.
+    text = response.content.decode()
+    assert response.status_code == 200 and "Без замены освободить нельзя" in text and "Замену найдём" in text
     release.refresh_from_db()
     assert release.status == S.REQUESTED and not Order.objects.filter(kind="release").exists()
 
@@ -266,7 +286,8 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
     release = ask(world, program)
     # The head names the substitute while approving (the request had none).
     response = client_as("head").post(
-        reverse("programs:release-approve", args=[release.pk]), {"substitute": world.other_person.pk}
+        reverse("programs:release-approve", args=[release.pk]),
+        {"substitute": world.other_person.pk, "substitute_consent_on": consent_today()},
     )
     release.refresh_from_db()
     order = release.order
@@ -298,7 +319,10 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
         f"Установить Семёновой Д. И. за выполнение дополнительной работы {release.date:%d.%m.%Y} доплату в размере, "
         "установленном соглашением сторон (статья 151 Трудового кодекса Российской Федерации)."
     ) in order.clauses
-    assert "и письменного согласия Семёновой Д. И. на выполнение дополнительной работы" in order.preamble
+    consent = (
+        f"и письменного согласия Семёновой Д. И. от {timezone.localdate():%d.%m.%Y} на выполнение дополнительной работы"
+    )
+    assert consent in order.preamble
     assert "Контроль за исполнением приказа возложить на куратора наставничества Морозову" in order.clauses[-1]
     assert order.acquaintance == ["Иванова Анна Ивановна", "Семёнова Дарья Игоревна"]
     assert list(order.pairings.all()) == [world.pairing]
@@ -308,7 +332,7 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
 def test_the_registered_order_pdf_names_both_people(world, program):
     from pypdf import PdfReader
 
-    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **approval(world)).obj
     order_register(order=release.order, **head(world))
     release.order.refresh_from_db()
     with release.order.pdf.open("rb") as handle:
@@ -320,7 +344,7 @@ def test_the_registered_order_pdf_names_both_people(world, program):
 
 def test_fractional_hours_read_naturally(world, program):
     release = release_approve(
-        release=ask(world, program, substitute=world.other_person, hours=Decimal("1.5")), **head(world)
+        release=ask(world, program, substitute=world.other_person, hours=Decimal("1.5")), **approval(world)
     ).obj
     assert "на 1,5 часа" in release.order.clauses[0]
 
@@ -328,7 +352,7 @@ def test_fractional_hours_read_naturally(world, program):
 def test_the_head_may_change_the_substitute_in_the_request(world, program):
     replacement = PersonFactory(last_name="Кузьмина", first_name="Ольга", middle_name="Петровна")
     release = ask(world, program, substitute=world.other_person)
-    release = release_approve(release=release, substitute=replacement, **head(world)).obj
+    release = release_approve(release=release, substitute=replacement, **approval(world)).obj
     assert release.substitute == replacement and "Поручить Кузьминой О. П." in release.order.clauses[1]
     assert "письменного согласия Кузьминой О. П." in release.order.preamble
 
@@ -343,7 +367,7 @@ def test_refusal_needs_a_comment_and_is_shown_to_the_requester(client_as, world,
     page = client_as("mentee").get(reverse("programs:release-list")).content.decode()
     assert "Отказано" in page and "В этот день проверка Роспотребнадзора" in page
     with pytest.raises(ValidationError, match="уже рассмотрена"):
-        release_approve(release=release, **head(world))
+        release_approve(release=release, **approval(world))
 
 
 @pytest.mark.parametrize("role", ["curator", "council", "mentor"])
@@ -363,13 +387,13 @@ def test_the_requester_withdraws_while_pending(client_as, world, program):
     assert release.status == S.WITHDRAWN
     assert not queue.SECTIONS["releases"].pending().exists()
     with pytest.raises(ValidationError):
-        release_approve(release=release, **head(world))
+        release_approve(release=release, **approval(world))
 
 
 def test_a_project_of_a_request_withdrawn_meanwhile_is_not_registered(world, program):
-    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **approval(world)).obj
     with pytest.raises(ValidationError, match="Проект приказа уже подготовлен"):
-        release_approve(release=release, **head(world))
+        release_approve(release=release, **approval(world))
     release_withdraw(release=release, actor=world.users["mentee"])
     with pytest.raises(ValidationError, match="отозвана"):
         order_register(order=release.order, **head(world))
@@ -378,7 +402,7 @@ def test_a_project_of_a_request_withdrawn_meanwhile_is_not_registered(world, pro
 
 
 def test_a_release_on_a_day_before_the_orders_date_is_warned_about(world, program):
-    release = release_approve(release=ask(world, program, substitute=world.other_person), **head(world)).obj
+    release = release_approve(release=ask(world, program, substitute=world.other_person), **approval(world)).obj
     order = release.order
     order.date = release.date + timedelta(days=1)
     order.save()
@@ -406,3 +430,49 @@ def test_mentor_and_mentee_see_their_programs_requests_the_curator_all(client_as
     assert client_as("mentor").get(reverse("programs:release-list")).context["releases"].count() == 1
     assert client_as("curator").get(reverse("programs:release-list")).context["releases"].count() == 1
     assert Role.HEAD in roles_of(world.users["head"])
+
+
+# --- the substitute's written consent (ТК РФ ст. 60.2) ----------------------------------------------------
+
+
+def test_the_order_cites_the_substitutes_consent_by_its_date(world, program):
+    consent_on = timezone.localdate() - timedelta(days=2)
+    release = ask(world, program, substitute=world.other_person)
+    release = release_approve(release=release, **approval(world, consent_on)).obj
+    assert release.substitute_consent_on == consent_on
+    assert f"письменного согласия Семёновой Д. И. от {consent_on:%d.%m.%Y} на выполнение дополнительной работы" in (
+        release.order.preamble
+    )
+
+
+def test_without_the_consents_date_nothing_is_approved(client_as, world, program):
+    release = ask(world, program, substitute=world.other_person)
+    with pytest.raises(ValidationError) as error:
+        release_approve(release=release, **head(world))
+    assert (
+        "без согласия обязанности другого работника поручить нельзя"
+        in error.value.message_dict["substitute_consent_on"][0]
+    )
+    response = client_as("head").post(
+        reverse("programs:release-approve", args=[release.pk]), {"comment": "Согласие будет завтра"}
+    )
+    text = response.content.decode()
+    assert response.status_code == 200 and "Укажите дату письменного согласия заменяющего" in text
+    assert "Согласие будет завтра" in text
+    release.refresh_from_db()
+    assert release.order is None
+
+
+def test_a_consent_dated_after_the_order_is_refused_also_when_the_project_is_redated(world, program):
+    release = ask(world, program, substitute=world.other_person)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(ValidationError, match=f"согласие Семёновой Д. И. от {tomorrow:%d.%m.%Y}"):
+        release_approve(release=release, **approval(world, tomorrow))
+    release = release_approve(release=release, **approval(world)).obj
+    order = release.order
+    order.date = timezone.localdate() - timedelta(days=1)  # the head moves the project's date back
+    order.save()
+    with pytest.raises(ValidationError, match="не может ссылаться на документы, датированные позже него"):
+        order_register(order=order, reason="Решение принято вчера", **head(world))
+    release.refresh_from_db()
+    assert release.status == S.REQUESTED

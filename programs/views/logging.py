@@ -559,31 +559,40 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         release = get_object_or_404(releases_for(request.user), pk=pk)
+        if self.approve:
+            return self.approve_release(request, release)
+        form = RefuseReleaseForm(request.POST)
+        form.is_valid()
         try:
-            if self.approve:
-                form = ApproveReleaseForm(request.POST, release=release)
-                if not form.is_valid():
-                    raise ValidationError("Выберите замену из списка педагогических работников учреждения.")
+            release_refuse(release=release, comment=form.cleaned_data.get("comment", ""), actor=request.user)
+            messages.success(request, f"В освобождении отказано: {release.person.short_name} увидит комментарий.")
+        except ValidationError as error:
+            report_errors(request, error)
+        return redirect("mentorship:approval-queue")
+
+    def approve_release(self, request, release):
+        """An approval with an error comes back on the approval page with what the head typed."""
+        form = ApproveReleaseForm(request.POST, release=release)
+        if form.is_valid():
+            try:
                 outcome = release_approve(
                     release=release,
                     substitute=form.cleaned_data["substitute"],
+                    substitute_consent_on=form.cleaned_data["substitute_consent_on"],
                     comment=form.cleaned_data["comment"],
                     actor=request.user,
                 )
+            except ValidationError as error:
+                form_errors(form, error)
+            else:
                 messages.success(
                     request,
                     f"Проект приказа об освобождении {release.person.short_name} {release.date:%d.%m.%Y} подготовлен. "
                     "Проверьте текст и зарегистрируйте приказ: работник освобождается с его регистрацией.",
                 )
                 return redirect(outcome.obj.order.get_absolute_url())
-            else:
-                form = RefuseReleaseForm(request.POST)
-                form.is_valid()
-                release_refuse(release=release, comment=form.cleaned_data.get("comment", ""), actor=request.user)
-                messages.success(request, f"В освобождении отказано: {release.person.short_name} увидит комментарий.")
-        except ValidationError as error:
-            report_errors(request, error)
-        return redirect("mentorship:approval-queue")
+        messages.error(request, "Приказ не подготовлен: исправьте отмеченное.")
+        return render(request, "programs/log/release_approve.html", {"release": release, "form": form})
 
 
 class ReleaseHistoryView(RoleRequiredMixin, RecordHistoryView):
