@@ -12,7 +12,25 @@ from pathlib import Path
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Page, expect, sync_playwright
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server answers one request at a time. On SQLite the test database lives in memory and
+    every request thread of Django's threaded live server shares its one connection: a page whose
+    script asks the server something (the bell's count) while the page itself is being read ran two
+    queries on that connection at once, and both threads waited for each other for ever (it hung CI).
+    A server that is not threaded closes each connection after its answer, so the browser's parallel
+    requests simply queue; the requests run in the live server's thread, which has the test's
+    connections (LiveServerThread.run)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
