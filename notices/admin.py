@@ -47,7 +47,7 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
     """An item the digest sent to a person, recorded after the letter went out. Deleting the record is
     the one change allowed: the next daily run sends that item again (if it is still to be acted on)."""
 
-    list_display = ("user", "key", "sent_at")
+    list_display = ("user", "what", "sent_at")
     search_help_text = "Логин или фамилия, имя, отчество сотрудника. Удалённая запись уходит снова в следующем письме."
     list_filter = ("sent_at",)
     date_hierarchy = "sent_at"
@@ -55,7 +55,7 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
         (
             None,
             {
-                "fields": ("user", "key", "sent_at", "after_deletion"),
+                "fields": ("user", "what", "sent_at", "after_deletion", "key"),
                 "description": (
                     "Это уведомление уже ушло в письме и больше не отправляется. Чтобы отправить его "
                     "ещё раз, удалите запись: оно придёт в следующем ежедневном письме, если по нему "
@@ -65,7 +65,12 @@ class DeliveryAdmin(ByPersonSearch, ListedFiltersOnly, admin.ModelAdmin):
         ),
     )
 
-    readonly_fields = ("after_deletion",)
+    readonly_fields = ("what", "after_deletion")
+
+    @admin.display(description="что сообщено")
+    def what(self, obj):
+        """The letter's words; a record kept before they were stored shows its key."""
+        return obj.text or obj.key
 
     def has_add_permission(self, request):
         return False

@@ -34,7 +34,9 @@ class Delivery(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="учётная запись", on_delete=models.CASCADE, related_name="+"
     )
-    key = models.CharField("уведомление", max_length=255)
+    key = models.CharField("ключ уведомления", max_length=255)
+    # What the letter said, as the person read it (the key is the system's own code).
+    text = models.CharField("что сообщено", max_length=500, blank=True)
     sent_at = models.DateTimeField("отправлено", default=timezone.now)
 
     class Meta:
@@ -43,7 +45,7 @@ class Delivery(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notice_sent_once_per_user")]
 
     def __str__(self) -> str:
-        return f"{self.key} — {timezone.localtime(self.sent_at):%d.%m.%Y %H:%M}"
+        return f"{self.text or self.key} — {timezone.localtime(self.sent_at):%d.%m.%Y %H:%M}"
 
 
 class Notice(models.Model):

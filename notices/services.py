@@ -160,6 +160,8 @@ def digests_send(*, today: date | None = None) -> DigestRun:
             logger.exception("Письмо с уведомлениями для %s не отправлено; повтор при следующем запуске", user)
             run.failed += 1
             continue
-        Delivery.objects.bulk_create([Delivery(user=user, key=item.key) for item in new], ignore_conflicts=True)
+        Delivery.objects.bulk_create(
+            [Delivery(user=user, key=item.key, text=item.text[:500]) for item in new], ignore_conflicts=True
+        )
         run.sent += 1
     return run

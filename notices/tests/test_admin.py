@@ -93,7 +93,11 @@ def test_a_deleted_delivery_goes_in_the_next_letter_again(plan_item, world, clie
     assert digests_send().sent == 1
     assert digests_send().sent == 0  # sent once, never again…
     delivery = Delivery.objects.get(user=world.users["mentor"], key="plan:1")
+    # The record keeps what the letter said: the list reads it, not the system's key.
+    assert delivery.text == "Пункт плана № 1"
     client = client_as("admin")
+    listed = client.get(url(Delivery, "changelist")).content.decode()
+    assert "Пункт плана № 1" in listed and "plan:1" not in listed
     page = client.get(url(Delivery, "change", delivery.pk)).content.decode()
     assert "удалите запись" in page and "Удалить" in page
     assert "Уведомление придёт в следующем письме: «Пункт плана № 1»." in page
