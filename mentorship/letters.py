@@ -97,7 +97,7 @@ def letters_for(pairing: Pairing, people: list[Person], viewer: Person | None, *
     as planned."""
     if pairing.status not in (*Pairing.CURRENT_STATUSES, Pairing.Status.TERMINATED):
         return []
-    return [
+    found = [
         (
             person,
             kinds_for(pairing, person)
@@ -107,6 +107,9 @@ def letters_for(pairing: Pairing, people: list[Person], viewer: Person | None, *
         for person in people
         if any_person or (viewer is not None and person.pk == viewer.pk)
     ]
+    # A person with no letter of their own (a partner's mentor gives no notice to our employer) is not
+    # listed as a name followed by nothing.
+    return [(person, kinds) for person, kinds in found if kinds]
 
 
 def from_person(person: Person, own: Organization | None) -> list[str]:

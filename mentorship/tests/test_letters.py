@@ -174,3 +174,15 @@ def test_a_partners_mentor_gets_no_labour_law_notice(world, fixed):
     with pytest.raises(ValueError):
         pair_letter(fixed, person, "mentor-notice")
     assert pair_letter(fixed, world.person("mentee"), "mentee-end").kind == "ЗАЯВЛЕНИЕ"
+
+
+def test_the_pair_page_lists_no_partners_mentor_without_letters(world, fixed, client_as):
+    """A partner's mentor writes none of these letters: the list names only those who have some."""
+    from mentorship.tests.factories import PartnerFactory
+
+    mentor = world.person("mentor")
+    mentor.organization = PartnerFactory()
+    mentor.save()
+    page = page_text(client_as("curator"), reverse("mentorship:pairing-detail", args=[fixed.pk]))
+    assert f"<li>{mentor.short_name}: </li>" not in page
+    assert f"<li>{world.person('mentee').short_name}: " in page
