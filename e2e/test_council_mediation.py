@@ -105,6 +105,8 @@ def test_an_appeal_and_a_program_heard_by_the_council(page, live_server, demo):
     page.locator("#id_place").fill("Методический кабинет")
     page.get_by_role("button", name="Сохранить").click()
     page.get_by_role("link", name="Дата, место, присутствующие").click()
+    # `all()` does not wait: the boxes are counted only once the form is on the screen.
+    expect(page.locator("input[name=attendees]")).to_have_count(3)
     for box in page.locator("input[name=attendees]").all():
         box.check()
     page.locator("#id_secretary").select_option(str(membership.pk))

@@ -17,6 +17,7 @@ def test_the_head_withdraws_a_project_and_its_pair_returns_to_the_queue(page, li
     nav = page.locator("nav.navbar")
     nav.get_by_role("link", name="На утверждение").click()
     cards = page.locator("#queue-pairings .card")
+    expect(cards.first).to_be_visible()  # `count()` does not wait for the page
     waiting = cards.count()
     cards.filter(has_text="Орлова Ксения Павловна").get_by_role("checkbox").check()
     page.get_by_role("button", name="Утвердить отмеченные одним приказом").click()
