@@ -45,7 +45,7 @@ def context(rows: int) -> dict:
             }
             for i in range(1, rows + 1)
         ],
-        "acquainted": ["Петрова С. Н.", "Семёнова Д. И."] if rows else [],
+        "acquainted": ["Петрова С.Н.", "Семёнова Д.И."] if rows else [],
     }
 
 

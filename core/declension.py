@@ -111,11 +111,11 @@ def short_name_in_case(
     gender: Gender | None = None,
     override: str | None = None,
 ) -> str:
-    """«Петровой С. Н.»: the surname in `case`, then the initials. `override` is the same
+    """«Петровой С.Н.»: the surname in `case`, then the initials. `override` is the same
     full form `decline_full_name` takes; its first words (as many as the surname has) are used."""
     full = decline_full_name(last_name, first_name, middle_name, case, gender=gender, override=override)
     surname = " ".join(full.split()[: len(_squeeze(last_name).split()) or 1])
-    return " ".join([surname, *_initials(first_name, middle_name)])
+    return " ".join(part for part in (surname, "".join(_initials(first_name, middle_name))) if part)
 
 
 def signature_name(last_name: str, first_name: str, middle_name: str | None) -> str:

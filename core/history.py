@@ -1,5 +1,5 @@
 """Who changed what and when, in words, read from django-simple-history's records — one layer for
-every app: «Морозова И. А., 30.11.2026 14:05: должность «воспитатель» → «старший воспитатель»».
+every app: «Морозова И.А., 30.11.2026 14:05: должность «воспитатель» → «старший воспитатель»».
 
 An app names the records a page shows as `Source`s (a subject and a queryset of history rows) and
 the fields its reader may not see; `entries()` turns them into `Entry`s with `Change`s: choices by
@@ -75,7 +75,7 @@ class Entry:
 
 
 def who(user) -> str:
-    """The author of a change by the short name of her person («Морозова И. А.»)."""
+    """The author of a change by the short name of her person («Морозова И.А.»)."""
     if user is None:
         return "система"
     person = getattr(user, "person", None)

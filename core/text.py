@@ -15,7 +15,7 @@ def normalize_for_search(value: str) -> str:
 
 def sentence(text: str) -> str:
     """A text as a printed sentence: a capital first letter and one full stop at the end, also after
-    initials («… Морозову И. А.», not «И. А..»); a question, an exclamation or «…» keeps its own mark."""
+    initials («… Морозову И.А.», not «И.А..»); a question, an exclamation or «…» keeps its own mark."""
     text = text.strip()
     for index, char in enumerate(text):
         if char.isalpha():
@@ -165,7 +165,7 @@ NBSP = "\u00a0"
 # «№»; between a number and its unit or the next group of its digits («9 лет», «2 мес.», «3 000»,
 # «12 ч», «2026 г.»); between «лет», «мес.», «стаж» and the number that follows («стаж 9 лет 2 мес.»);
 # after a one- or two-letter preposition or conjunction («с 01.09.2025», «по 31.08.2026»); between
-# initials and the surname («И.А. Морозова», «Морозову И. А.»).
+# initials and the surname («И.А. Морозова», «Морозову И.А.»).
 _UNITS = r"(?:лет|года?|мес\.|месяц\w*|дн\.|дн(?:я|ей|ь)|ч\.?|час\w*|руб\.?|рубл\w*|коп\.|г\.|гг\.|мм|см|%|л\.|экз\.)"
 _NBSP_RULES = (
     re.compile(r"(№|§)\s+"),

@@ -88,7 +88,7 @@ def test_curator_imports_staff_then_adds_semenova_from_the_refresh(page, live_se
     )
     shot(page, "refresh")
     page.get_by_role("button", name="Включить отмеченных в банк наставляемых").click()
-    expect(page.locator(".alert-success")).to_contain_text("Семёнова Д. И.")
+    expect(page.locator(".alert-success")).to_contain_text("Семёнова Д.И.")
     expect(page.locator("main form tbody")).not_to_contain_text("Семёнова")
     mentee = Mentee.objects.get(person__last_name="Семёнова")
     assert not mentee.has_consent

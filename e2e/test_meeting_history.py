@@ -37,7 +37,7 @@ def test_the_mentor_reads_her_meetings_correction_in_words(page, live_server, de
     page.get_by_role("link", name="история изменений").first.click()
     expect(page.locator("main h1")).to_have_text("История изменений")
     latest = page.locator(".history-entry").first
-    expect(latest).to_contain_text("Петрова С. Н., ")
+    expect(latest).to_contain_text("Петрова С.Н., ")
     expect(page.locator("main")).to_contain_text(
         "с кем «Семёнова Дарья Игоревна» → «Иванова Анна Дмитриевна, Семёнова Дарья Игоревна»"
     )

@@ -52,7 +52,7 @@ def test_mentor_logs_an_activity_with_a_photo_and_the_mentee_confirms(page, live
     shot(page, "mentor-home-progress")
 
     # Иванова's program: the page itself, then its journal with the same section.
-    card.get_by_role("link", name="Петрова С. Н. → Иванова А. Д.").click()
+    card.get_by_role("link", name="Петрова С.Н. → Иванова А.Д.").click()
     expect(page.locator("main h1")).to_contain_text("Иванова Анна Дмитриевна")
     page.goto(f"{live_server.url}/programs/{program.pk}/log/")
     log = page.locator("#log")
@@ -105,7 +105,7 @@ def test_mentor_logs_an_activity_with_a_photo_and_the_mentee_confirms(page, live
     page.locator("#id_comment").fill("Спасибо, приём с колокольчиком сработал.")
     page.get_by_role("button", name="Подтверждаю").click()
     expect(page.locator(".alert-success")).to_contain_text("Вы подтвердили")
-    expect(page.locator("main")).to_contain_text("✓ подтвердила Иванова А. Д.")
+    expect(page.locator("main")).to_contain_text("✓ подтвердила Иванова А.Д.")
     expect(page.locator("main")).to_contain_text("Спасибо, приём с колокольчиком сработал.")
     shot(page, "mentee-record-confirmed")
     record.refresh_from_db()

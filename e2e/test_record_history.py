@@ -24,7 +24,7 @@ def test_the_curator_reads_a_mentees_change_in_words(page, live_server, demo):
     page.get_by_role("link", name="История изменений").click()
     expect(page.locator("main h1")).to_have_text("История изменений")
     latest = page.locator(".history-entry").first
-    expect(latest).to_contain_text("Морозова И. А., ")
+    expect(latest).to_contain_text("Морозова И.А., ")
     expect(latest).to_contain_text(f"сильные стороны «{old}» → «Умеет договариваться с родителями»")
     shot(page, "curator-mentee-history")
 

@@ -102,6 +102,6 @@ def feed(request, token: str):
         name=f"Наставник: {person.short_name}",
         base_url=f"{request.scheme}://{request.get_host()}",
     )
-    # Opened in a browser, it saves as «Календарь Петрова С. И.ics»; a calendar ignores the name. Never
+    # Opened in a browser, it saves as «Календарь Петрова С.И.ics»; a calendar ignores the name. Never
     # kept by a proxy (file_response): calendars read it on their own schedule, and it is someone's plan.
     return file_response(body, "text/calendar; charset=utf-8", f"Календарь {person.short_name}.ics", inline=True)

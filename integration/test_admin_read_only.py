@@ -79,7 +79,7 @@ def one_of_each(world):
         heading="О закреплении наставников",
         preamble="В соответствии с Положением",
         signer_position="Заведующий",
-        signer_name="Е. В. Соколова",
+        signer_name="Е.В. Соколова",
         created_by=curator,
     )
     OrderJournal.objects.create(organization=own, year=today.year)
@@ -96,7 +96,7 @@ def one_of_each(world):
         employee="Петрова Светлана",
         parties="Стороны",
         employer_signer_position="Заведующий",
-        employer_signer_name="Е. В. Соколова",
+        employer_signer_name="Е.В. Соколова",
         employee_signer_name="С. Петрова",
         created_by=curator,
     )

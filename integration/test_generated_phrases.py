@@ -1,6 +1,6 @@
 """Phrases the application puts together read as written by hand: the noun agrees with the number
 («Исправьте 2 строки»), the word with the person («уволена», «принята»), and a sentence that ends
-with initials has one full stop («… Иванова А. И.», not «И. И..»)."""
+with initials has one full stop («… Иванова А.И.», not «И.И..»)."""
 
 from datetime import date
 

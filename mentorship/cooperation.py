@@ -24,7 +24,7 @@ BLANK_NUMBER = "______"
 
 def _signer(organization: Organization) -> tuple[str, str, str]:
     """(«в лице заведующего Соколовой Елены Викторовны, действующей на основании Устава», the post as
-    signed, «Е. В. Соколова»); lines to fill in when the organization's head is not recorded."""
+    signed, «Е.В. Соколова»); lines to fill in when the organization's head is not recorded."""
     head = organization.head
     if head is None:
         return f"в лице {BLANK}, действующего(ей) на основании {BLANK}", "Руководитель", BLANK

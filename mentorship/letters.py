@@ -113,7 +113,7 @@ def letters_for(pairing: Pairing, people: list[Person], viewer: Person | None, *
 
 
 def from_person(person: Person, own: Organization | None) -> list[str]:
-    """The addressee block of an employee's letter to the head: «Заведующему / МКДОУ … / Е. В. Соколовой /
+    """The addressee block of an employee's letter to the head: «Заведующему / МКДОУ … / Е.В. Соколовой /
     от Петровой Светланы Николаевны, / воспитателя» (programs' release application uses it too)."""
     addressee = _addressee(own)
     return [

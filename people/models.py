@@ -315,7 +315,7 @@ class Person(models.Model):
         return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
 
     def in_case(self, case) -> str:
-        """«Петровой С. Н.» — for the sentences of orders; a manual override wins."""
+        """«Петровой С.Н.» — for the sentences of orders; a manual override wins."""
         from core.declension import Case, short_name_in_case
 
         override = {
@@ -338,8 +338,8 @@ class Person(models.Model):
 
     @property
     def short_name(self) -> str:
-        """«Петрова С. Н.»"""
-        initials = " ".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
+        """«Петрова С.Н.»"""
+        initials = "".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
         return f"{self.last_name} {initials}".strip()
 
     @property

@@ -3,7 +3,7 @@ that close the cycle (diagnostics, surveys, the reports) register their conditio
 programs names none of them; the completion page lists what is missing and the move refuses it.
 
 A condition is a function of the program returning the sentences of what is still missing, each
-naming who must do it («Наставляемый (Иванова И. И.) не заполнил итоговую самодиагностику.»)."""
+naming who must do it («Наставляемый (Иванова И.И.) не заполнил итоговую самодиагностику.»)."""
 
 from collections.abc import Callable
 from contextlib import contextmanager

@@ -176,7 +176,7 @@ class Program(LifeCycle, models.Model):
 
     @property
     def file_title(self) -> str:
-        """«Программа наставничества Новикова О. П. → Лебедева А. И. с 01.12.2026»."""
+        """«Программа наставничества Новикова О.П. → Лебедева А.И. с 01.12.2026»."""
         return f"Программа наставничества {self.pairing.sides} с {self.starts_on:%d.%m.%Y}"
 
     def refusal(self, target) -> str:

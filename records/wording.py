@@ -1,5 +1,5 @@
 """How documents name people and posts inside their sentences: «Петровой Светланы Николаевны»,
-«Е. В. Соколовой», «старшему воспитателю». Every document of every app words them this way."""
+«Е.В. Соколовой», «старшему воспитателю». Every document of every app words them this way."""
 
 from datetime import date
 
@@ -22,7 +22,7 @@ def initials_and_surname(person, case: Case) -> str:
     """«Е.В. Соколовой»: initials first and together, as in an addressee line or under a signature —
     the one style of every document (ГОСТ Р 7.0.97-2016, as core.declension.signature_name)."""
     try:
-        declined = person.in_case(case)  # «Соколовой Е. В.»
+        declined = person.in_case(case)  # «Соколовой Е.В.»
     except UnknownGenderError:
         declined = person.in_case(Case.NOMINATIVE)
     words = declined.split()

@@ -112,7 +112,7 @@ class Report(models.Model):
 
     @property
     def file_title(self) -> str:
-        """«Отчёт наставника — Новикова О. П. за 01.09.2026-30.11.2026»."""
+        """«Отчёт наставника — Новикова О.П. за 01.09.2026-30.11.2026»."""
         period = f"{self.period_from:%d.%m.%Y}-{self.period_to:%d.%m.%Y}"
         return f"{self.get_kind_display()} — {self.author.short_name} за {period}"
 

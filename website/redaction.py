@@ -4,7 +4,7 @@
 their name — in any case and as initials.
 
 The consents themselves decide who is listed; this is the second line, for a name that slipped into
-a free text («открытое занятие провела Лебедева А. И.»)."""
+a free text («открытое занятие провела Лебедева А.И.»)."""
 
 import re
 from collections.abc import Iterable

@@ -218,7 +218,7 @@ def test_a_photo_taken_sideways_is_turned_upright_before_exif_goes():
 
 def test_a_png_loses_its_text_and_exif_chunks():
     info = PngImagePlugin.PngInfo()
-    info.add_text("Author", "Петрова С. Н.")
+    info.add_text("Author", "Петрова С.Н.")
     exif = Image.Exif()
     exif[0x010F] = "Samsung"
     source = io.BytesIO()

@@ -37,7 +37,7 @@ def test_values_read_by_their_labels_names_and_dates(world):
     # A day before: «the 1st of the month» is no change on the 1st (the test failed after midnight).
     save(mentor, curator, capacity=2, is_active=False, added_on=mentor.added_on - timedelta(days=1))
     (latest, *_) = entries([Source("Банк наставников", type(mentor).history.filter(id=mentor.pk))])
-    assert latest.who == "Морозова И. И."
+    assert latest.who == "Морозова И.И."
     assert latest.action == "Изменение"
     assert latest.subject == "Банк наставников"
     changes = changes_of(latest)
@@ -79,7 +79,7 @@ def test_many_to_many_authors_and_names_cost_the_same_however_long(world):
     # The rows with their authors, the directions at each row, the names of the person and the directions.
     assert len(few) == 4
     assert len(more) == len(few)
-    assert {entry.who for entry in told} >= {"Морозова И. И.", "Соколова Е. И."}
+    assert {entry.who for entry in told} >= {"Морозова И.И.", "Соколова Е.И."}
     named = [changes_of(entry)["направления"] for entry in told if "направления" in changes_of(entry)]
     assert (directions[0].name, ", ".join(sorted(d.name for d in directions[:2]))) in named
 

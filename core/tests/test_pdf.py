@@ -52,7 +52,7 @@ def order(rows: int = 3, **extra) -> dict:
             }
             for i in range(1, rows + 1)
         ],
-        "acquainted": ["Петрова С. Н.", "Семёнова Д. И."],
+        "acquainted": ["Петрова С.Н.", "Семёнова Д.И."],
         **extra,
     }
 
@@ -102,7 +102,7 @@ def test_a_long_table_repeats_its_header_on_every_page_and_pages_are_numbered_fr
 def test_the_acquaintance_sheet_starts_on_its_own_page():
     texts = pages_text(render_pdf("core_tests/order_sample.html", order()))
 
-    assert texts[-1].startswith("С приказом ознакомлены: ФИО Дата Подпись Петрова С. Н. Семёнова Д. И.")
+    assert texts[-1].startswith("С приказом ознакомлены: ФИО Дата Подпись Петрова С.Н. Семёнова Д.И.")
 
 
 def test_text_is_set_in_an_embedded_serif_font():

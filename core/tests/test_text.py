@@ -1,5 +1,5 @@
 """The text helpers: a sentence's capital and full stop, a number's noun, a word that agrees with
-a person — so that no message is put together by hand («строк(и)», «И. А..»)."""
+a person — so that no message is put together by hand («строк(и)», «И.А..»)."""
 
 from decimal import Decimal
 
@@ -52,7 +52,7 @@ def test_plural_puts_the_number_before_its_noun(n, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Записан отказ от ответа: Семёнова Д. И.", "Записан отказ от ответа: Семёнова Д. И."),
+        ("Записан отказ от ответа: Семёнова Д.И.", "Записан отказ от ответа: Семёнова Д.И."),
         ("Куратор — Морозова И. А", "Куратор — Морозова И. А."),
         ("пара закреплена", "Пара закреплена."),
         ("«входная» анкета отправлена", "«Входная» анкета отправлена."),
@@ -92,10 +92,10 @@ def test_messages_of_a_service_reach_the_page_as_sentences(rf):
     request = rf.post("/")
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
-    show_outcome(request, Outcome(None, ["у наставника уже трое наставляемых"]), "Согласие записано: Иванова А. И.")
+    show_outcome(request, Outcome(None, ["у наставника уже трое наставляемых"]), "Согласие записано: Иванова А.И.")
     report_errors(request, ValidationError(["пара в состоянии «Завершена»", "Проверьте даты."]))
     assert [str(message) for message in get_messages(request)] == [
-        "Согласие записано: Иванова А. И.",
+        "Согласие записано: Иванова А.И.",
         "У наставника уже трое наставляемых.",
         "Пара в состоянии «Завершена».",
         "Проверьте даты.",
@@ -141,6 +141,7 @@ def test_a_sum_in_words(value, words):
         ("3 000,00 руб.", "3~000,00~руб."),
         ("2026 г.", "2026~г."),
         ("И.А. Морозова", "И.А.~Морозова"),
+        ("Морозову И.А.", "Морозову~И.А."),
         ("Морозову И. А.", "Морозову~И.~А."),
         ("Работа в группе", "Работа в~группе"),
         ("", ""),

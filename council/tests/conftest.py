@@ -48,7 +48,7 @@ def meeting(world, member, chair, program):
         kind=AgendaItem.Kind.PROGRAM,
         title="О согласовании программы наставничества",
         program=program,
-        heard="Петрову С. И. о программе наставничества",
+        heard="Петрову С.И. о программе наставничества",
         decided="Согласовать программу",
         votes_for=2,
         agrees_program=True,

@@ -131,7 +131,7 @@ def test_the_meeting_history_tells_its_agenda_and_signing_in_words(client_as, wo
     assert "Решили «Согласовать программу» → «Согласовать программу с замечаниями рецензента»" in text
     assert "состояние «Запланировано» → «Протокол подписан»" in text
     assert "номер протокола: «1»" in text
-    assert "Морозова И. И., " in text and "Волкова Н. И., " in text
+    assert "Морозова И.И., " in text and "Волкова Н.И., " in text
 
 
 def test_the_review_history_keeps_a_drafts_text_from_all_but_its_reviewer(client, client_as, world, review):
@@ -147,9 +147,9 @@ def test_the_review_history_keeps_a_drafts_text_from_all_but_its_reviewer(client
         text = page_text(client_as(role), review_history(review))
         assert "текст рецензии: скрыто" in text, role
         assert "Черновик" not in text and "Цели конкретны" not in text, role
-        assert "состояние «Пишется» → «Отправлена»" in text and "Орлова М. И., " in text, role
+        assert "состояние «Пишется» → «Отправлена»" in text and "Орлова М.И., " in text, role
         # Who assigned it: the chair.
-        assert "создание" in text and "Волкова Н. И., " in text, role
+        assert "создание" in text and "Волкова Н.И., " in text, role
 
 
 def test_a_change_of_who_attended_reads_with_who_and_when(client_as, world, meeting, member, chair):
@@ -164,7 +164,7 @@ def test_a_change_of_who_attended_reads_with_who_and_when(client_as, world, meet
     text = page_text(client_as("council"), meeting_history(meeting))
     # The correction is one entry, newest first: who made it, who attended and the place together.
     correction = text.split('class="history-entry')[1]
-    assert "Морозова И. И., " in correction
+    assert "Морозова И.И., " in correction
     assert (
         "присутствовали «Волкова Наталья Ивановна, Орлова Марина Ивановна» → «Волкова Наталья Ивановна»"
     ) in correction

@@ -117,7 +117,7 @@ def test_feed_parses_back_with_dates_zone_and_status(client, world, settings, te
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = icalendar.Calendar.from_ical(response.content)
     assert calendar["VERSION"] == "2.0"
-    assert str(calendar["X-WR-CALNAME"]) == "Наставник: Егорова В. И."
+    assert str(calendar["X-WR-CALNAME"]) == "Наставник: Егорова В.И."
     events = {str(event["UID"]): event for event in calendar.walk("VEVENT")}
     assert set(events) == {"test-deadline-1@nastavnik", "test-cancelled-2@nastavnik", "test-timed-3@nastavnik"}
 

@@ -30,10 +30,10 @@ def test_the_steps_of_a_returned_and_corrected_record(growth, world):
     record = return_correct_confirm(growth, world)
     steps = record_history(record)
     assert [(step.what, step.who) for step in steps] == [
-        ("Внесена и отправлена куратору на подтверждение", "Иванова А. И."),
-        ("Возвращена с комментарием", "Морозова И. И."),
-        ("Исправлена и снова отправлена куратору", "Иванова А. И."),
-        ("Подтверждена", "Морозова И. И."),
+        ("Внесена и отправлена куратору на подтверждение", "Иванова А.И."),
+        ("Возвращена с комментарием", "Морозова И.И."),
+        ("Исправлена и снова отправлена куратору", "Иванова А.И."),
+        ("Подтверждена", "Морозова И.И."),
     ]
     added, returned, corrected, confirmed = steps
     assert ("Тема мероприятия (открытый показ, мастер-класс, выступление)", "—", "Открытый показ: утренний круг") in [
@@ -56,7 +56,7 @@ def test_the_curators_correction_names_the_fields_as_the_kind_calls_them(growth,
     record_save(record=record, actor=world.users["curator"])
     steps = record_history(record)
     assert steps[0].what == "Внесена куратором и сразу подтверждена"
-    assert steps[-1].what == "Исправлена" and steps[-1].who == "Морозова И. И."
+    assert steps[-1].what == "Исправлена" and steps[-1].who == "Морозова И.И."
     changes = {change.label: (change.old, change.new) for change in steps[-1].changes}
     assert changes["Объём, часов"] == ("36", "72")
     assert changes["Программа наставничества"] == ("—", str(record.program))
@@ -67,7 +67,7 @@ def test_a_reward_written_by_an_order_says_so(growth, world):
     order = order_register(order=order, actor=world.users["head"])  # the reward is written with the registration
     record = GrowthRecord.objects.get(order=order)
     (step,) = record_history(record)
-    assert step.what == "Внесена приказом о поощрении" and step.who == "Соколова Е. И."
+    assert step.what == "Внесена приказом о поощрении" and step.who == "Соколова Е.И."
 
 
 READERS = {"head", "curator", "mentor", "mentee"}  # the mentee's own record: her mentor reads it too

@@ -154,7 +154,7 @@ class Pairing(LifeCycle, models.Model):
     # confirmations and documents. The mentees come from `mentees.all()`, so a prefetch serves them.
     @property
     def sides(self) -> str:
-        """«Иванова А. А. → Петрова Б. В., Сидорова В. Г.»"""
+        """«Иванова А.А. → Петрова Б.В., Сидорова В.Г.»"""
         return self._sides(lambda person: person.short_name)
 
     @property

@@ -56,7 +56,7 @@ CURATOR_DUTIES = (
 
 
 def post_and_name_accusative(person: Person, own: Organization, on) -> str:
-    """«заместителя заведующего Морозову И. А.»: the post in apposition goes first, in the case of the
+    """«заместителя заведующего Морозову И.А.»: the post in apposition goes first, in the case of the
     sentence («назначить кого»: a post is an animate noun, so its accusative is its genitive); a post
     records.wording cannot decline prints after the name, in brackets, as it is named."""
     name = person.in_case(Case.ACCUSATIVE)

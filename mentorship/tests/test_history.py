@@ -92,7 +92,7 @@ def test_mentor_direction_changes_appear(world, person, curator):
     entries = [entry for entry in person_history(person, show_sensitive=True) if entry.subject == "Банк наставников"]
     direction_changes = [changes_of(entry)["направления"] for entry in entries if "направления" in changes_of(entry)]
     assert ("Режимные моменты", "ИКТ, Режимные моменты") in direction_changes
-    assert all(entry.who == "Морозова И. И." for entry in entries)
+    assert all(entry.who == "Морозова И.И." for entry in entries)
 
 
 def test_mentor_flags_and_files_read_as_words(world, person, curator, settings, tmp_path):
@@ -190,7 +190,7 @@ def test_who_is_the_actors_short_name(world, person):
     person.phone = "+7 900 000-00-01"
     person_save(person=person, actor=world.users["head"])
     entries = person_history(person, show_sensitive=True)
-    assert [entry.who for entry in entries] == ["Соколова Е. И.", "Морозова И. И."]
+    assert [entry.who for entry in entries] == ["Соколова Е.И.", "Морозова И.И."]
 
 
 def test_who_is_the_login_for_an_actor_without_a_card_and_system_for_none(world, person):

@@ -36,7 +36,7 @@ def fixed(world):
         preamble="В соответствии с Положением о наставничестве",
         clauses=["Закрепить пары."],
         signer_position="Заведующий",
-        signer_name="Е. В. Соколова",
+        signer_name="Е.В. Соколова",
         created_by=world.users["head"],
     )
     world.pairing.orders.add(order)

@@ -67,7 +67,7 @@ def test_blank_search_returns_everybody():
 
 def test_short_name_has_initials():
     assert PersonFactory.build(last_name="Петрова", first_name="Светлана", middle_name="Николаевна").short_name == (
-        "Петрова С. Н."
+        "Петрова С.Н."
     )
     assert PersonFactory.build(last_name="Смит", first_name="Джон", middle_name="").short_name == "Смит Д."
 
@@ -287,7 +287,7 @@ def test_a_group_is_named_by_both_sides():
     ]
     pairing = PairingFactory(mentor=mentor, mentees=mentees)
     assert pairing.kind_label == "Группа"
-    assert pairing.sides.startswith("Новикова О. П. → ")
-    assert "Лебедева А. И." in pairing.sides and "Киселёва Д. О." in pairing.sides
+    assert pairing.sides.startswith("Новикова О.П. → ")
+    assert "Лебедева А.И." in pairing.sides and "Киселёва Д.О." in pairing.sides
     assert str(pairing) == f"{pairing.sides} ({pairing.direction})"
     assert "Новикова Ольга Петровна → " in pairing.sides_full

@@ -162,7 +162,7 @@ def test_an_early_end_names_the_notice_as_its_basis_not_the_reason(world):
         actor=world.users["head"],
     ).obj
     text = stored_text(order)
-    assert "на основании письменного уведомления наставника Петровой С. И. от 20.11.2026" in text
+    assert "на основании письменного уведомления наставника Петровой С.И. от 20.11.2026" in text
     assert "решения работодателя" not in text
     assert "не справляется" not in text and "Причина" not in text
     world.pairing.refresh_from_db()
@@ -182,7 +182,7 @@ def test_an_early_end_by_the_employer_names_the_decision_and_its_notice(world):
     text = stored_text(order)
     assert (
         "на основании решения работодателя и его письменного уведомления от 20.11.2026, врученного наставнику "
-        "Петровой С. И." in text
+        "Петровой С.И." in text
     )
     assert "Просьба" not in text and "уведомления наставника" not in text
 
@@ -206,8 +206,8 @@ def test_a_replacement_order_carries_no_ground_about_a_person(world, grounds):
     text = stored_text(order)
     assert (
         "на основании решения работодателя и его письменного уведомления от 20.11.2026, врученного наставнику "
-        "Петровой С. И., письменного согласия нового наставника Беловой Л. И. от 23.11.2026 и письменного согласия "
-        "наставляемой Ивановой А. И. от 24.11.2026"
+        "Петровой С.И., письменного согласия нового наставника Беловой Л.И. от 23.11.2026 и письменного согласия "
+        "наставляемой Ивановой А.И. от 24.11.2026"
     ) in text
     for word in ("дисциплинар", "несовместим", "неисполнени", "выговор", "В связи с"):
         assert word not in text

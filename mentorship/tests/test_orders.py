@@ -102,7 +102,7 @@ def test_two_pairs_approved_together_are_fixed_by_one_order(world):
         "Лист ознакомления",
     ):
         assert expected in text, expected
-    # The curator is named in the accusative: «возложить на … Морозову И. И.»
+    # The curator is named in the accusative: «возложить на … Морозову И.И.»
     assert "Морозову" in text
     assert ".." not in text
     # The clause names the annex the table prints as; no second line says it again.
@@ -180,7 +180,7 @@ def test_concurrent_registrations_never_share_a_number(world):
             preamble="Преамбула",
             clauses=["Пункт"],
             signer_position="Заведующий",
-            signer_name="Е. В. Соколова",
+            signer_name="Е.В. Соколова",
             created_by=world.users["head"],
         )
         for n in range(6)

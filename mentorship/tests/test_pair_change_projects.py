@@ -117,7 +117,7 @@ def test_a_consent_dated_after_the_final_date_of_the_project_refuses_the_registr
         actor=world.users["head"],
     )
     before = pair_as_it_stands(world.pairing)
-    with pytest.raises(ValidationError, match=r"датированные позже него: согласие Ивановой А. И. от 24\.11\.2026"):
+    with pytest.raises(ValidationError, match=r"датированные позже него: согласие Ивановой А.И. от 24\.11\.2026"):
         order_register(order=project, actor=world.users["head"], reason=BACKDATED)
     project.refresh_from_db()
     assert project.is_draft and project.number is None

@@ -251,7 +251,7 @@ def test_the_agreements_history_tells_who_filled_in_the_requisites(world, papers
     fill_in_requisites(client_as("curator"), agreement, "12")
     fill_in_requisites(client_as("head"), agreement, "12-а")
     text = page_text(client_as("mentor"), reverse("mentorship:agreement-history", args=[agreement.pk]))
-    assert "Морозова И. И., " in text and "Соколова Е. И., " in text
+    assert "Морозова И.И., " in text and "Соколова Е.И., " in text
     assert "номер трудового договора: «47»" in text
     assert "дата трудового договора: «02.09.2019»" in text
     assert "номер соглашения «12» → «12-а»" in text
@@ -299,7 +299,7 @@ def test_a_cooperation_agreements_scan_is_told_to_those_who_open_it(world, paper
     cooperation.save()
     url = reverse("mentorship:cooperation-history", args=[cooperation.pk])
     curator = page_text(client_as("curator"), url)
-    assert "Соколова Е. И., " in curator
+    assert "Соколова Е.И., " in curator
     assert "действует до: «31.08.2027»" in curator
     assert "скан договора: файл загружен" in curator
     assert f'href="{reverse("people:organization-list")}"' in curator

@@ -31,7 +31,7 @@ def test_a_mentee_change_reads_in_words(world, client_as):
     mentee_save(mentee=mentee, actor=world.users["curator"])
 
     text = page_text(client_as("head"), reverse("mentorship:mentee-history", args=[mentee.pk]))
-    assert "Морозова И. И., " in text
+    assert "Морозова И.И., " in text
     assert "сильные стороны «Творческий подход» → «Умеет договариваться с родителями»" in text
     assert f"категория «Молодой специалист» → «{mentee.category.name}»" in text
 
@@ -86,7 +86,7 @@ def test_the_pair_history_shows_its_moves_and_consents(world, client_as):
 
     text = page_text(client_as("mentee"), url)
     assert "примечание: «Встречи по вторникам»" in text
-    assert "Морозова И. И., " in text
+    assert "Морозова И.И., " in text
     client = client_as("curator")
     few = queries_of(client, url)
     for n in range(5):
@@ -138,7 +138,7 @@ def test_a_mentee_joining_a_group_reads_with_who_and_when(world, client_as, smir
     entries = text.split('class="history-entry')[1:]
     # The correction is one entry, newest first: who, the mentee added and the note together.
     correction = entries[0]
-    assert "Волкова Н. И., " in correction
+    assert "Волкова Н.И., " in correction
     assert (
         "наставляемые «Зайцева Алина Ивановна, Иванова Анна Ивановна» → "
         "«Зайцева Алина Ивановна, Иванова Анна Ивановна, Смирнова Ольга Павловна»"
@@ -146,7 +146,7 @@ def test_a_mentee_joining_a_group_reads_with_who_and_when(world, client_as, smir
     assert "примечание: «Смирнова присоединилась»" in correction
     # The proposal is one entry by the curator: its creation with its mentees and forms.
     assert len(entries) == 2
-    assert "создание" in entries[1] and "Морозова И. И., " in entries[1]
+    assert "создание" in entries[1] and "Морозова И.И., " in entries[1]
     assert "наставляемые: «Зайцева Алина Ивановна, Иванова Анна Ивановна»" in entries[1]
     assert "формы: «В группе»" in entries[1]
 
@@ -169,7 +169,7 @@ def test_a_form_of_mentoring_added_reads_in_the_pair_history(world, client_as, s
     )
     text = page_text(client_as("curator"), reverse("mentorship:pairing-history", args=[group.pk]))
     correction = text.split('class="history-entry')[1]
-    assert "Волкова Н. И., " in correction
+    assert "Волкова Н.И., " in correction
     assert "формы «В группе» → «В группе, Виртуальное (дистанционное)»" in correction
 
 
@@ -178,7 +178,7 @@ def test_a_mentee_leaving_a_group_reads_too(world, client_as, smirnova):
     correct(world, group, [world.other_mentee, smirnova])
     text = page_text(client_as("head"), reverse("mentorship:pairing-history", args=[group.pk]))
     correction = text.split('class="history-entry')[1]
-    assert "Волкова Н. И., " in correction
+    assert "Волкова Н.И., " in correction
     assert (
         "наставляемые «Зайцева Алина Ивановна, Иванова Анна Ивановна, Смирнова Ольга Павловна» → "
         "«Зайцева Алина Ивановна, Смирнова Ольга Павловна»"

@@ -26,7 +26,7 @@ def test_renaming_a_post_reads_in_words(world, client_as):
 
     page = client_as("council").get(URL).content.decode()
     assert "Должность: Воспитатель группы компенсирующей направленности" in page
-    assert "Морозова И. И., " in page
+    assert "Морозова И.И., " in page
     assert "название «Воспитатель логопедической группы» → «Воспитатель группы компенсирующей направленности»" in page
     assert URL in client.get(reverse("people:reference-list", args=["positions"])).content.decode()
 

@@ -46,7 +46,7 @@ def registered_order(pairing, *, number: int, day: date, author) -> Order:
         preamble="В соответствии с Положением о наставничестве",
         clauses=["Закрепить пары."],
         signer_position="Заведующий",
-        signer_name="Е. В. Соколова",
+        signer_name="Е.В. Соколова",
         created_by=author,
     )
     pairing.orders.add(order)

@@ -46,7 +46,7 @@ class PlanItemForm(StyledModelForm):
         model = PlanItem
         fields = ["direction", "activity", "form", "deadline", "responsible", "expected_result"]
         widgets = {"activity": forms.Textarea(attrs={"rows": 2}), "expected_result": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {"responsible": "Например: «Петрова С. Н., Иванова А. Д.»."}
+        help_texts = {"responsible": "Например: «Петрова С.Н., Иванова А.Д.»."}
 
 
 class ProgramCompleteForm(forms.Form):

@@ -154,9 +154,9 @@ def test_the_period_is_the_programs_term_by_default_else_the_academic_year(world
 
 def test_the_files_are_saved_under_a_russian_name(world, logged, client_as):
     response = client_as("mentor").get(urls(world.pairing.pk, "?first=2026-09-01&last=2027-05-31")["pdf"])
-    assert saved_as(response) == "Журнал наставника Петрова С. И. с 01.09.2026 по 31.05.2027.pdf"
+    assert saved_as(response) == "Журнал наставника Петрова С.И. с 01.09.2026 по 31.05.2027.pdf"
     docx = client_as("mentor").get(urls(world.pairing.pk)["docx"])
-    assert saved_as(docx).startswith("Журнал наставника Петрова С. И. с ") and saved_as(docx).endswith(".docx")
+    assert saved_as(docx).startswith("Журнал наставника Петрова С.И. с ") and saved_as(docx).endswith(".docx")
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def test_mentor_logs_a_situational_meeting_through_the_form(client_as, world, si
     assert (meeting.mentor, meeting.form, meeting.logged_by) == (world.mentor, situational, world.users["mentor"])
     assert list(meeting.participants.all()) == [world.other_person]
     page = client.get(reverse("programs:meeting-list")).content.decode()
-    assert "Адаптация ребёнка в группе раннего возраста" in page and "Семёнова Д. И." in page
+    assert "Адаптация ребёнка в группе раннего возраста" in page and "Семёнова Д.И." in page
 
 
 def test_the_same_meeting_sent_twice_is_stored_once(client_as, world, situational):
@@ -110,7 +110,7 @@ def test_the_mentor_sees_own_meetings_the_curator_and_head_all(client_as, world,
     assert "Моя встреча" in mine and "Чужая встреча" not in mine
     for role in ("curator", "head"):
         page = client_as(role).get(reverse("programs:meeting-list")).content.decode()
-        assert "Моя встреча" in page and "Чужая встреча" in page and "Петрова С. И." in page
+        assert "Моя встреча" in page and "Чужая встреча" in page and "Петрова С.И." in page
 
 
 def test_mentor_corrects_and_deletes_own_meeting(world, situational):

@@ -287,7 +287,7 @@ def test_in_a_group_each_mentee_signs_the_comment(world, program):
     record_respond(record=record, confirm=True, comment="Тоже", actor=second.person.user)
     record.refresh_from_db()
     assert record.confirmed_by == world.mentee.person  # the first confirmation is kept
-    assert record.mentee_comment.splitlines() == ["Иванова А. И.: Согласна", "Орлова К. И.: Тоже"]
+    assert record.mentee_comment.splitlines() == ["Иванова А.И.: Согласна", "Орлова К.И.: Тоже"]
 
 
 # --- the section for the program's page ------------------------------------------------------------------

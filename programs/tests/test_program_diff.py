@@ -21,7 +21,7 @@ def _row(id_, position, activity, deadline="2026-10-01", **extra):
         "activity": activity,
         "form": "Консультация",
         "deadline": deadline,
-        "responsible": "Петрова С. Н.",
+        "responsible": "Петрова С.Н.",
         "expected_result": "Конспект",
         **extra,
     }

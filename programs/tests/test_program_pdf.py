@@ -30,7 +30,7 @@ def approved(world):
         position=1,
         activity="Консультация «Режим дня в группе раннего возраста»",
         deadline=date(2026, 9, 30),
-        responsible="Петрова С. И.",
+        responsible="Петрова С.И.",
         expected_result="Памятка по режиму дня",
         done_on=date(2026, 9, 28),
         done_note="Памятка в папке группы",

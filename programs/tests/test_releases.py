@@ -5,11 +5,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from core.declension import Case
 from mentorship import queue
 from mentorship.tests.factories import MentorFactory, PartnerFactory, PersonFactory
 from people.models import Person
@@ -237,6 +239,9 @@ def test_the_approval_page_lists_the_staff_but_not_the_person_released(client_as
     # The approval is a project of the order: the head is led to it; the page now says it waits.
     assert response.status_code == 302 and response.url == release.order.get_absolute_url()
     assert release.status == S.REQUESTED and release.order.is_draft and release.substitute == world.other_person
+    # The message names the person released in the genitive, as the order does: «об освобождении Петровой С.Н.».
+    told = [str(message) for message in get_messages(response.wsgi_request)]
+    assert told[0].startswith(f"Проект приказа об освобождении {release.person.in_case(Case.GENITIVE)} ")
     response = client.get(reverse("programs:release-approve", args=[release.pk]))
     assert response.status_code == 302 and response.url == release.order.get_absolute_url()
     order_register(order=release.order, **head(world))
@@ -305,22 +310,22 @@ def test_approval_registers_a_release_order_naming_both_people(client_as, world,
     assert order.heading == "Об освобождении от работы для участия в мероприятии программы наставничества"
     assert "пунктом 1.4 Положения о наставничестве" in order.preamble
     text = " ".join(order.clauses)
-    assert "Освободить Иванову А. И." in text
+    assert "Освободить Иванову А.И." in text
     assert f"{release.date:%d.%m.%Y} на 2 часа" in text
     assert "Открытый показ НОД в подготовительной группе детского сада № 5" in text
     # The substitute does the released person's duties as additional work, with written consent (ТК РФ
     # ст. 60.2), paid as the sides agree (ст. 151): the system keeps no rates, so no amount is invented.
     assert (
-        "Поручить Семёновой Д. И. (воспитатель) с её письменного согласия выполнение дополнительной работы — "
-        f"обязанностей Ивановой А. И. — {release.date:%d.%m.%Y} на время её отсутствия (2 часа)"
+        "Поручить Семёновой Д.И. (воспитатель) с её письменного согласия выполнение дополнительной работы — "
+        f"обязанностей Ивановой А.И. — {release.date:%d.%m.%Y} на время её отсутствия (2 часа)"
     ) in text
     assert "статья 60.2 Трудового кодекса Российской Федерации" in text
     assert (
-        f"Установить Семёновой Д. И. за выполнение дополнительной работы {release.date:%d.%m.%Y} доплату в размере, "
+        f"Установить Семёновой Д.И. за выполнение дополнительной работы {release.date:%d.%m.%Y} доплату в размере, "
         "установленном соглашением сторон (статья 151 Трудового кодекса Российской Федерации)."
     ) in order.clauses
     consent = (
-        f"и письменного согласия Семёновой Д. И. от {timezone.localdate():%d.%m.%Y} на выполнение дополнительной работы"
+        f"и письменного согласия Семёновой Д.И. от {timezone.localdate():%d.%m.%Y} на выполнение дополнительной работы"
     )
     assert consent in order.preamble
     assert "Контроль за исполнением приказа возложить на куратора наставничества Морозову" in order.clauses[-1]
@@ -338,7 +343,7 @@ def test_the_registered_order_pdf_names_both_people(world, program):
     with release.order.pdf.open("rb") as handle:
         text = " ".join(page.extract_text() for page in PdfReader(handle).pages)
     text = " ".join(text.split())
-    assert "Об освобождении от работы" in text and "Иванову А. И." in text and "Поручить Семёновой Д. И." in text
+    assert "Об освобождении от работы" in text and "Иванову А.И." in text and "Поручить Семёновой Д.И." in text
     assert "соглашением сторон" in text
 
 
@@ -353,8 +358,8 @@ def test_the_head_may_change_the_substitute_in_the_request(world, program):
     replacement = PersonFactory(last_name="Кузьмина", first_name="Ольга", middle_name="Петровна")
     release = ask(world, program, substitute=world.other_person)
     release = release_approve(release=release, substitute=replacement, **approval(world)).obj
-    assert release.substitute == replacement and "Поручить Кузьминой О. П." in release.order.clauses[1]
-    assert "письменного согласия Кузьминой О. П." in release.order.preamble
+    assert release.substitute == replacement and "Поручить Кузьминой О.П." in release.order.clauses[1]
+    assert "письменного согласия Кузьминой О.П." in release.order.preamble
 
 
 def test_refusal_needs_a_comment_and_is_shown_to_the_requester(client_as, world, program):
@@ -407,7 +412,7 @@ def test_a_release_on_a_day_before_the_orders_date_is_warned_about(world, progra
     order.date = release.date + timedelta(days=1)
     order.save()
     assert retroactive_warnings(order) == [
-        f"Освобождение от работы Ивановой А. И. — {release.date:%d.%m.%Y}, раньше даты приказа "
+        f"Освобождение от работы Ивановой А.И. — {release.date:%d.%m.%Y}, раньше даты приказа "
         f"({order.date:%d.%m.%Y}): назначение задним числом."
     ]
     with pytest.raises(ValidationError, match="укажите причину"):
@@ -440,7 +445,7 @@ def test_the_order_cites_the_substitutes_consent_by_its_date(world, program):
     release = ask(world, program, substitute=world.other_person)
     release = release_approve(release=release, **approval(world, consent_on)).obj
     assert release.substitute_consent_on == consent_on
-    assert f"письменного согласия Семёновой Д. И. от {consent_on:%d.%m.%Y} на выполнение дополнительной работы" in (
+    assert f"письменного согласия Семёновой Д.И. от {consent_on:%d.%m.%Y} на выполнение дополнительной работы" in (
         release.order.preamble
     )
 
@@ -466,7 +471,7 @@ def test_without_the_consents_date_nothing_is_approved(client_as, world, program
 def test_a_consent_dated_after_the_order_is_refused_also_when_the_project_is_redated(world, program):
     release = ask(world, program, substitute=world.other_person)
     tomorrow = timezone.localdate() + timedelta(days=1)
-    with pytest.raises(ValidationError, match=f"согласие Семёновой Д. И. от {tomorrow:%d.%m.%Y}"):
+    with pytest.raises(ValidationError, match=f"согласие Семёновой Д.И. от {tomorrow:%d.%m.%Y}"):
         release_approve(release=release, **approval(world, tomorrow))
     release = release_approve(release=release, **approval(world)).obj
     order = release.order

@@ -82,7 +82,7 @@ def test_a_mentor_is_told_of_a_mentees_comment_once_until_she_opens_it(world, cl
     record_respond(record=record, confirm=False, comment="И ещё с планированием", actor=mentee)
     [item] = [item for item in items_for(mentor, timezone.localdate()) if item.kind == "mentee-comments"]
     # Whose comment on which day's record — never the comment itself (a mentee's difficulties).
-    assert item.text == f"Комментарий наставляемого (Иванова А. И.) к мероприятию от {record.done_on:%d.%m.%Y}"
+    assert item.text == f"Комментарий наставляемого (Иванова А.И.) к мероприятию от {record.done_on:%d.%m.%Y}"
     assert "трудно" not in item.text
     # A confirmation alone says nothing new; the mentee and the curator are not told.
     record_respond(record=record, confirm=True, comment="", actor=mentee)
@@ -111,7 +111,7 @@ def test_a_mentee_is_told_the_day_before_of_her_programs_activity(world):
     items = activities_tomorrow(world.users["mentee"], today)
     assert keys(items) == [f"plan-tomorrow:{due.pk}:{tomorrow:%Y%m%d}"]
     assert items[0].text.startswith(f"Завтра, {tomorrow:%d.%m.%Y}: Посещение занятия наставника (")
-    assert items[0].text.endswith("наставник Петрова С. И.)") and items[0].url == program.get_absolute_url()
+    assert items[0].text.endswith("наставник Петрова С.И.)") and items[0].url == program.get_absolute_url()
     # The mentor has it among her deadlines (plan_items_due), not as a mentee.
     assert activities_tomorrow(world.users["mentor"], today) == []
 
@@ -125,7 +125,7 @@ def test_the_curator_is_told_of_releases_waiting_for_the_head(world):
     items = releases_waiting(world.users["curator"], timezone.localdate())
     assert keys(items) == [f"release-requested:{waiting.pk}"]
     assert (
-        items[0].text == f"Просьба об освобождении от работы {day:%d.%m.%Y}: Иванова А. И. — ждёт решения руководителя"
+        items[0].text == f"Просьба об освобождении от работы {day:%d.%m.%Y}: Иванова А.И. — ждёт решения руководителя"
     )
     assert items[0].url == reverse("programs:release-list")
     assert [i.kind for i in items_for(world.users["curator"], timezone.localdate())].count("releases") == 1

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 from PIL import Image, UnidentifiedImageError
 
+from core.declension import Case
 from core.files import stored_file_response
 from core.history import Source
 from core.http import id_param, text_param
@@ -587,7 +588,8 @@ class ReleaseDecisionView(RoleRequiredMixin, View):
             else:
                 messages.success(
                     request,
-                    f"Проект приказа об освобождении {release.person.short_name} {release.date:%d.%m.%Y} подготовлен. "
+                    f"Проект приказа об освобождении {release.person.in_case(Case.GENITIVE)} "
+                    f"{release.date:%d.%m.%Y} подготовлен. "
                     "Проверьте текст и зарегистрируйте приказ: работник освобождается с его регистрацией.",
                 )
                 return redirect(outcome.obj.order.get_absolute_url())

@@ -237,7 +237,7 @@ def test_registration_and_the_scans_read_in_words(client_as, registered):
     url = reverse("records:order-history", args=[registered.pk])
     client = client_as("curator")
     page = client.get(url).content.decode()
-    assert "Соколова Е. И., " in page
+    assert "Соколова Е.И., " in page
     assert "состояние «Проект» → «Зарегистрирован»" in page
     assert "скан подписанного приказа: файл загружен" in page
     assert "пункты: «Объявить благодарность наставникам согласно таблице.»" in page

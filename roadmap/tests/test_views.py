@@ -519,7 +519,7 @@ def test_the_history_tells_the_stages_and_activities_changes_in_words(world, cli
         page = client.get(url).content.decode()
     assert f"Мероприятие: {activity.number}. {activity.text[:60]}" in page
     assert "→ «Куратор и старший воспитатель»" in page
-    assert "Морозова И. И., " in page
+    assert "Морозова И.И., " in page
 
     for stage in draft.stages.all():
         stage.title = f"{stage.title} (уточнено)"
