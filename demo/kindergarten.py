@@ -423,7 +423,13 @@ def load_demo() -> dict[str, int]:
         from demo.paperwork import set_pay_rule
 
         set_pay_rule(own)  # 3 000 ₽ a month per mentee, before the orders write the agreements
-        added["pairs"] = _demo_pairs(people, curator=curator, head=people["001"].user, today=today)
+        added["pairs"] = _demo_pairs(
+            people,
+            curator=curator,
+            head=people["001"].user,
+            today=today,
+            before_the_year=_roadmap_loader(people, today=today, added=added),
+        )
 
     from demo.paperwork import load_paperwork
 
@@ -448,10 +454,9 @@ def load_demo() -> dict[str, int]:
 
     added["programs"] = load_programs(today)
 
-    from demo.roadmap import load as load_roadmap
-
-    # After the pairs: the roadmap's order comes later in the journal than the pair orders.
-    added["roadmaps"] = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
+    # Loaded among the pairs' orders (above), so that the journal runs in date order; here only when
+    # the pairs were there already (a second load) and the year's roadmap was not.
+    _roadmap_loader(people, today=today, added=added)()
 
     from demo.diagnostics import load as load_diagnostics
 
@@ -517,8 +522,24 @@ def _past_years_notices_read(today) -> int:
 PAPER_ORDER = "Приказ издан на бумаге до начала работы в системе; внесён при переносе журнала."
 
 
-def _demo_pairs(people, *, curator, head, today) -> int:
-    """Walk each demo pair through the services to its state; orders come out in date order."""
+def _roadmap_loader(people, *, today, added: dict):
+    """The current year's roadmap (demo.roadmap), counted in `added["roadmaps"]`: its order is dated
+    late in August, so it is registered after the orders of the year before and before those of
+    September. Idempotent, as demo.roadmap.load is."""
+
+    def load() -> None:
+        from demo.roadmap import load as load_roadmap
+
+        count = load_roadmap(curator=people["002"].user, head=people["001"].user, today=today)
+        added["roadmaps"] = added.get("roadmaps", 0) + count
+
+    return load
+
+
+def _demo_pairs(people, *, curator, head, today, before_the_year) -> int:
+    """Walk each demo pair through the services to its state; orders come out in date order, and
+    `before_the_year` is called between the last order of the year before and the first of this one
+    (the roadmap's order of late August)."""
     from mentorship.services.pair_orders import pairing_terminate, pairings_approve
     from mentorship.services.pairs import (
         pairing_consent_record,
@@ -596,6 +617,7 @@ def _demo_pairs(people, *, curator, head, today) -> int:
     order_register(order=ending, actor=head, reason=PAPER_ORDER)
     completed = made[("004", "ИКТ")]
     pairing_move(pairing=completed, target=S.COMPLETED, actor=curator, ended_on=completed.planned_end_on)
+    before_the_year()
     approve(
         [
             ("004", "Режимные моменты"),

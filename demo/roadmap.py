@@ -6,8 +6,8 @@ and sends it again, the head approves it by order. Past activities are marked do
 them after its deadline — except two left overdue, so the red rows and the home-page list
 have something to show. There is no roadmap for the next year: the curator makes it as a copy.
 
-Idempotent: if the current year's roadmap exists, nothing is done. Call it after the rest of the
-demo (its order must come after the pairs' orders in the journal).
+Idempotent: if the current year's roadmap exists, nothing is done. The demo calls it between the
+pairs' orders of the year before and those of September, so that the journal runs in date order.
 """
 
 from datetime import date, datetime, time, timedelta
