@@ -43,3 +43,19 @@ def test_the_demo_roadmap_is_approved_marked_and_loaded_once(demo):
     assert load(**demo) == 0
     assert Roadmap.objects.count() == 1 and Order.objects.filter(kind="roadmap").count() == 1
     assert not Roadmap.objects.filter(start_year=academic_start_year(today) + 1).exists()
+
+
+def test_the_demo_journal_runs_in_date_order(demo):
+    # Each calendar year's orders, by number, carry dates that never go back: the roadmap's order of
+    # late August stands before September's pair order, not after an order of today (issue 14).
+    registered = Order.objects.exclude(number=None).order_by("date__year", "number")
+    by_year: dict[int, list] = {}
+    for order in registered:
+        by_year.setdefault(order.date.year, []).append((order.number, order.date))
+    assert len(by_year) >= 2
+    for year, numbered in by_year.items():
+        assert [number for number, _ in numbered] == list(range(1, len(numbered) + 1)), year
+        dates = [on for _, on in numbered]
+        assert dates == sorted(dates), (year, numbered)
+    roadmap_order = Roadmap.objects.get(start_year=academic_start_year(timezone.localdate())).order
+    assert roadmap_order.journal_reason  # entered from paper, and says so
