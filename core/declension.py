@@ -115,16 +115,18 @@ def short_name_in_case(
     full form `decline_full_name` takes; its first words (as many as the surname has) are used."""
     full = decline_full_name(last_name, first_name, middle_name, case, gender=gender, override=override)
     surname = " ".join(full.split()[: len(_squeeze(last_name).split()) or 1])
-    return " ".join(part for part in (surname, "".join(_initials(first_name, middle_name))) if part)
+    return " ".join(part for part in (surname, initials(first_name, middle_name)) if part)
 
 
 def signature_name(last_name: str, first_name: str, middle_name: str | None) -> str:
     """«С.Н. Петрова»: initials before the surname, as under a signature (ГОСТ Р 7.0.97-2016)."""
-    return " ".join(part for part in ("".join(_initials(first_name, middle_name)), _squeeze(last_name)) if part)
+    return " ".join(part for part in (initials(first_name, middle_name), _squeeze(last_name)) if part)
 
 
-def _initials(first_name: str, middle_name: str | None) -> list[str]:
-    return [f"{part[0].upper()}." for part in (_squeeze(first_name), _squeeze(middle_name or "")) if part]
+def initials(first_name: str, middle_name: str | None) -> str:
+    """«С.Н.»: together, without a space between them — the one style of every page and document
+    (ГОСТ Р 7.0.97-2016); the surname goes before or after them with a space."""
+    return "".join(f"{part[0].upper()}." for part in (_squeeze(first_name), _squeeze(middle_name or "")) if part)
 
 
 def _squeeze(value: str) -> str:

@@ -339,8 +339,9 @@ class Person(models.Model):
     @property
     def short_name(self) -> str:
         """«Петрова С.Н.»"""
-        initials = "".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
-        return f"{self.last_name} {initials}".strip()
+        from core.declension import initials
+
+        return " ".join(part for part in (self.last_name, initials(self.first_name, self.middle_name)) if part)
 
     @property
     def is_working(self) -> bool:
