@@ -3,6 +3,7 @@
 Never `playwright install`: the browser is /usr/bin/chromium (TOOLCHAIN.md, pitfall 4).
 """
 
+import io
 import os
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 from playwright.sync_api import Page, expect, sync_playwright
+from pypdf import PdfReader
 
 
 class OneRequestAtATime(WSGIServer):
@@ -123,3 +125,22 @@ def shot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def register_the_waiting_project(page: Page, live_server, pairing, *, change_link: str, order_title: str = "") -> None:
+    """A change of a pair waits as a project of its order: its page says so and no longer offers the
+    change (`change_link`); the head follows the link to the project and registers it."""
+    page.goto(f"{live_server.url}{pairing.get_absolute_url()}")
+    pending = page.locator("#pending-change")
+    expect(pending).to_contain_text("ждёт регистрации приказа")
+    expect(pending).to_contain_text(order_title)
+    expect(page.get_by_role("link", name=change_link, exact=True)).to_have_count(0)
+    pending.get_by_role("link").click()
+    page.get_by_role("button", name="Зарегистрировать").click()
+    expect(page.locator(".alert-success")).to_contain_text("Приказ зарегистрирован")
+
+
+def pdf_text(body: bytes) -> str:
+    """A downloaded PDF's text, its whitespace squeezed, for the walks that read a document back."""
+    assert body[:5] == b"%PDF-"
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages).split())

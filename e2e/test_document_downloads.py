@@ -8,16 +8,10 @@ import re
 from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
-from e2e.conftest import E2E, login, shot
+from e2e.conftest import E2E, login, pdf_text, shot
 
 pytestmark = E2E
-
-
-def pdf_text(body: bytes) -> str:
-    assert body[:5] == b"%PDF-"
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages).split())
 
 
 def docx_text(path) -> str:

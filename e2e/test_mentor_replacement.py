@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.conftest import E2E, login, shot
+from e2e.conftest import E2E, login, register_the_waiting_project, shot
 
 pytestmark = E2E
 
@@ -56,13 +56,7 @@ def test_the_head_replaces_a_mentor_through_a_project_of_the_order(page, live_se
     assert pairing.mentor == old_mentor
     assert "письменного уведомления наставника" in project.preamble and f"{week_ago:%d.%m.%Y}" in project.preamble
 
-    page.goto(f"{live_server.url}{pairing.get_absolute_url()}")
-    expect(page.locator("#pending-change")).to_contain_text("ждёт регистрации приказа")
-    expect(page.get_by_role("link", name="Заменить наставника")).to_have_count(0)
-    page.locator("#pending-change").get_by_role("link").click()
-
-    page.get_by_role("button", name="Зарегистрировать").click()
-    expect(page.locator(".alert-success")).to_contain_text("Приказ зарегистрирован")
+    register_the_waiting_project(page, live_server, pairing, change_link="Заменить наставника")
     shot(page, "replacement-registered")
     pairing.refresh_from_db()
     assert pairing.mentor == new_mentor

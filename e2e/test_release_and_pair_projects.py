@@ -8,8 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.conftest import E2E, login, shot
-from e2e.test_document_downloads import pdf_text
+from e2e.conftest import E2E, login, pdf_text, register_the_waiting_project, shot
 
 pytestmark = E2E
 
@@ -167,16 +166,11 @@ def test_the_head_extends_a_pair_through_a_project_of_the_order(page, live_serve
     assert f"по взаимному согласию сторон от {today:%d.%m.%Y}" in project.preamble
 
     page.goto(f"{live_server.url}{pairing.get_absolute_url()}")
-    pending = page.locator("#pending-change")
-    expect(pending).to_contain_text("ждёт регистрации приказа")
-    expect(pending).to_contain_text("О продлении срока наставничества")
     expect(page.locator("main")).to_contain_text(f"{pairing.starts_on:%d.%m.%Y} – {old_end:%d.%m.%Y}")
-    expect(page.get_by_role("link", name="Продлить", exact=True)).to_have_count(0)
     shot(page, "extension-pending")
-    pending.get_by_role("link").click()
-
-    page.get_by_role("button", name="Зарегистрировать").click()
-    expect(page.locator(".alert-success")).to_contain_text("Приказ зарегистрирован")
+    register_the_waiting_project(
+        page, live_server, pairing, change_link="Продлить", order_title="О продлении срока наставничества"
+    )
     expect(page.locator("main")).to_contain_text(
         "Продлить срок наставничества Петровой С.Н. в отношении Ивановой А.Д., "
         f"закреплённого приказом от {fixing.date:%d.%m.%Y} № {fixing.number_text}, до {longest:%d.%m.%Y}."
@@ -235,14 +229,13 @@ def test_the_head_ends_a_pair_early_through_a_project_of_the_order(page, live_se
     assert f"письменного уведомления наставника Новиковой О.В. от {notice_on:%d.%m.%Y}" in (project.preamble)
     assert reason not in project.preamble + " ".join(project.clauses)  # the reason stays on the pair
 
-    page.goto(f"{live_server.url}{pairing.get_absolute_url()}")
-    pending = page.locator("#pending-change")
-    expect(pending).to_contain_text("О досрочном прекращении наставничества")
-    expect(page.get_by_role("link", name="Прекратить досрочно", exact=True)).to_have_count(0)
-    pending.get_by_role("link").click()
-
-    page.get_by_role("button", name="Зарегистрировать").click()
-    expect(page.locator(".alert-success")).to_contain_text("Приказ зарегистрирован")
+    register_the_waiting_project(
+        page,
+        live_server,
+        pairing,
+        change_link="Прекратить досрочно",
+        order_title="О досрочном прекращении наставничества",
+    )
     main = page.locator("main")
     expect(main).to_contain_text(
         "Прекратить досрочно наставничество Новиковой О.В. в отношении Зайцевой А.Р., "
